@@ -1,0 +1,141 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+const LOCAL_DATABASE_URL = 'postgres://porchlight_app:porchlight_app@127.0.0.1:5432/porchlight';
+const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/porchlight';
+
+/** What every Porchlight process reads. The only place that touches `process.env`. */
+export class BaseEnv {
+  @IsString()
+  DATABASE_URL: string = LOCAL_DATABASE_URL;
+
+  @IsString()
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: string = 'info';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE?: number;
+}
+
+/** Processes that hold tenants' secrets (the API, the delivery workers). */
+export class SecretsEnv extends BaseEnv {
+  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  SECRETS_KEY: string;
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  SMS_SANDBOX_URL: string = 'http://127.0.0.1:4010';
+}
+
+export class ApiEnv extends SecretsEnv {
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  PORT: number = 3000;
+
+  @IsString()
+  @MinLength(16, { message: 'PLATFORM_ADMIN_TOKEN must be at least 16 characters' })
+  PLATFORM_ADMIN_TOKEN: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  ACCESS_TOKEN_TTL_SECONDS: number = 8 * 3600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  MAX_BODY_BYTES: number = 1024 * 1024;
+}
+
+export class WorkerEnv extends BaseEnv {
+  /** Port of the worker's own health and metrics endpoint; 0 picks a free one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HEALTH_PORT: number = 0;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WORKER_CONCURRENCY: number = 16;
+}
+
+export class DeliveryEnv extends SecretsEnv {
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HEALTH_PORT: number = 0;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WORKER_CONCURRENCY: number = 64;
+}
+
+export class DispatcherEnv extends WorkerEnv {
+  /** How often the reconciler looks for messages whose job Redis lost. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECONCILE_INTERVAL_SECONDS: number = 15;
+}
+
+export class SetupEnv extends BaseEnv {
+  @IsString()
+  DATABASE_ADMIN_URL: string = LOCAL_ADMIN_URL;
+}
+
+export class SandboxEnv {
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SMS_SANDBOX_PORT: number = 4010;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: string = 'info';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Validates the environment against `cls`; throws a `ConfigError` that names each bad variable. */
+export function loadEnv<T extends object>(cls: new () => T, source: NodeJS.ProcessEnv = process.env): T {
+  const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(cls, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`),
+    );
+  }
+  return env;
+}
+
+/** For `main.ts`: load or exit with a message naming the variable. */
+export function loadEnvOrExit<T extends object>(cls: new () => T): T {
+  try {
+    return loadEnv(cls);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

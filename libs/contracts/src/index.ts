@@ -1,0 +1,3 @@
+export * from './jobs';
+export * from './messaging';
+export * from './identity';

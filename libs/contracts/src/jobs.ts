@@ -1,0 +1,54 @@
+/**
+ * Every durable job in Porchlight: its queue, its name and its payload. Payloads carry a tenant,
+ * a correlation id and row ids only: never phone numbers, bodies or credentials, because Redis
+ * keeps job data in clear text.
+ */
+export enum QueueName {
+  Translation = 'translation',
+  Contacts = 'contacts',
+  Dispatch = 'dispatch',
+  Delivery = 'delivery',
+  Inbound = 'inbound',
+}
+
+export enum JobName {
+  /** Make sure every language the audience needs has a usable translation, then hand over to fan-out. */
+  TranslateNotice = 'notice.translate',
+  /** Resolve the audience to phones, write one message row per phone, enqueue delivery in bulk. */
+  FanOutNotice = 'notice.fan-out',
+  /** Send one message row through the tenant's provider. */
+  SendMessage = 'message.send',
+  /** Classify one stored inbound message: keyword, or conversation reply. */
+  ProcessInbound = 'inbound.process',
+}
+
+interface TenantJob {
+  tenantId: string;
+  correlationId: string;
+}
+
+export interface JobPayloads {
+  [JobName.TranslateNotice]: TenantJob & { noticeId: string };
+  [JobName.FanOutNotice]: TenantJob & { noticeId: string };
+  [JobName.SendMessage]: TenantJob & { messageId: string };
+  [JobName.ProcessInbound]: TenantJob & { messageId: string };
+}
+
+export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+  [JobName.TranslateNotice]: QueueName.Translation,
+  [JobName.FanOutNotice]: QueueName.Dispatch,
+  [JobName.SendMessage]: QueueName.Delivery,
+  [JobName.ProcessInbound]: QueueName.Inbound,
+};
+
+export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
+export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
+
+/** Deterministic job ids: enqueuing the same work twice yields one job. */
+export const jobId = {
+  translateNotice: (noticeId: string) => `notice-translate-${noticeId}`,
+  fanOutNotice: (noticeId: string) => `notice-fanout-${noticeId}`,
+  sendMessage: (messageId: string, generation = 0) =>
+    generation === 0 ? `msg-${messageId}` : `msg-${messageId}-r${generation}`,
+  processInbound: (messageId: string) => `inbound-${messageId}`,
+};

@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './tenant-db';
+export * from './rls';
+export * from './setup/setup';
+export * from './database.module';

@@ -1,0 +1,5 @@
+export * from './job-handler';
+export * from './job-producer';
+export * from './worker-host';
+export * from './queue.module';
+export * from './redis';

@@ -1,0 +1,61 @@
+import { Logger } from '@nestjs/common';
+import { AnyJob, JOB_QUEUE, QueueName } from '@porchlight/contracts';
+import { JobsOptions, Queue } from 'bullmq';
+import IORedis from 'ioredis';
+
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: { count: 10_000 },
+};
+
+export interface EnqueueOptions {
+  jobId: string;
+  priority?: number;
+  delay?: number;
+}
+
+/** The typed way to enqueue: only members of the job union, on the queue the contract names. */
+export class JobProducer {
+  private readonly logger = new Logger(JobProducer.name);
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly connection: IORedis) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue.on('error', (error) => this.logger.error({ msg: 'queue error', queue: name, err: error.message }));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async enqueue(job: AnyJob, options: EnqueueOptions): Promise<void> {
+    await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, { ...options });
+  }
+
+  /** Adds many jobs with one round trip per queue and chunk. */
+  async enqueueBulk(jobs: { job: AnyJob; options: EnqueueOptions }[], chunkSize = 1000): Promise<void> {
+    const byQueue = new Map<QueueName, { job: AnyJob; options: EnqueueOptions }[]>();
+    for (const entry of jobs) {
+      const name = JOB_QUEUE[entry.job.name];
+      const list = byQueue.get(name) ?? [];
+      list.push(entry);
+      byQueue.set(name, list);
+    }
+    for (const [name, entries] of byQueue) {
+      for (let i = 0; i < entries.length; i += chunkSize) {
+        await this.queue(name).addBulk(
+          entries.slice(i, i + chunkSize).map(({ job, options }) => ({ name: job.name, data: job.data, opts: options })),
+        );
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+}

@@ -1,0 +1,96 @@
+import { Logger } from '@nestjs/common';
+import { JOB_QUEUE, JobName, QueueName } from '@porchlight/contracts';
+import { TenantContext } from '@porchlight/tenancy';
+import { DelayedError, Job, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { Handler, RetryLaterError } from './job-handler';
+
+export class HandlerRegistryError extends Error {}
+
+/**
+ * Checks that each job of the consumed queues has exactly one handler: a job nobody handles, or
+ * one two handlers claim, stops the app at boot rather than at 5 a.m.
+ */
+export function buildHandlerMap(
+  consumes: QueueName[],
+  found: { name: JobName; handler: Handler<JobName>; owner: string }[],
+): Map<JobName, Handler<JobName>> {
+  const map = new Map<JobName, Handler<JobName>>();
+  const problems: string[] = [];
+  for (const { name, handler, owner } of found) {
+    if (!consumes.includes(JOB_QUEUE[name])) {
+      problems.push(`${owner} handles ${name}, whose queue ${JOB_QUEUE[name]} this app does not consume`);
+    } else if (map.has(name)) {
+      problems.push(`${name} has two handlers (${owner} and another)`);
+    } else {
+      map.set(name, handler);
+    }
+  }
+  for (const name of Object.values(JobName)) {
+    if (consumes.includes(JOB_QUEUE[name]) && !map.has(name)) problems.push(`${name} has no handler`);
+  }
+  if (problems.length > 0) throw new HandlerRegistryError(`Job handlers are miswired: ${problems.join('; ')}`);
+  return map;
+}
+
+export interface WorkerHostOptions {
+  concurrency: number;
+  onOutcome?: (job: JobName, outcome: 'completed' | 'failed' | 'retry', seconds: number) => void;
+}
+
+/** Runs one BullMQ worker per consumed queue; each job runs inside its tenant's context. */
+export class WorkerHost {
+  private readonly logger = new Logger(WorkerHost.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly connectionFactory: () => IORedis,
+    private readonly handlers: Map<JobName, Handler<JobName>>,
+    private readonly options: WorkerHostOptions,
+  ) {}
+
+  start(queues: QueueName[]): void {
+    for (const queue of queues) {
+      const worker = new Worker(queue, (job, token) => this.process(job, token), {
+        connection: this.connectionFactory(),
+        concurrency: this.options.concurrency,
+        autorun: true,
+      });
+      worker.on('error', (error) => this.logger.error({ msg: 'worker error', queue, err: error.message }));
+      worker.on('failed', (job, error) => {
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+          this.logger.error({ msg: 'job failed for good', queue, job: job.name, jobId: job.id, err: error.message });
+        }
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  private async process(job: Job, token?: string): Promise<void> {
+    const name = job.name as JobName;
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`no handler for ${job.name}`);
+    const data = job.data as { tenantId: string; correlationId: string };
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      await TenantContext.run({ tenantId: data.tenantId, correlationId: data.correlationId }, () =>
+        handler.handle(job.data, { attemptsMade: job.attemptsMade, jobId: job.id }),
+      );
+      this.options.onOutcome?.(name, 'completed', seconds());
+    } catch (error) {
+      if (error instanceof RetryLaterError && token) {
+        this.options.onOutcome?.(name, 'retry', seconds());
+        await job.moveToDelayed(Date.now() + error.delayMs, token);
+        throw new DelayedError();
+      }
+      this.options.onOutcome?.(name, 'failed', seconds());
+      throw error;
+    }
+  }
+
+  /** Stops taking jobs and waits for the ones in hand to finish. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}
