@@ -17,6 +17,10 @@ export class BaseEnv {
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: string = 'info';
 
+  /** Namespace of the BullMQ keys in Redis, so several deployments can share one Redis. */
+  @Matches(/^[a-z0-9:_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 lowercase letters, digits, ":", "_" or "-"' })
+  QUEUE_PREFIX: string = 'porchlight';
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

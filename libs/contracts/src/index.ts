@@ -1,3 +1,4 @@
 export * from './jobs';
 export * from './messaging';
 export * from './identity';
+export * from './errors';

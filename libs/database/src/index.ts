@@ -3,3 +3,4 @@ export * from './tenant-db';
 export * from './rls';
 export * from './setup/setup';
 export * from './database.module';
+export * from './sql';

@@ -21,12 +21,12 @@ export class JobProducer {
   private readonly logger = new Logger(JobProducer.name);
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(private readonly connection: IORedis) {}
+  constructor(private readonly connection: IORedis, private readonly prefix?: string) {}
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
       queue.on('error', (error) => this.logger.error({ msg: 'queue error', queue: name, err: error.message }));
       this.queues.set(name, queue);
     }

@@ -9,6 +9,8 @@ import { buildHandlerMap, WorkerHost, WorkerHostOptions } from './worker-host';
 
 export interface QueueModuleOptions {
   redisUrl: string;
+  /** BullMQ key prefix (QUEUE_PREFIX). */
+  prefix?: string;
   /** Queues whose jobs this app handles; empty for a producer-only app. */
   consumes: QueueName[];
   worker?: WorkerHostOptions;
@@ -50,7 +52,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
         return connection;
       },
       handlers,
-      this.options.worker ?? { concurrency: 8 },
+      { concurrency: 8, ...this.options.worker, prefix: this.options.prefix },
     );
     this.host.start(this.options.consumes);
     this.logger.log({ msg: 'workers started', queues: this.options.consumes, jobs: [...handlers.keys()] });
@@ -74,7 +76,7 @@ export class QueueModule {
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: PRODUCER_REDIS, useFactory: () => producerConnection(options.redisUrl) },
-        { provide: JobProducer, useFactory: (redis: IORedis) => new JobProducer(redis), inject: [PRODUCER_REDIS] },
+        { provide: JobProducer, useFactory: (redis: IORedis) => new JobProducer(redis, options.prefix), inject: [PRODUCER_REDIS] },
         WorkerLifecycle,
       ],
       exports: [JobProducer, PRODUCER_REDIS],

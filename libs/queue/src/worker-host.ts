@@ -35,6 +35,7 @@ export function buildHandlerMap(
 
 export interface WorkerHostOptions {
   concurrency: number;
+  prefix?: string;
   onOutcome?: (job: JobName, outcome: 'completed' | 'failed' | 'retry', seconds: number) => void;
 }
 
@@ -54,6 +55,7 @@ export class WorkerHost {
       const worker = new Worker(queue, (job, token) => this.process(job, token), {
         connection: this.connectionFactory(),
         concurrency: this.options.concurrency,
+        prefix: this.options.prefix,
         autorun: true,
       });
       worker.on('error', (error) => this.logger.error({ msg: 'worker error', queue, err: error.message }));

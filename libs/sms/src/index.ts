@@ -3,3 +3,4 @@ export * from './twilio';
 export * from './segments';
 export * from './keywords';
 export * from './phone';
+export * from './webhook-signature';

@@ -213,6 +213,7 @@ export class Foundation1732300000000 implements MigrationInterface {
         reply_to_id uuid references messages(id),
         attempts integer not null default 0,
         send_after timestamptz,
+        processed_at timestamptz,
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now()
       )`);
@@ -222,6 +223,7 @@ export class Foundation1732300000000 implements MigrationInterface {
     await q.query(`create index messages_thread on messages (tenant_id, phone, created_at)`);
     await q.query(`create index messages_notice_status on messages (notice_id, status)`);
     await q.query(`create index messages_unfinished on messages (status, updated_at) where status in ('pending', 'queued', 'sending')`);
+    await q.query(`create index messages_unprocessed on messages (created_at) where direction = 'inbound' and processed_at is null`);
 
     await q.query(`
       create function message_status_rank(status text) returns integer language sql immutable as $$

@@ -1,0 +1,69 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ApiEnv } from '@porchlight/config';
+import { ContactsDomainModule } from '@porchlight/contacts';
+import { DatabaseModule, TenantDb } from '@porchlight/database';
+import { IdentityModule, TenantDirectory, TenantRepository } from '@porchlight/identity';
+import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
+import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
+import { JobProducer, QueueModule } from '@porchlight/queue';
+import { AuthController } from './auth/auth.controller';
+import { ConversationsController } from './conversations/conversations.controller';
+import { AuthGuard } from './http/auth.guard';
+import { correlationMiddleware } from './http/correlation.middleware';
+import { ErrorFilter } from './http/error.filter';
+import { TenantScopeInterceptor } from './http/tenant-scope.interceptor';
+import { NoticesController } from './notices/notices.controller';
+import { PlatformController } from './platform/platform.controller';
+import { RosterController } from './roster/roster.controller';
+import { SettingsController } from './settings/settings.controller';
+import { PLATFORM_ADMIN_TOKEN } from './tokens';
+import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
+
+/** The HTTP gateway: REST API, Twilio webhooks, OpenAPI, health and metrics. Produces jobs, consumes none. */
+@Module({})
+export class ApiModule implements NestModule {
+  static forRoot(env: ApiEnv): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-api', poolSize: env.DATABASE_POOL_SIZE ?? 10 }),
+        QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
+        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }),
+        HealthModule.forRoot(createMetricsRegistry('api')),
+        ContactsDomainModule,
+      ],
+      controllers: [
+        PlatformController,
+        AuthController,
+        SettingsController,
+        RosterController,
+        NoticesController,
+        ConversationsController,
+        TwilioWebhooksController,
+      ],
+      providers: [
+        { provide: PLATFORM_ADMIN_TOKEN, useValue: env.PLATFORM_ADMIN_TOKEN },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: NoticesUseCases, useFactory: (db: TenantDb, jobs: JobProducer) => new NoticesUseCases(db, jobs), inject: [TenantDb, JobProducer] },
+        {
+          provide: ConversationsUseCases,
+          useFactory: (db: TenantDb, jobs: JobProducer) => new ConversationsUseCases(db, jobs),
+          inject: [TenantDb, JobProducer],
+        },
+        {
+          provide: TwilioWebhooks,
+          useFactory: (db: TenantDb, directory: TenantDirectory, tenants: TenantRepository, jobs: JobProducer) =>
+            new TwilioWebhooks(db, directory, tenants, jobs, env.PUBLIC_BASE_URL.replace(/\/$/, '')),
+          inject: [TenantDb, TenantDirectory, TenantRepository, JobProducer],
+        },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(correlationMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { StaffPrincipal } from '@porchlight/contracts';
+import { Page } from '@porchlight/contacts';
+import { ConversationMessage, ConversationsUseCases, ConversationSummary, ConversationView } from '@porchlight/messaging';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Principal } from '../http/auth.guard';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+export class ConversationQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  schoolId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class ReplyDto {
+  @ApiProperty({ description: "in the staff member's language" })
+  @IsString()
+  @Length(1, 1600)
+  body: string;
+}
+
+@ApiTags('conversations')
+@ApiBearerAuth()
+@Controller('api/v1/conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsUseCases) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Threads visible to the caller, most recent first' })
+  list(@Principal() principal: StaffPrincipal, @Query() query: ConversationQueryDto): Promise<Page<ConversationSummary>> {
+    return this.conversations.list(principal, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One thread, both directions' })
+  show(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<ConversationView> {
+    return this.conversations.show(principal, id);
+  }
+
+  @Post(':id/messages')
+  @ApiOperation({ summary: 'A staff reply, sent in the same thread' })
+  reply(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Body() dto: ReplyDto): Promise<ConversationMessage> {
+    return this.conversations.reply(principal, id, dto.body);
+  }
+}

@@ -1,0 +1,79 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError, DomainErrorCode } from '@porchlight/contracts';
+import { TenantContext } from '@porchlight/tenancy';
+import { Response } from 'express';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+  correlationId?: string;
+}
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Maps every error to `{ statusCode, error, message, details? }` once; 500s hide behind a correlation id. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ msg: 'request failed', err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) });
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS[exception.code];
+      return { statusCode, error: REASON[statusCode], message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const raw = exception.getResponse();
+      const payload = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: String(raw) };
+      const message = typeof payload.message === 'string' ? payload.message : exception.message;
+      return {
+        statusCode,
+        error: REASON[statusCode] ?? HttpStatus[statusCode] ?? 'Error',
+        message,
+        ...(payload.details !== undefined ? { details: payload.details } : {}),
+      };
+    }
+    const parserError = exception as { type?: string; status?: number; message?: string };
+    if (parserError?.type === 'entity.too.large') return { statusCode: 413, error: REASON[413], message: 'request body is too large' };
+    if (parserError?.type === 'entity.parse.failed') return { statusCode: 400, error: REASON[400], message: 'request body is not valid JSON' };
+    if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
+      return { statusCode: parserError.status, error: REASON[parserError.status] ?? 'Error', message: parserError.message ?? 'bad request' };
+    }
+    return {
+      statusCode: 500,
+      error: REASON[500],
+      message: 'something went wrong; quote the correlation id when reporting it',
+      correlationId: TenantContext.correlationId(),
+    };
+  }
+}

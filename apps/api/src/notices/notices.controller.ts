@@ -1,0 +1,66 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StaffPrincipal } from '@porchlight/contracts';
+import { Page } from '@porchlight/contacts';
+import { NoticeMessageView, NoticePreview, NoticesUseCases, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
+import { Principal } from '../http/auth.guard';
+import { CreateNoticeDto, MessagesQueryDto, TranslationDto } from './notices.dto';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+@ApiTags('notices')
+@ApiBearerAuth()
+@Controller('api/v1/notices')
+export class NoticesController {
+  constructor(private readonly notices: NoticesUseCases) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a draft notice' })
+  create(@Principal() principal: StaffPrincipal, @Body() dto: CreateNoticeDto): Promise<NoticeView> {
+    return this.notices.create(principal, dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The notice with its status and delivery stats' })
+  get(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
+    return this.notices.get(principal, id);
+  }
+
+  @Get(':id/preview')
+  @ApiOperation({ summary: 'Recipients per language, suppressed phones, each translation with its origin, segments and encoding' })
+  preview(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticePreview> {
+    return this.notices.preview(principal, id);
+  }
+
+  @Put(':id/translations/:language')
+  @ApiOperation({ summary: 'A person writes or corrects one translation (origin human)' })
+  putTranslation(
+    @Principal() principal: StaffPrincipal,
+    @Param('id', uuid) id: string,
+    @Param('language') language: string,
+    @Body() dto: TranslationDto,
+  ): Promise<NoticeTranslationView> {
+    if (!LANGUAGE.test(language)) {
+      throw new BadRequestException({ message: 'validation failed', details: [{ field: 'language', message: 'language must be a BCP 47 tag' }] });
+    }
+    return this.notices.putTranslation(principal, id, language, dto.body);
+  }
+
+  @Post(':id/send')
+  @HttpCode(202)
+  @ApiOperation({ summary: "Send the notice; 409 when a needed translation is missing and the district's policy is to hold" })
+  send(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
+    return this.notices.send(principal, id);
+  }
+
+  @Get(':id/messages')
+  @ApiOperation({ summary: 'One row per recipient phone' })
+  messages(
+    @Principal() principal: StaffPrincipal,
+    @Param('id', uuid) id: string,
+    @Query() query: MessagesQueryDto,
+  ): Promise<Page<NoticeMessageView>> {
+    return this.notices.messages(principal, id, query);
+  }
+}

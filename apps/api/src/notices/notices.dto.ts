@@ -1,0 +1,135 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { URGENCIES, Urgency, MESSAGE_STATUSES } from '@porchlight/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { IsBcp47 } from '../http/validators';
+
+export class AudienceDto {
+  @ApiPropertyOptional({ enum: [true] })
+  @IsOptional()
+  @Equals(true, { message: 'all must be true when given' })
+  all?: true;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  schoolIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['K', '03'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 20, { each: true })
+  grades?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true })
+  sectionIds?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10000)
+  @IsUUID('all', { each: true })
+  contactIds?: string[];
+}
+
+export class PollOptionDto {
+  @ApiProperty({ example: '1' })
+  @Matches(/^[A-Za-z0-9]{1,3}$/, { message: 'key must be 1-3 letters or digits' })
+  key: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 100)
+  label: string;
+}
+
+export class PollDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  question?: string;
+
+  @ApiProperty({ type: [PollOptionDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(9)
+  @ValidateNested({ each: true })
+  @Type(() => PollOptionDto)
+  options: PollOptionDto[];
+}
+
+export class CreateNoticeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiProperty({ description: 'the text families receive, in the source language' })
+  @IsString()
+  @Length(1, 1600)
+  body: string;
+
+  @ApiProperty({ example: 'en' })
+  @IsBcp47()
+  sourceLanguage: string;
+
+  @ApiProperty({ type: AudienceDto })
+  @ValidateNested()
+  @Type(() => AudienceDto)
+  audience: AudienceDto;
+
+  @ApiProperty({ enum: URGENCIES })
+  @IsIn(URGENCIES)
+  urgency: Urgency;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  scheduledAt?: string;
+
+  @ApiPropertyOptional({ type: PollDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PollDto)
+  poll?: PollDto;
+}
+
+export class TranslationDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 1600)
+  body: string;
+}
+
+export class MessagesQueryDto {
+  @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
+  @IsOptional()
+  @IsIn(MESSAGE_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}

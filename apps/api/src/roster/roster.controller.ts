@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StaffPrincipal } from '@porchlight/contracts';
+import { Contact, ContactsUseCases, Page, RosterUseCases, School, Student } from '@porchlight/contacts';
+import { Principal } from '../http/auth.guard';
+import { ContactQueryDto, CreateContactDto, CreateSchoolDto, CreateStudentDto, StudentQueryDto, UpdateContactDto } from './roster.dto';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('roster')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class RosterController {
+  constructor(private readonly roster: RosterUseCases, private readonly contacts: ContactsUseCases) {}
+
+  @Post('schools')
+  @ApiOperation({ summary: 'Add a school' })
+  createSchool(@Principal() principal: StaffPrincipal, @Body() dto: CreateSchoolDto): Promise<School> {
+    return this.roster.createSchool(principal, dto);
+  }
+
+  @Get('schools')
+  @ApiOperation({ summary: 'Schools visible to the caller' })
+  listSchools(@Principal() principal: StaffPrincipal): Promise<School[]> {
+    return this.roster.listSchools(principal);
+  }
+
+  @Post('students')
+  @ApiOperation({ summary: 'Add a student' })
+  createStudent(@Principal() principal: StaffPrincipal, @Body() dto: CreateStudentDto): Promise<Student> {
+    return this.roster.createStudent(principal, dto);
+  }
+
+  @Get('students')
+  @ApiOperation({ summary: 'Students visible to the caller' })
+  listStudents(@Principal() principal: StaffPrincipal, @Query() query: StudentQueryDto): Promise<Student[]> {
+    return this.roster.listStudents(principal, query);
+  }
+
+  @Post('contacts')
+  @ApiOperation({ summary: 'Add a family member; the phone is normalised to E.164 (400 with a reason when it cannot take SMS)' })
+  createContact(@Principal() principal: StaffPrincipal, @Body() dto: CreateContactDto): Promise<Contact> {
+    return this.contacts.create(principal, dto);
+  }
+
+  @Get('contacts')
+  @ApiOperation({ summary: 'Family members, filtered and paged by cursor' })
+  listContacts(@Principal() principal: StaffPrincipal, @Query() query: ContactQueryDto): Promise<Page<Contact>> {
+    return this.contacts.list(principal, query);
+  }
+
+  @Get('contacts/:id')
+  @ApiOperation({ summary: 'One family member' })
+  getContact(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<Contact> {
+    return this.contacts.get(principal, id);
+  }
+
+  @Patch('contacts/:id')
+  @ApiOperation({ summary: 'Change a family member (language, phone, names, children)' })
+  updateContact(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Body() dto: UpdateContactDto): Promise<Contact> {
+    return this.contacts.update(principal, id, dto);
+  }
+
+  @Delete('contacts/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Erase a family member's personal data, keeping anonymous counts" })
+  async eraseContact(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<void> {
+    await this.contacts.erase(principal, id);
+  }
+}

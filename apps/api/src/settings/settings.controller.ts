@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StaffPrincipal } from '@porchlight/contracts';
+import { SettingsUseCases, TenantSettings } from '@porchlight/identity';
+import { Principal } from '../http/auth.guard';
+import { UpdateSettingsDto } from './settings.dto';
+
+@ApiTags('settings')
+@ApiBearerAuth()
+@Controller('api/v1/settings')
+export class SettingsController {
+  constructor(private readonly settings: SettingsUseCases) {}
+
+  @Get()
+  @ApiOperation({ summary: "The district's settings (secrets are never returned)" })
+  get(@Principal() principal: StaffPrincipal): Promise<TenantSettings> {
+    return this.settings.get(principal);
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'A district admin changes settings; secrets are write-only' })
+  update(@Principal() principal: StaffPrincipal, @Body() dto: UpdateSettingsDto): Promise<TenantSettings> {
+    return this.settings.update(principal, dto);
+  }
+}

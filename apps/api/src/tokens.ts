@@ -1,0 +1,3 @@
+/** Injection tokens for values the API's module builds from its environment. */
+export const PLATFORM_ADMIN_TOKEN = Symbol('PLATFORM_ADMIN_TOKEN');
+export const PUBLIC_BASE_URL = Symbol('PUBLIC_BASE_URL');

@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DeliveryEnv } from '@porchlight/config';
+import { QueueName } from '@porchlight/contracts';
+import { DatabaseModule, TenantDb } from '@porchlight/database';
+import { SecretBox, TenantRepository } from '@porchlight/identity';
+import { ProcessInboundUseCase, SendMessageUseCase, SmsProviders, TenantSmsCache } from '@porchlight/messaging';
+import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
+import { JobProducer, QueueModule } from '@porchlight/queue';
+import { ProcessInboundProcessor } from './process-inbound.processor';
+import { SendMessageProcessor } from './send-message.processor';
+
+/** Delivery workers: send through the tenant's provider; classify and thread inbound messages. */
+@Module({})
+export class DeliveryModule {
+  static forRoot(env: DeliveryEnv): DynamicModule {
+    const registry = createMetricsRegistry('delivery');
+    return {
+      module: DeliveryModule,
+      imports: [
+        DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-delivery', poolSize: env.DATABASE_POOL_SIZE ?? 20 }),
+        QueueModule.forRoot({
+          redisUrl: env.REDIS_URL,
+          prefix: env.QUEUE_PREFIX,
+          consumes: [QueueName.Delivery, QueueName.Inbound],
+          worker: { concurrency: env.WORKER_CONCURRENCY, onOutcome: jobMetrics(registry).record },
+        }),
+        HealthModule.forRoot(registry),
+      ],
+      providers: [
+        { provide: SecretBox, useValue: new SecretBox(env.SECRETS_KEY) },
+        { provide: TenantRepository, useFactory: (box: SecretBox) => new TenantRepository(box), inject: [SecretBox] },
+        { provide: TenantSmsCache, useFactory: (db: TenantDb, t: TenantRepository) => new TenantSmsCache(db, t), inject: [TenantDb, TenantRepository] },
+        { provide: SmsProviders, useValue: new SmsProviders(env.SMS_SANDBOX_URL) },
+        {
+          provide: SendMessageUseCase,
+          useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders) =>
+            new SendMessageUseCase(db, cache, providers, env.PUBLIC_BASE_URL.replace(/\/$/, '')),
+          inject: [TenantDb, TenantSmsCache, SmsProviders],
+        },
+        { provide: ProcessInboundUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new ProcessInboundUseCase(db, jobs), inject: [TenantDb, JobProducer] },
+        SendMessageProcessor,
+        ProcessInboundProcessor,
+      ],
+    };
+  }
+}

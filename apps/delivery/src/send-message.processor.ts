@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { JobName, JobPayloads } from '@porchlight/contracts';
+import { SendMessageUseCase } from '@porchlight/messaging';
+import { DEFAULT_JOB_OPTIONS, Handler, JobHandler } from '@porchlight/queue';
+
+@Injectable()
+@JobHandler(JobName.SendMessage)
+export class SendMessageProcessor implements Handler<JobName.SendMessage> {
+  constructor(private readonly send: SendMessageUseCase) {}
+
+  async handle(data: JobPayloads[JobName.SendMessage], attempt: { attemptsMade: number }): Promise<void> {
+    await this.send.execute(data.messageId, { attemptsMade: attempt.attemptsMade, maxAttempts: DEFAULT_JOB_OPTIONS.attempts ?? 1 });
+  }
+}

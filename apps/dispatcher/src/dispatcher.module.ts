@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DispatcherEnv } from '@porchlight/config';
+import { QueueName } from '@porchlight/contracts';
+import { DatabaseModule, TenantDb } from '@porchlight/database';
+import { FanOutNoticeUseCase, Reconciler } from '@porchlight/messaging';
+import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
+import { JobProducer, QueueModule } from '@porchlight/queue';
+import { FanOutProcessor } from './fan-out.processor';
+import { RECONCILE_INTERVAL_MS, ReconcilerService } from './reconciler.service';
+
+/** The message queue: notice fan-out into one message per phone, and the reconciler. */
+@Module({})
+export class DispatcherModule {
+  static forRoot(env: DispatcherEnv): DynamicModule {
+    const registry = createMetricsRegistry('dispatcher');
+    return {
+      module: DispatcherModule,
+      imports: [
+        DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-dispatcher', poolSize: env.DATABASE_POOL_SIZE ?? 5 }),
+        QueueModule.forRoot({
+          redisUrl: env.REDIS_URL,
+          prefix: env.QUEUE_PREFIX,
+          consumes: [QueueName.Dispatch],
+          worker: { concurrency: env.WORKER_CONCURRENCY, onOutcome: jobMetrics(registry).record },
+        }),
+        HealthModule.forRoot(registry),
+      ],
+      providers: [
+        { provide: FanOutNoticeUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new FanOutNoticeUseCase(db, jobs), inject: [TenantDb, JobProducer] },
+        { provide: Reconciler, useFactory: (db: TenantDb, jobs: JobProducer) => new Reconciler(db, jobs), inject: [TenantDb, JobProducer] },
+        { provide: RECONCILE_INTERVAL_MS, useValue: env.RECONCILE_INTERVAL_SECONDS * 1000 },
+        FanOutProcessor,
+        ReconcilerService,
+      ],
+    };
+  }
+}

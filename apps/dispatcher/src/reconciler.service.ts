@@ -1,0 +1,29 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Reconciler } from '@porchlight/messaging';
+
+export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
+
+/** Runs the reconciler on a timer; one sweep at a time. */
+@Injectable()
+export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReconcilerService.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(private readonly reconciler: Reconciler, @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.reconciler
+        .sweep()
+        .catch((error: Error) => this.logger.error({ msg: 'reconcile failed', err: error.message }))
+        .finally(() => (this.running = undefined));
+    }, this.intervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

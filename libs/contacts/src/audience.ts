@@ -1,0 +1,92 @@
+import { Audience } from '@porchlight/contracts';
+
+/**
+ * The audience of a notice as set-based SQL. One definition serves the preview (counts) and the
+ * fan-out (one message row per phone), so the two can never disagree.
+ *
+ * Parts of an audience combine as a union. Staff limited to some schools reach only families with
+ * a child in those schools, whatever the audience says.
+ *
+ * One phone, one message: when several contacts share a phone, the message goes in the language
+ * most of them prefer; on a tie, a language other than the district's default wins (the family
+ * member who needs a translation gets one); then the alphabetically first language.
+ */
+export interface AudienceQuery {
+  /** CTEs defining `audience_contacts(id, phone, language)` and `audience_phones(phone, language, contact_ids, opted_out, invalid)`. */
+  ctes: string;
+  params: unknown[];
+}
+
+export function audienceQuery(args: {
+  tenantId: string;
+  audience: Audience;
+  defaultLanguage: string;
+  /** null: the whole district. */
+  schoolScope: string[] | null;
+}): AudienceQuery {
+  const { audience } = args;
+  const params: unknown[] = [
+    args.tenantId,
+    audience.all === true,
+    audience.contactIds ?? [],
+    audience.schoolIds ?? [],
+    audience.grades ?? [],
+    args.schoolScope,
+    args.defaultLanguage,
+  ];
+  const ctes = `
+    audience_contacts as (
+      select c.id, c.phone, c.language
+      from contacts c
+      where c.tenant_id = $1 and c.erased_at is null
+        and ($2::boolean
+             or c.id = any($3::uuid[])
+             or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
+                        where cs.contact_id = c.id and (s.school_id = any($4::uuid[]) or s.grade = any($5::text[]))))
+        and ($6::uuid[] is null
+             or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
+                        where cs.contact_id = c.id and s.school_id = any($6::uuid[])))
+    ),
+    phone_languages as (
+      select phone, language, count(*) as n from audience_contacts where phone is not null group by phone, language
+    ),
+    phone_contacts as (
+      select phone, array_agg(id order by id) as contact_ids from audience_contacts where phone is not null group by phone
+    ),
+    audience_phones as (
+      select distinct on (pl.phone) pl.phone, pl.language, pc.contact_ids,
+        (p.opted_out_at is not null) as opted_out,
+        (p.opted_out_at is null and p.invalid_reason is not null) as invalid
+      from phone_languages pl
+      join phone_contacts pc on pc.phone = pl.phone
+      left join phones p on p.tenant_id = $1 and p.phone = pl.phone
+      order by pl.phone, pl.n desc, (pl.language = $7) asc, pl.language asc
+    )`;
+  return { ctes, params };
+}
+
+export interface AudienceCounts {
+  total: number;
+  byLanguage: Record<string, number>;
+  suppressed: { optedOut: number; invalid: number; noPhone: number };
+}
+
+/** SQL (with `audienceQuery`'s params) returning one row per language plus suppression counts. */
+export function audienceCountsSql(q: AudienceQuery): string {
+  return `with ${q.ctes}
+    select
+      (select coalesce(jsonb_object_agg(language, n), '{}') from (
+         select language, count(*)::int as n from audience_phones where not opted_out and not invalid group by language) l) as by_language,
+      (select count(*)::int from audience_phones where opted_out) as opted_out,
+      (select count(*)::int from audience_phones where invalid) as invalid,
+      (select count(*)::int from audience_contacts where phone is null) as no_phone`;
+}
+
+export function toAudienceCounts(row: { by_language: Record<string, number>; opted_out: number; invalid: number; no_phone: number }): AudienceCounts {
+  const byLanguage = row.by_language ?? {};
+  return {
+    total: Object.values(byLanguage).reduce((sum, n) => sum + n, 0),
+    byLanguage,
+    suppressed: { optedOut: row.opted_out, invalid: row.invalid, noPhone: row.no_phone },
+  };
+}

@@ -1,0 +1,47 @@
+import { DomainError, Role, StaffPrincipal } from '@porchlight/contracts';
+import { TenantDb } from '@porchlight/database';
+import * as argon2 from 'argon2';
+import { AccessTokens } from './access-tokens';
+import { audit } from './audit';
+import { TenantDirectory } from './tenants';
+
+export interface LoginResult {
+  accessToken: string;
+  user: { id: string; email: string; role: Role; language: string; name: string | null };
+}
+
+/** A hash to verify against when the tenant or user is unknown, so timing does not tell which part was wrong. */
+const DUMMY_HASH = argon2.hash('porchlight-dummy-password', { type: argon2.argon2id });
+
+export class LoginUseCase {
+  constructor(private readonly db: TenantDb, private readonly directory: TenantDirectory, private readonly tokens: AccessTokens) {}
+
+  async execute(command: { tenant: string; email: string; password: string }): Promise<LoginResult> {
+    const refused = new DomainError('unauthorized', 'invalid credentials');
+    const tenantId = await this.directory.bySlug(command.tenant);
+    if (!tenantId) {
+      await argon2.verify(await DUMMY_HASH, command.password);
+      throw refused;
+    }
+    const result = await this.db.txFor(tenantId, async (m): Promise<LoginResult | undefined> => {
+      const [user] = await m.query(
+        `select id, email, password_hash, role, language, name, school_ids from users where tenant_id = $1 and lower(email) = lower($2)`,
+        [tenantId, command.email],
+      );
+      const ok = await argon2.verify(user?.password_hash ?? (await DUMMY_HASH), command.password);
+      if (!user || !ok) {
+        await audit(m, tenantId, { action: 'auth.login_failed', data: { email: command.email.toLowerCase() } });
+        return undefined;
+      }
+      await m.query(`update users set last_login_at = now() where id = $1`, [user.id]);
+      await audit(m, tenantId, { actorUserId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id });
+      const principal: StaffPrincipal = { userId: user.id, tenantId, role: user.role, schoolIds: user.school_ids, language: user.language };
+      return {
+        accessToken: await this.tokens.issue(principal),
+        user: { id: user.id, email: user.email, role: user.role, language: user.language, name: user.name },
+      };
+    });
+    if (!result) throw refused;
+    return result;
+  }
+}

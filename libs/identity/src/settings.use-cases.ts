@@ -1,0 +1,88 @@
+import { DomainError, StaffPrincipal } from '@porchlight/contracts';
+import { TenantDb } from '@porchlight/database';
+import { audit } from './audit';
+import { TenantRepository, TenantSettings } from './tenants';
+
+export interface UpdateSettingsCommand {
+  name?: string;
+  timezone?: string;
+  country?: string;
+  defaultLanguage?: string;
+  languages?: string[];
+  quietHours?: { start: string; end: string };
+  helpText?: string | null;
+  sms?: {
+    provider?: 'twilio' | 'sandbox';
+    accountSid?: string;
+    authToken?: string;
+    messagingServiceSid?: string | null;
+    fromNumber?: string | null;
+    messagesPerSecond?: number | null;
+  };
+  translation?: {
+    provider?: string;
+    url?: string;
+    apiKey?: string;
+    region?: string;
+    untranslatedPolicy?: 'hold' | 'send_source';
+    requireReviewFor?: string[];
+  };
+}
+
+export class SettingsUseCases {
+  constructor(private readonly db: TenantDb, private readonly tenants: TenantRepository) {}
+
+  get(actor: StaffPrincipal): Promise<TenantSettings> {
+    return this.db.tx((m) => this.tenants.settings(m, actor.tenantId));
+  }
+
+  async update(actor: StaffPrincipal, command: UpdateSettingsCommand): Promise<TenantSettings> {
+    if (actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a district admin can change settings');
+    return this.db.tx(async (m) => {
+      const current = await this.tenants.settings(m, actor.tenantId);
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      const set = (column: string, value: unknown) => {
+        params.push(value);
+        sets.push(`${column} = $${params.length}`);
+      };
+      if (command.name !== undefined) set('name', command.name);
+      if (command.timezone !== undefined) set('timezone', command.timezone);
+      if (command.country !== undefined) set('country', command.country.toUpperCase());
+      const defaultLanguage = command.defaultLanguage ?? current.defaultLanguage;
+      if (command.defaultLanguage !== undefined) set('default_language', command.defaultLanguage);
+      if (command.languages !== undefined || command.defaultLanguage !== undefined) {
+        set('languages', [...new Set([defaultLanguage, ...(command.languages ?? current.languages)])]);
+      }
+      if (command.quietHours) {
+        set('quiet_hours_start', command.quietHours.start);
+        set('quiet_hours_end', command.quietHours.end);
+      }
+      if (command.helpText !== undefined) set('help_text', command.helpText);
+      const sms = command.sms;
+      if (sms?.provider !== undefined) set('sms_provider', sms.provider);
+      if (sms?.accountSid !== undefined) set('sms_account_sid', sms.accountSid);
+      if (sms?.authToken !== undefined) set('sms_auth_token_enc', this.tenants.sealToken(sms.authToken));
+      if (sms?.messagingServiceSid !== undefined) set('sms_messaging_service_sid', sms.messagingServiceSid);
+      if (sms?.fromNumber !== undefined) set('sms_from_number', sms.fromNumber);
+      if (sms?.messagesPerSecond !== undefined) set('sms_messages_per_second', sms.messagesPerSecond);
+      if (command.translation) {
+        const { apiKey, ...rest } = command.translation;
+        set('translation', JSON.stringify({ ...current.translation, ...rest }));
+        if (apiKey !== undefined) set('translation_secret_enc', apiKey === null ? null : this.tenants.sealToken(String(apiKey)));
+      }
+      if (sets.length > 0) {
+        set('updated_at', new Date());
+        params.push(actor.tenantId);
+        await m.query(`update tenants set ${sets.join(', ')} where id = $${params.length}`, params);
+        const changed = [
+          ...Object.keys(command).filter((key) => key !== 'sms' && key !== 'translation'),
+          ...Object.keys(sms ?? {}).map((key) => `sms.${key}`),
+          ...Object.keys(command.translation ?? {}).map((key) => `translation.${key}`),
+        ];
+        await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'settings.updated', subjectType: 'tenant', subjectId: actor.tenantId, data: { changed } });
+      }
+      return this.tenants.settings(m, actor.tenantId);
+    });
+  }
+}

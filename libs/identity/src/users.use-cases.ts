@@ -1,0 +1,76 @@
+import { DomainError, Role, StaffPrincipal } from '@porchlight/contracts';
+import { TenantDb } from '@porchlight/database';
+import * as argon2 from 'argon2';
+import { audit } from './audit';
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  language: string;
+  schoolIds: string[];
+  createdAt: string;
+}
+
+const toUser = (row: Record<string, any>): StaffUser => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  language: row.language,
+  schoolIds: row.school_ids,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+export interface CreateUserCommand {
+  email: string;
+  password: string;
+  name: string;
+  role: Role;
+  schoolIds?: string[];
+  language?: string;
+}
+
+export class UsersUseCases {
+  constructor(private readonly db: TenantDb) {}
+
+  async create(actor: StaffPrincipal, command: CreateUserCommand): Promise<StaffUser> {
+    if (actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a district admin can add staff');
+    const hash = await argon2.hash(command.password, { type: argon2.argon2id });
+    return this.db.tx(async (m) => {
+      const schoolIds = [...new Set(command.schoolIds ?? [])];
+      if (schoolIds.length > 0) {
+        const [{ count }] = await m.query(`select count(*)::int as count from schools where id = any($1::uuid[])`, [schoolIds]);
+        if (count !== schoolIds.length) throw new DomainError('invalid', 'validation failed', [{ field: 'schoolIds', message: 'unknown school id' }]);
+      }
+      const [existing] = await m.query(`select 1 from users where lower(email) = lower($1)`, [command.email]);
+      if (existing) throw new DomainError('conflict', 'a staff member with this email already exists');
+      const [row] = await m.query(
+        `insert into users (tenant_id, email, password_hash, name, role, language, school_ids)
+         values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+        [actor.tenantId, command.email, hash, command.name, command.role, command.language ?? actor.language, schoolIds],
+      );
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: row.id,
+        data: { role: command.role, schoolIds },
+      });
+      return toUser(row);
+    });
+  }
+
+  async get(userId: string): Promise<StaffUser> {
+    return this.db.tx(async (m) => {
+      const [row] = await m.query(`select * from users where id = $1`, [userId]);
+      if (!row) throw DomainError.notFound('user');
+      return toUser(row);
+    });
+  }
+
+  async list(): Promise<StaffUser[]> {
+    return this.db.tx(async (m) => (await m.query(`select * from users order by created_at`)).map(toUser));
+  }
+}

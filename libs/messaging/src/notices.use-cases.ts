@@ -1,0 +1,288 @@
+import { Audience, DomainError, JobName, jobId, MessageStatus, StaffPrincipal, TranslationOrigin, TranslationStatus, Urgency } from '@porchlight/contracts';
+import { audienceCountsSql, audienceQuery, AudienceCounts, Cursor, Page, pageOf, schoolScope, toAudienceCounts } from '@porchlight/contacts';
+import { TenantDb } from '@porchlight/database';
+import { audit } from '@porchlight/identity';
+import { JobProducer } from '@porchlight/queue';
+import { measureSms } from '@porchlight/sms';
+import { TenantContext } from '@porchlight/tenancy';
+import { EntityManager } from 'typeorm';
+import { priorityOption, URGENCY_PRIORITY } from './fan-out.use-case';
+
+export interface CreateNoticeInput {
+  title?: string;
+  body: string;
+  sourceLanguage: string;
+  audience: Audience;
+  urgency: Urgency;
+  scheduledAt?: string;
+  poll?: { question?: string; options: { key: string; label: string }[] };
+}
+
+export interface NoticeTranslationView {
+  language: string;
+  body: string | null;
+  origin: TranslationOrigin | null;
+  status: TranslationStatus;
+  segments: number;
+  encoding: 'GSM-7' | 'UCS-2' | null;
+}
+
+export interface NoticePreview {
+  recipients: { total: number; byLanguage: Record<string, number> };
+  suppressed: AudienceCounts['suppressed'];
+  translations: NoticeTranslationView[];
+  estimatedSegments: number;
+}
+
+export interface NoticeStats {
+  total: number;
+  pending: number;
+  queued: number;
+  sending: number;
+  sent: number;
+  delivered: number;
+  undelivered: number;
+  failed: number;
+  suppressed: number;
+  byLanguage: Record<string, number>;
+}
+
+export interface NoticeView {
+  id: string;
+  title: string | null;
+  body: string;
+  sourceLanguage: string;
+  audience: Audience;
+  urgency: Urgency;
+  status: string;
+  statusReason: string | null;
+  scheduledAt: string | null;
+  poll: CreateNoticeInput['poll'] | null;
+  authorUserId: string | null;
+  createdAt: string;
+  sendRequestedAt: string | null;
+  stats: NoticeStats;
+}
+
+export interface NoticeMessageView {
+  id: string;
+  contactIds: string[];
+  phone: string;
+  language: string | null;
+  body: string;
+  status: MessageStatus;
+  errorCode: number | null;
+  errorMessage: string | null;
+  providerSid: string | null;
+  updatedAt: string;
+}
+
+const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
+
+export class NoticesUseCases {
+  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+
+  async create(actor: StaffPrincipal, input: CreateNoticeInput): Promise<NoticeView> {
+    const scope = schoolScope(actor);
+    // Staff limited to some schools may say "all" (all of *their* families); other schools do not exist for them.
+    if (scope && (input.audience.schoolIds ?? []).some((id) => !scope.includes(id))) throw DomainError.notFound('school');
+    return this.db.tx(async (m) => {
+      await this.checkAudience(m, input.audience);
+      const [row] = await m.query(
+        `insert into notices (tenant_id, author_user_id, title, body, source_language, audience, urgency, scheduled_at, poll, correlation_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+        [
+          actor.tenantId,
+          actor.userId,
+          input.title ?? null,
+          input.body,
+          input.sourceLanguage,
+          JSON.stringify(input.audience),
+          input.urgency,
+          input.scheduledAt ?? null,
+          input.poll ? JSON.stringify(input.poll) : null,
+          TenantContext.correlationId() ?? null,
+        ],
+      );
+      return this.load(m, actor, row.id);
+    });
+  }
+
+  get(actor: StaffPrincipal, id: string): Promise<NoticeView> {
+    return this.db.tx((m) => this.load(m, actor, id));
+  }
+
+  async preview(actor: StaffPrincipal, id: string): Promise<NoticePreview> {
+    return this.db.tx(async (m) => {
+      const notice = await this.load(m, actor, id);
+      const counts = await this.counts(m, actor, notice);
+      const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
+      const segmentsByLanguage = new Map(translations.map((t) => [t.language, t.segments]));
+      const estimatedSegments = Object.entries(counts.byLanguage).reduce(
+        (sum, [language, n]) => sum + n * (segmentsByLanguage.get(language) || segmentsByLanguage.get(notice.sourceLanguage) || 0),
+        0,
+      );
+      return { recipients: { total: counts.total, byLanguage: counts.byLanguage }, suppressed: counts.suppressed, translations, estimatedSegments };
+    });
+  }
+
+  async putTranslation(actor: StaffPrincipal, id: string, language: string, body: string): Promise<NoticeTranslationView> {
+    return this.db.tx(async (m) => {
+      const notice = await this.load(m, actor, id);
+      if (language === notice.sourceLanguage) {
+        throw new DomainError('invalid', 'validation failed', [{ field: 'language', message: 'this is the notice source language: edit the notice body instead' }]);
+      }
+      if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
+      await m.query(
+        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, updated_by)
+         values ($1, $2, $3, $4, 'human', 'ready', $5)
+         on conflict (notice_id, language) do update set body = excluded.body, origin = 'human', status = 'ready',
+           updated_by = excluded.updated_by, updated_at = now()`,
+        [actor.tenantId, id, language, body, actor.userId],
+      );
+      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_set', subjectType: 'notice', subjectId: id, data: { language } });
+      const [view] = await this.translations(m, notice, [language]);
+      return view;
+    });
+  }
+
+  /**
+   * Sends a draft: every language the audience needs must be ready unless the district's policy
+   * is to send the source text; then the translation app takes over.
+   */
+  async send(actor: StaffPrincipal, id: string): Promise<NoticeView> {
+    const view = await this.db.tx(async (m) => {
+      const [locked] = await m.query(`select status from notices where id = $1 for update`, [id]);
+      const notice = await this.load(m, actor, id);
+      if (locked.status !== 'draft') throw new DomainError('conflict', `the notice is already ${locked.status}`);
+      const counts = await this.counts(m, actor, notice);
+      const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
+      const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
+      const missing = translations.filter((t) => t.status !== 'ready').map((t) => t.language);
+      if (missing.length > 0 && translation.untranslatedPolicy !== 'send_source') {
+        throw new DomainError('conflict', `translations needed before sending: ${missing.join(', ')}`, { missingLanguages: missing });
+      }
+      await m.query(
+        `update notices set status = 'translating', send_requested_at = now(), correlation_id = coalesce($2, correlation_id), updated_at = now() where id = $1`,
+        [id, TenantContext.correlationId() ?? null],
+      );
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'notice.send',
+        subjectType: 'notice',
+        subjectId: id,
+        data: { urgency: notice.urgency, recipients: counts.total, languages: counts.byLanguage },
+      });
+      return this.load(m, actor, id);
+    });
+    await this.jobs.enqueue(
+      { name: JobName.TranslateNotice, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, noticeId: id } },
+      { jobId: jobId.translateNotice(id), ...priorityOption(URGENCY_PRIORITY[view.urgency]) },
+    );
+    return view;
+  }
+
+  async messages(actor: StaffPrincipal, id: string, filter: { status?: string; cursor?: string; limit?: number }): Promise<Page<NoticeMessageView>> {
+    const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
+    const after = Cursor.decode(filter.cursor, 1);
+    return this.db.tx(async (m) => {
+      await this.load(m, actor, id);
+      const rows = await m.query(
+        `select * from messages where notice_id = $1 and ($2::text is null or status = $2) and ($3::text is null or phone > $3)
+         order by phone limit $4`,
+        [id, filter.status ?? null, after?.[0] ?? null, limit + 1],
+      );
+      const items = rows.map(
+        (r: any): NoticeMessageView => ({
+          id: r.id,
+          contactIds: r.contact_ids,
+          phone: r.phone,
+          language: r.language,
+          body: r.body,
+          status: r.status,
+          errorCode: r.error_code,
+          errorMessage: r.error_message,
+          providerSid: r.provider_sid,
+          updatedAt: new Date(r.updated_at).toISOString(),
+        }),
+      );
+      return pageOf(items, limit, (item) => [item.phone]);
+    });
+  }
+
+  private async checkAudience(m: EntityManager, audience: Audience): Promise<void> {
+    const problems: { field: string; message: string }[] = [];
+    const check = async (field: string, table: string, ids: string[] | undefined) => {
+      if (!ids || ids.length === 0) return;
+      const [{ count }] = await m.query(`select count(*)::int as count from ${table} where id = any($1::uuid[])`, [ids]);
+      if (count !== new Set(ids).size) problems.push({ field: `audience.${field}`, message: `unknown id in ${field}` });
+    };
+    await check('schoolIds', 'schools', audience.schoolIds);
+    await check('contactIds', 'contacts', audience.contactIds);
+    if ((audience.sectionIds ?? []).length > 0) {
+      problems.push({ field: 'audience.sectionIds', message: 'class sections arrive with the roster import; none exist yet' });
+    }
+    const empty = !audience.all && !['schoolIds', 'grades', 'sectionIds', 'contactIds'].some((k) => (audience[k as keyof Audience] as unknown[] | undefined)?.length);
+    if (empty) problems.push({ field: 'audience', message: 'name at least one of all, schoolIds, grades, sectionIds, contactIds' });
+    if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
+  }
+
+  private async counts(m: EntityManager, actor: StaffPrincipal, notice: NoticeView): Promise<AudienceCounts> {
+    const [{ default_language }] = await m.query(`select default_language from tenants where id = $1`, [actor.tenantId]);
+    const author = notice.authorUserId ? await m.query(`select role, school_ids from users where id = $1`, [notice.authorUserId]) : [];
+    const scope = author[0] ? schoolScope({ ...actor, role: author[0].role, schoolIds: author[0].school_ids }) : schoolScope(actor);
+    const q = audienceQuery({ tenantId: actor.tenantId, audience: notice.audience, defaultLanguage: default_language, schoolScope: scope });
+    const [row] = await m.query(audienceCountsSql(q), q.params);
+    return toAudienceCounts(row);
+  }
+
+  private async translations(m: EntityManager, notice: NoticeView, languages: string[]): Promise<NoticeTranslationView[]> {
+    const rows = await m.query(`select language, body, origin, status from notice_translations where notice_id = $1`, [notice.id]);
+    const byLanguage = new Map<string, any>(rows.map((r: any) => [r.language, r]));
+    const wanted = [notice.sourceLanguage, ...[...new Set(languages)].filter((l) => l !== notice.sourceLanguage).sort()];
+    return wanted.map((language) => {
+      const row = language === notice.sourceLanguage ? { body: notice.body, origin: 'source', status: 'ready' } : byLanguage.get(language);
+      if (!row) return { language, body: null, origin: null, status: 'missing' as const, segments: 0, encoding: null };
+      const measured = measureSms(row.body);
+      return { language, body: row.body, origin: row.origin, status: row.status, segments: measured.segments, encoding: measured.encoding };
+    });
+  }
+
+  private async load(m: EntityManager, actor: StaffPrincipal, id: string): Promise<NoticeView> {
+    const [row] = await m.query(`select * from notices where id = $1`, [id]);
+    if (!row) throw DomainError.notFound('notice');
+    const scope = schoolScope(actor);
+    if (scope && row.author_user_id !== actor.userId) {
+      const schools: string[] = row.audience.schoolIds ?? [];
+      if (!schools.some((s) => scope.includes(s))) throw DomainError.notFound('notice');
+    }
+    const stats = await m.query(
+      `select status, language, count(*)::int as n from messages where notice_id = $1 group by status, language`,
+      [id],
+    );
+    const totals: NoticeStats = { total: 0, pending: 0, queued: 0, sending: 0, sent: 0, delivered: 0, undelivered: 0, failed: 0, suppressed: 0, byLanguage: {} };
+    for (const { status, language, n } of stats as { status: keyof NoticeStats; language: string; n: number }[]) {
+      totals.total += n;
+      if (typeof totals[status] === 'number') (totals[status] as number) += n;
+      if (status !== 'suppressed') totals.byLanguage[language] = (totals.byLanguage[language] ?? 0) + n;
+    }
+    const unfinished = totals.pending + totals.queued + totals.sending;
+    const status = row.status === 'sending' && row.fanned_out_at && unfinished === 0 ? 'sent' : row.status;
+    return {
+      id: row.id,
+      title: row.title,
+      body: row.body,
+      sourceLanguage: row.source_language,
+      audience: row.audience,
+      urgency: row.urgency,
+      status,
+      statusReason: row.status_reason,
+      scheduledAt: iso(row.scheduled_at),
+      poll: row.poll,
+      authorUserId: row.author_user_id,
+      createdAt: iso(row.created_at)!,
+      sendRequestedAt: iso(row.send_requested_at),
+      stats: totals,
+    };
+  }
+}

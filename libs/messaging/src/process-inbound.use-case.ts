@@ -1,0 +1,94 @@
+import { Logger } from '@nestjs/common';
+import { JobName, jobId } from '@porchlight/contracts';
+import { rows, TenantDb } from '@porchlight/database';
+import { JobProducer } from '@porchlight/queue';
+import { classifyKeyword, complianceReply } from '@porchlight/sms';
+import { TenantContext } from '@porchlight/tenancy';
+import { EntityManager } from 'typeorm';
+import { recordConsent } from './consent';
+
+/**
+ * Classifies one stored inbound SMS: STOP/START/HELP keywords (in many languages) change consent
+ * and get one confirmation in the family's language; anything else threads into the family's
+ * conversation, assigned to the staff member who last wrote to that phone.
+ */
+export class ProcessInboundUseCase {
+  private readonly logger = new Logger(ProcessInboundUseCase.name);
+
+  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+
+  async execute(messageId: string): Promise<void> {
+    const tenantId = TenantContext.tenantId();
+    const replyId = await this.db.tx(async (m) => {
+      const [message] = await rows(
+        m,
+        `update messages set processed_at = now() where id = $1 and direction = 'inbound' and processed_at is null
+         returning id, phone, body, created_at`,
+        [messageId],
+      );
+      if (!message) return undefined;
+      const keyword = classifyKeyword(message.body);
+      const [contact] = await m.query(
+        `select id, language from contacts where phone = $1 and erased_at is null order by created_at, id limit 1`,
+        [message.phone],
+      );
+      const [tenant] = await m.query(`select name, help_text, default_language from tenants where id = $1`, [tenantId]);
+      const language: string = contact?.language ?? keyword.language ?? tenant.default_language;
+      await m.query(`update messages set contact_ids = $2, language = coalesce(language, $3) where id = $1`, [
+        messageId,
+        contact ? [contact.id] : [],
+        keyword.language ?? null,
+      ]);
+
+      if (keyword.kind === 'opt_out' || keyword.kind === 'opt_in') {
+        const [phone] = await m.query(`select opted_out_at from phones where phone = $1`, [message.phone]);
+        const optedOut = Boolean(phone?.opted_out_at);
+        await recordConsent(m, tenantId, { phone: message.phone, action: keyword.kind, source: 'keyword', messageId });
+        // One confirmation per change: a second STOP from an opted-out phone gets no further text.
+        if ((keyword.kind === 'opt_out') === optedOut) return undefined;
+        return this.reply(m, tenantId, message, language, complianceReply(keyword.kind, language, { name: tenant.name, helpText: tenant.help_text }));
+      }
+      if (keyword.kind === 'help') {
+        return this.reply(m, tenantId, message, language, complianceReply('help', language, { name: tenant.name, helpText: tenant.help_text }));
+      }
+      await this.thread(m, tenantId, message, contact?.id ?? null);
+      return undefined;
+    });
+    if (replyId) {
+      await this.jobs.enqueue(
+        { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? replyId, messageId: replyId } },
+        { jobId: jobId.sendMessage(replyId) },
+      );
+    }
+  }
+
+  /** A system reply to one inbound message: unique per inbound message, so a retried job writes it once. */
+  private async reply(m: EntityManager, tenantId: string, inbound: { id: string; phone: string }, language: string, body: string): Promise<string | undefined> {
+    const [row] = await m.query(
+      `insert into messages (tenant_id, direction, kind, phone, language, body, status, reply_to_id)
+       values ($1, 'outbound', 'system', $2, $3, $4, 'pending', $5)
+       on conflict (reply_to_id) where kind = 'system' do nothing returning id`,
+      [tenantId, inbound.phone, language, body, inbound.id],
+    );
+    return row?.id;
+  }
+
+  private async thread(m: EntityManager, tenantId: string, inbound: { id: string; phone: string; created_at: Date }, contactId: string | null): Promise<void> {
+    const [lastAuthor] = await m.query(
+      `select author_user_id from messages where phone = $1 and direction = 'outbound' and author_user_id is not null
+       order by created_at desc limit 1`,
+      [inbound.phone],
+    );
+    await m.query(
+      `insert into conversations (tenant_id, phone, contact_id, assigned_user_id, unread_count, last_message_at)
+       values ($1, $2, $3, $4, 1, $5)
+       on conflict (tenant_id, phone) do update set
+         unread_count = conversations.unread_count + 1,
+         last_message_at = greatest(conversations.last_message_at, excluded.last_message_at),
+         contact_id = coalesce(conversations.contact_id, excluded.contact_id),
+         assigned_user_id = coalesce(conversations.assigned_user_id, excluded.assigned_user_id)`,
+      [tenantId, inbound.phone, contactId, lastAuthor?.author_user_id ?? null, inbound.created_at],
+    );
+    this.logger.log({ msg: 'reply threaded', messageId: inbound.id, assignedUserId: lastAuthor?.author_user_id ?? null });
+  }
+}

@@ -1,0 +1,119 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { setupDatabase } from '../../database/src/setup/setup';
+import { databaseUrlFor, randomHex, randomSecretsKey, TEST_ADMIN_URL, TEST_REDIS_URL } from './test-env';
+import { waitFor } from './wait-for';
+
+export const APPS = ['api', 'contacts', 'translation', 'dispatcher', 'delivery'] as const;
+export type AppName = (typeof APPS)[number] | 'sms-sandbox';
+
+const ROOT = resolve(__dirname, '../../..');
+const DIST = ROOT.endsWith('dist') ? ROOT : join(ROOT, 'dist');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface Stack {
+  name: string;
+  apiUrl: string;
+  sandboxUrl: string;
+  env: Record<string, string>;
+  databaseUrl: string;
+  processes: Map<AppName, ChildProcess>;
+  ports: Record<AppName, number>;
+  start(app: AppName): Promise<void>;
+  kill(app: AppName, signal?: NodeJS.Signals): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the built apps (`npm run build`) as separate processes, each stack on its own database and
+ * queue prefix so stacks can run side by side. Logs go to `dist/test-logs/<name>/<app>.log`.
+ */
+export async function startStack(name: string, overrides: Partial<Record<string, string>> = {}): Promise<Stack> {
+  const database = `porchlight_e2e_${name.replace(/[^a-z0-9]/g, '_')}_${randomHex(3)}`;
+  const databaseUrl = databaseUrlFor(database);
+  await setupDatabase({ databaseUrl, adminUrl: TEST_ADMIN_URL });
+  const ports = {} as Record<AppName, number>;
+  for (const app of [...APPS, 'sms-sandbox'] as AppName[]) ports[app] = await freePort();
+  const apiUrl = `http://127.0.0.1:${ports.api}`;
+  const sandboxUrl = `http://127.0.0.1:${ports['sms-sandbox']}`;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: `pl-${name}-${randomHex(3)}`,
+    SECRETS_KEY: randomSecretsKey(),
+    PLATFORM_ADMIN_TOKEN: `platform-${randomHex(16)}`,
+    PUBLIC_BASE_URL: apiUrl,
+    SMS_SANDBOX_URL: sandboxUrl,
+    RECONCILE_INTERVAL_SECONDS: '2',
+    LOG_LEVEL: 'info',
+    ...(overrides as Record<string, string>),
+  };
+  const logDir = join(DIST, 'test-logs', name);
+  mkdirSync(logDir, { recursive: true });
+  const processes = new Map<AppName, ChildProcess>();
+
+  const start = async (app: AppName) => {
+    const portEnv = app === 'api' ? { PORT: String(ports.api) } : app === 'sms-sandbox' ? { SMS_SANDBOX_PORT: String(ports[app]) } : { HEALTH_PORT: String(ports[app]) };
+    const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], {
+      env: { ...env, ...portEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(join(logDir, `${app}.log`), { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    processes.set(app, child);
+    const url = `http://127.0.0.1:${ports[app]}${app === 'sms-sandbox' ? '/health' : '/health/ready'}`;
+    await waitFor(`${name}/${app} to be ready (see ${logDir}/${app}.log)`, async () => {
+      if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}`);
+      return (await fetch(url)).ok;
+    }, { timeoutMs: 30_000, intervalMs: 100 });
+  };
+
+  const kill = (app: AppName, signal: NodeJS.Signals = 'SIGTERM') =>
+    new Promise<number | null>((resolveExit) => {
+      const child = processes.get(app);
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolveExit(child?.exitCode ?? null);
+      child.once('exit', (code) => resolveExit(code));
+      child.kill(signal);
+    });
+
+  await start('sms-sandbox');
+  await Promise.all(APPS.map((app) => start(app)));
+
+  return {
+    name,
+    apiUrl,
+    sandboxUrl,
+    env,
+    databaseUrl,
+    processes,
+    ports,
+    start,
+    kill,
+    async stop() {
+      await Promise.all([...processes.keys()].map((app) => kill(app, 'SIGTERM')));
+      const admin = new Client({ connectionString: TEST_ADMIN_URL });
+      await admin.connect();
+      try {
+        await admin.query(`drop database if exists "${database}" with (force)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}

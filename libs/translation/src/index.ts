@@ -1,0 +1,1 @@
+export * from './prepare-notice.use-case';

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { examplePhone } from '../libs/sms/src/phone';
+import { HttpClient } from '../libs/testing/src/http-client';
+
+interface DemoOptions {
+  apiUrl: string;
+  sandboxUrl: string;
+  platformToken: string;
+  adminPassword: string;
+}
+
+const SLUG = 'demo';
+const ADMIN_EMAIL = 'admin@demo.porchlight.local';
+const SCHOOL_NUMBER = '+16175550100';
+
+const FAMILIES = [
+  { givenName: 'Maria', familyName: 'Garcia', language: 'es', child: ['Sofia', 'Garcia', '03'] },
+  { givenName: 'Linh', familyName: 'Nguyen', language: 'vi', child: ['Minh', 'Nguyen', '05'] },
+  { givenName: 'Amina', familyName: 'Hassan', language: 'so', child: ['Hodan', 'Hassan', '01'] },
+  { givenName: 'Omar', familyName: 'Haddad', language: 'ar', child: ['Layla', 'Haddad', '07'] },
+  { givenName: 'Wei', familyName: 'Chen', language: 'zh-Hans', child: ['Ming', 'Chen', '04'] },
+  { givenName: 'Sarah', familyName: 'Johnson', language: 'en', child: ['Ethan', 'Johnson', '03'] },
+];
+
+/** Seeds the demo district once (later starts reuse it) and says how to use it. */
+export async function seedDemo(options: DemoOptions): Promise<string> {
+  const accountSid = `AC${createHash('sha256').update(`demo-account:${options.platformToken}`).digest('hex').slice(0, 32)}`;
+  const authToken = createHash('sha256').update(`demo-token:${options.platformToken}`).digest('hex').slice(0, 32);
+  const sandbox = new HttpClient(options.sandboxUrl);
+  await sandbox.post('/sandbox/accounts', { accountSid, authToken, smsUrl: `${options.apiUrl}/webhooks/twilio/sms` });
+
+  const platform = new HttpClient(options.apiUrl, options.platformToken);
+  const created = await platform.post('/api/v1/platform/tenants', {
+    slug: SLUG,
+    name: 'Porchlight Demo District',
+    timezone: 'America/New_York',
+    country: 'US',
+    defaultLanguage: 'en',
+    languages: ['en', 'es', 'vi', 'so', 'ar', 'zh-Hans'],
+    sms: { provider: 'sandbox', accountSid, authToken, fromNumber: SCHOOL_NUMBER },
+    admin: { email: ADMIN_EMAIL, password: options.adminPassword, name: 'Demo Admin' },
+  });
+  if (created.status !== 201 && created.status !== 409) throw new Error(`could not create the demo district: ${JSON.stringify(created.body)}`);
+
+  if (created.status === 201) {
+    const login = await new HttpClient(options.apiUrl).post('/api/v1/auth/login', { tenant: SLUG, email: ADMIN_EMAIL, password: options.adminPassword });
+    const api = new HttpClient(options.apiUrl, login.body.accessToken);
+    const lincoln = (await api.post('/api/v1/schools', { name: 'Lincoln Elementary' })).body;
+    const roosevelt = (await api.post('/api/v1/schools', { name: 'Roosevelt Middle School' })).body;
+    for (const [i, family] of FAMILIES.entries()) {
+      const [givenName, familyName, grade] = family.child;
+      const school = Number(grade) >= 6 ? roosevelt : lincoln;
+      const student = (await api.post('/api/v1/students', { givenName, familyName, grade, schoolId: school.id })).body;
+      const contact = await api.post('/api/v1/contacts', {
+        givenName: family.givenName,
+        familyName: family.familyName,
+        phone: examplePhone('US', i + 1),
+        language: family.language,
+        studentIds: [student.id],
+      });
+      if (contact.status !== 201) throw new Error(`could not add a demo family: ${JSON.stringify(contact.body)}`);
+    }
+  }
+
+  const families = FAMILIES.map((f, i) => `    ${examplePhone('US', i + 1)}  ${f.givenName} ${f.familyName} (${f.language})`).join('\n');
+  return `
+Porchlight demo is running.
+  API:            ${options.apiUrl}/api/v1   (OpenAPI: ${options.apiUrl}/api/docs)
+  Family phones:  ${options.sandboxUrl}/   (the SMS sandbox: what families received; text back as a family)
+  District:       ${SLUG}
+  Admin login:    ${ADMIN_EMAIL} / ${options.adminPassword}
+  Platform token: ${options.platformToken}
+  Families:
+${families}
+
+  Log in:   curl -s ${options.apiUrl}/api/v1/auth/login -H 'content-type: application/json' \\
+              -d '{"tenant":"${SLUG}","email":"${ADMIN_EMAIL}","password":"${options.adminPassword}"}'
+  Text as a family (STOP, HELP, or any reply):
+            curl -s ${options.sandboxUrl}/sandbox/inbound -H 'content-type: application/json' \\
+              -d '{"accountSid":"${accountSid}","from":"${examplePhone('US', 1)}","to":"${SCHOOL_NUMBER}","body":"Hola, gracias"}'
+Stop with Ctrl-C.`;
+}
