@@ -11,6 +11,7 @@ const base = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  setupFiles: ['<rootDir>/libs/testing/src/jest-setup.ts'],
 };
 
 module.exports = {

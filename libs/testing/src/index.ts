@@ -2,3 +2,4 @@ export * from './http-client';
 export * from './stack';
 export * from './test-env';
 export * from './wait-for';
+export * from './fixtures';

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { TenantDb } from '../../database/src/tenant-db';
+import { SecretBox } from '../../identity/src/secret-box';
+import { randomAccountSid, randomHex } from './test-env';
+
+export const TEST_SECRETS_KEY = 'test-secrets-key-0123456789abcdefghijklmnopqrstuv';
+
+export interface TenantFixture {
+  tenantId: string;
+  adminId: string;
+  accountSid: string;
+  authToken: string;
+}
+
+/** A tenant with a district admin, written straight to the database as the application role. */
+export async function createTenantFixture(db: TenantDb, options: { untranslatedPolicy?: 'hold' | 'send_source' } = {}): Promise<TenantFixture> {
+  const tenantId = randomUUID();
+  const accountSid = randomAccountSid();
+  const authToken = randomHex(16);
+  const adminId = await db.txFor(tenantId, async (m) => {
+    await m.query(
+      `insert into tenants (id, slug, name, timezone, country, default_language, languages, sms_provider, sms_account_sid,
+         sms_auth_token_enc, sms_from_number, translation)
+       values ($1, $2, 'Fixture District', 'America/Chicago', 'US', 'en', '{en,es,vi}', 'sandbox', $3, $4, '+16175550100', $5)`,
+      [tenantId, `t-${randomHex(6)}`, accountSid, new SecretBox(TEST_SECRETS_KEY).seal(authToken), JSON.stringify({ provider: 'none', untranslatedPolicy: options.untranslatedPolicy ?? 'hold' })],
+    );
+    const [admin] = await m.query(
+      `insert into users (tenant_id, email, password_hash, role) values ($1, 'admin@fixture.test', 'x', 'district_admin') returning id`,
+      [tenantId],
+    );
+    return admin.id as string;
+  });
+  return { tenantId, adminId, accountSid, authToken };
+}
+
+/** A school with one student per given contact, and the contacts linked to them. */
+export async function addFamilies(
+  db: TenantDb,
+  tenantId: string,
+  families: { phone: string | null; language: string; grade?: string }[],
+): Promise<{ schoolId: string; contactIds: string[] }> {
+  return db.txFor(tenantId, async (m) => {
+    const [school] = await m.query(`insert into schools (tenant_id, name) values ($1, 'Fixture School') returning id`, [tenantId]);
+    const contactIds: string[] = [];
+    for (const family of families) {
+      const [student] = await m.query(
+        `insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Kid', 'Fixture', $3) returning id`,
+        [tenantId, school.id, family.grade ?? '03'],
+      );
+      const [contact] = await m.query(
+        `insert into contacts (tenant_id, phone, language, given_name) values ($1, $2, $3, 'Parent') returning id`,
+        [tenantId, family.phone, family.language],
+      );
+      await m.query(`insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3)`, [tenantId, contact.id, student.id]);
+      contactIds.push(contact.id);
+    }
+    return { schoolId: school.id, contactIds };
+  });
+}
+
+/** A notice ready for fan-out (status `translating`), with the given translations. */
+export async function createNoticeFixture(
+  db: TenantDb,
+  fixture: TenantFixture,
+  options: { body?: string; audience?: object; urgency?: string; translations?: Record<string, string> } = {},
+): Promise<string> {
+  return db.txFor(fixture.tenantId, async (m) => {
+    const [notice] = await m.query(
+      `insert into notices (tenant_id, author_user_id, body, source_language, audience, urgency, status)
+       values ($1, $2, $3, 'en', $4, $5, 'translating') returning id`,
+      [fixture.tenantId, fixture.adminId, options.body ?? 'Hello families', JSON.stringify(options.audience ?? { all: true }), options.urgency ?? 'normal'],
+    );
+    for (const [language, body] of Object.entries(options.translations ?? {})) {
+      await m.query(
+        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status) values ($1, $2, $3, $4, 'human', 'ready')`,
+        [fixture.tenantId, notice.id, language, body],
+      );
+    }
+    return notice.id as string;
+  });
+}
