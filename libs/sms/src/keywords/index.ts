@@ -1,1 +1,5 @@
-export {};
+export * from './keyword-table';
+export * from './classify-keyword';
+export * from './language-tag';
+export * from './normalize-keyword-text';
+export * from './replies';

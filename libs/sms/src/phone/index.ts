@@ -1,1 +1,3 @@
-export {};
+export * from './normalize-phone';
+export * from './example-phone';
+export * from './time-zone';

@@ -1,1 +1,2 @@
-export {};
+export * from './measure-sms';
+export * from './smart-encoding';
