@@ -40,12 +40,13 @@ export class ProcessInboundUseCase {
         keyword.language ?? null,
       ]);
 
-      if (keyword.kind === 'opt_out' || keyword.kind === 'opt_in') {
-        const [phone] = await m.query(`select opted_out_at from phones where phone = $1`, [message.phone]);
-        const optedOut = Boolean(phone?.opted_out_at);
+      const [phone] = await m.query(`select opted_out_at from phones where phone = $1`, [message.phone]);
+      const optedOut = Boolean(phone?.opted_out_at);
+      // One confirmation per change: a second STOP from an opted-out phone gets no further text.
+      if (keyword.kind === 'opt_out' && optedOut) return undefined;
+      // START/YES from a phone that never left is an ordinary reply ("yes" to a question).
+      if (keyword.kind === 'opt_out' || (keyword.kind === 'opt_in' && optedOut)) {
         await recordConsent(m, tenantId, { phone: message.phone, action: keyword.kind, source: 'keyword', messageId });
-        // One confirmation per change: a second STOP from an opted-out phone gets no further text.
-        if ((keyword.kind === 'opt_out') === optedOut) return undefined;
         return this.reply(m, tenantId, message, language, complianceReply(keyword.kind, language, { name: tenant.name, helpText: tenant.help_text }));
       }
       if (keyword.kind === 'help') {
