@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Module, DynamicModule, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PRODUCER_REDIS } from '@porchlight/queue';
+import { Public } from '@porchlight/tenancy';
 import IORedis from 'ioredis';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -26,6 +27,7 @@ export async function readiness(dataSource: DataSource, redis: IORedis): Promise
 }
 
 @ApiExcludeController()
+@Public()
 @Controller()
 export class HealthController {
   constructor(

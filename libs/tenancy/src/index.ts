@@ -1,1 +1,2 @@
 export * from './tenant-context';
+export * from './public-route';

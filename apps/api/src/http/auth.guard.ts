@@ -1,12 +1,11 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { AccessTokens } from '@porchlight/identity';
+import { Public, PUBLIC_ROUTE } from '@porchlight/tenancy';
 import { Request } from 'express';
 
-export const PUBLIC_ROUTE = 'porchlight:public';
-/** A route that needs no staff token (login, platform calls with their own token, webhooks, health). */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export { Public };
 
 type AuthedRequest = Request & { principal?: StaffPrincipal };
 

@@ -63,12 +63,6 @@ export class ErrorFilter implements ExceptionFilter {
         ...(payload.details !== undefined ? { details: payload.details } : {}),
       };
     }
-    const parserError = exception as { type?: string; status?: number; message?: string };
-    if (parserError?.type === 'entity.too.large') return { statusCode: 413, error: REASON[413], message: 'request body is too large' };
-    if (parserError?.type === 'entity.parse.failed') return { statusCode: 400, error: REASON[400], message: 'request body is not valid JSON' };
-    if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
-      return { statusCode: parserError.status, error: REASON[parserError.status] ?? 'Error', message: parserError.message ?? 'bad request' };
-    }
     return {
       statusCode: 500,
       error: REASON[500],
