@@ -108,6 +108,10 @@ export class SandboxEnv {
   @Min(0)
   SMS_SANDBOX_PORT: number = 4010;
 
+  /** Where inbound "family" texts are posted unless an account names its own webhook URL. */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: string = 'info';
 }

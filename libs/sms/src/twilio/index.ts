@@ -1,1 +1,3 @@
-export {};
+export * from './twilio-client';
+export * from './twilio-errors';
+export * from './twilio-sms.provider';

@@ -1,0 +1,176 @@
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { measureSms } from '@porchlight/sms';
+import { Response } from 'express';
+import { CallbackSender } from './callbacks';
+import { newSid, SandboxAccount, SandboxMessage, SandboxState } from './sandbox-state';
+import { messageResource, twilioError } from './twilio-format';
+
+export const SANDBOX_OPTIONS = Symbol('SANDBOX_OPTIONS');
+export interface SandboxOptions {
+  publicBaseUrl: string;
+  /** Pause between one status callback and the next. */
+  callbackDelayMs: number;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Twilio's Messages resource: create, fetch and list, with Basic auth and Twilio's error bodies. */
+@ApiExcludeController()
+@Controller('2010-04-01/Accounts/:accountSid')
+export class MessagesController {
+  private readonly callbacks: CallbackSender;
+
+  constructor(private readonly state: SandboxState, @Inject(SANDBOX_OPTIONS) private readonly options: SandboxOptions) {
+    this.callbacks = new CallbackSender((ok) => (ok ? state.stats.callbacksSent++ : state.stats.callbacksFailed++));
+  }
+
+  @Post('Messages.json')
+  async create(
+    @Param('accountSid') accountSid: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Body() form: Record<string, string>,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.state.stats.createCalls++;
+    const account = this.authenticate(accountSid, authorization);
+    const reject = (status: number, code: number, message: string) => {
+      this.state.stats.rejected++;
+      const error = twilioError(status, code, message);
+      res.status(error.status).json(error.body);
+    };
+    if (!account) return reject(401, 20003, 'Authenticate');
+    const faults = this.state.faults;
+    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    if (faults.rateLimitNext > 0) {
+      faults.rateLimitNext--;
+      return reject(429, 20429, 'Too Many Requests');
+    }
+    const to = form.To ?? '';
+    if (!form.To) return reject(400, 21604, "A 'To' phone number is required.");
+    if (!E164.test(to) || faults.invalid.has(to)) return reject(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+    if (!form.Body) return reject(400, 21602, 'Message body is required.');
+    if (!form.From && !form.MessagingServiceSid) return reject(400, 21603, "A 'From' phone number is required.");
+    if (faults.optedOut.has(to)) return reject(400, 21610, 'Attempt to send to unsubscribed recipient');
+
+    const now = new Date();
+    const message: SandboxMessage = {
+      sid: newSid('SM'),
+      accountSid,
+      to,
+      from: form.From ?? '',
+      messagingServiceSid: form.MessagingServiceSid ?? null,
+      body: form.Body,
+      status: form.MessagingServiceSid ? 'accepted' : 'queued',
+      numSegments: measureSms(form.Body).segments,
+      errorCode: null,
+      errorMessage: null,
+      statusCallback: form.StatusCallback,
+      dateCreated: now,
+      dateUpdated: now,
+      dateSent: null,
+    };
+    this.state.add(message);
+    this.state.stats.accepted++;
+    res.status(201).json(messageResource(message));
+    void this.progress(account, message, faults.unreachable.has(to), faults.callbacks);
+  }
+
+  @Get('Messages.json')
+  list(
+    @Param('accountSid') accountSid: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Query() query: Record<string, string>,
+    @Res() res: Response,
+  ): void {
+    if (!this.authenticate(accountSid, authorization)) {
+      const error = twilioError(401, 20003, 'Authenticate');
+      res.status(error.status).json(error.body);
+      return;
+    }
+    const pageSize = Math.min(Math.max(Number(query.PageSize ?? 50) || 50, 1), 1000);
+    const page = Math.max(Number(query.Page ?? 0) || 0, 0);
+    const source = query.To ? this.state.byTo.get(query.To) ?? [] : this.state.messages;
+    const matching = source.filter((m) => m.accountSid === accountSid && (!query.From || m.from === query.From)).reverse();
+    const slice = matching.slice(page * pageSize, (page + 1) * pageSize);
+    const base = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
+    const pageUri = (p: number) => `${base}?PageSize=${pageSize}&Page=${p}`;
+    res.status(200).json({
+      messages: slice.map(messageResource),
+      page,
+      page_size: pageSize,
+      start: page * pageSize,
+      end: page * pageSize + Math.max(slice.length - 1, 0),
+      first_page_uri: pageUri(0),
+      next_page_uri: (page + 1) * pageSize < matching.length ? pageUri(page + 1) : null,
+      previous_page_uri: page > 0 ? pageUri(page - 1) : null,
+      uri: pageUri(page),
+    });
+  }
+
+  @Get('Messages/:sid.json')
+  fetch(
+    @Param('accountSid') accountSid: string,
+    @Param('sid') sid: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): void {
+    const message = this.state.bySid.get(sid);
+    const error = !this.authenticate(accountSid, authorization)
+      ? twilioError(401, 20003, 'Authenticate')
+      : !message || message.accountSid !== accountSid
+        ? twilioError(404, 20404, `The requested resource ${`/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`} was not found`)
+        : undefined;
+    if (error) {
+      res.status(error.status).json(error.body);
+      return;
+    }
+    res.status(200).json(messageResource(message!));
+  }
+
+  /** HTTP Basic with the account SID and token; an unknown account is trusted on first use. */
+  private authenticate(accountSid: string, authorization: string | undefined): SandboxAccount | undefined {
+    const [scheme, encoded] = (authorization ?? '').split(' ');
+    if (scheme !== 'Basic' || !encoded) return undefined;
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const user = decoded.slice(0, decoded.indexOf(':'));
+    const token = decoded.slice(decoded.indexOf(':') + 1);
+    if (user !== accountSid || !token) return undefined;
+    const known = this.state.accounts.get(accountSid);
+    if (!known) {
+      this.state.register({ sid: accountSid, token });
+      return this.state.accounts.get(accountSid);
+    }
+    return known.token === token ? known : undefined;
+  }
+
+  /** queued → sent → delivered (or undelivered with 30003 for an unreachable handset), each a signed callback. */
+  private async progress(account: SandboxAccount, message: SandboxMessage, unreachable: boolean, callbacks: boolean): Promise<void> {
+    const steps: [string, number | null][] = [
+      [message.status, null],
+      ['sent', null],
+      unreachable ? ['undelivered', 30003] : ['delivered', null],
+    ];
+    for (const [status, errorCode] of steps) {
+      await new Promise((resolve) => setTimeout(resolve, this.options.callbackDelayMs));
+      message.status = status;
+      message.errorCode = errorCode;
+      message.errorMessage = errorCode ? 'Unreachable destination handset' : null;
+      message.dateUpdated = new Date();
+      if (status === 'sent') message.dateSent = message.dateUpdated;
+      if (!callbacks || !message.statusCallback) continue;
+      await this.callbacks.send(account, message.statusCallback, {
+        AccountSid: message.accountSid,
+        ApiVersion: '2010-04-01',
+        From: message.from,
+        To: message.to,
+        MessageSid: message.sid,
+        SmsSid: message.sid,
+        MessageStatus: status,
+        SmsStatus: status,
+        ...(message.messagingServiceSid ? { MessagingServiceSid: message.messagingServiceSid } : {}),
+        ...(errorCode ? { ErrorCode: String(errorCode) } : {}),
+      });
+    }
+  }
+}

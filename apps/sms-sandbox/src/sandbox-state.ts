@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+
+export interface SandboxAccount {
+  sid: string;
+  token: string;
+  /** Where inbound messages to this account's numbers are posted (Twilio's "A message comes in" URL). */
+  smsUrl?: string;
+}
+
+export interface SandboxMessage {
+  sid: string;
+  accountSid: string;
+  to: string;
+  from: string;
+  messagingServiceSid: string | null;
+  body: string;
+  status: string;
+  numSegments: number;
+  errorCode: number | null;
+  errorMessage: string | null;
+  statusCallback?: string;
+  dateCreated: Date;
+  dateUpdated: Date;
+  dateSent: Date | null;
+}
+
+export interface Faults {
+  optedOut: Set<string>;
+  unreachable: Set<string>;
+  invalid: Set<string>;
+  rateLimitNext: number;
+  latencyMs: number;
+  callbacks: boolean;
+}
+
+export const newSid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
+
+/**
+ * Everything the sandbox knows, in memory: it stands in for Twilio at the edge of the world and
+ * keeps no data of Porchlight's. Every create call is counted, accepted or not.
+ */
+export class SandboxState {
+  readonly accounts = new Map<string, SandboxAccount>();
+  readonly messages: SandboxMessage[] = [];
+  readonly bySid = new Map<string, SandboxMessage>();
+  readonly byTo = new Map<string, SandboxMessage[]>();
+  readonly stats = { createCalls: 0, accepted: 0, rejected: 0, callbacksSent: 0, callbacksFailed: 0 };
+  faults: Faults = SandboxState.noFaults();
+
+  static noFaults(): Faults {
+    return { optedOut: new Set(), unreachable: new Set(), invalid: new Set(), rateLimitNext: 0, latencyMs: 0, callbacks: true };
+  }
+
+  register(account: SandboxAccount): void {
+    this.accounts.set(account.sid, { ...this.accounts.get(account.sid), ...account });
+  }
+
+  add(message: SandboxMessage): void {
+    this.messages.push(message);
+    this.bySid.set(message.sid, message);
+    const list = this.byTo.get(message.to) ?? [];
+    list.push(message);
+    this.byTo.set(message.to, list);
+  }
+
+  clearMessages(): void {
+    this.messages.length = 0;
+    this.bySid.clear();
+    this.byTo.clear();
+    Object.assign(this.stats, { createCalls: 0, accepted: 0, rejected: 0, callbacksSent: 0, callbacksFailed: 0 });
+  }
+}

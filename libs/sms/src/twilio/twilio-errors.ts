@@ -1,0 +1,52 @@
+import { ProviderError, ProviderFailureKind } from '../sms-provider.port';
+
+const MESSAGES: Record<number, string> = {
+  20003: 'The Twilio credentials were refused (20003)',
+  20429: 'Twilio is throttling requests (20429)',
+  21211: "The 'To' number is not a valid phone number (21211)",
+  21408: 'Sending to this region is not enabled on the account (21408)',
+  21610: 'The recipient has opted out at the carrier (21610)',
+  21612: 'The sending number cannot reach this recipient (21612)',
+  21614: "The 'To' number is not a mobile number (21614)",
+  30003: 'The handset was unreachable (30003)',
+  30004: 'The message was blocked (30004)',
+  30005: 'The number is unknown or no longer in service (30005)',
+  30006: 'The number is a landline or unreachable by this carrier (30006)',
+  30007: 'The carrier filtered the message as possible spam (30007)',
+  30008: 'The carrier reported an unknown error (30008)',
+};
+
+/** A short human message for a Twilio error code, for staff. */
+export function twilioErrorMessage(code: number | undefined): string {
+  return (code !== undefined && MESSAGES[code]) || (code !== undefined ? `Twilio error ${code}` : 'The provider could not be reached');
+}
+
+const KIND_BY_CODE: Record<number, ProviderFailureKind> = {
+  20429: 'rate_limited',
+  21610: 'opted_out',
+  21211: 'invalid_number',
+  21614: 'invalid_number',
+  30005: 'invalid_number',
+  30006: 'invalid_number',
+  30003: 'retry_later',
+  30007: 'permanent',
+  20003: 'permanent',
+};
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+/** What delivery should do about an error the Twilio SDK threw. */
+export function classifyTwilioError(error: unknown): ProviderError {
+  const e = error as { status?: number; code?: number | string; message?: string };
+  const numeric = typeof e.code === 'number' ? e.code : undefined;
+  if (e.status === 429 || numeric === 20429) return new ProviderError('rate_limited', numeric ?? 20429, twilioErrorMessage(20429), 429);
+  if (numeric !== undefined && KIND_BY_CODE[numeric]) return new ProviderError(KIND_BY_CODE[numeric], numeric, twilioErrorMessage(numeric), e.status);
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) {
+    return new ProviderError('transient', undefined, `The provider could not be reached (${e.code})`);
+  }
+  if (e.status !== undefined && e.status >= 500) return new ProviderError('transient', numeric, `The provider failed (HTTP ${e.status})`, e.status);
+  if (e.status === undefined && /socket hang up|timeout|network/i.test(e.message ?? '')) {
+    return new ProviderError('transient', undefined, `The provider could not be reached (${e.message})`);
+  }
+  return new ProviderError('permanent', numeric, numeric ? twilioErrorMessage(numeric) : e.message ?? 'The provider refused the message', e.status);
+}
