@@ -89,7 +89,7 @@ describe('SMS sandbox against Twilio’s OpenAPI description', () => {
       headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
       body: form,
     });
-    const createdBody = await create.json();
+    const createdBody = (await create.json()) as { sid: string };
     expect(create.status).toBe(201);
     expect(validator(LIST_PATH, 'post').validateResponse(201, createdBody)).toBeUndefined();
 
@@ -155,7 +155,7 @@ describe('SMS sandbox against Twilio’s OpenAPI description', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ accountSid, from: '+12015550150', to: '+16175550100', body: 'STOP', messageSid }),
-      }).then((r) => r.json());
+      }).then((r) => r.json() as Promise<{ messageSid: string; status: number }>);
     const first = await post();
     expect(first.status).toBe(200);
     await post(first.messageSid);
@@ -166,7 +166,7 @@ describe('SMS sandbox against Twilio’s OpenAPI description', () => {
   });
 
   it('counts every create call, accepted or not', async () => {
-    const stats = await (await fetch(`${baseUrl}/sandbox/stats`)).json();
+    const stats = (await (await fetch(`${baseUrl}/sandbox/stats`)).json()) as Record<string, number>;
     expect(stats.createCalls).toBe(stats.accepted + stats.rejected);
     expect(stats.rejected).toBeGreaterThanOrEqual(4);
   });
