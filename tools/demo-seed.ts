@@ -4,6 +4,8 @@ import { HttpClient } from '../libs/testing/src/http-client';
 
 interface DemoOptions {
   apiUrl: string;
+  /** What Twilio (here, the sandbox) posts webhooks to; signatures are checked against it. */
+  publicBaseUrl: string;
   sandboxUrl: string;
   platformToken: string;
   adminPassword: string;
@@ -27,7 +29,7 @@ export async function seedDemo(options: DemoOptions): Promise<string> {
   const accountSid = `AC${createHash('sha256').update(`demo-account:${options.platformToken}`).digest('hex').slice(0, 32)}`;
   const authToken = createHash('sha256').update(`demo-token:${options.platformToken}`).digest('hex').slice(0, 32);
   const sandbox = new HttpClient(options.sandboxUrl);
-  await sandbox.post('/sandbox/accounts', { accountSid, authToken, smsUrl: `${options.apiUrl}/webhooks/twilio/sms` });
+  await sandbox.post('/sandbox/accounts', { accountSid, authToken, smsUrl: `${options.publicBaseUrl.replace(/\/$/, '')}/webhooks/twilio/sms` });
 
   const platform = new HttpClient(options.apiUrl, options.platformToken);
   const created = await platform.post('/api/v1/platform/tenants', {

@@ -24,7 +24,7 @@ const APPS: { name: string; env: Record<string, string> }[] = [
 ];
 
 function demoSecrets(): Record<string, string> {
-  const dir = join(ROOT, '.porchlight');
+  const dir = process.env.DEMO_STATE_DIR ?? join(ROOT, '.porchlight');
   const file = join(dir, 'demo.env');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
   if (demo) {
     const info = await seedDemo({
       apiUrl,
+      publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:3000',
       sandboxUrl,
       platformToken: env.PLATFORM_ADMIN_TOKEN!,
       adminPassword: env.DEMO_ADMIN_PASSWORD!,

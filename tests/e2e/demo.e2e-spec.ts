@@ -1,0 +1,98 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { databaseUrlFor, freePort, HttpClient, randomHex, TEST_ADMIN_URL, waitFor } from '@porchlight/testing';
+
+jest.setTimeout(120_000);
+
+/** The README's first command: `npm run demo` starts everything and seeds a usable demo district. */
+describe('npm run demo', () => {
+  const database = `porchlight_e2e_demo_${randomHex(3)}`;
+  let child: ChildProcess;
+  let output = '';
+  let ports: Record<string, number>;
+
+  beforeAll(async () => {
+    ports = {};
+    for (const name of ['api', 'sandbox', 'contacts', 'translation', 'dispatcher', 'delivery']) ports[name] = await freePort();
+    child = spawn(process.execPath, [resolve(__dirname, '../../dist/tools/start.js'), '--demo'], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrlFor(database),
+        DATABASE_ADMIN_URL: TEST_ADMIN_URL,
+        QUEUE_PREFIX: `pl-demo-${randomHex(3)}`,
+        PORT: String(ports.api),
+        PUBLIC_BASE_URL: `http://127.0.0.1:${ports.api}`,
+        SMS_SANDBOX_PORT: String(ports.sandbox),
+        SMS_SANDBOX_URL: `http://127.0.0.1:${ports.sandbox}`,
+        CONTACTS_HEALTH_PORT: String(ports.contacts),
+        TRANSLATION_HEALTH_PORT: String(ports.translation),
+        DISPATCHER_HEALTH_PORT: String(ports.dispatcher),
+        DELIVERY_HEALTH_PORT: String(ports.delivery),
+        DEMO_STATE_DIR: mkdtempSync(join(tmpdir(), 'porchlight-demo-')),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    await waitFor('the demo banner', () => output.includes('Stop with Ctrl-C'), { timeoutMs: 60_000, intervalMs: 200 });
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    const admin = new Client({ connectionString: TEST_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists "${database}" with (force)`);
+    await admin.end();
+  });
+
+  const field = (pattern: RegExp) => {
+    const match = output.match(pattern);
+    if (!match) throw new Error(`not in the demo output: ${pattern}\n${output}`);
+    return match[1];
+  };
+
+  it('prints the API URL, the admin login, the platform token and how to text as a family', () => {
+    expect(output).toContain(`http://127.0.0.1:${ports.api}/api/v1`);
+    expect(field(/Platform token: (\S+)/)).toMatch(/^demo-/);
+    expect(field(/Admin login:\s+(\S+) \//)).toBe('admin@demo.porchlight.local');
+    expect(output).toContain('/sandbox/inbound');
+  });
+
+  it('seeds a district whose families get a notice and can text back', async () => {
+    const login = await new HttpClient(`http://127.0.0.1:${ports.api}`).post('/api/v1/auth/login', {
+      tenant: 'demo',
+      email: 'admin@demo.porchlight.local',
+      password: field(/Admin login:\s+\S+ \/ (\S+)/),
+    });
+    expect(login.status).toBe(200);
+    const api = new HttpClient(`http://127.0.0.1:${ports.api}`, login.body.accessToken);
+    const contacts = await api.get('/api/v1/contacts');
+    expect(new Set(contacts.body.items.map((c: { language: string }) => c.language))).toEqual(new Set(['es', 'vi', 'so', 'ar', 'zh-Hans', 'en']));
+
+    const english = contacts.body.items.find((c: { language: string }) => c.language === 'en');
+    const notice = await api.post('/api/v1/notices', { body: 'Welcome to Porchlight.', sourceLanguage: 'en', audience: { contactIds: [english.id] }, urgency: 'normal' });
+    expect((await api.post(`/api/v1/notices/${notice.body.id}/send`)).status).toBe(202);
+    const sandbox = new HttpClient(`http://127.0.0.1:${ports.sandbox}`);
+    await waitFor('the welcome at the family phone', async () => (await sandbox.get(`/sandbox/messages?to=${encodeURIComponent(english.phone)}`)).body.length === 1);
+
+    const textBack = JSON.parse(field(/-d '(\{"accountSid"[^']+)'/));
+    const reply = await sandbox.post('/sandbox/inbound', textBack);
+    expect(reply.body.status).toBe(200);
+    await waitFor('the reply in a conversation', async () => (await api.get('/api/v1/conversations')).body.items.length === 1);
+  });
+
+  it('stops every app on SIGINT', async () => {
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${ports.api}/health`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${ports.sandbox}/health`)).rejects.toThrow();
+  });
+});
