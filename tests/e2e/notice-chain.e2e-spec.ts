@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { examplePhone } from '@porchlight/sms';
 import { HttpClient, randomAccountSid, randomHex, Stack, startStack, waitFor } from '@porchlight/testing';
 
@@ -113,7 +115,8 @@ describe('one notice from the API to families and back', () => {
   });
 
   it('delivers the notice once per phone, each in its language, and follows status callbacks', async () => {
-    expect((await a.post(`/api/v1/notices/${ids.notice}/send`)).status).toBe(202);
+    const correlationId = `spec-${randomHex(8)}`;
+    expect((await a.post(`/api/v1/notices/${ids.notice}/send`, undefined, { 'x-correlation-id': correlationId })).status).toBe(202);
     const messages = await waitFor('four messages at the sandbox', async () => {
       const all = (await received()).filter((m) => m.from === accountA.number);
       return all.length >= 4 && all;
@@ -134,6 +137,12 @@ describe('one notice from the API to families and back', () => {
     const rows = await a.get(`/api/v1/notices/${ids.notice}/messages`);
     expect(rows.body.items).toHaveLength(4);
     expect(rows.body.items.every((m: any) => m.status === 'delivered' && m.providerSid.startsWith('SM'))).toBe(true);
+
+    // One correlation id follows the notice through every app's logs.
+    for (const app of ['api', 'translation', 'dispatcher', 'delivery']) {
+      const log = readFileSync(join(stack.logDir, `${app}.log`), 'utf8');
+      expect([app, log.includes(`"correlationId":"${correlationId}"`)]).toEqual([app, true]);
+    }
   });
 
   it('threads a signed reply once, with both directions in the conversation', async () => {
@@ -233,6 +242,27 @@ describe('one notice from the API to families and back', () => {
     expect((await b.get('/api/v1/schools')).body).toEqual([]);
     const sneaky = await b.post('/api/v1/notices', { body: 'x', sourceLanguage: 'en', audience: { schoolIds: [ids.school] }, urgency: 'normal' });
     expect(sneaky.status).toBe(400);
+  });
+
+  it('serves health, readiness, metrics and the OpenAPI document', async () => {
+    const get = (port: number, path: string) => fetch(`http://127.0.0.1:${port}${path}`);
+    expect((await get(stack.ports.api, '/health')).status).toBe(200);
+    const ready = (await (await get(stack.ports.api, '/health/ready')).json()) as { checks: Record<string, string> };
+    expect(ready.checks).toEqual({ postgres: 'ok', migrations: 'ok', redis: 'ok' });
+    const metrics = await (await get(stack.ports.delivery, '/metrics')).text();
+    expect(metrics).toMatch(/porchlight_jobs_total\{[^}]*job="message.send"[^}]*outcome="completed"/);
+    const docs = (await (await get(stack.ports.api, '/api/docs-json')).json()) as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/v1/platform/tenants', '/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/api/v1/settings',
+      '/api/v1/schools', '/api/v1/students', '/api/v1/contacts', '/api/v1/contacts/{id}',
+      '/api/v1/notices', '/api/v1/notices/{id}', '/api/v1/notices/{id}/preview', '/api/v1/notices/{id}/translations/{language}',
+      '/api/v1/notices/{id}/send', '/api/v1/notices/{id}/messages',
+      '/api/v1/conversations', '/api/v1/conversations/{id}', '/api/v1/conversations/{id}/messages',
+      '/webhooks/twilio/sms', '/webhooks/twilio/status',
+    ]) {
+      expect([path, path in docs.paths]).toEqual([path, true]);
+    }
+    expect((await get(stack.ports.api, '/api/docs')).status).toBe(200);
   });
 
   it('answers bad input with clear errors', async () => {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Audience, DomainError, JobName, jobId, MessageStatus, StaffPrincipal, TranslationOrigin, TranslationStatus, Urgency } from '@porchlight/contracts';
 import { audienceCountsSql, audienceQuery, AudienceCounts, Cursor, Page, pageOf, schoolScope, toAudienceCounts } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
@@ -80,6 +81,8 @@ export interface NoticeMessageView {
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
 export class NoticesUseCases {
+  private readonly logger = new Logger(NoticesUseCases.name);
+
   constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
 
   async create(actor: StaffPrincipal, input: CreateNoticeInput): Promise<NoticeView> {
@@ -175,6 +178,7 @@ export class NoticesUseCases {
       });
       return this.load(m, actor, id);
     });
+    this.logger.log({ msg: 'notice send requested', noticeId: id, urgency: view.urgency });
     await this.jobs.enqueue(
       { name: JobName.TranslateNotice, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, noticeId: id } },
       { jobId: jobId.translateNotice(id), ...priorityOption(URGENCY_PRIORITY[view.urgency]) },

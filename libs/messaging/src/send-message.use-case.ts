@@ -65,6 +65,7 @@ export class SendMessageUseCase {
       await this.db.tx((m) =>
         m.query(`update messages set provider_sid = $2, updated_at = now() where id = $1 and provider_sid is null`, [messageId, result.sid]),
       );
+      this.logger.debug({ msg: 'message accepted by the provider', messageId, providerSid: result.sid });
       return 'sent';
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;

@@ -31,6 +31,7 @@ export interface Stack {
   sandboxUrl: string;
   env: Record<string, string>;
   databaseUrl: string;
+  logDir: string;
   processes: Map<AppName, ChildProcess>;
   ports: Record<AppName, number>;
   start(app: AppName): Promise<void>;
@@ -60,7 +61,7 @@ export async function startStack(name: string, overrides: Partial<Record<string,
     PUBLIC_BASE_URL: apiUrl,
     SMS_SANDBOX_URL: sandboxUrl,
     RECONCILE_INTERVAL_SECONDS: '2',
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: 'debug',
     ...(overrides as Record<string, string>),
   };
   const logDir = join(DIST, 'test-logs', name);
@@ -101,6 +102,7 @@ export async function startStack(name: string, overrides: Partial<Record<string,
     sandboxUrl,
     env,
     databaseUrl,
+    logDir,
     processes,
     ports,
     start,

@@ -48,6 +48,7 @@ export class PrepareNoticeUseCase {
       return { result: 'ready' as const, urgency: notice.urgency as keyof typeof PRIORITY };
     });
     if (outcome.result === 'ready') {
+      this.logger.log({ msg: 'notice languages ready', noticeId });
       const priority = PRIORITY[outcome.urgency];
       await this.jobs.enqueue(
         { name: JobName.FanOutNotice, data: { tenantId, correlationId: TenantContext.correlationId() ?? noticeId, noticeId } },
