@@ -1,0 +1,101 @@
+import { DomainError } from '@porchlight/contracts';
+import { createDataSource, TenantDb } from '@porchlight/database';
+import { SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
+import { JobProducer } from '@porchlight/queue';
+import { createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
+import IORedis from 'ioredis';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { DataSource } from 'typeorm';
+import { SignedWebhook, TwilioWebhooks } from './twilio-webhooks.use-cases';
+
+const BASE = 'https://porchlight.example.org';
+
+describe('TwilioWebhooks (Postgres and Redis)', () => {
+  let dataSource: DataSource;
+  let db: TenantDb;
+  let redis: IORedis;
+  let jobs: JobProducer;
+  let webhooks: TwilioWebhooks;
+  let fixture: TenantFixture;
+  const prefix = `spec-webhooks-${randomHex(4)}`;
+
+  const signed = (path: string, params: Record<string, string>, token = fixture.authToken): SignedWebhook => ({
+    path,
+    params,
+    signature: getExpectedTwilioSignature(token, `${BASE}${path}`, params),
+  });
+  const inboundCount = () =>
+    db.txFor(fixture.tenantId, async (m) => (await m.query(`select count(*)::int as n from messages where direction = 'inbound'`))[0].n as number);
+
+  beforeAll(async () => {
+    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'webhooks-spec', poolSize: 3 }).initialize();
+    db = new TenantDb(dataSource);
+    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    jobs = new JobProducer(redis, prefix);
+    webhooks = new TwilioWebhooks(db, new TenantDirectory(db), new TenantRepository(new SecretBox(TEST_SECRETS_KEY)), jobs, BASE);
+    fixture = await createTenantFixture(db);
+  });
+
+  afterAll(async () => {
+    await jobs.close();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await dataSource.destroy();
+  });
+
+  it('stores an inbound message once per MessageSid', async () => {
+    const params = { AccountSid: fixture.accountSid, From: '+16175554001', To: '+16175550100', Body: 'Hola', MessageSid: `SM${randomHex(16)}` };
+    const first = await webhooks.receiveSms(signed('/webhooks/twilio/sms', params));
+    const again = await webhooks.receiveSms(signed('/webhooks/twilio/sms', params));
+    expect([first.duplicate, again.duplicate]).toEqual([false, true]);
+    expect(await inboundCount()).toBe(1);
+  });
+
+  it('refuses a webhook signed with another token, or for another URL, and stores nothing', async () => {
+    const params = { AccountSid: fixture.accountSid, From: '+16175554002', To: '+16175550100', Body: 'x', MessageSid: `SM${randomHex(16)}` };
+    const before = await inboundCount();
+    await expect(webhooks.receiveSms(signed('/webhooks/twilio/sms', params, 'not-the-token'))).rejects.toMatchObject({ code: 'forbidden' });
+    const otherUrl = { ...signed('/elsewhere', params), path: '/webhooks/twilio/sms' };
+    await expect(webhooks.receiveSms(otherUrl)).rejects.toBeInstanceOf(DomainError);
+    await expect(webhooks.receiveSms({ path: '/webhooks/twilio/sms', params, signature: undefined })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      webhooks.receiveSms(signed('/webhooks/twilio/sms', { ...params, AccountSid: `AC${randomHex(16)}` })),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await inboundCount()).toBe(before);
+  });
+
+  it('moves a message status only forward, whatever order callbacks arrive in', async () => {
+    const id = await db.txFor(fixture.tenantId, async (m) => {
+      const [row] = await m.query(
+        `insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'notice', '+16175554003', 'x', 'sending') returning id`,
+        [fixture.tenantId],
+      );
+      return row.id as string;
+    });
+    const sid = `SM${randomHex(16)}`;
+    const callback = (status: string) =>
+      webhooks.applyStatus(signed(`/webhooks/twilio/status?m=${id}`, { AccountSid: fixture.accountSid, From: '+16175550100', MessageSid: sid, MessageStatus: status }), id);
+    expect(await callback('delivered')).toEqual({ updated: true });
+    expect(await callback('sent')).toEqual({ updated: false });
+    expect(await callback('queued')).toEqual({ updated: false });
+    expect(await callback('delivered')).toEqual({ updated: false });
+    const [row] = await db.txFor(fixture.tenantId, (m) => m.query(`select status, provider_sid from messages where id = $1`, [id]));
+    expect(row).toEqual({ status: 'delivered', provider_sid: sid });
+  });
+
+  it("cannot move another tenant's message", async () => {
+    const other = await createTenantFixture(db);
+    const id = await db.txFor(other.tenantId, async (m) => {
+      const [row] = await m.query(
+        `insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'notice', '+16175554004', 'x', 'sending') returning id`,
+        [other.tenantId],
+      );
+      return row.id as string;
+    });
+    const params = { AccountSid: fixture.accountSid, From: '+16175550100', MessageSid: `SM${randomHex(16)}`, MessageStatus: 'failed' };
+    expect(await webhooks.applyStatus(signed(`/webhooks/twilio/status?m=${id}`, params), id)).toEqual({ updated: false });
+    const [row] = await db.txFor(other.tenantId, (m) => m.query(`select status from messages where id = $1`, [id]));
+    expect(row.status).toBe('sending');
+  });
+});
