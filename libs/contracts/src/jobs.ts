@@ -20,6 +20,8 @@ export enum JobName {
   SendMessage = 'message.send',
   /** Classify one stored inbound message: keyword, or conversation reply. */
   ProcessInbound = 'inbound.process',
+  /** Import one uploaded roster (OneRoster 1.1 bundle or plain CSV) into the contacts domain. */
+  ImportRoster = 'roster.import',
 }
 
 interface TenantJob {
@@ -32,6 +34,7 @@ export interface JobPayloads {
   [JobName.FanOutNotice]: TenantJob & { noticeId: string };
   [JobName.SendMessage]: TenantJob & { messageId: string };
   [JobName.ProcessInbound]: TenantJob & { messageId: string };
+  [JobName.ImportRoster]: TenantJob & { importId: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -39,6 +42,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.FanOutNotice]: QueueName.Dispatch,
   [JobName.SendMessage]: QueueName.Delivery,
   [JobName.ProcessInbound]: QueueName.Inbound,
+  [JobName.ImportRoster]: QueueName.Contacts,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
@@ -51,4 +55,5 @@ export const jobId = {
   sendMessage: (messageId: string, generation = 0) =>
     generation === 0 ? `msg-${messageId}` : `msg-${messageId}-r${generation}`,
   processInbound: (messageId: string) => `inbound-${messageId}`,
+  importRoster: (importId: string) => `roster-import-${importId}`,
 };
