@@ -24,6 +24,7 @@ describe('ProcessInboundUseCase (Postgres and Redis)', () => {
       { phone: '+16175553001', language: 'es' },
       { phone: '+16175553002', language: 'vi' },
       { phone: '+16175553003', language: 'en' },
+      { phone: '+16175553004', language: 'en' },
     ]);
   });
 
@@ -67,6 +68,21 @@ describe('ProcessInboundUseCase (Postgres and Redis)', () => {
       { action: 'opt_in', source: 'keyword' },
     ]);
     expect(await replies('+16175553001')).toHaveLength(2);
+  });
+
+  it('sends one confirmation when two STOPs from one phone are processed at the same moment', async () => {
+    const store = (body: string) =>
+      db.txFor(fixture.tenantId, async (m) => {
+        const [row] = await m.query(
+          `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'inbound', 'inbound', $2, $3, 'received', $4) returning id`,
+          [fixture.tenantId, '+16175553004', body, `SM${randomHex(16)}`],
+        );
+        return row.id as string;
+      });
+    const ids = [await store('STOP'), await store('stop.')];
+    await Promise.all(ids.map((id) => TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id))));
+    expect(await replies('+16175553004')).toHaveLength(1);
+    expect(await ledger('+16175553004')).toEqual([{ action: 'opt_out', source: 'keyword' }]);
   });
 
   it('answers HELP with the district name and STOP instructions in the family language', async () => {

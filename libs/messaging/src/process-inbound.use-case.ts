@@ -40,7 +40,10 @@ export class ProcessInboundUseCase {
         keyword.language ?? null,
       ]);
 
-      const [phone] = await m.query(`select opted_out_at from phones where phone = $1`, [message.phone]);
+      // Messages from one phone are judged one at a time: two STOPs processed at once must not
+      // both see a subscribed phone (and send two confirmations). The row lock serialises them.
+      await m.query(`insert into phones (tenant_id, phone) values ($1, $2) on conflict (tenant_id, phone) do nothing`, [tenantId, message.phone]);
+      const [phone] = await m.query(`select opted_out_at from phones where phone = $1 for update`, [message.phone]);
       const optedOut = Boolean(phone?.opted_out_at);
       // One confirmation per change: a second STOP from an opted-out phone gets no further text.
       if (keyword.kind === 'opt_out' && optedOut) return undefined;
