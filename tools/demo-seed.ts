@@ -47,6 +47,8 @@ export async function seedDemo(options: DemoOptions): Promise<string> {
   if (created.status === 201) {
     const login = await new HttpClient(options.apiUrl).post('/api/v1/auth/login', { tenant: SLUG, email: ADMIN_EMAIL, password: options.adminPassword });
     const api = new HttpClient(options.apiUrl, login.body.accessToken);
+    // The demo answers at any hour; a real district keeps quiet hours (08:00-21:00 by default).
+    await api.patch('/api/v1/settings', { quietHours: { start: '00:00', end: '00:00' } });
     const lincoln = (await api.post('/api/v1/schools', { name: 'Lincoln Elementary' })).body;
     const roosevelt = (await api.post('/api/v1/schools', { name: 'Roosevelt Middle School' })).body;
     for (const [i, family] of FAMILIES.entries()) {
@@ -72,6 +74,7 @@ Porchlight demo is running.
   District:       ${SLUG}
   Admin login:    ${ADMIN_EMAIL} / ${options.adminPassword}
   Platform token: ${options.platformToken}
+  Quiet hours:    none in the demo district (real districts default to 08:00-21:00 recipient time)
   Families:
 ${families}
 

@@ -56,7 +56,7 @@ export class ApiModule implements NestModule {
         {
           provide: TwilioWebhooks,
           useFactory: (db: TenantDb, directory: TenantDirectory, tenants: TenantRepository, jobs: JobProducer) =>
-            new TwilioWebhooks(db, directory, tenants, jobs, env.PUBLIC_BASE_URL.replace(/\/$/, '')),
+            new TwilioWebhooks(db, directory, tenants, jobs, env.PUBLIC_BASE_URL.replace(/\/$/, ''), env.UNREACHABLE_RETRY_SECONDS * 1000),
           inject: [TenantDb, TenantDirectory, TenantRepository, JobProducer],
         },
       ],

@@ -3,10 +3,12 @@ import { DeliveryEnv } from '@porchlight/config';
 import { QueueName } from '@porchlight/contracts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { SecretBox, TenantRepository } from '@porchlight/identity';
-import { ProcessInboundUseCase, SendMessageUseCase, SmsProviders, TenantSmsCache } from '@porchlight/messaging';
+import { ProcessInboundUseCase, ResolveMessageUseCase, SenderRateLimiter, SendMessageUseCase, SmsProviders, TenantSmsCache } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
-import { JobProducer, QueueModule } from '@porchlight/queue';
+import { JobProducer, PRODUCER_REDIS, QueueModule } from '@porchlight/queue';
+import IORedis from 'ioredis';
 import { ProcessInboundProcessor } from './process-inbound.processor';
+import { ResolveMessageProcessor } from './resolve-message.processor';
 import { SendMessageProcessor } from './send-message.processor';
 
 /** Delivery workers: send through the tenant's provider; classify and thread inbound messages. */
@@ -22,7 +24,7 @@ export class DeliveryModule {
           redisUrl: env.REDIS_URL,
           prefix: env.QUEUE_PREFIX,
           consumes: [QueueName.Delivery, QueueName.Inbound],
-          worker: { concurrency: env.WORKER_CONCURRENCY, onOutcome: jobMetrics(registry).record },
+          worker: { concurrency: env.WORKER_CONCURRENCY, shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000, onOutcome: jobMetrics(registry).record },
         }),
         HealthModule.forRoot(registry),
       ],
@@ -31,14 +33,21 @@ export class DeliveryModule {
         { provide: TenantRepository, useFactory: (box: SecretBox) => new TenantRepository(box), inject: [SecretBox] },
         { provide: TenantSmsCache, useFactory: (db: TenantDb, t: TenantRepository) => new TenantSmsCache(db, t), inject: [TenantDb, TenantRepository] },
         { provide: SmsProviders, useValue: new SmsProviders(env.SMS_SANDBOX_URL) },
+        { provide: SenderRateLimiter, useFactory: (redis: IORedis) => new SenderRateLimiter(redis, env.QUEUE_PREFIX), inject: [PRODUCER_REDIS] },
         {
           provide: SendMessageUseCase,
-          useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders) =>
-            new SendMessageUseCase(db, cache, providers, env.PUBLIC_BASE_URL.replace(/\/$/, '')),
-          inject: [TenantDb, TenantSmsCache, SmsProviders],
+          useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders, limiter: SenderRateLimiter) =>
+            new SendMessageUseCase(db, cache, providers, env.PUBLIC_BASE_URL.replace(/\/$/, ''), limiter, env.UNREACHABLE_RETRY_SECONDS * 1000),
+          inject: [TenantDb, TenantSmsCache, SmsProviders, SenderRateLimiter],
+        },
+        {
+          provide: ResolveMessageUseCase,
+          useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders, jobs: JobProducer) => new ResolveMessageUseCase(db, cache, providers, jobs),
+          inject: [TenantDb, TenantSmsCache, SmsProviders, JobProducer],
         },
         { provide: ProcessInboundUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new ProcessInboundUseCase(db, jobs), inject: [TenantDb, JobProducer] },
         SendMessageProcessor,
+        ResolveMessageProcessor,
         ProcessInboundProcessor,
       ],
     };

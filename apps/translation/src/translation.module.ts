@@ -20,7 +20,7 @@ export class TranslationAppModule {
           redisUrl: env.REDIS_URL,
           prefix: env.QUEUE_PREFIX,
           consumes: [QueueName.Translation],
-          worker: { concurrency: env.WORKER_CONCURRENCY, onOutcome: jobMetrics(registry).record },
+          worker: { concurrency: env.WORKER_CONCURRENCY, shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000, onOutcome: jobMetrics(registry).record },
         }),
         HealthModule.forRoot(registry),
       ],

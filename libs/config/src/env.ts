@@ -39,6 +39,12 @@ export class SecretsEnv extends BaseEnv {
 
   @IsUrl({ require_tld: false, require_protocol: true })
   SMS_SANDBOX_URL: string = 'http://127.0.0.1:4010';
+
+  /** Wait before re-sending to a handset the carrier could not reach (30003); grows with each try. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UNREACHABLE_RETRY_SECONDS: number = 300;
 }
 
 export class ApiEnv extends SecretsEnv {
@@ -63,6 +69,12 @@ export class ApiEnv extends SecretsEnv {
 }
 
 export class WorkerEnv extends BaseEnv {
+  /** How long SIGTERM waits for jobs in hand before the worker stops anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SHUTDOWN_GRACE_SECONDS: number = 25;
+
   /** Port of the worker's own health and metrics endpoint; 0 picks a free one. */
   @Transform(toInt)
   @IsInt()
@@ -77,6 +89,11 @@ export class WorkerEnv extends BaseEnv {
 }
 
 export class DeliveryEnv extends SecretsEnv {
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SHUTDOWN_GRACE_SECONDS: number = 25;
+
   @Transform(toInt)
   @IsInt()
   @Min(0)
@@ -95,6 +112,21 @@ export class DispatcherEnv extends WorkerEnv {
   @IsInt()
   @Min(1)
   RECONCILE_INTERVAL_SECONDS: number = 15;
+
+  /** Unfinished work untouched this long, and without a job, is enqueued again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECONCILE_STALE_SECONDS: number = 30;
+
+  /**
+   * A message claimed this long ago without a provider SID is looked up at the provider. Must
+   * exceed the provider call's timeout (15 s), or a live send could be looked up too early.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(20)
+  SENDING_STALE_SECONDS: number = 120;
 }
 
 export class SetupEnv extends BaseEnv {

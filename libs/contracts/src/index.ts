@@ -2,3 +2,4 @@ export * from './jobs';
 export * from './messaging';
 export * from './identity';
 export * from './errors';
+export * from './delivery-schedule';

@@ -18,6 +18,11 @@ export enum JobName {
   FanOutNotice = 'notice.fan-out',
   /** Send one message row through the tenant's provider. */
   SendMessage = 'message.send',
+  /**
+   * A message claimed for sending whose worker vanished before the provider's SID was stored:
+   * look it up at the provider before anything is sent again.
+   */
+  ResolveMessage = 'message.resolve',
   /** Classify one stored inbound message: keyword, or conversation reply. */
   ProcessInbound = 'inbound.process',
   /** Import one uploaded roster (OneRoster 1.1 bundle or plain CSV) into the contacts domain. */
@@ -33,6 +38,7 @@ export interface JobPayloads {
   [JobName.TranslateNotice]: TenantJob & { noticeId: string };
   [JobName.FanOutNotice]: TenantJob & { noticeId: string };
   [JobName.SendMessage]: TenantJob & { messageId: string };
+  [JobName.ResolveMessage]: TenantJob & { messageId: string };
   [JobName.ProcessInbound]: TenantJob & { messageId: string };
   [JobName.ImportRoster]: TenantJob & { importId: string };
 }
@@ -41,6 +47,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.TranslateNotice]: QueueName.Translation,
   [JobName.FanOutNotice]: QueueName.Dispatch,
   [JobName.SendMessage]: QueueName.Delivery,
+  [JobName.ResolveMessage]: QueueName.Delivery,
   [JobName.ProcessInbound]: QueueName.Inbound,
   [JobName.ImportRoster]: QueueName.Contacts,
 };
@@ -54,6 +61,7 @@ export const jobId = {
   fanOutNotice: (noticeId: string) => `notice-fanout-${noticeId}`,
   sendMessage: (messageId: string, generation = 0) =>
     generation === 0 ? `msg-${messageId}` : `msg-${messageId}-r${generation}`,
+  resolveMessage: (messageId: string, claimedAt: string) => `msg-resolve-${messageId}-${claimedAt}`,
   processInbound: (messageId: string) => `inbound-${messageId}`,
   importRoster: (importId: string) => `roster-import-${importId}`,
 };

@@ -1,24 +1,21 @@
-import { JobName, jobId } from '@porchlight/contracts';
+import { Logger } from '@nestjs/common';
+import { JobName, jobId, messagePriority, priorityOption, Urgency } from '@porchlight/contracts';
 import { audienceQuery, schoolScope } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
+import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
+import { smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 
 const ENQUEUE_CHUNK = 5000;
 
 /**
- * Job priority by urgency. In BullMQ a job without priority runs before any prioritised one, and
- * among those a lower number runs first: emergencies go straight to the wait list.
- */
-export const URGENCY_PRIORITY = { emergency: 0, urgent: 1, normal: 10 } as const;
-
-export const priorityOption = (priority: number) => (priority > 0 ? { priority } : {});
-
-/**
  * Fans a notice out: one message row per reachable phone (suppressed phones get a `suppressed`
- * row so they are counted), written before any delivery job exists; then delivery jobs in bulk.
- * Safe to run twice: rows are unique per (notice, phone) and job ids are deterministic.
+ * row so they are counted), written before any delivery job exists, each with the moment it may
+ * go: normal notices wait for the recipient's sending window (quiet hours), urgent ones and
+ * emergencies go at once (an emergency inside quiet hours is counted and audited). Then delivery
+ * jobs in bulk. Safe to run twice: rows are unique per (notice, phone), job ids deterministic.
  */
 export class FanOutNoticeUseCase {
   private readonly logger = new Logger(FanOutNoticeUseCase.name);
@@ -29,76 +26,117 @@ export class FanOutNoticeUseCase {
     const tenantId = TenantContext.tenantId();
     const notice = await this.db.tx(async (m) => {
       const [row] = await m.query(
-        `select n.id, n.urgency, n.audience, n.status, n.fanned_out_at, u.role, u.school_ids, t.default_language
+        `select n.id, n.urgency, n.audience, n.status, n.fanned_out_at, n.body, n.source_language, n.smart_encoding, n.author_user_id,
+                u.role, u.school_ids, t.default_language
          from notices n join tenants t on t.id = n.tenant_id left join users u on u.id = n.author_user_id
          where n.id = $1 for update of n`,
         [noticeId],
       );
       if (!row || !['translating', 'sending'].includes(row.status)) return undefined;
-      let written = 0;
-      if (!row.fanned_out_at) {
-        const scope = row.role ? schoolScope({ userId: '', tenantId, role: row.role, schoolIds: row.school_ids, language: 'en' }) : null;
-        const q = audienceQuery({ tenantId, audience: row.audience, defaultLanguage: row.default_language, schoolScope: scope });
-        const n = q.params.length;
-        const result = await m.query(
-          `with ${q.ctes},
-           notice as (select id, body, source_language, author_user_id from notices where id = $${n + 1}),
-           rows as (
-             insert into messages (tenant_id, notice_id, direction, kind, phone, contact_ids, language, body, status, error_message, author_user_id)
-             select $1, notice.id, 'outbound', 'notice', ap.phone, ap.contact_ids,
-               case when ap.language = notice.source_language or nt.body is null then notice.source_language else ap.language end,
-               case when ap.language = notice.source_language or nt.body is null then notice.body else nt.body end,
-               case when ap.opted_out or ap.invalid then 'suppressed' else 'pending' end,
-               case when ap.opted_out then 'opted out' when ap.invalid then 'invalid phone' end,
-               notice.author_user_id
-             from audience_phones ap
-             cross join notice
-             left join notice_translations nt on nt.notice_id = notice.id and nt.language = ap.language and nt.status = 'ready'
-             on conflict (notice_id, phone) where notice_id is not null do nothing
-             returning 1
-           )
-           select count(*)::int as written from rows`,
-          [...q.params, noticeId],
-        );
-        written = result[0].written;
-        await m.query(`update notices set status = 'sending', fanned_out_at = now(), updated_at = now() where id = $1`, [noticeId]);
-      }
-      return { urgency: row.urgency as keyof typeof URGENCY_PRIORITY, written };
+      const written = row.fanned_out_at ? 0 : await this.writeRows(m, tenantId, row);
+      return { urgency: row.urgency as Urgency, written };
     });
     if (!notice) return { written: 0, enqueued: 0 };
-    const enqueued = await this.enqueuePending(noticeId, URGENCY_PRIORITY[notice.urgency]);
+    const enqueued = await this.enqueuePending(noticeId, notice.urgency);
     this.logger.log({ msg: 'notice fanned out', noticeId, written: notice.written, enqueued });
     return { written: notice.written, enqueued };
   }
 
+  private async writeRows(m: EntityManager, tenantId: string, notice: any): Promise<number> {
+    const bodies = await this.finalBodies(m, notice);
+    const scope = notice.role ? schoolScope({ userId: '', tenantId, role: notice.role, schoolIds: notice.school_ids, language: 'en' }) : null;
+    const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, schoolScope: scope });
+    const n = q.params.length;
+    const waits = notice.urgency === 'normal';
+    const [result] = await m.query(
+      `with ${q.ctes},
+       bodies as (select * from unnest($${n + 2}::text[], $${n + 3}::text[]) as b(language, body)),
+       tenant as (select timezone, quiet_hours_start, quiet_hours_end from tenants where id = $1),
+       recipients as (
+         select ap.*, coalesce(b.language, $${n + 4}) as send_language, coalesce(b.body, src.body) as send_body,
+           next_sending_time(
+             coalesce((select max(c.time_zone) from contacts c where c.id = any(ap.contact_ids)), phone_time_zone(ap.phone), tenant.timezone),
+             tenant.quiet_hours_start, tenant.quiet_hours_end) as window_opens
+         from audience_phones ap
+         cross join tenant
+         left join bodies b on b.language = ap.language
+         cross join (select body from bodies where language = $${n + 4}) src
+       ),
+       inserted as (
+         insert into messages (tenant_id, notice_id, direction, kind, phone, contact_ids, language, body, status, error_message, author_user_id, send_after)
+         select $1, $${n + 1}, 'outbound', 'notice', r.phone, r.contact_ids, r.send_language, r.send_body,
+           case when r.opted_out or r.invalid then 'suppressed' else 'pending' end,
+           case when r.opted_out then 'opted out' when r.invalid then 'invalid phone' end,
+           $${n + 5}::uuid,
+           case when $${n + 6}::boolean and r.window_opens > now() then r.window_opens end
+         from recipients r
+         on conflict (notice_id, phone) where notice_id is not null do nothing
+         returning status
+       )
+       select (select count(*)::int from inserted) as written,
+              (select count(*)::int from recipients r where not r.opted_out and not r.invalid and r.window_opens > now()) as outside_window`,
+      [...q.params, notice.id, bodies.map((b) => b.language), bodies.map((b) => b.body), notice.source_language, notice.author_user_id, waits],
+    );
+    await m.query(`update notices set status = 'sending', fanned_out_at = now(), quiet_hours_overridden = $2, updated_at = now() where id = $1`, [
+      notice.id,
+      waits ? 0 : result.outside_window,
+    ]);
+    if (notice.urgency === 'emergency' && result.outside_window > 0) {
+      await audit(m, tenantId, {
+        actorUserId: notice.author_user_id,
+        action: 'notice.quiet_hours_overridden',
+        subjectType: 'notice',
+        subjectId: notice.id,
+        data: { recipients: result.outside_window },
+      });
+    }
+    return result.written;
+  }
+
+  /** The text each language receives: the source, or a ready translation; smart-encoded when asked. */
+  private async finalBodies(m: EntityManager, notice: any): Promise<{ language: string; body: string }[]> {
+    const translations: { language: string; body: string }[] = await m.query(
+      `select language, body from notice_translations where notice_id = $1 and status = 'ready' and language <> $2`,
+      [notice.id, notice.source_language],
+    );
+    return [{ language: notice.source_language, body: notice.body }, ...translations].map(({ language, body }) => ({
+      language,
+      body: notice.smart_encoding ? smartenToGsm(body).text : body,
+    }));
+  }
+
   /** Enqueues delivery for the notice's `pending` rows in chunks, then marks them `queued`. */
-  async enqueuePending(noticeId: string, priority: number): Promise<number> {
+  async enqueuePending(noticeId: string, urgency: Urgency): Promise<number> {
     const tenantId = TenantContext.tenantId();
     const correlationId = TenantContext.correlationId() ?? noticeId;
     let enqueued = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const ids: string[] = await this.db.tx(async (m) =>
-        (
-          await m.query(`select id from messages where notice_id = $1 and status = 'pending' and id > $2 order by id limit $3`, [
-            noticeId,
-            after,
-            ENQUEUE_CHUNK,
-          ])
-        ).map((r: { id: string }) => r.id),
+      const rows: { id: string; delay_ms: number }[] = await this.db.tx((m) =>
+        m.query(
+          `select id, greatest(0, floor(extract(epoch from (send_after - now())) * 1000))::int as delay_ms
+           from messages where notice_id = $1 and status = 'pending' and id > $2 order by id limit $3`,
+          [noticeId, after, ENQUEUE_CHUNK],
+        ),
       );
-      if (ids.length === 0) return enqueued;
+      if (rows.length === 0) return enqueued;
       await this.jobs.enqueueBulk(
-        ids.map((messageId) => ({
-          job: { name: JobName.SendMessage, data: { tenantId, correlationId, messageId } },
-          options: { jobId: jobId.sendMessage(messageId), ...priorityOption(priority) },
+        rows.map((row, i) => ({
+          job: { name: JobName.SendMessage, data: { tenantId, correlationId, messageId: row.id } },
+          options: {
+            jobId: jobId.sendMessage(row.id),
+            ...priorityOption(messagePriority(urgency, enqueued + i)),
+            ...(row.delay_ms > 0 ? { delay: row.delay_ms } : {}),
+          },
         })),
       );
       await this.db.tx((m) =>
-        m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status = 'pending'`, [ids]),
+        m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status = 'pending'`, [
+          rows.map((row) => row.id),
+        ]),
       );
-      enqueued += ids.length;
-      after = ids[ids.length - 1];
+      enqueued += rows.length;
+      after = rows[rows.length - 1].id;
     }
   }
 }

@@ -8,3 +8,5 @@ export * from './send-message.use-case';
 export * from './sms-providers';
 export * from './tenant-sms-cache';
 export * from './twilio-webhooks.use-cases';
+export * from './resolve-message.use-case';
+export * from './sender-rate-limiter';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Audience, DomainError, JobName, jobId, MessageStatus, StaffPrincipal, TranslationOrigin, TranslationStatus, Urgency } from '@porchlight/contracts';
+import { Audience, DomainError, JobName, jobId, noticePriority, priorityOption, MessageStatus, StaffPrincipal, TranslationOrigin, TranslationStatus, Urgency } from '@porchlight/contracts';
 import { audienceCountsSql, audienceQuery, AudienceCounts, Cursor, Page, pageOf, schoolScope, toAudienceCounts } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
@@ -7,7 +7,6 @@ import { JobProducer } from '@porchlight/queue';
 import { measureSms } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { EntityManager } from 'typeorm';
-import { priorityOption, URGENCY_PRIORITY } from './fan-out.use-case';
 
 export interface CreateNoticeInput {
   title?: string;
@@ -181,7 +180,7 @@ export class NoticesUseCases {
     this.logger.log({ msg: 'notice send requested', noticeId: id, urgency: view.urgency });
     await this.jobs.enqueue(
       { name: JobName.TranslateNotice, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, noticeId: id } },
-      { jobId: jobId.translateNotice(id), ...priorityOption(URGENCY_PRIORITY[view.urgency]) },
+      { jobId: jobId.translateNotice(id), ...priorityOption(noticePriority(view.urgency)) },
     );
     return view;
   }

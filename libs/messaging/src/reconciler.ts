@@ -1,100 +1,123 @@
 import { Logger } from '@nestjs/common';
-import { AnyJob, JobName, jobId, QueueName } from '@porchlight/contracts';
+import { AnyJob, JobName, jobId, messagePriority, noticePriority, priorityOption, QueueName, Urgency } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { EnqueueOptions, JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { priorityOption, URGENCY_PRIORITY } from './fan-out.use-case';
 
 export interface ReconcileReport {
   messages: number;
   inbound: number;
   notices: number;
+  unresolved: number;
 }
+
+export interface ReconcilerOptions {
+  /** Work untouched this long without a job is re-enqueued. */
+  staleAfterSeconds: number;
+  /** A claimed message without a provider SID this long is looked up at the provider. */
+  sendingStaleAfterSeconds: number;
+}
+
+const SWEEP_LIMIT = 20_000;
 
 /**
  * Postgres is the truth and Redis the transport: this sweep finds work whose job is gone (Redis
  * flushed or restarted, a producer that died between commit and enqueue) and enqueues it again
- * under the same deterministic job id, so work that still has its job is not doubled.
+ * under the same deterministic job id, so work that still has its job is not doubled. Messages
+ * whose worker died between claiming and storing the provider's SID are handed to delivery to be
+ * looked up at the provider before anything is sent again.
  */
 export class Reconciler {
   private readonly logger = new Logger(Reconciler.name);
 
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer, private readonly staleAfterSeconds = 30) {}
+  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer, private readonly options: ReconcilerOptions) {}
 
   async sweep(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { messages: 0, inbound: 0, notices: 0 };
+    const report: ReconcileReport = { messages: 0, inbound: 0, notices: 0, unresolved: 0 };
     const tenants = await this.db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory`);
     for (const { tenant_id: tenantId } of tenants) {
-      await TenantContext.run({ tenantId }, async () => {
-        const found = await this.sweepTenant(tenantId);
-        report.messages += found.messages;
-        report.inbound += found.inbound;
-        report.notices += found.notices;
-      });
+      const found = await TenantContext.run({ tenantId, correlationId: 'reconciler' }, () => this.sweepTenant(tenantId));
+      for (const key of Object.keys(report) as (keyof ReconcileReport)[]) report[key] += found[key];
     }
-    if (report.messages + report.inbound + report.notices > 0) this.logger.warn({ msg: 'reconciled lost work', ...report });
+    if (Object.values(report).some((n) => n > 0)) this.logger.warn({ msg: 'reconciled lost work', ...report });
     return report;
   }
 
   private async sweepTenant(tenantId: string): Promise<ReconcileReport> {
-    const stale = this.staleAfterSeconds;
-    const { messages, inbound, notices } = await this.db.tx(async (m) => ({
+    const { staleAfterSeconds: stale, sendingStaleAfterSeconds: sendingStale } = this.options;
+    const found = await this.db.tx(async (m) => ({
       messages: (await m.query(
-        `select msg.id, msg.status, coalesce(n.urgency, 'urgent') as urgency from messages msg left join notices n on n.id = msg.notice_id
+        `select msg.id, coalesce(n.urgency, 'urgent') as urgency,
+           greatest(0, floor(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms
+         from messages msg left join notices n on n.id = msg.notice_id
          where msg.tenant_id = $1 and msg.direction = 'outbound' and msg.status in ('pending', 'queued')
-           and msg.updated_at < now() - make_interval(secs => $2) limit 20000`,
+           and msg.updated_at < now() - make_interval(secs => $2) limit ${SWEEP_LIMIT}`,
         [tenantId, stale],
-      )) as { id: string; status: string; urgency: keyof typeof URGENCY_PRIORITY }[],
+      )) as { id: string; urgency: Urgency; delay_ms: number }[],
+      unresolved: (await m.query(
+        `select id, extract(epoch from claimed_at)::bigint::text as claimed from messages
+         where tenant_id = $1 and status = 'sending' and provider_sid is null and claimed_at < now() - make_interval(secs => $2) limit 5000`,
+        [tenantId, sendingStale],
+      )) as { id: string; claimed: string }[],
       inbound: (await m.query(
         `select id from messages where tenant_id = $1 and direction = 'inbound' and processed_at is null
            and created_at < now() - make_interval(secs => $2) limit 5000`,
         [tenantId, stale],
       )) as { id: string }[],
       notices: (await m.query(
-        `select id, status, urgency from notices where tenant_id = $1
-           and ((status = 'translating') or (status = 'sending' and fanned_out_at is null))
+        `select id, status, urgency, greatest(0, floor(extract(epoch from (scheduled_at - now())) * 1000))::int as delay_ms
+         from notices where tenant_id = $1
+           and (status = 'translating' or (status = 'sending' and fanned_out_at is null))
            and updated_at < now() - make_interval(secs => $2)`,
         [tenantId, stale],
-      )) as { id: string; status: string; urgency: keyof typeof URGENCY_PRIORITY }[],
+      )) as { id: string; status: string; urgency: Urgency; delay_ms: number }[],
     }));
+
     const correlationId = TenantContext.correlationId() ?? 'reconciler';
     const lost: { job: AnyJob; options: EnqueueOptions }[] = [];
-    const delivery = this.jobs.queue(QueueName.Delivery);
-    for (const message of messages) {
-      const id = jobId.sendMessage(message.id);
-      if (await delivery.getJob(id)) continue;
+    const alive = await this.jobs.existing(QueueName.Delivery, [
+      ...found.messages.map((row) => jobId.sendMessage(row.id)),
+      ...found.unresolved.map((row) => jobId.resolveMessage(row.id, row.claimed)),
+    ]);
+    for (const row of found.messages) {
+      if (alive.has(jobId.sendMessage(row.id))) continue;
       lost.push({
-        job: { name: JobName.SendMessage, data: { tenantId, correlationId, messageId: message.id } },
-        options: { jobId: id, ...priorityOption(URGENCY_PRIORITY[message.urgency]) },
+        job: { name: JobName.SendMessage, data: { tenantId, correlationId, messageId: row.id } },
+        options: { jobId: jobId.sendMessage(row.id), ...priorityOption(messagePriority(row.urgency, 0)), ...(row.delay_ms > 0 ? { delay: row.delay_ms } : {}) },
       });
     }
-    for (const message of inbound) {
-      const id = jobId.processInbound(message.id);
-      if (await this.jobs.queue(QueueName.Inbound).getJob(id)) continue;
-      lost.push({ job: { name: JobName.ProcessInbound, data: { tenantId, correlationId, messageId: message.id } }, options: { jobId: id } });
+    for (const row of found.unresolved) {
+      const id = jobId.resolveMessage(row.id, row.claimed);
+      if (!alive.has(id)) lost.push({ job: { name: JobName.ResolveMessage, data: { tenantId, correlationId, messageId: row.id } }, options: { jobId: id } });
     }
-    for (const notice of notices) {
+    const inboundAlive = await this.jobs.existing(QueueName.Inbound, found.inbound.map((row) => jobId.processInbound(row.id)));
+    for (const row of found.inbound) {
+      const id = jobId.processInbound(row.id);
+      if (!inboundAlive.has(id)) lost.push({ job: { name: JobName.ProcessInbound, data: { tenantId, correlationId, messageId: row.id } }, options: { jobId: id } });
+    }
+    for (const notice of found.notices) {
       const translate = notice.status === 'translating';
       const id = translate ? jobId.translateNotice(notice.id) : jobId.fanOutNotice(notice.id);
-      const queue = this.jobs.queue(translate ? QueueName.Translation : QueueName.Dispatch);
-      if (await queue.getJob(id)) continue;
+      const queue = translate ? QueueName.Translation : QueueName.Dispatch;
+      if ((await this.jobs.existing(queue, [id])).has(id)) continue;
       lost.push({
         job: { name: translate ? JobName.TranslateNotice : JobName.FanOutNotice, data: { tenantId, correlationId, noticeId: notice.id } },
-        options: { jobId: id, ...priorityOption(URGENCY_PRIORITY[notice.urgency]) },
+        options: { jobId: id, ...priorityOption(noticePriority(notice.urgency)), ...(!translate && notice.delay_ms > 0 ? { delay: notice.delay_ms } : {}) },
       });
     }
     if (lost.length > 0) await this.jobs.enqueueBulk(lost);
-    if (messages.length > 0) {
+    const touched = found.messages.map((row) => row.id);
+    if (touched.length > 0) {
       await this.db.tx((m) =>
-        m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status in ('pending', 'queued')`, [
-          messages.map((row) => row.id),
-        ]),
+        m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status in ('pending', 'queued')`, [touched]),
       );
     }
+    const count = (name: JobName) => lost.filter((entry) => entry.job.name === name).length;
     return {
-      messages: lost.filter((l) => l.job.name === JobName.SendMessage).length,
-      inbound: lost.filter((l) => l.job.name === JobName.ProcessInbound).length,
-      notices: lost.filter((l) => l.job.name === JobName.TranslateNotice || l.job.name === JobName.FanOutNotice).length,
+      messages: count(JobName.SendMessage),
+      unresolved: count(JobName.ResolveMessage),
+      inbound: count(JobName.ProcessInbound),
+      notices: count(JobName.TranslateNotice) + count(JobName.FanOutNotice),
     };
   }
 }

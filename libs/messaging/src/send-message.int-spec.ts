@@ -1,7 +1,7 @@
 import { createDataSource, TenantDb } from '@porchlight/database';
 import { TenantRepository, SecretBox } from '@porchlight/identity';
 import { RetryLaterError } from '@porchlight/queue';
-import { OutboundSms, ProviderError, ProviderMessage, SmsProvider } from '@porchlight/sms';
+import { OutboundSms, ProviderError, ProviderMessage, SentMessage, SmsProvider } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { createTenantFixture, TEST_DATABASE_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
 import { UnrecoverableError } from 'bullmq';
@@ -27,6 +27,10 @@ class ScriptedProvider implements SmsProvider {
 
   async fetch(sid: string): Promise<ProviderMessage> {
     return { sid, status: 'queued' };
+  }
+
+  async findSent(to: string): Promise<SentMessage[]> {
+    return this.sent.filter((m) => m.to === to).map((m, i) => ({ sid: `SMfound${i}`, status: 'sent', to, body: m.body, createdAt: new Date() }));
   }
 }
 

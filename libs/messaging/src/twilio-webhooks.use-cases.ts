@@ -2,9 +2,10 @@ import { DomainError, JobName, jobId, MessageStatus } from '@porchlight/contract
 import { rows, TenantDb } from '@porchlight/database';
 import { TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { validateTwilioSignature } from '@porchlight/sms';
+import { twilioErrorMessage, validateTwilioSignature } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { recordConsent } from './consent';
+import { MAX_UNREACHABLE_ATTEMPTS } from './send-message.use-case';
 
 export interface SignedWebhook {
   /** The path and query Twilio posted to, e.g. `/webhooks/twilio/status?m=...`. */
@@ -14,7 +15,7 @@ export interface SignedWebhook {
 }
 
 /** Twilio's message statuses, mapped onto ours; `queued`/`accepted` never move a message back. */
-const STATUS_MAP: Record<string, MessageStatus> = {
+export const STATUS_MAP: Readonly<Record<string, MessageStatus>> = {
   accepted: 'sending',
   scheduled: 'sending',
   queued: 'sending',
@@ -38,6 +39,8 @@ export class TwilioWebhooks {
     private readonly tenants: TenantRepository,
     private readonly jobs: JobProducer,
     private readonly publicBaseUrl: string,
+    /** Wait before the first retry of a message to an unreachable handset; doubled, tripled after. */
+    private readonly unreachableRetryMs = 300_000,
   ) {}
 
   /** The tenant whose token signed this webhook; a forbidden error otherwise. */
@@ -76,30 +79,56 @@ export class TwilioWebhooks {
     });
   }
 
-  /** Applies a status callback; status only moves forward, whatever order callbacks arrive in. */
-  async applyStatus(webhook: SignedWebhook, messageId: string | undefined): Promise<{ updated: boolean }> {
+  /**
+   * Applies a status callback; status only moves forward, whatever order callbacks arrive in, and
+   * a callback for an earlier attempt's SID never touches the current one. An `undelivered` with
+   * 30003 (handset unreachable) is retried a bounded number of times: the message goes back to
+   * the queue as a new attempt, its old SID kept in its history.
+   */
+  async applyStatus(webhook: SignedWebhook, messageId: string | undefined): Promise<{ updated: boolean; retried?: boolean }> {
     const tenantId = await this.authenticate(webhook, webhook.params.From);
     const sid = webhook.params.MessageSid ?? webhook.params.SmsSid;
     const status = STATUS_MAP[(webhook.params.MessageStatus ?? webhook.params.SmsStatus ?? '').toLowerCase()];
     if (!sid || !status) return { updated: false };
     const errorCode = webhook.params.ErrorCode ? Number(webhook.params.ErrorCode) : null;
-    return TenantContext.run({ tenantId }, () =>
+    const outcome = await TenantContext.run({ tenantId }, () =>
       this.db.tx(async (m) => {
-        const [updated] = await rows<{ id: string; phone: string }>(
+        const [updated] = await rows<{ id: string; phone: string; attempts: number }>(
           m,
           `update messages set status = $3, provider_sid = coalesce(provider_sid, $2),
              error_code = coalesce($4, error_code), error_message = case when $4::int is not null then $5 else error_message end,
              updated_at = now()
            where ${messageId ? 'id = $1::uuid and (provider_sid is null or provider_sid = $2)' : 'provider_sid = $2 and $1::uuid is null'}
+             and not ($2 = any(provider_sid_history))
              and direction = 'outbound' and message_status_rank(status) < message_status_rank($3)
-           returning id, phone`,
-          [messageId ?? null, sid, status, errorCode, errorCode ? `provider error ${errorCode}` : null],
+           returning id, phone, attempts`,
+          [messageId ?? null, sid, status, errorCode, errorCode ? twilioErrorMessage(errorCode) : null],
         );
-        if (updated && errorCode === 21610) {
+        if (!updated) return { updated: false };
+        if (errorCode === 21610) {
           await recordConsent(m, tenantId, { phone: updated.phone, action: 'opt_out', source: 'provider', messageId: updated.id });
         }
-        return { updated: Boolean(updated) };
+        if (status === 'undelivered' && errorCode === 30003 && updated.attempts < MAX_UNREACHABLE_ATTEMPTS) {
+          const delayMs = this.unreachableRetryMs * updated.attempts;
+          await m.query(
+            `update messages set status = 'queued', provider_sid_history = provider_sid_history || provider_sid, provider_sid = null,
+               send_after = now() + make_interval(secs => $2), updated_at = now()
+             where id = $1 and status = 'undelivered'`,
+            [updated.id, delayMs / 1000],
+          );
+          return { updated: true, retry: { messageId: updated.id, attempts: updated.attempts, delayMs } };
+        }
+        return { updated: true };
       }),
     );
+    if ('retry' in outcome && outcome.retry) {
+      const { retry } = outcome;
+      await this.jobs.enqueue(
+        { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? retry.messageId, messageId: retry.messageId } },
+        { jobId: jobId.sendMessage(retry.messageId, retry.attempts), delay: retry.delayMs },
+      );
+      return { updated: true, retried: true };
+    }
+    return { updated: outcome.updated };
   }
 }

@@ -55,6 +55,16 @@ export class JobProducer {
     }
   }
 
+  /** Which of these job ids still exist in `queue` (waiting, delayed, active or failed), in one pipeline. */
+  async existing(name: QueueName, jobIds: string[]): Promise<Set<string>> {
+    if (jobIds.length === 0) return new Set();
+    const queue = this.queue(name);
+    const pipeline = this.connection.pipeline();
+    for (const id of jobIds) pipeline.exists(queue.toKey(id));
+    const results = (await pipeline.exec()) ?? [];
+    return new Set(jobIds.filter((_, i) => results[i]?.[1] === 1));
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }

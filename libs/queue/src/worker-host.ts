@@ -36,6 +36,8 @@ export function buildHandlerMap(
 export interface WorkerHostOptions {
   concurrency: number;
   prefix?: string;
+  /** How long `close()` waits for jobs in hand before it stops the workers anyway. */
+  shutdownGraceMs?: number;
   onOutcome?: (job: JobName, outcome: 'completed' | 'failed' | 'retry', seconds: number) => void;
 }
 
@@ -91,8 +93,17 @@ export class WorkerHost {
     }
   }
 
-  /** Stops taking jobs and waits for the ones in hand to finish. */
+  /** Stops taking jobs and waits (up to the grace period) for the ones in hand to finish. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    const grace = this.options.shutdownGraceMs ?? 25_000;
+    let timer: NodeJS.Timeout | undefined;
+    const finished = Promise.all(this.workers.map((worker) => worker.close())).then(() => true);
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), grace)));
+    const inTime = await Promise.race([finished, late]);
+    clearTimeout(timer);
+    if (!inTime) {
+      this.logger.warn({ msg: 'jobs still running after the grace period; stopping anyway', graceMs: grace });
+      await Promise.all(this.workers.map((worker) => worker.close(true)));
+    }
   }
 }

@@ -19,6 +19,12 @@ export interface ProviderMessage {
   errorCode?: number | null;
 }
 
+export interface SentMessage extends ProviderMessage {
+  to: string;
+  body: string;
+  createdAt: Date;
+}
+
 /** The provider said no; `kind` says what delivery should do about it. */
 export type ProviderFailureKind =
   /** Throttled or unreachable provider: back off and try again. */
@@ -48,4 +54,6 @@ export interface SmsProvider {
   send(message: OutboundSms): Promise<ProviderMessage>;
   /** Looks a message up by its provider SID. */
   fetch(sid: string): Promise<ProviderMessage>;
+  /** Messages sent to `to` since `since`, newest first: to find one whose SID was never stored. */
+  findSent(to: string, since: Date): Promise<SentMessage[]>;
 }

@@ -12,17 +12,33 @@ export interface TenantFixture {
   authToken: string;
 }
 
-/** A tenant with a district admin, written straight to the database as the application role. */
-export async function createTenantFixture(db: TenantDb, options: { untranslatedPolicy?: 'hold' | 'send_source' } = {}): Promise<TenantFixture> {
+/**
+ * A tenant with a district admin, written straight to the database as the application role.
+ * Unless a spec asks for quiet hours, the fixture district keeps none (window 00:00-00:00), so a
+ * spec about something else behaves the same at whatever hour it runs.
+ */
+export async function createTenantFixture(
+  db: TenantDb,
+  options: { untranslatedPolicy?: 'hold' | 'send_source'; quietHours?: { start: string; end: string }; timezone?: string } = {},
+): Promise<TenantFixture> {
   const tenantId = randomUUID();
   const accountSid = randomAccountSid();
   const authToken = randomHex(16);
   const adminId = await db.txFor(tenantId, async (m) => {
     await m.query(
       `insert into tenants (id, slug, name, timezone, country, default_language, languages, sms_provider, sms_account_sid,
-         sms_auth_token_enc, sms_from_number, translation)
-       values ($1, $2, 'Fixture District', 'America/Chicago', 'US', 'en', '{en,es,vi}', 'sandbox', $3, $4, '+16175550100', $5)`,
-      [tenantId, `t-${randomHex(6)}`, accountSid, new SecretBox(TEST_SECRETS_KEY).seal(authToken), JSON.stringify({ provider: 'none', untranslatedPolicy: options.untranslatedPolicy ?? 'hold' })],
+         sms_auth_token_enc, sms_from_number, translation, quiet_hours_start, quiet_hours_end)
+       values ($1, $2, 'Fixture District', $6, 'US', 'en', '{en,es,vi}', 'sandbox', $3, $4, '+16175550100', $5, $7, $8)`,
+      [
+        tenantId,
+        `t-${randomHex(6)}`,
+        accountSid,
+        new SecretBox(TEST_SECRETS_KEY).seal(authToken),
+        JSON.stringify({ provider: 'none', untranslatedPolicy: options.untranslatedPolicy ?? 'hold' }),
+        options.timezone ?? 'America/Chicago',
+        options.quietHours?.start ?? '00:00',
+        options.quietHours?.end ?? '00:00',
+      ],
     );
     const [admin] = await m.query(
       `insert into users (tenant_id, email, password_hash, role) values ($1, 'admin@fixture.test', 'x', 'district_admin') returning id`,

@@ -1,12 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { JobName, jobId } from '@porchlight/contracts';
+import { JobName, jobId, noticePriority, priorityOption, Urgency } from '@porchlight/contracts';
 import { audienceCountsSql, audienceQuery, schoolScope } from '@porchlight/contacts';
 import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 
-/** Job priority by urgency, as the dispatcher uses it. */
-const PRIORITY = { emergency: 0, urgent: 1, normal: 10 } as const;
 
 /**
  * Makes sure every language a notice's audience reads has a usable text, then hands the notice to
@@ -22,7 +20,7 @@ export class PrepareNoticeUseCase {
     const tenantId = TenantContext.tenantId();
     const outcome = await this.db.tx(async (m) => {
       const [notice] = await m.query(
-        `select n.status, n.urgency, n.audience, n.source_language, t.default_language, t.translation, u.role, u.school_ids
+        `select n.status, n.urgency, greatest(0, floor(extract(epoch from (n.scheduled_at - now())) * 1000))::int as delay_ms, n.audience, n.source_language, t.default_language, t.translation, u.role, u.school_ids
          from notices n join tenants t on t.id = n.tenant_id left join users u on u.id = n.author_user_id
          where n.id = $1 for update of n`,
         [noticeId],
@@ -45,14 +43,14 @@ export class PrepareNoticeUseCase {
         ]);
         return { result: 'held' as const, missing };
       }
-      return { result: 'ready' as const, urgency: notice.urgency as keyof typeof PRIORITY };
+      return { result: 'ready' as const, urgency: notice.urgency as Urgency, delayMs: (notice.delay_ms as number | null) ?? 0 };
     });
     if (outcome.result === 'ready') {
       this.logger.log({ msg: 'notice languages ready', noticeId });
-      const priority = PRIORITY[outcome.urgency];
+      // A scheduled notice fans out at its time; quiet hours are then judged at that moment.
       await this.jobs.enqueue(
         { name: JobName.FanOutNotice, data: { tenantId, correlationId: TenantContext.correlationId() ?? noticeId, noticeId } },
-        { jobId: jobId.fanOutNotice(noticeId), ...(priority > 0 ? { priority } : {}) },
+        { jobId: jobId.fanOutNotice(noticeId), ...priorityOption(noticePriority(outcome.urgency)), ...(outcome.delayMs > 0 ? { delay: outcome.delayMs } : {}) },
       );
     } else if (outcome.result === 'held') {
       this.logger.warn({ msg: 'notice held for translation', noticeId, missing: outcome.missing });

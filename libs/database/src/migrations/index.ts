@@ -1,4 +1,5 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
+import { Delivery1732500000000 } from './1732500000000-delivery';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [Foundation1732300000000];
+export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000];

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { NANP_AREA_CODES_BY_ZONE, SINGLE_ZONE_COUNTRIES } from './time-zone-tables';
 
 const zoneByAreaCode = buildAreaCodeIndex();
@@ -32,4 +32,25 @@ function buildAreaCodeIndex(): Map<string, string> {
 /** Every area code the table knows, for the spec. */
 export function knownNanpAreaCodes(): ReadonlyMap<string, string> {
   return zoneByAreaCode;
+}
+
+/**
+ * The same knowledge as `timeZoneForPhone`, as E.164 prefixes (`+1617`, `+33`) for a lookup table
+ * in the database, so quiet hours can be computed in one set-based statement. Calling codes that
+ * several countries share are left out unless all of them are in one zone.
+ */
+export function phonePrefixTimeZones(): [prefix: string, zone: string][] {
+  const entries: [string, string][] = [...zoneByAreaCode].map(([areaCode, zone]) => [`+1${areaCode}`, zone]);
+  const zonesByCode = new Map<string, Set<string | undefined>>();
+  for (const country of getCountries()) {
+    const code = getCountryCallingCode(country);
+    const zones = zonesByCode.get(code) ?? new Set<string | undefined>();
+    zones.add(SINGLE_ZONE_COUNTRIES[country]);
+    zonesByCode.set(code, zones);
+  }
+  for (const [code, zones] of zonesByCode) {
+    const [zone] = [...zones];
+    if (code !== '1' && zones.size === 1 && zone) entries.push([`+${code}`, zone]);
+  }
+  return entries;
 }

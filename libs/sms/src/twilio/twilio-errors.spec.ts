@@ -13,7 +13,8 @@ describe('classifyTwilioError', () => {
     [{ status: 503 }, 'transient'],
     [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'transient'],
     [{ message: 'socket hang up' }, 'transient'],
-    [{ status: 400, code: 21999 }, 'permanent'],
+    [{ status: 400, code: 21999 }, 'transient'],
+    [{ status: 400, code: 21408 }, 'permanent'],
   ])('%j is %s', (error, kind) => {
     expect(classifyTwilioError(error).kind).toBe(kind);
   });

@@ -31,6 +31,15 @@ const KIND_BY_CODE: Record<number, ProviderFailureKind> = {
   30003: 'retry_later',
   30007: 'permanent',
   20003: 'permanent',
+  20404: 'permanent',
+  21408: 'permanent',
+  21602: 'permanent',
+  21603: 'permanent',
+  21604: 'permanent',
+  21606: 'permanent',
+  21612: 'permanent',
+  21617: 'permanent',
+  30004: 'permanent',
 };
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
@@ -48,5 +57,6 @@ export function classifyTwilioError(error: unknown): ProviderError {
   if (e.status === undefined && /socket hang up|timeout|network/i.test(e.message ?? '')) {
     return new ProviderError('transient', undefined, `The provider could not be reached (${e.message})`);
   }
-  return new ProviderError('permanent', numeric, numeric ? twilioErrorMessage(numeric) : e.message ?? 'The provider refused the message', e.status);
+  // An error nobody has classified yet: worth a bounded number of retries, then it fails with its code.
+  return new ProviderError('transient', numeric, numeric ? twilioErrorMessage(numeric) : e.message ?? 'The provider refused the message', e.status);
 }

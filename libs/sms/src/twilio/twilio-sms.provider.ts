@@ -1,5 +1,5 @@
 import { Twilio } from 'twilio';
-import { OutboundSms, ProviderMessage, SmsProvider } from '../sms-provider.port';
+import { OutboundSms, ProviderMessage, SentMessage, SmsProvider } from '../sms-provider.port';
 import { classifyTwilioError } from './twilio-errors';
 
 /** The SMS port over Twilio's Messages resource (and the sandbox, which speaks it). */
@@ -16,6 +16,17 @@ export class TwilioSmsProvider implements SmsProvider {
         ...(message.validityPeriodSeconds ? { validityPeriod: message.validityPeriodSeconds } : {}),
       });
       return { sid: created.sid, status: created.status, errorCode: created.errorCode };
+    } catch (error) {
+      throw classifyTwilioError(error);
+    }
+  }
+
+  async findSent(to: string, since: Date): Promise<SentMessage[]> {
+    try {
+      const found = await this.client.messages.list({ to, dateSentAfter: since, limit: 100 });
+      return found
+        .filter((m) => m.dateCreated >= since)
+        .map((m) => ({ sid: m.sid, status: m.status, errorCode: m.errorCode, to: m.to, body: m.body, createdAt: m.dateCreated }));
     } catch (error) {
       throw classifyTwilioError(error);
     }

@@ -1,0 +1,71 @@
+import { Logger } from '@nestjs/common';
+import { JobName, jobId } from '@porchlight/contracts';
+import { rows, TenantDb } from '@porchlight/database';
+import { JobProducer } from '@porchlight/queue';
+import { TenantContext } from '@porchlight/tenancy';
+import { SmsProviders } from './sms-providers';
+import { TenantSmsCache } from './tenant-sms-cache';
+import { STATUS_MAP } from './twilio-webhooks.use-cases';
+
+/** How far before the claim the provider's clock may be when we look for the message. */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * The one window that remains: the provider accepted a message and the worker died before the SID
+ * was stored. Such a row stays `sending` without a SID; before anything is sent again, the message
+ * is looked up at the provider (same phone, same text, since the claim). Found: its SID is stored
+ * and callbacks take it from there. Not found: it was never sent, and goes back to the queue.
+ */
+export class ResolveMessageUseCase {
+  private readonly logger = new Logger(ResolveMessageUseCase.name);
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly credentials: TenantSmsCache,
+    private readonly providers: SmsProviders,
+    private readonly jobs: JobProducer,
+  ) {}
+
+  async execute(messageId: string): Promise<'found' | 'requeued' | 'skipped'> {
+    const tenantId = TenantContext.tenantId();
+    const [row] = await this.db.tx((m) =>
+      m.query(
+        `select id, phone, body, claimed_at, attempts, provider_sid_history from messages
+         where id = $1 and status = 'sending' and provider_sid is null`,
+        [messageId],
+      ),
+    );
+    if (!row) return 'skipped';
+    const sms = await this.credentials.get(tenantId);
+    const since = new Date(new Date(row.claimed_at).getTime() - CLOCK_SKEW_MS);
+    const sent = await this.providers.for(sms).findSent(row.phone, since);
+    const match = sent.find((m) => m.body === row.body && !row.provider_sid_history.includes(m.sid));
+    if (match) {
+      await this.db.tx((m) =>
+        m.query(
+          `update messages set provider_sid = $2,
+             status = case when message_status_rank(status) < message_status_rank($3) then $3 else status end, updated_at = now()
+           where id = $1 and status = 'sending' and provider_sid is null`,
+          [messageId, match.sid, STATUS_MAP[match.status] ?? 'sending'],
+        ),
+      );
+      this.logger.warn({ msg: 'found an unrecorded send at the provider', messageId, providerSid: match.sid });
+      return 'found';
+    }
+    const released = await this.db.tx((m) =>
+      rows(
+        m,
+        `update messages set status = 'queued', updated_at = now()
+         where id = $1 and status = 'sending' and provider_sid is null and claimed_at = $2 returning id`,
+        [messageId, row.claimed_at],
+      ),
+    );
+    if (released.length === 0) return 'skipped';
+    await this.jobs.enqueue(
+      { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? messageId, messageId } },
+      { jobId: jobId.sendMessage(messageId, row.attempts) },
+    );
+    this.logger.warn({ msg: 'claimed message never reached the provider; sending again', messageId });
+    return 'requeued';
+  }
+}

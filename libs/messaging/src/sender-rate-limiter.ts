@@ -1,0 +1,29 @@
+import IORedis from 'ioredis';
+
+/**
+ * Per-sender throughput, counted in segments per second (a long code sends 1 segment/s, toll-free
+ * 3, a short code 100, a 10DLC number what its campaign allows). A fixed one-second window in
+ * Redis, shared by every delivery worker; the caller waits the returned milliseconds.
+ */
+const SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local key = KEYS[1] .. ':' .. math.floor(now / 1000)
+local used = tonumber(redis.call('GET', key) or '0')
+local want = tonumber(ARGV[1])
+if used > 0 and used + want > tonumber(ARGV[2]) then
+  return 1000 - (now % 1000)
+end
+redis.call('INCRBY', key, want)
+redis.call('PEXPIRE', key, 2000)
+return 0`;
+
+export class SenderRateLimiter {
+  constructor(private readonly redis: IORedis, private readonly prefix: string) {}
+
+  /** 0 when `segments` may go now; otherwise how many milliseconds to wait before trying again. */
+  async acquire(sender: string, segments: number, perSecond: number): Promise<number> {
+    const wait = await this.redis.eval(SCRIPT, 1, `${this.prefix}:rate:${sender}`, String(segments), String(perSecond));
+    return Number(wait);
+  }
+}
