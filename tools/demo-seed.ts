@@ -48,7 +48,7 @@ export async function seedDemo(options: DemoOptions): Promise<string> {
     const login = await new HttpClient(options.apiUrl).post('/api/v1/auth/login', { tenant: SLUG, email: ADMIN_EMAIL, password: options.adminPassword });
     const api = new HttpClient(options.apiUrl, login.body.accessToken);
     // The demo answers at any hour; a real district keeps quiet hours (08:00-21:00 by default).
-    await api.patch('/api/v1/settings', { quietHours: { start: '00:00', end: '00:00' } });
+    await api.patch('/api/v1/settings', { quietHours: { start: '00:00', end: '00:00' }, helpContact: 'help@demo.porchlight.example' });
     const lincoln = (await api.post('/api/v1/schools', { name: 'Lincoln Elementary' })).body;
     const roosevelt = (await api.post('/api/v1/schools', { name: 'Roosevelt Middle School' })).body;
     for (const [i, family] of FAMILIES.entries()) {

@@ -118,6 +118,25 @@ describe('one notice from the API to families and back', () => {
     expect(preview.body.estimatedSegments).toBe(4);
   });
 
+  it('previews smart encoding: look-alike quotes and dashes replaced to stay GSM-7 unless turned off', async () => {
+    const body = 'Don’t forget — picture day is “Monday”. ' + 'Bring a smile and wear your school colors, please. '.repeat(2);
+    const draft = async (smartEncoding?: boolean) =>
+      (await a.post('/api/v1/notices', { body, sourceLanguage: 'en', audience: { contactIds: [ids.esContact] }, urgency: 'normal', smartEncoding })).body;
+    const smart = (await a.get(`/api/v1/notices/${(await draft()).id}/preview`)).body.translations[0];
+    expect(smart).toMatchObject({
+      language: 'en',
+      encoding: 'GSM-7',
+      segments: 1,
+      body: expect.stringContaining('Don\'t forget - picture day is "Monday".'),
+      smartEncoding: { applied: true, encodingWithout: 'UCS-2', segmentsWithout: 3 },
+    });
+    const asWritten = await draft(false);
+    expect(asWritten.smartEncoding).toBe(false);
+    const plain = (await a.get(`/api/v1/notices/${asWritten.id}/preview`)).body.translations[0];
+    expect(plain).toMatchObject({ body, encoding: 'UCS-2', segments: 3 });
+    expect(plain.smartEncoding).toBeUndefined();
+  });
+
   it('delivers the notice once per phone, each in its language, and follows status callbacks', async () => {
     const correlationId = `spec-${randomHex(8)}`;
     expect((await a.post(`/api/v1/notices/${ids.notice}/send`, undefined, { 'x-correlation-id': correlationId })).status).toBe(202);

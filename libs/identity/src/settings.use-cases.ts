@@ -11,6 +11,7 @@ export interface UpdateSettingsCommand {
   languages?: string[];
   quietHours?: { start: string; end: string };
   helpText?: string | null;
+  helpContact?: string | null;
   sms?: {
     provider?: 'twilio' | 'sandbox';
     accountSid?: string;
@@ -59,6 +60,7 @@ export class SettingsUseCases {
         set('quiet_hours_end', command.quietHours.end);
       }
       if (command.helpText !== undefined) set('help_text', command.helpText);
+      if (command.helpContact !== undefined) set('help_contact', command.helpContact);
       const sms = command.sms;
       if (sms?.provider !== undefined) set('sms_provider', sms.provider);
       if (sms?.accountSid !== undefined) set('sms_account_sid', sms.accountSid);

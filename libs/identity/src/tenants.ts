@@ -22,6 +22,8 @@ export interface TenantSettings {
   languages: string[];
   quietHours: { start: string; end: string };
   helpText: string | null;
+  /** A phone, e-mail or web address where families reach a person; named in HELP replies. */
+  helpContact: string | null;
   sms: Omit<TenantSms, 'authToken'>;
   translation: { provider: string; untranslatedPolicy: 'hold' | 'send_source'; [key: string]: unknown };
   createdAt: string;
@@ -38,6 +40,7 @@ interface TenantRow {
   quiet_hours_start: string;
   quiet_hours_end: string;
   help_text: string | null;
+  help_contact: string | null;
   sms_provider: SmsProviderKind;
   sms_account_sid: string;
   sms_auth_token_enc: string;
@@ -61,6 +64,7 @@ export function toSettings(row: TenantRow): TenantSettings {
     languages: row.languages,
     quietHours: { start: hhmm(row.quiet_hours_start), end: hhmm(row.quiet_hours_end) },
     helpText: row.help_text,
+    helpContact: row.help_contact,
     sms: {
       provider: row.sms_provider,
       accountSid: row.sms_account_sid,

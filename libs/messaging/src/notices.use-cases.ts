@@ -4,7 +4,7 @@ import { audienceCountsSql, audienceQuery, AudienceCounts, Cursor, Page, pageOf,
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { measureSms } from '@porchlight/sms';
+import { measureSms, smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { EntityManager } from 'typeorm';
 
@@ -16,6 +16,8 @@ export interface CreateNoticeInput {
   urgency: Urgency;
   scheduledAt?: string;
   poll?: { question?: string; options: { key: string; label: string }[] };
+  /** Replace look-alikes (curly quotes, long dashes) that alone force UCS-2; on unless turned off. */
+  smartEncoding?: boolean;
 }
 
 export interface NoticeTranslationView {
@@ -25,6 +27,11 @@ export interface NoticeTranslationView {
   status: TranslationStatus;
   segments: number;
   encoding: 'GSM-7' | 'UCS-2' | null;
+  /**
+   * Present when smart encoding changed the text: `body`, `segments` and `encoding` describe what
+   * will be sent; these say what the text as written would have cost.
+   */
+  smartEncoding?: { applied: true; segmentsWithout: number; encodingWithout: 'GSM-7' | 'UCS-2' };
 }
 
 export interface NoticePreview {
@@ -58,6 +65,7 @@ export interface NoticeView {
   statusReason: string | null;
   scheduledAt: string | null;
   poll: CreateNoticeInput['poll'] | null;
+  smartEncoding: boolean;
   authorUserId: string | null;
   createdAt: string;
   sendRequestedAt: string | null;
@@ -91,8 +99,8 @@ export class NoticesUseCases {
     return this.db.tx(async (m) => {
       await this.checkAudience(m, input.audience);
       const [row] = await m.query(
-        `insert into notices (tenant_id, author_user_id, title, body, source_language, audience, urgency, scheduled_at, poll, correlation_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+        `insert into notices (tenant_id, author_user_id, title, body, source_language, audience, urgency, scheduled_at, poll, correlation_id, smart_encoding)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
         [
           actor.tenantId,
           actor.userId,
@@ -104,6 +112,7 @@ export class NoticesUseCases {
           input.scheduledAt ?? null,
           input.poll ? JSON.stringify(input.poll) : null,
           TenantContext.correlationId() ?? null,
+          input.smartEncoding ?? true,
         ],
       );
       return this.load(m, actor, row.id);
@@ -247,7 +256,18 @@ export class NoticesUseCases {
       const row = language === notice.sourceLanguage ? { body: notice.body, origin: 'source', status: 'ready' } : byLanguage.get(language);
       if (!row) return { language, body: null, origin: null, status: 'missing' as const, segments: 0, encoding: null };
       const measured = measureSms(row.body);
-      return { language, body: row.body, origin: row.origin, status: row.status, segments: measured.segments, encoding: measured.encoding };
+      const view = { language, body: row.body, origin: row.origin, status: row.status, segments: measured.segments, encoding: measured.encoding };
+      if (!notice.smartEncoding) return view;
+      const smart = smartenToGsm(row.body);
+      if (!smart.replaced) return view;
+      const after = measureSms(smart.text);
+      return {
+        ...view,
+        body: smart.text,
+        segments: after.segments,
+        encoding: after.encoding,
+        smartEncoding: { applied: true as const, segmentsWithout: measured.segments, encodingWithout: measured.encoding },
+      };
     });
   }
 
@@ -282,6 +302,7 @@ export class NoticesUseCases {
       statusReason: row.status_reason,
       scheduledAt: iso(row.scheduled_at),
       poll: row.poll,
+      smartEncoding: row.smart_encoding,
       authorUserId: row.author_user_id,
       createdAt: iso(row.created_at)!,
       sendRequestedAt: iso(row.send_requested_at),

@@ -32,7 +32,7 @@ export class ProcessInboundUseCase {
         `select id, language from contacts where phone = $1 and erased_at is null order by created_at, id limit 1`,
         [message.phone],
       );
-      const [tenant] = await m.query(`select name, help_text, default_language from tenants where id = $1`, [tenantId]);
+      const [tenant] = await m.query(`select name, help_text, help_contact, default_language from tenants where id = $1`, [tenantId]);
       const language: string = contact?.language ?? keyword.language ?? tenant.default_language;
       await m.query(`update messages set contact_ids = $2, language = coalesce(language, $3) where id = $1`, [
         messageId,
@@ -50,10 +50,10 @@ export class ProcessInboundUseCase {
       // START/YES from a phone that never left is an ordinary reply ("yes" to a question).
       if (keyword.kind === 'opt_out' || (keyword.kind === 'opt_in' && optedOut)) {
         await recordConsent(m, tenantId, { phone: message.phone, action: keyword.kind, source: 'keyword', messageId });
-        return this.reply(m, tenantId, message, language, complianceReply(keyword.kind, language, { name: tenant.name, helpText: tenant.help_text }));
+        return this.reply(m, tenantId, message, language, complianceReply(keyword.kind, language, { name: tenant.name, helpText: tenant.help_text, contact: tenant.help_contact }));
       }
       if (keyword.kind === 'help') {
-        return this.reply(m, tenantId, message, language, complianceReply('help', language, { name: tenant.name, helpText: tenant.help_text }));
+        return this.reply(m, tenantId, message, language, complianceReply('help', language, { name: tenant.name, helpText: tenant.help_text, contact: tenant.help_contact }));
       }
       await this.thread(m, tenantId, message, contact?.id ?? null);
       return undefined;

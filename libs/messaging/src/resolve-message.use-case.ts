@@ -30,7 +30,7 @@ export class ResolveMessageUseCase {
     const tenantId = TenantContext.tenantId();
     const [row] = await this.db.tx((m) =>
       m.query(
-        `select id, phone, body, claimed_at, attempts, provider_sid_history from messages
+        `select id, phone, body, claimed_at, claimed_at::text as claimed, attempts, provider_sid_history from messages
          where id = $1 and status = 'sending' and provider_sid is null`,
         [messageId],
       ),
@@ -56,8 +56,9 @@ export class ResolveMessageUseCase {
       rows(
         m,
         `update messages set status = 'queued', updated_at = now()
-         where id = $1 and status = 'sending' and provider_sid is null and claimed_at = $2 returning id`,
-        [messageId, row.claimed_at],
+         where id = $1 and status = 'sending' and provider_sid is null and claimed_at::text = $2 returning id`,
+        // Compared as text: a JavaScript Date would drop the microseconds and never match.
+        [messageId, row.claimed],
       ),
     );
     if (released.length === 0) return 'skipped';

@@ -6,7 +6,13 @@ import { TenantContext } from '@porchlight/tenancy';
 import { createTenantFixture, TEST_DATABASE_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { SendMessageUseCase } from './send-message.use-case';
+import { JobName, QueueName } from '@porchlight/contracts';
+import { JobProducer } from '@porchlight/queue';
+import { randomHex, TEST_REDIS_URL } from '@porchlight/testing';
+import IORedis from 'ioredis';
+import { ResolveMessageUseCase } from './resolve-message.use-case';
+import { MAX_UNREACHABLE_ATTEMPTS, SendMessageUseCase } from './send-message.use-case';
+import { SenderRateLimiter } from './sender-rate-limiter';
 import { SmsProviders } from './sms-providers';
 import { TenantSmsCache } from './tenant-sms-cache';
 
@@ -40,18 +46,30 @@ describe('SendMessageUseCase (Postgres)', () => {
   let fixture: TenantFixture;
   const provider = new ScriptedProvider();
   let useCase: SendMessageUseCase;
+  let providers: SmsProviders;
+  let credentials: TenantSmsCache;
+  let redis: IORedis;
+  let jobs: JobProducer;
+  const prefix = `spec-send-${randomHex(4)}`;
   const attempt = { attemptsMade: 0, maxAttempts: 8 };
 
   beforeAll(async () => {
     dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'send-spec', poolSize: 3 }).initialize();
     db = new TenantDb(dataSource);
     fixture = await createTenantFixture(db);
-    const providers = new SmsProviders('http://127.0.0.1:9');
+    providers = new SmsProviders('http://127.0.0.1:9');
     jest.spyOn(providers, 'for').mockReturnValue(provider);
-    useCase = new SendMessageUseCase(db, new TenantSmsCache(db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY))), providers, 'https://porchlight.example.org');
+    credentials = new TenantSmsCache(db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY)));
+    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    jobs = new JobProducer(redis, prefix);
+    useCase = new SendMessageUseCase(db, credentials, providers, 'https://porchlight.example.org', new SenderRateLimiter(redis, prefix), 1000);
   });
 
   afterAll(async () => {
+    await jobs.close();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
     await dataSource.destroy();
   });
 
@@ -118,5 +136,95 @@ describe('SendMessageUseCase (Postgres)', () => {
     const result = await TenantContext.run({ tenantId: other.tenantId }, () => useCase.execute(id, attempt));
     expect(result).toBe('skipped');
     expect((await row(id)).status).toBe('queued');
+  });
+
+  it('retries an unreachable handset (30003) a bounded number of times, later each time, then fails it', async () => {
+    const id = await message('+16175552007');
+    const waits: number[] = [];
+    for (let i = 1; i < MAX_UNREACHABLE_ATTEMPTS; i += 1) {
+      provider.next = new ProviderError('retry_later', 30003, 'Unreachable destination handset (30003)', 400);
+      const error = await send(id).catch((e) => e);
+      expect(error).toBeInstanceOf(RetryLaterError);
+      waits.push(error.delayMs);
+      expect(await row(id)).toMatchObject({ status: 'queued', error_code: 30003, attempts: i });
+    }
+    expect(waits).toEqual([1000, 2000]);
+    provider.next = new ProviderError('retry_later', 30003, 'Unreachable destination handset (30003)', 400);
+    await expect(send(id)).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(await row(id)).toMatchObject({ status: 'failed', error_code: 30003, attempts: MAX_UNREACHABLE_ATTEMPTS });
+  });
+
+  it('holds a message until its sending window opens', async () => {
+    const id = await message('+16175552008');
+    await db.txFor(fixture.tenantId, (m) => m.query(`update messages set send_after = now() + interval '2 hours' where id = $1`, [id]));
+    const error = await send(id).catch((e) => e);
+    expect(error).toBeInstanceOf(RetryLaterError);
+    expect(error.delayMs).toBeGreaterThan(7_000_000);
+    expect(await row(id)).toMatchObject({ status: 'queued', attempts: 0, provider_sid: null });
+  });
+
+  it('keeps a sender within its messages per second, counted in segments, without spending attempts', async () => {
+    const paced = await createTenantFixture(db);
+    await db.txFor(paced.tenantId, (m) => m.query(`update tenants set sms_messages_per_second = 3 where id = $1`, [paced.tenantId]));
+    const queued = (phone: string, body: string) =>
+      db.txFor(paced.tenantId, async (m) => {
+        const [r] = await m.query(
+          `insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'notice', $2, $3, 'queued') returning id`,
+          [paced.tenantId, phone, body],
+        );
+        return r.id as string;
+      });
+    const sendPaced = (id: string) => TenantContext.run({ tenantId: paced.tenantId }, () => useCase.execute(id, attempt));
+    // Two segments, then one: the budget of three per second is spent; the next waits.
+    const outcomes: string[] = [];
+    for (const [phone, body] of [['+16175552101', 'x'.repeat(200)], ['+16175552102', 'short'], ['+16175552103', 'short']]) {
+      const id = await queued(phone, body);
+      outcomes.push(await sendPaced(id).catch((e) => (e instanceof RetryLaterError && e.delayMs <= 1000 ? 'wait' : String(e))));
+      if (outcomes.at(-1) === 'wait') {
+        const [r] = await db.txFor(paced.tenantId, (m) => m.query(`select status, attempts from messages where id = $1`, [id]));
+        expect(r).toEqual({ status: 'queued', attempts: 0 });
+      }
+    }
+    // The window may roll over between two calls; what can never happen is a third message inside a full second.
+    expect(outcomes.filter((o) => o === 'sent').length).toBeGreaterThanOrEqual(2);
+    expect(outcomes.slice(0, 2)).toEqual(['sent', 'sent']);
+    const limiter = new SenderRateLimiter(redis, `${prefix}-fresh`);
+    expect(await limiter.acquire('s', 2, 3)).toBe(0);
+    expect(await limiter.acquire('s', 1, 3)).toBe(0);
+    const wait = await limiter.acquire('s', 1, 3);
+    // Either the same second (must wait) or the next one began in between (free again).
+    expect(wait === 0 || (wait > 0 && wait <= 1000)).toBe(true);
+  });
+
+  describe('a message claimed by a worker that died before storing the SID', () => {
+    const claimedWithoutSid = async (phone: string, body: string) => {
+      const id = await message(phone);
+      await db.txFor(fixture.tenantId, (m) =>
+        m.query(`update messages set status = 'sending', body = $2, attempts = 1, claimed_at = now() - interval '5 minutes' where id = $1`, [id, body]),
+      );
+      return id;
+    };
+    const resolve = (id: string) =>
+      TenantContext.run({ tenantId: fixture.tenantId }, () => new ResolveMessageUseCase(db, credentials, providers, jobs).execute(id));
+
+    it('is found at the provider and keeps its SID, without sending again', async () => {
+      const id = await claimedWithoutSid('+16175552201', 'Snow day: no school');
+      provider.sent.push({ to: '+16175552201', body: 'Snow day: no school' } as OutboundSms);
+      const before = provider.sent.length;
+      expect(await resolve(id)).toBe('found');
+      expect(await row(id)).toMatchObject({ status: 'sent', provider_sid: expect.stringMatching(/^SMfound/) });
+      expect(provider.sent).toHaveLength(before);
+      expect(await resolve(id)).toBe('skipped');
+    });
+
+    it('is not found at the provider, so goes back to the queue and is sent once', async () => {
+      const id = await claimedWithoutSid('+16175552202', 'Early release at noon');
+      expect(await resolve(id)).toBe('requeued');
+      expect(await row(id)).toMatchObject({ status: 'queued', provider_sid: null });
+      const job = await jobs.queue(QueueName.Delivery).getJob(`msg-${id}-r1`);
+      expect(job?.name).toBe(JobName.SendMessage);
+      expect(await send(id)).toBe('sent');
+      expect(provider.sent.filter((m) => m.to === '+16175552202')).toHaveLength(1);
+    });
   });
 });

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { URGENCIES, Urgency, MESSAGE_STATUSES } from '@porchlight/contracts';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsBcp47 } from '../http/validators';
 
 export class AudienceDto {
@@ -104,6 +102,11 @@ export class CreateNoticeDto {
   @ValidateNested()
   @Type(() => PollDto)
   poll?: PollDto;
+
+  @ApiPropertyOptional({ default: true, description: 'replace curly quotes, long dashes and similar look-alikes that alone would force UCS-2 (shown in the preview)' })
+  @IsOptional()
+  @IsBoolean()
+  smartEncoding?: boolean;
 }
 
 export class TranslationDto {

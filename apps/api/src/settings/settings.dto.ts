@@ -135,6 +135,13 @@ export class UpdateSettingsDto {
   @MaxLength(300)
   helpText?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, example: '(617) 555-0100 or help@springfield.k12.us', description: 'where families reach a person; named in every HELP reply' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(100)
+  helpContact?: string | null;
+
   @ApiPropertyOptional({ type: SmsSettingsDto })
   @IsOptional()
   @ValidateNested()

@@ -1,5 +1,6 @@
 import { Foundation1732300000000 } from './1732300000000-foundation';
 import { Delivery1732500000000 } from './1732500000000-delivery';
+import { HelpContact1732550000000 } from './1732550000000-help-contact';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000];
+export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000, HelpContact1732550000000];
