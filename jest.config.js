@@ -1,5 +1,6 @@
-/** Three projects: unit specs beside the code, integration specs against real Postgres and Redis,
- * and end-to-end specs in tests/ that drive the built apps as processes. */
+/** Four projects: unit specs beside the code, integration specs against real Postgres and Redis,
+ * end-to-end specs in tests/ that drive the built apps as processes, and chaos specs that hurt
+ * them (kill -9, FLUSHALL, provider faults, SIGTERM) in the middle of a broadcast. */
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -21,6 +22,12 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tests}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+    },
+    {
+      ...base,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/tests/chaos/**/*.chaos-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
     {

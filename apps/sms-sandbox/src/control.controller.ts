@@ -102,10 +102,12 @@ export class ControlController {
   }
 
   @Post('sandbox/faults')
-  faults(@Body() body: { optedOut?: unknown; unreachable?: unknown; invalid?: unknown; rateLimitNext?: unknown; latencyMs?: unknown; callbacks?: unknown }) {
+  faults(@Body() body: { optedOut?: unknown; unreachable?: unknown; unreachableTimes?: unknown; invalid?: unknown; rateLimitNext?: unknown; latencyMs?: unknown; callbacks?: unknown }) {
     const faults = this.state.faults;
     for (const phone of phoneList(body.optedOut, 'optedOut') ?? []) faults.optedOut.add(phone);
-    for (const phone of phoneList(body.unreachable, 'unreachable') ?? []) faults.unreachable.add(phone);
+    // `unreachableTimes`: the handset is unreachable for that many messages, then comes back.
+    const times = Number(body.unreachableTimes) > 0 ? Math.floor(Number(body.unreachableTimes)) : Infinity;
+    for (const phone of phoneList(body.unreachable, 'unreachable') ?? []) faults.unreachable.set(phone, times);
     for (const phone of phoneList(body.invalid, 'invalid') ?? []) faults.invalid.add(phone);
     if (body.rateLimitNext !== undefined) faults.rateLimitNext = Math.max(0, Number(body.rateLimitNext) || 0);
     if (body.latencyMs !== undefined) faults.latencyMs = Math.max(0, Number(body.latencyMs) || 0);
@@ -121,6 +123,6 @@ export class ControlController {
 
   private describeFaults() {
     const f = this.state.faults;
-    return { optedOut: [...f.optedOut], unreachable: [...f.unreachable], invalid: [...f.invalid], rateLimitNext: f.rateLimitNext, latencyMs: f.latencyMs, callbacks: f.callbacks };
+    return { optedOut: [...f.optedOut], unreachable: [...f.unreachable.keys()], invalid: [...f.invalid], rateLimitNext: f.rateLimitNext, latencyMs: f.latencyMs, callbacks: f.callbacks };
   }
 }

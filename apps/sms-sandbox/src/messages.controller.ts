@@ -73,7 +73,9 @@ export class MessagesController {
     this.state.add(message);
     this.state.stats.accepted++;
     res.status(201).json(messageResource(message));
-    void this.progress(account, message, faults.unreachable.has(to), faults.callbacks);
+    const unreachableLeft = faults.unreachable.get(to) ?? 0;
+    if (unreachableLeft > 0) faults.unreachable.set(to, unreachableLeft - 1);
+    void this.progress(account, message, unreachableLeft > 0, faults.callbacks);
   }
 
   @Get('Messages.json')

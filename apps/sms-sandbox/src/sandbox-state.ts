@@ -26,7 +26,8 @@ export interface SandboxMessage {
 
 export interface Faults {
   optedOut: Set<string>;
-  unreachable: Set<string>;
+  /** Phone → how many more messages to it fail with 30003 (Infinity: every one). */
+  unreachable: Map<string, number>;
   invalid: Set<string>;
   rateLimitNext: number;
   latencyMs: number;
@@ -48,7 +49,7 @@ export class SandboxState {
   faults: Faults = SandboxState.noFaults();
 
   static noFaults(): Faults {
-    return { optedOut: new Set(), unreachable: new Set(), invalid: new Set(), rateLimitNext: 0, latencyMs: 0, callbacks: true };
+    return { optedOut: new Set(), unreachable: new Map(), invalid: new Set(), rateLimitNext: 0, latencyMs: 0, callbacks: true };
   }
 
   register(account: SandboxAccount): void {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AnyJob, JobName, jobId, messagePriority, noticePriority, priorityOption, QueueName, Urgency } from '@porchlight/contracts';
+import { AnyJob, JOB_QUEUE, JobName, jobId, messagePriority, noticePriority, priorityOption, QueueName, Urgency } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { EnqueueOptions, JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
@@ -43,17 +43,18 @@ export class Reconciler {
     return report;
   }
 
-  private async sweepTenant(tenantId: string): Promise<ReconcileReport> {
+  /** One tenant's sweep (the caller has entered the tenant's context). */
+  async sweepTenant(tenantId: string): Promise<ReconcileReport> {
     const { staleAfterSeconds: stale, sendingStaleAfterSeconds: sendingStale } = this.options;
     const found = await this.db.tx(async (m) => ({
       messages: (await m.query(
-        `select msg.id, coalesce(n.urgency, 'urgent') as urgency,
+        `select msg.id, msg.notice_id, coalesce(n.urgency, 'urgent') as urgency,
            greatest(0, floor(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms
          from messages msg left join notices n on n.id = msg.notice_id
          where msg.tenant_id = $1 and msg.direction = 'outbound' and msg.status in ('pending', 'queued')
            and msg.updated_at < now() - make_interval(secs => $2) limit ${SWEEP_LIMIT}`,
         [tenantId, stale],
-      )) as { id: string; urgency: Urgency; delay_ms: number }[],
+      )) as { id: string; notice_id: string | null; urgency: Urgency; delay_ms: number }[],
       unresolved: (await m.query(
         `select id, extract(epoch from claimed_at)::bigint::text as claimed from messages
          where tenant_id = $1 and status = 'sending' and provider_sid is null and claimed_at < now() - make_interval(secs => $2) limit 5000`,
@@ -75,6 +76,10 @@ export class Reconciler {
 
     const correlationId = TenantContext.correlationId() ?? 'reconciler';
     const lost: { job: AnyJob; options: EnqueueOptions }[] = [];
+    // A notice still fanning out enqueues its own rows; leave them to it.
+    const noticeIds = [...new Set(found.messages.map((row) => row.notice_id).filter((id): id is string => id !== null))];
+    const fanningOut = await this.jobs.existing(QueueName.Dispatch, noticeIds.map((id) => jobId.fanOutNotice(id)));
+    found.messages = found.messages.filter((row) => !row.notice_id || !fanningOut.has(jobId.fanOutNotice(row.notice_id)));
     const alive = await this.jobs.existing(QueueName.Delivery, [
       ...found.messages.map((row) => jobId.sendMessage(row.id)),
       ...found.unresolved.map((row) => jobId.resolveMessage(row.id, row.claimed)),
@@ -105,7 +110,12 @@ export class Reconciler {
         options: { jobId: id, ...priorityOption(noticePriority(notice.urgency)), ...(!translate && notice.delay_ms > 0 ? { delay: notice.delay_ms } : {}) },
       });
     }
-    if (lost.length > 0) await this.jobs.enqueueBulk(lost);
+    if (lost.length > 0) {
+      for (const queue of new Set(lost.map((entry) => JOB_QUEUE[entry.job.name]))) {
+        await this.jobs.revive(queue, lost.filter((entry) => JOB_QUEUE[entry.job.name] === queue).map((entry) => entry.options.jobId));
+      }
+      await this.jobs.enqueueBulk(lost);
+    }
     const touched = found.messages.map((row) => row.id);
     if (touched.length > 0) {
       await this.db.tx((m) =>

@@ -1,15 +1,39 @@
-import { DynamicModule, Logger } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JsonLogger } from './json-logger';
 
 /**
  * Boots a worker app: its queues start with the module, and a small HTTP server answers
- * `/health`, `/health/ready` and `/metrics`. SIGTERM closes workers after their jobs in hand.
+ * `/health`, `/health/ready` and `/metrics`. SIGTERM (or SIGINT) closes the workers after their
+ * jobs in hand — each module bounds that wait with its grace period — and the process exits 0,
+ * telling the orchestrator it stopped cleanly.
  */
 export async function runWorker(name: string, module: DynamicModule, options: { port: number; logLevel: string }): Promise<void> {
   const app = await NestFactory.create(module, { logger: new JsonLogger(name, options.logLevel) });
-  app.enableShutdownHooks();
+  stopOnSignal(name, app);
   await app.listen(options.port, '127.0.0.1');
   const address = app.getHttpServer().address();
   new Logger(name).log({ msg: `${name} started`, healthPort: typeof address === 'object' && address ? address.port : options.port });
+}
+
+function stopOnSignal(name: string, app: INestApplication): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const logger = new Logger(name);
+    logger.log({ msg: `${name} stopping`, signal });
+    app.close().then(
+      () => {
+        logger.log({ msg: `${name} stopped` });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ msg: `${name} did not stop cleanly`, error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }

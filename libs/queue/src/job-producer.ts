@@ -55,14 +55,32 @@ export class JobProducer {
     }
   }
 
-  /** Which of these job ids still exist in `queue` (waiting, delayed, active or failed), in one pipeline. */
+  /**
+   * Which of these job ids are still alive in `queue` (waiting, prioritized, delayed or active), in
+   * one pipeline. A job that failed for good does not count: `revive` clears it so the same id can
+   * be enqueued again.
+   */
   async existing(name: QueueName, jobIds: string[]): Promise<Set<string>> {
     if (jobIds.length === 0) return new Set();
     const queue = this.queue(name);
     const pipeline = this.connection.pipeline();
-    for (const id of jobIds) pipeline.exists(queue.toKey(id));
+    for (const id of jobIds) {
+      pipeline.exists(queue.toKey(id));
+      pipeline.zscore(queue.toKey('failed'), id);
+    }
     const results = (await pipeline.exec()) ?? [];
-    return new Set(jobIds.filter((_, i) => results[i]?.[1] === 1));
+    return new Set(jobIds.filter((_, i) => results[2 * i]?.[1] === 1 && results[2 * i + 1]?.[1] === null));
+  }
+
+  /** Removes failed leftovers of these job ids (if any), so enqueueing them again is not a no-op. */
+  async revive(name: QueueName, jobIds: string[]): Promise<void> {
+    if (jobIds.length === 0) return;
+    const queue = this.queue(name);
+    const pipeline = this.connection.pipeline();
+    for (const id of jobIds) pipeline.zscore(queue.toKey('failed'), id);
+    const results = (await pipeline.exec()) ?? [];
+    const failed = jobIds.filter((_, i) => results[i]?.[1] !== null && results[i]?.[1] !== undefined);
+    for (const id of failed) await queue.remove(id);
   }
 
   async close(): Promise<void> {

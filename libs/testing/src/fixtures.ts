@@ -95,3 +95,30 @@ export async function createNoticeFixture(
     return notice.id as string;
   });
 }
+
+/**
+ * Many families at once, set-based (for chaos tests and benchmarks): one school, and per phone one
+ * student and one contact linked to it, the languages assigned round-robin.
+ */
+export async function addManyFamilies(db: TenantDb, tenantId: string, phones: string[], languages: string[] = ['en']): Promise<void> {
+  await db.txFor(tenantId, async (m) => {
+    const [school] = await m.query(`insert into schools (tenant_id, name) values ($1, 'Bulk Elementary') returning id`, [tenantId]);
+    await m.query(
+      `with input as (
+         select phone, ($4::text[])[1 + (ordinality - 1) % cardinality($4::text[])] as language, ordinality
+         from unnest($3::text[]) with ordinality as p(phone)
+       ),
+       kids as (
+         insert into students (tenant_id, school_id, given_name, family_name, grade, source_id)
+         select $1, $2, 'Kid', 'Bulk', '03', 'bulk-student-' || phone from input returning id, source_id
+       ),
+       parents as (
+         insert into contacts (tenant_id, phone, language, given_name, source_id)
+         select $1, phone, language, 'Parent', 'bulk-contact-' || phone from input returning id, source_id
+       )
+       insert into contact_students (tenant_id, contact_id, student_id)
+       select $1, parents.id, kids.id from parents join kids on substr(kids.source_id, 14) = substr(parents.source_id, 14)`,
+      [tenantId, school.id, phones, languages],
+    );
+  });
+}
