@@ -4,7 +4,8 @@ import { Audience } from '@porchlight/contracts';
  * The audience of a notice as set-based SQL. One definition serves the preview (counts) and the
  * fan-out (one message row per phone), so the two can never disagree.
  *
- * Parts of an audience combine as a union. Staff limited to some schools reach only families with
+ * Parts of an audience combine as a union: the whole district, contacts by id, and families with a
+ * child in one of the schools, in one of the grades, or enrolled in one of the sections (classes). Staff limited to some schools reach only families with
  * a child in those schools, whatever the audience says.
  *
  * One phone, one message: when several contacts share a phone, the message goes in the language
@@ -33,6 +34,7 @@ export function audienceQuery(args: {
     audience.grades ?? [],
     args.schoolScope,
     args.defaultLanguage,
+    audience.sectionIds ?? [],
   ];
   const ctes = `
     audience_contacts as (
@@ -42,7 +44,9 @@ export function audienceQuery(args: {
         and ($2::boolean
              or c.id = any($3::uuid[])
              or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
-                        where cs.contact_id = c.id and (s.school_id = any($4::uuid[]) or s.grade = any($5::text[]))))
+                        where cs.contact_id = c.id and (s.school_id = any($4::uuid[]) or s.grade = any($5::text[])))
+             or exists (select 1 from contact_students cs join enrollments e on e.student_id = cs.student_id
+                        where cs.contact_id = c.id and e.section_id = any($8::uuid[])))
         and ($6::uuid[] is null
              or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
                         where cs.contact_id = c.id and s.school_id = any($6::uuid[])))

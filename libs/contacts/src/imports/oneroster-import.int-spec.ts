@@ -9,6 +9,7 @@ import { createReadStream, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { audienceCountsSql, audienceQuery, toAudienceCounts } from '../audience';
 import { ImportsUseCases, ImportView, UploadedFile } from './imports.use-cases';
 import { RunImportUseCase } from './run-import.use-case';
 
@@ -161,6 +162,24 @@ describe('roster import (Postgres and Redis)', () => {
       { source_id: 'par-3' },
       { source_id: 'par-8' },
     ]);
+  });
+
+  it('reaches families through class sections, as a union with the other parts, one phone once', async () => {
+    const id = async (table: string, sid: string) => (await query(a, `select id from ${table} where source_id = $1`, [sid]))[0].id as string;
+    const counts = async (audience: object) => {
+      const q = audienceQuery({ tenantId: a.tenantId, audience, defaultLanguage: 'en', schoolScope: null });
+      const [row] = await query(a, audienceCountsSql(q), q.params);
+      return toAudienceCounts(row);
+    };
+    const homeroom = await id('sections', 'class-3a');
+    // Homeroom 3A: Ana (María), Bảo (Lan, who now reads Portuguese, and Fatima), Samuel (Marie and Pat).
+    expect((await counts({ sectionIds: [homeroom] })).byLanguage).toEqual({ es: 1, pt: 1, ar: 1, ht: 1, en: 1 });
+    const withContact = await counts({ sectionIds: [homeroom], contactIds: [await id('contacts', 'par-4')] });
+    expect(withContact.total).toBe(6);
+    // Roosevelt adds Luis (María again: the same phone) and Xiaoming (Fang, already in): still six phones.
+    const withSchool = await counts({ sectionIds: [homeroom], contactIds: [await id('contacts', 'par-4')], schoolIds: [await id('schools', 'org-roosevelt')] });
+    expect(withSchool).toEqual(withContact);
+    expect((await counts({ sectionIds: [await id('sections', 'class-math7-2')] })).byLanguage).toEqual({ es: 1, 'zh-Hans': 1 });
   });
 
   it('reads a plain CSV saved as Windows-1252, with header synonyms', async () => {
