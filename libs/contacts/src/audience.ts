@@ -51,20 +51,24 @@ export function audienceQuery(args: {
              or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
                         where cs.contact_id = c.id and s.school_id = any($6::uuid[])))
     ),
-    phone_languages as (
-      select phone, language, count(*) as n from audience_contacts where phone is not null group by phone, language
+    phone_rows as (
+      select phone, id, language, count(*) over (partition by phone, language) as n
+      from audience_contacts where phone is not null
     ),
-    phone_contacts as (
-      select phone, array_agg(id order by id) as contact_ids from audience_contacts where phone is not null group by phone
+    -- One aggregate per phone, no join between CTEs: the plan stays linear however wrong the
+    -- planner's row estimates are (right after a large roster import, they are).
+    chosen as (
+      select phone,
+        (array_agg(language order by n desc, (language = $7) asc, language asc))[1] as language,
+        array_agg(id order by id) as contact_ids
+      from phone_rows group by phone
     ),
     audience_phones as (
-      select distinct on (pl.phone) pl.phone, pl.language, pc.contact_ids,
+      select ch.phone, ch.language, ch.contact_ids,
         (p.opted_out_at is not null) as opted_out,
         (p.opted_out_at is null and p.invalid_reason is not null) as invalid
-      from phone_languages pl
-      join phone_contacts pc on pc.phone = pl.phone
-      left join phones p on p.tenant_id = $1 and p.phone = pl.phone
-      order by pl.phone, pl.n desc, (pl.language = $7) asc, pl.language asc
+      from chosen ch
+      left join phones p on p.tenant_id = $1 and p.phone = ch.phone
     )`;
   return { ctes, params };
 }
