@@ -243,7 +243,9 @@ async function linkFamilies(run: ImportRun, file: StoredFile, people: Map<string
     for (let i = 0; i < inFile.length; i += 5000) {
       await m.query(`insert into import_people select unnest($1::text[]) on conflict do nothing`, [inFile.slice(i, i + 5000)]);
     }
+    await m.query(`create index on import_links (g, s)`);
     await m.query(`analyze import_links`);
+    await m.query(`analyze import_people`);
     const missing = await rows<{ row: number; g: string; s: string; no_g: boolean }>(
       m,
       `select l.row, l.g, l.s, c.id is null as no_g from import_links l
