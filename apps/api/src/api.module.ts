@@ -10,6 +10,7 @@ import { JobProducer, QueueModule } from '@porchlight/queue';
 import { AuthController } from './auth/auth.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { AuthGuard } from './http/auth.guard';
+import { ImportsController } from './imports/imports.controller';
 import { correlationMiddleware } from './http/correlation.middleware';
 import { ErrorFilter } from './http/error.filter';
 import { TenantScopeInterceptor } from './http/tenant-scope.interceptor';
@@ -17,7 +18,7 @@ import { NoticesController } from './notices/notices.controller';
 import { PlatformController } from './platform/platform.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
-import { PLATFORM_ADMIN_TOKEN } from './tokens';
+import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
 
 /** The HTTP gateway: REST API, Twilio webhooks, OpenAPI, health and metrics. Produces jobs, consumes none. */
@@ -38,12 +39,14 @@ export class ApiModule implements NestModule {
         AuthController,
         SettingsController,
         RosterController,
+        ImportsController,
         NoticesController,
         ConversationsController,
         TwilioWebhooksController,
       ],
       providers: [
         { provide: PLATFORM_ADMIN_TOKEN, useValue: env.PLATFORM_ADMIN_TOKEN },
+        { provide: MAX_IMPORT_BYTES, useValue: env.MAX_IMPORT_BYTES },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },

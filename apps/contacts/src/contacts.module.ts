@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { WorkerEnv } from '@porchlight/config';
 import { ContactsDomainModule } from '@porchlight/contacts';
+import { QueueName } from '@porchlight/contracts';
 import { DatabaseModule } from '@porchlight/database';
-import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
+import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { QueueModule } from '@porchlight/queue';
+import { ImportRosterProcessor } from './import-roster.processor';
+
+/** Imports are long and write in large batches: a few at a time is what Postgres wants. */
+const MAX_IMPORTS_AT_ONCE = 2;
 
 /**
  * The contacts app: owner of the roster (schools, students, families), audience resolution and
@@ -12,14 +17,21 @@ import { QueueModule } from '@porchlight/queue';
 @Module({})
 export class ContactsAppModule {
   static forRoot(env: WorkerEnv): DynamicModule {
+    const registry = createMetricsRegistry('contacts');
     return {
       module: ContactsAppModule,
       imports: [
         DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-contacts', poolSize: env.DATABASE_POOL_SIZE ?? 5 }),
-        QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
-        HealthModule.forRoot(createMetricsRegistry('contacts')),
+        QueueModule.forRoot({
+          redisUrl: env.REDIS_URL,
+          prefix: env.QUEUE_PREFIX,
+          consumes: [QueueName.Contacts],
+          worker: { concurrency: Math.min(env.WORKER_CONCURRENCY, MAX_IMPORTS_AT_ONCE), onOutcome: jobMetrics(registry).record },
+        }),
+        HealthModule.forRoot(registry),
         ContactsDomainModule,
       ],
+      providers: [ImportRosterProcessor],
     };
   }
 }

@@ -66,6 +66,12 @@ export class ApiEnv extends SecretsEnv {
   @IsInt()
   @Min(1024)
   MAX_BODY_BYTES: number = 1024 * 1024;
+
+  /** Largest roster upload (each file, and each file inside a zip) the import endpoints accept. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  MAX_IMPORT_BYTES: number = 512 * 1024 * 1024;
 }
 
 export class WorkerEnv extends BaseEnv {

@@ -4,7 +4,8 @@ import { Audience } from '@porchlight/contracts';
  * The audience of a notice as set-based SQL. One definition serves the preview (counts) and the
  * fan-out (one message row per phone), so the two can never disagree.
  *
- * Parts of an audience combine as a union. Staff limited to some schools reach only families with
+ * Parts of an audience combine as a union: the whole district, contacts by id, and families with a
+ * child in one of the schools, in one of the grades, or enrolled in one of the sections (classes). Staff limited to some schools reach only families with
  * a child in those schools, whatever the audience says.
  *
  * One phone, one message: when several contacts share a phone, the message goes in the language
@@ -33,6 +34,7 @@ export function audienceQuery(args: {
     audience.grades ?? [],
     args.schoolScope,
     args.defaultLanguage,
+    audience.sectionIds ?? [],
   ];
   const ctes = `
     audience_contacts as (
@@ -42,25 +44,31 @@ export function audienceQuery(args: {
         and ($2::boolean
              or c.id = any($3::uuid[])
              or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
-                        where cs.contact_id = c.id and (s.school_id = any($4::uuid[]) or s.grade = any($5::text[]))))
+                        where cs.contact_id = c.id and (s.school_id = any($4::uuid[]) or s.grade = any($5::text[])))
+             or exists (select 1 from contact_students cs join enrollments e on e.student_id = cs.student_id
+                        where cs.contact_id = c.id and e.section_id = any($8::uuid[])))
         and ($6::uuid[] is null
              or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
                         where cs.contact_id = c.id and s.school_id = any($6::uuid[])))
     ),
-    phone_languages as (
-      select phone, language, count(*) as n from audience_contacts where phone is not null group by phone, language
+    phone_rows as (
+      select phone, id, language, count(*) over (partition by phone, language) as n
+      from audience_contacts where phone is not null
     ),
-    phone_contacts as (
-      select phone, array_agg(id order by id) as contact_ids from audience_contacts where phone is not null group by phone
+    -- One aggregate per phone, no join between CTEs: the plan stays linear however wrong the
+    -- planner's row estimates are (right after a large roster import, they are).
+    chosen as (
+      select phone,
+        (array_agg(language order by n desc, (language = $7) asc, language asc))[1] as language,
+        array_agg(id order by id) as contact_ids
+      from phone_rows group by phone
     ),
     audience_phones as (
-      select distinct on (pl.phone) pl.phone, pl.language, pc.contact_ids,
+      select ch.phone, ch.language, ch.contact_ids,
         (p.opted_out_at is not null) as opted_out,
         (p.opted_out_at is null and p.invalid_reason is not null) as invalid
-      from phone_languages pl
-      join phone_contacts pc on pc.phone = pl.phone
-      left join phones p on p.tenant_id = $1 and p.phone = pl.phone
-      order by pl.phone, pl.n desc, (pl.language = $7) asc, pl.language asc
+      from chosen ch
+      left join phones p on p.tenant_id = $1 and p.phone = ch.phone
     )`;
   return { ctes, params };
 }

@@ -15,6 +15,9 @@ export interface Contact {
   email: string | null;
   language: string;
   languageSource: string;
+  /** parent, guardian or relative (from the roster); null when entered by hand. */
+  role: string | null;
+  consent: string;
   sourcedId: string | null;
   studentIds: string[];
   optedOut: boolean;
@@ -48,6 +51,8 @@ const toContact = (r: any): Contact => ({
   email: r.email,
   language: r.language,
   languageSource: r.language_source,
+  role: r.role,
+  consent: r.consent,
   sourcedId: r.source_id,
   studentIds: r.student_ids,
   optedOut: r.opted_out,

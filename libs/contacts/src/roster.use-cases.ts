@@ -53,7 +53,7 @@ export class RosterUseCases {
   listSchools(actor: StaffPrincipal): Promise<School[]> {
     const scope = schoolScope(actor);
     return this.db.tx(async (m) =>
-      (await m.query(`select * from schools where ($1::uuid[] is null or id = any($1::uuid[])) order by name, id`, [scope])).map(toSchool),
+      (await m.query(`select * from schools where kind = 'school' and ($1::uuid[] is null or id = any($1::uuid[])) order by name, id`, [scope])).map(toSchool),
     );
   }
 
@@ -65,7 +65,7 @@ export class RosterUseCases {
     if (scope && !scope.includes(input.schoolId)) throw DomainError.notFound('school');
     try {
       return await this.db.tx(async (m) => {
-        const [school] = await m.query(`select id from schools where id = $1`, [input.schoolId]);
+        const [school] = await m.query(`select id from schools where id = $1 and kind = 'school'`, [input.schoolId]);
         if (!school) throw DomainError.notFound('school');
         const [row] = await m.query(
           `insert into students (tenant_id, school_id, given_name, family_name, grade, source_id)

@@ -231,9 +231,7 @@ export class NoticesUseCases {
     };
     await check('schoolIds', 'schools', audience.schoolIds);
     await check('contactIds', 'contacts', audience.contactIds);
-    if ((audience.sectionIds ?? []).length > 0) {
-      problems.push({ field: 'audience.sectionIds', message: 'class sections arrive with the roster import; none exist yet' });
-    }
+    await check('sectionIds', 'sections', audience.sectionIds);
     const empty = !audience.all && !['schoolIds', 'grades', 'sectionIds', 'contactIds'].some((k) => (audience[k as keyof Audience] as unknown[] | undefined)?.length);
     if (empty) problems.push({ field: 'audience', message: 'name at least one of all, schoolIds, grades, sectionIds, contactIds' });
     if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);

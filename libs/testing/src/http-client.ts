@@ -29,7 +29,8 @@ export class HttpClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
-    const raw = typeof body === 'string';
+    // A string or a multipart form goes as it is (fetch sets the form's content type and boundary).
+    const raw = typeof body === 'string' || body instanceof FormData;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -37,7 +38,7 @@ export class HttpClient {
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : raw ? (body as string) : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? (body as string | FormData) : JSON.stringify(body),
     });
     const text = await response.text();
     let parsed: unknown = text;

@@ -1,0 +1,205 @@
+import { DomainError } from '@porchlight/contracts';
+import { rows } from '@porchlight/database';
+import { normalizePhone } from '@porchlight/sms';
+import { CsvRow } from './csv-reader';
+import { ImportRun, inBatches } from './import-run';
+import { normalizeLanguage } from './language';
+import { upsertBySourceId } from './upsert';
+
+/** Header names a plain roster CSV may use for each field, compared without case, spaces or punctuation. */
+export const CSV_HEADERS = {
+  studentId: ['student id', 'studentid', 'student number', 'student no', 'student sis id', 'sis id', 'student sourcedid', 'local id', 'student local id', 'id'],
+  studentName: ['student name', 'student', 'student full name', 'name of student'],
+  studentGivenName: ['student first name', 'student given name', 'first name'],
+  studentFamilyName: ['student last name', 'student family name', 'student surname', 'last name'],
+  school: ['school', 'school name', 'school id', 'building', 'campus', 'site'],
+  grade: ['grade', 'grade level', 'gr', 'student grade'],
+  guardianName: ['guardian name', 'guardian', 'parent name', 'parent', 'contact name', 'parent guardian name', 'parent/guardian name', 'family member'],
+  guardianGivenName: ['guardian first name', 'parent first name', 'contact first name'],
+  guardianFamilyName: ['guardian last name', 'parent last name', 'contact last name'],
+  phone: ['phone', 'guardian phone', 'parent phone', 'mobile', 'mobile phone', 'cell', 'cell phone', 'sms', 'phone number', 'contact phone', 'guardian mobile'],
+  email: ['email', 'guardian email', 'parent email', 'contact email', 'e-mail'],
+  language: ['language', 'home language', 'preferred language', 'guardian language', 'parent language', 'primary language', 'contact language'],
+  relationship: ['relationship', 'relation', 'relationship to student', 'role', 'guardian relationship', 'contact type', 'guardian type'],
+} as const;
+
+type Field = keyof typeof CSV_HEADERS;
+
+const squash = (header: string) => header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+const RELATIONSHIPS: [RegExp, 'parent' | 'guardian' | 'relative'][] = [
+  [/^(parent|mother|father|mom|mum|dad|step ?(mother|father|parent)|madre|padre)$/i, 'parent'],
+  [/^(guardian|legal guardian|foster( parent)?|custodian|tutor|tutora)$/i, 'guardian'],
+];
+
+export function relationshipRole(value: string): 'parent' | 'guardian' | 'relative' {
+  if (!value) return 'guardian';
+  for (const [pattern, role] of RELATIONSHIPS) if (pattern.test(value.trim())) return role;
+  return 'relative';
+}
+
+/** "Last, First" or "First Middle Last" → [given, family]. */
+export function splitName(name: string): [string, string] {
+  const comma = name.indexOf(',');
+  if (comma >= 0) return [name.slice(comma + 1).trim(), name.slice(0, comma).trim()];
+  const parts = name.trim().split(/\s+/);
+  if (parts.length === 1) return [parts[0], ''];
+  return [parts.slice(0, -1).join(' '), parts[parts.length - 1]];
+}
+
+interface PairRow {
+  row: number;
+  studentSid: string;
+  studentGiven: string;
+  studentFamily: string;
+  school: string;
+  grade: string | null;
+  guardianSid: string;
+  guardianGiven: string;
+  guardianFamily: string;
+  phone: string;
+  email: string | null;
+  language: string;
+  role: string;
+  newStudent: boolean;
+  newGuardian: boolean;
+}
+
+/**
+ * A plain CSV, one row per student–guardian pair (see README, "Plain CSV import"). Students are
+ * keyed by their id; a guardian, who has no id in such files, by phone and name, so the same
+ * guardian on two rows (two children) is one contact. Schools are matched by sourcedId or name,
+ * and created when new.
+ */
+export async function importPlainCsv(run: ImportRun): Promise<void> {
+  const [file] = [...run.files.values()];
+  if (!file) throw new DomainError('invalid', 'the import has no file');
+  run.report.phase = file.name;
+  const schools = new Map<string, string>();
+  for (const r of await run.db.tx((m) => m.query(`select id, name, source_id from schools where kind = 'school'`))) {
+    schools.set(r.name.toLowerCase(), r.id);
+    if (r.source_id) schools.set(r.source_id.toLowerCase(), r.id);
+  }
+  const students = new Set<string>();
+  const guardians = new Set<string>();
+  let columns: Partial<Record<Field, string>> | undefined;
+
+  const columnsOf = (row: CsvRow) => {
+    const byName = new Map(Object.keys(row.values).map((h) => [squash(h), h]));
+    const found: Partial<Record<Field, string>> = {};
+    for (const [field, names] of Object.entries(CSV_HEADERS) as [Field, readonly string[]][]) {
+      const hit = names.map(squash).find((n) => byName.has(n));
+      if (hit) found[field] = byName.get(hit);
+    }
+    const missing = [
+      !found.studentId && 'student id',
+      !found.studentName && !(found.studentGivenName && found.studentFamilyName) && 'student name',
+      !found.school && 'school',
+      !found.phone && 'phone',
+    ].filter(Boolean);
+    if (missing.length > 0) {
+      throw new DomainError('invalid', `${file.name} has no column for ${missing.join(', ')} (headers: ${Object.keys(row.values).join(', ')})`);
+    }
+    return found;
+  };
+
+  await inBatches<PairRow>(
+    run.rows(file),
+    (row) => {
+      columns ??= columnsOf(row);
+      run.report.read(file.name);
+      const get = (field: Field) => (columns![field] ? row.values[columns![field]!] ?? '' : '');
+      const reject = (field: string, message: string) => void run.report.reject({ file: file.name, row: row.row, field, message });
+      const studentSid = get('studentId');
+      if (!studentSid) return reject(columns!.studentId!, 'student id is required');
+      const [studentGiven, studentFamily] = get('studentName') ? splitName(get('studentName')) : [get('studentGivenName'), get('studentFamilyName')];
+      if (!studentGiven || !studentFamily) return reject(columns!.studentName ?? columns!.studentGivenName!, 'the student needs a first and a last name');
+      const schoolName = get('school');
+      if (!schoolName) return reject(columns!.school!, 'school is required');
+      const rawPhone = get('phone');
+      if (!rawPhone) return reject(columns!.phone!, 'phone is required');
+      const phone = normalizePhone(rawPhone, run.country);
+      if (!phone.ok) return reject(columns!.phone!, `"${rawPhone}": ${phone.reason}`);
+      const [guardianGiven, guardianFamily] = get('guardianName') ? splitName(get('guardianName')) : [get('guardianGivenName'), get('guardianFamilyName')];
+      let language = run.defaultLanguage;
+      const rawLanguage = get('language');
+      const normalized = normalizeLanguage(rawLanguage);
+      if (!normalized.ok) run.report.warn({ file: file.name, row: row.row, field: columns!.language!, message: `${normalized.reason}; the district's default language is used` });
+      else if (normalized.language) language = normalized.language;
+      const guardianSid = `csv:${phone.e164}:${`${guardianGiven} ${guardianFamily}`.trim().toLowerCase()}`;
+      const newStudent = !students.has(studentSid);
+      const newGuardian = !guardians.has(guardianSid);
+      students.add(studentSid);
+      guardians.add(guardianSid);
+      return {
+        row: row.row,
+        studentSid,
+        studentGiven,
+        studentFamily,
+        school: schoolName,
+        grade: get('grade') || null,
+        guardianSid,
+        guardianGiven,
+        guardianFamily,
+        phone: phone.e164,
+        email: get('email') || null,
+        language,
+        role: relationshipRole(get('relationship')),
+        newStudent,
+        newGuardian,
+      };
+    },
+    async (items) => {
+      const newSchools = [...new Set(items.map((i) => i.school).filter((name) => !schools.has(name.toLowerCase())))];
+      if (newSchools.length > 0) {
+        const created = await run.db.tx((m) =>
+          rows<{ id: string; source_id: string }>(
+            m,
+            `insert into schools (tenant_id, name, source_id) select $1, x, x from unnest($2::text[]) as x
+             on conflict (tenant_id, source_id) do update set name = excluded.name returning id, source_id`,
+            [run.tenantId, newSchools],
+          ),
+        );
+        for (const school of created) schools.set(school.source_id.toLowerCase(), school.id);
+      }
+      await run.apply(file.name, items, async (m, batch) => {
+        const newStudents = batch.filter((i) => i.newStudent || batch.length === 1);
+        const newGuardians = batch.filter((i) => i.newGuardian || batch.length === 1);
+        const s = await upsertBySourceId(m, run.tenantId, 'students', newStudents.map((i) => i.studentSid), [
+          { name: 'school_id', type: 'uuid', values: newStudents.map((i) => schools.get(i.school.toLowerCase())) },
+          { name: 'given_name', type: 'text', values: newStudents.map((i) => i.studentGiven) },
+          { name: 'family_name', type: 'text', values: newStudents.map((i) => i.studentFamily) },
+          { name: 'grade', type: 'text', values: newStudents.map((i) => i.grade) },
+        ]);
+        const g = await upsertBySourceId(m, run.tenantId, 'contacts', newGuardians.map((i) => i.guardianSid), [
+          { name: 'given_name', type: 'text', values: newGuardians.map((i) => i.guardianGiven || null) },
+          { name: 'family_name', type: 'text', values: newGuardians.map((i) => i.guardianFamily || null) },
+          { name: 'phone', type: 'text', values: newGuardians.map((i) => i.phone) },
+          { name: 'email', type: 'text', values: newGuardians.map((i) => i.email) },
+          { name: 'role', type: 'text', values: newGuardians.map((i) => i.role) },
+          {
+            name: 'language',
+            type: 'text',
+            values: newGuardians.map((i) => i.language),
+            update: `case when contacts.language_source = 'roster' then excluded.language else contacts.language end`,
+          },
+          { name: 'language_source', type: 'text', values: newGuardians.map(() => 'roster'), update: null },
+        ]);
+        await m.query(
+          `insert into contact_students (tenant_id, contact_id, student_id)
+           select $1, c.id, s.id from unnest($2::text[], $3::text[]) as x(g, s)
+           join contacts c on c.tenant_id = $1 and c.source_id = x.g
+           join students s on s.tenant_id = $1 and s.source_id = x.s
+           on conflict do nothing`,
+          [run.tenantId, batch.map((i) => i.guardianSid), batch.map((i) => i.studentSid)],
+        );
+        return {
+          created: s.created + g.created,
+          updated: s.updated + g.updated,
+          unchanged: s.unchanged + g.unchanged,
+        };
+      });
+    },
+  );
+  if (!columns) throw new DomainError('invalid', `${file.name} is empty`);
+}

@@ -1,0 +1,99 @@
+import { DomainError, JobName, jobId, StaffPrincipal } from '@porchlight/contracts';
+import { TenantDb } from '@porchlight/database';
+import { audit } from '@porchlight/identity';
+import { JobProducer } from '@porchlight/queue';
+import { TenantContext } from '@porchlight/tenancy';
+import { Readable } from 'node:stream';
+import { storeImportFile } from './import-files';
+import { ImportCounts, RowIssue } from './import-report';
+import { ONEROSTER_FILES } from './oneroster-import';
+
+export type ImportKind = 'oneroster' | 'csv';
+
+export interface ImportView {
+  id: string;
+  kind: ImportKind;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  counts: ImportCounts;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+  progress: Record<string, unknown>;
+  failure: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface UploadedFile {
+  /** The file's own name (the form field's name does not matter). */
+  name: string;
+  open(): Readable;
+}
+
+const toView = (r: any): ImportView => ({
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  counts: { created: r.created, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected, deleted: r.deleted },
+  errors: r.errors,
+  warnings: r.warnings,
+  progress: r.progress,
+  failure: r.failure,
+  createdAt: new Date(r.created_at).toISOString(),
+  startedAt: r.started_at ? new Date(r.started_at).toISOString() : null,
+  finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+});
+
+/**
+ * Starting and watching roster imports. The upload is stored (files in Postgres, streamed in
+ * chunks) with its `imports` row in one transaction; the job, carrying only ids, is enqueued
+ * after the commit and run by the contacts app.
+ */
+export class ImportsUseCases {
+  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+
+  async start(actor: StaffPrincipal, kind: ImportKind, files: UploadedFile[], options: { languageColumns?: string[] } = {}): Promise<{ id: string }> {
+    if (actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a district admin can import the roster');
+    const named = files.map((file) => ({ ...file, key: baseName(file.name).toLowerCase() }));
+    if (kind === 'oneroster') {
+      if (!named.some((f) => (ONEROSTER_FILES as readonly string[]).includes(f.key) && f.key !== 'manifest.csv')) {
+        throw new DomainError('invalid', 'validation failed', [
+          { field: 'files', message: `no OneRoster file found; expected some of ${ONEROSTER_FILES.join(', ')} (or one zip holding them)` },
+        ]);
+      }
+    } else if (named.length !== 1 || !named[0].key.endsWith('.csv')) {
+      throw new DomainError('invalid', 'validation failed', [{ field: 'file', message: 'send exactly one .csv file' }]);
+    }
+    const keys = named.map((f) => f.key);
+    const twice = keys.find((key, i) => keys.indexOf(key) !== i);
+    if (twice) throw new DomainError('invalid', 'validation failed', [{ field: 'files', message: `${twice} was sent twice` }]);
+
+    const id = await this.db.tx(async (m) => {
+      const [row] = await m.query(`insert into imports (tenant_id, kind, options, created_by) values ($1, $2, $3, $4) returning id`, [
+        actor.tenantId,
+        kind,
+        JSON.stringify(options.languageColumns ? { languageColumns: options.languageColumns } : {}),
+        actor.userId,
+      ]);
+      for (const file of named) {
+        await storeImportFile(m, actor.tenantId, row.id, file.key, file.open());
+      }
+      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'roster.import', subjectType: 'import', subjectId: row.id, data: { kind, files: keys } });
+      return row.id as string;
+    });
+    await this.jobs.enqueue(
+      { name: JobName.ImportRoster, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, importId: id } },
+      { jobId: jobId.importRoster(id) },
+    );
+    return { id };
+  }
+
+  async get(actor: StaffPrincipal, id: string): Promise<ImportView> {
+    const [row] = await this.db.tx((m) => m.query(`select * from imports where id = $1`, [id]));
+    if (!row) throw DomainError.notFound('import');
+    if (actor.role !== 'district_admin' && row.created_by !== actor.userId) throw DomainError.notFound('import');
+    return toView(row);
+  }
+}
+
+export const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
