@@ -5,3 +5,4 @@ export * from './detection/script';
 export * from './detection/choose-language';
 export * from './detection/franc-detector';
 export * from './detection/language-request';
+export * from './providers';
