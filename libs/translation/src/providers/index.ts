@@ -6,3 +6,6 @@ export * from './deepl.provider';
 export * from './google.provider';
 export * from './aws.provider';
 export * from './azure.provider';
+export * from './fallback-translator';
+export * from './placeholders';
+export * from './provider-factory';
