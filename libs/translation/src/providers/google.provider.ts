@@ -1,0 +1,60 @@
+import { ProjectLanguage } from '../languages';
+import { expectTexts, requestJson } from './http';
+import { GOOGLE_CODES, pairCodes, supportsPair } from './language-codes';
+import { withSlash } from './libretranslate.provider';
+import { chunk, withRetry } from './retry';
+import { ProviderCallOptions, TranslationProvider, TranslationProviderError } from './translation-provider';
+
+export interface GoogleTranslateConfig extends ProviderCallOptions {
+  apiKey: string;
+  /** Defaults to Google's endpoint; a test or a proxy may point elsewhere. */
+  url?: string;
+}
+
+const GOOGLE_URL = 'https://translation.googleapis.com/';
+
+/**
+ * Google Cloud Translation, Basic (v2) REST: `POST /language/translate/v2?key=…` with
+ * `{ q: [...], source, target, format: "text" }` → `{ data: { translations: [{ translatedText }] } }`;
+ * errors are `{ error: { code, message, status } }`. At most 128 texts per request.
+ *
+ * Not the official @google-cloud/translate: its v2 client builds `https://{apiEndpoint}/…` and
+ * its v3 client speaks gRPC through google-gax, so neither can be pointed at a plain-HTTP server
+ * that speaks the documented API for contract tests, and an API key (what a district pastes into
+ * its settings) is all v2 REST needs.
+ */
+export class GoogleTranslateProvider implements TranslationProvider {
+  readonly name = 'google';
+
+  constructor(private readonly config: GoogleTranslateConfig) {}
+
+  supports(from: ProjectLanguage, to: ProjectLanguage): boolean {
+    return supportsPair(GOOGLE_CODES, from, to);
+  }
+
+  async translate(texts: string[], from: ProjectLanguage, to: ProjectLanguage): Promise<string[]> {
+    const { source, target } = pairCodes(this.name, GOOGLE_CODES, from, to);
+    const url = new URL('language/translate/v2', withSlash(this.config.url ?? GOOGLE_URL));
+    url.searchParams.set('key', this.config.apiKey);
+    const out: string[] = [];
+    for (const batch of chunk(texts, 128)) {
+      const body = await withRetry(
+        (signal) =>
+          requestJson(this.name, url.toString(), { headers: {}, body: { q: batch, source, target, format: 'text' }, signal }, (error) => {
+            const e = (error as { error?: { message?: string; status?: string } }).error;
+            return e?.message ? `${e.status ?? ''} ${e.message}`.trim() : undefined;
+          }).catch((error: unknown) => {
+            // Google answers a wrong key with 400 INVALID_ARGUMENT ("API key not valid").
+            if (error instanceof TranslationProviderError && error.status === 400 && /API key not valid/.test(error.message)) {
+              throw new TranslationProviderError(this.name, 'unauthorized', error.message.replace(/^google: /, ''), { status: 400 });
+            }
+            throw error;
+          }),
+        this.config,
+      );
+      const translations = (body as { data?: { translations?: Array<{ translatedText?: unknown }> } }).data?.translations;
+      out.push(...expectTexts(this.name, Array.isArray(translations) ? translations.map((t) => t?.translatedText) : translations, batch.length));
+    }
+    return out;
+  }
+}
