@@ -84,6 +84,30 @@ describe('TwilioWebhooks (Postgres and Redis)', () => {
     expect(row).toEqual({ status: 'delivered', provider_sid: sid });
   });
 
+  it('keeps the furthest status when callbacks for many messages arrive at once, in any order', async () => {
+    const ids: string[] = await db.txFor(fixture.tenantId, async (m) =>
+      (
+        await m.query(
+          `insert into messages (tenant_id, direction, kind, phone, body, status)
+           select $1, 'outbound', 'notice', '+1617555' || (5000 + g), 'x', 'sending' from generate_series(1, 50) g returning id`,
+          [fixture.tenantId],
+        )
+      ).map((row: { id: string }) => row.id),
+    );
+    const sids = new Map(ids.map((id) => [id, `SM${randomHex(16)}`]));
+    const callback = (id: string, status: string) =>
+      webhooks.applyStatus(signed(`/webhooks/twilio/status?m=${id}`, { AccountSid: fixture.accountSid, From: '+16175550100', MessageSid: sids.get(id)!, MessageStatus: status }), id);
+    // All at once, so they share batches: delivered before sent for half of them, duplicates too.
+    const results = await Promise.all(
+      ids.flatMap((id, i) => (i % 2 === 0 ? ['sent', 'delivered', 'delivered'] : ['delivered', 'sent', 'queued']).map((status) => callback(id, status))),
+    );
+    expect(results.filter((r) => r.updated).length).toBeGreaterThanOrEqual(ids.length);
+    const rows = await db.txFor(fixture.tenantId, (m) => m.query(`select status, provider_sid from messages where id = any($1::uuid[])`, [ids]));
+    expect(rows).toHaveLength(ids.length);
+    for (const row of rows) expect(row.status).toBe('delivered');
+    expect(new Set(rows.map((row: { provider_sid: string }) => row.provider_sid))).toEqual(new Set(sids.values()));
+  });
+
   it("cannot move another tenant's message", async () => {
     const other = await createTenantFixture(db);
     const id = await db.txFor(other.tenantId, async (m) => {

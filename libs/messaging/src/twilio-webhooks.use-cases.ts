@@ -6,6 +6,7 @@ import { twilioErrorMessage, validateTwilioSignature } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { recordConsent } from './consent';
 import { MAX_UNREACHABLE_ATTEMPTS } from './send-message.use-case';
+import { StatusBatcher } from './status-batcher';
 
 export interface SignedWebhook {
   /** The path and query Twilio posted to, e.g. `/webhooks/twilio/status?m=...`. */
@@ -13,6 +14,9 @@ export interface SignedWebhook {
   signature: string | undefined;
   params: Record<string, string>;
 }
+
+const SIGNER_CACHE_MS = 30_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Twilio's message statuses, mapped onto ours; `queued`/`accepted` never move a message back. */
 export const STATUS_MAP: Readonly<Record<string, MessageStatus>> = {
@@ -43,16 +47,42 @@ export class TwilioWebhooks {
     private readonly unreachableRetryMs = 300_000,
   ) {}
 
-  /** The tenant whose token signed this webhook; a forbidden error otherwise. */
+  /**
+   * The tenant whose token signed this webhook; a forbidden error otherwise. A broadcast brings
+   * two or three callbacks per message, so candidates and their tokens are cached briefly; a
+   * signature the cached tokens refuse is checked once more against fresh ones (a rotated token).
+   */
   async authenticate(webhook: SignedWebhook, to: string | undefined): Promise<string> {
     const accountSid = webhook.params.AccountSid;
     if (!webhook.signature || !accountSid) throw new DomainError('forbidden', 'missing Twilio signature');
     const url = `${this.publicBaseUrl}${webhook.path}`;
-    for (const tenantId of await this.directory.byAccount(accountSid, to)) {
-      const { authToken } = await this.db.txFor(tenantId, (m) => this.tenants.smsCredentials(m, tenantId));
-      if (validateTwilioSignature(authToken, webhook.signature, url, webhook.params)) return tenantId;
+    const key = `${accountSid} ${to ?? ''}`;
+    for (const fresh of [false, true]) {
+      for (const { tenantId, authToken } of await this.candidates(key, accountSid, to, fresh)) {
+        if (validateTwilioSignature(authToken, webhook.signature, url, webhook.params)) return tenantId;
+      }
     }
     throw new DomainError('forbidden', 'invalid Twilio signature');
+  }
+
+  private readonly statuses = new StatusBatcher(this.db);
+  private readonly signers = new Map<string, { at: number; value: Promise<{ tenantId: string; authToken: string }[]> }>();
+
+  private candidates(key: string, accountSid: string, to: string | undefined, fresh: boolean) {
+    const hit = this.signers.get(key);
+    if (!fresh && hit && Date.now() - hit.at < SIGNER_CACHE_MS) return hit.value;
+    const value = (async () => {
+      const found: { tenantId: string; authToken: string }[] = [];
+      for (const tenantId of await this.directory.byAccount(accountSid, to)) {
+        const { authToken } = await this.db.txFor(tenantId, (m) => this.tenants.smsCredentials(m, tenantId));
+        found.push({ tenantId, authToken });
+      }
+      return found;
+    })();
+    value.catch(() => this.signers.delete(key));
+    if (this.signers.size > 10_000) this.signers.clear();
+    this.signers.set(key, { at: Date.now(), value });
+    return value;
   }
 
   /** Stores an inbound SMS once per MessageSid and hands it to the inbound worker. */
@@ -91,6 +121,10 @@ export class TwilioWebhooks {
     const status = STATUS_MAP[(webhook.params.MessageStatus ?? webhook.params.SmsStatus ?? '').toLowerCase()];
     if (!sid || !status) return { updated: false };
     const errorCode = webhook.params.ErrorCode ? Number(webhook.params.ErrorCode) : null;
+    // The common case — no error, our message id in the URL — is written in batches.
+    if (errorCode === null && messageId && UUID.test(messageId)) {
+      return { updated: await this.statuses.apply(tenantId, messageId, sid, status) };
+    }
     const outcome = await TenantContext.run({ tenantId }, () =>
       this.db.tx(async (m) => {
         const [updated] = await rows<{ id: string; phone: string; attempts: number }>(

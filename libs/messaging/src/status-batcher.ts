@@ -1,0 +1,73 @@
+import { MessageStatus } from '@porchlight/contracts';
+import { rows, TenantDb } from '@porchlight/database';
+
+interface PendingStatus {
+  messageId: string;
+  sid: string;
+  status: MessageStatus;
+  resolve: (updated: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The order statuses move in; a batch keeps only the furthest callback per message. */
+const RANK: Record<string, number> = { pending: 0, queued: 1, sending: 2, sent: 3 };
+const rank = (status: string) => RANK[status] ?? 4;
+
+/**
+ * Plain status callbacks (no error code) arrive two or three per message during a broadcast.
+ * Rather than one transaction each, callbacks arriving together are written in one statement per
+ * tenant, and each request is answered only once its batch is committed — so Twilio still gets
+ * a 2xx only for a status that is stored. Same rules as one at a time: status only moves forward,
+ * and a callback for an earlier attempt's SID is ignored.
+ */
+export class StatusBatcher {
+  private readonly pending = new Map<string, PendingStatus[]>();
+  private scheduled = false;
+
+  constructor(private readonly db: TenantDb, private readonly maxBatch = 200, private readonly lingerMs = 2) {}
+
+  apply(tenantId: string, messageId: string, sid: string, status: MessageStatus): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      const list = this.pending.get(tenantId) ?? [];
+      list.push({ messageId, sid, status, resolve, reject });
+      this.pending.set(tenantId, list);
+      if (list.length >= this.maxBatch) void this.flushTenant(tenantId);
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setTimeout(() => {
+          this.scheduled = false;
+          for (const id of [...this.pending.keys()]) void this.flushTenant(id);
+        }, this.lingerMs);
+      }
+    });
+  }
+
+  private async flushTenant(tenantId: string): Promise<void> {
+    const batch = this.pending.get(tenantId);
+    if (!batch || batch.length === 0) return;
+    this.pending.delete(tenantId);
+    const furthest = new Map<string, PendingStatus>();
+    for (const entry of batch) {
+      const seen = furthest.get(entry.messageId);
+      if (!seen || rank(entry.status) > rank(seen.status)) furthest.set(entry.messageId, entry);
+    }
+    const entries = [...furthest.values()];
+    try {
+      const updated = await this.db.txFor(tenantId, (m) =>
+        rows<{ id: string }>(
+          m,
+          `update messages m set status = v.status, provider_sid = coalesce(m.provider_sid, v.sid), updated_at = now()
+           from unnest($1::uuid[], $2::text[], $3::text[]) as v(id, sid, status)
+           where m.id = v.id and (m.provider_sid is null or m.provider_sid = v.sid) and not (v.sid = any(m.provider_sid_history))
+             and m.direction = 'outbound' and message_status_rank(m.status) < message_status_rank(v.status)
+           returning m.id`,
+          [entries.map((e) => e.messageId), entries.map((e) => e.sid), entries.map((e) => e.status)],
+        ),
+      );
+      const changed = new Set(updated.map((row) => row.id));
+      for (const entry of batch) entry.resolve(furthest.get(entry.messageId) === entry && changed.has(entry.messageId));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
+  }
+}
