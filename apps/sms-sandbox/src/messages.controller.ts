@@ -62,7 +62,7 @@ export class MessagesController {
       messagingServiceSid: form.MessagingServiceSid ?? null,
       body: form.Body,
       status: form.MessagingServiceSid ? 'accepted' : 'queued',
-      numSegments: measureSms(form.Body).segments,
+      numSegments: this.segments(form.Body),
       errorCode: null,
       errorMessage: null,
       statusCallback: form.StatusCallback,
@@ -77,6 +77,19 @@ export class MessagesController {
     if (unreachableLeft > 0) faults.unreachable.set(to, unreachableLeft - 1);
     void this.progress(account, message, unreachableLeft > 0, faults.callbacks);
   }
+
+  /** Segments of a body; a broadcast sends one body thousands of times, so it is measured once. */
+  private segments(body: string): number {
+    let n = this.segmentCache.get(body);
+    if (n === undefined) {
+      n = measureSms(body).segments;
+      if (this.segmentCache.size >= 1000) this.segmentCache.clear();
+      this.segmentCache.set(body, n);
+    }
+    return n;
+  }
+
+  private readonly segmentCache = new Map<string, number>();
 
   @Get('Messages.json')
   list(
