@@ -70,7 +70,9 @@ export async function startStack(name: string, overrides: Partial<Record<string,
 
   const start = async (app: AppName) => {
     const portEnv = app === 'api' ? { PORT: String(ports.api) } : app === 'sms-sandbox' ? { SMS_SANDBOX_PORT: String(ports[app]) } : { HEALTH_PORT: String(ports[app]) };
-    const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], {
+    // STACK_NODE_ARGS: extra node flags for every app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` when profiling.
+    const nodeArgs = (process.env.STACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, join(DIST, 'apps', app, 'src', 'main.js')], {
       env: { ...env, ...portEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
