@@ -1,4 +1,7 @@
 export * from './prepare-notice.use-case';
+export * from './pipeline/memory';
+export * from './pipeline/glossary';
+export * from './pipeline/tenant-translator';
 export * from './languages';
 export * from './detection/language-detector';
 export * from './detection/script';
