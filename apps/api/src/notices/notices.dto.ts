@@ -136,3 +136,11 @@ export class MessagesQueryDto {
   @Max(500)
   limit?: number;
 }
+
+export class PreviewQueryDto {
+  @ApiPropertyOptional({ description: 'add `backTranslation` to machine translations' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  backTranslate?: boolean;
+}
