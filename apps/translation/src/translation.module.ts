@@ -5,10 +5,11 @@ import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { SecretBox } from '@porchlight/identity';
-import { PrepareNoticeUseCase, TenantTranslator } from '@porchlight/translation';
+import { PrepareNoticeUseCase, TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
 import { PrepareNoticeProcessor } from './prepare-notice.processor';
+import { TranslateReplyProcessor } from './translate-reply.processor';
 
-/** Translates notices and replies; owns the "translate notice" job. */
+/** Translates notices and replies; owns the "translate notice" and "translate reply" jobs. */
 @Module({})
 export class TranslationAppModule {
   static forRoot(env: TranslationEnv): DynamicModule {
@@ -37,6 +38,12 @@ export class TranslationAppModule {
           inject: [TenantDb, JobProducer, TenantTranslator],
         },
         PrepareNoticeProcessor,
+        {
+          provide: TranslateReplyUseCase,
+          useFactory: (db: TenantDb, translator: TenantTranslator) => new TranslateReplyUseCase(db, translator),
+          inject: [TenantDb, TenantTranslator],
+        },
+        TranslateReplyProcessor,
       ],
     };
   }

@@ -9,3 +9,5 @@ export * from './detection/choose-language';
 export * from './detection/franc-detector';
 export * from './detection/language-request';
 export * from './providers';
+export * from './detection/language-confirmation';
+export * from './pipeline/translate-reply.use-case';
