@@ -66,8 +66,8 @@ export class ApiModule implements NestModule {
         { provide: GlossaryUseCases, useFactory: (db: TenantDb) => new GlossaryUseCases(db), inject: [TenantDb] },
         {
           provide: ConversationsUseCases,
-          useFactory: (db: TenantDb, jobs: JobProducer) => new ConversationsUseCases(db, jobs),
-          inject: [TenantDb, JobProducer],
+          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new ConversationsUseCases(db, jobs, translator),
+          inject: [TenantDb, JobProducer, TenantTranslator],
         },
         {
           provide: TwilioWebhooks,

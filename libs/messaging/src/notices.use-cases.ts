@@ -92,6 +92,18 @@ export interface NoticeMessageView {
   updatedAt: string;
 }
 
+export interface NoticeReplyView {
+  id: string;
+  conversationId: string | null;
+  contactIds: string[];
+  phone: string;
+  body: string;
+  language: string | null;
+  translatedBody?: string;
+  translatedLanguage?: string;
+  createdAt: string;
+}
+
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
 export class NoticesUseCases {
@@ -279,6 +291,45 @@ export class NoticesUseCases {
         }),
       );
       return pageOf(items, limit, (item) => [item.phone]);
+    });
+  }
+
+  /**
+   * Family replies to a notice: inbound messages from its recipients whose latest notice, when
+   * they wrote, was this one. Each with its detected language and the staff translation.
+   */
+  async replies(actor: StaffPrincipal, id: string, filter: { cursor?: string; limit?: number }): Promise<Page<NoticeReplyView>> {
+    const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
+    const after = Cursor.decode(filter.cursor, 2);
+    return this.db.tx(async (m) => {
+      await this.load(m, actor, id);
+      const found = await m.query(
+        `select i.id, i.phone, i.contact_ids, i.body, i.language, i.translated_body, i.translated_language, i.created_at, cv.id as conversation_id
+         from messages i
+         join lateral (
+           select o.notice_id from messages o
+           where o.phone = i.phone and o.direction = 'outbound' and o.notice_id is not null and o.created_at <= i.created_at
+           order by o.created_at desc limit 1
+         ) latest on latest.notice_id = $1
+         left join conversations cv on cv.phone = i.phone
+         where i.direction = 'inbound' and i.phone in (select phone from messages where notice_id = $1)
+           and ($2::timestamptz is null or (i.created_at, i.id) > ($2::timestamptz, $3::uuid))
+         order by i.created_at, i.id limit $4`,
+        [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      );
+      const items = found.map(
+        (r: any): NoticeReplyView => ({
+          id: r.id,
+          conversationId: r.conversation_id,
+          contactIds: r.contact_ids,
+          phone: r.phone,
+          body: r.body,
+          language: r.language,
+          ...(r.translated_body !== null ? { translatedBody: r.translated_body, translatedLanguage: r.translated_language } : {}),
+          createdAt: new Date(r.created_at).toISOString(),
+        }),
+      );
+      return pageOf(items, limit, (item) => [item.createdAt, item.id]);
     });
   }
 

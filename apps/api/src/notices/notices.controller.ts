@@ -2,9 +2,9 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDP
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
-import { NoticeMessageView, NoticePreview, NoticesUseCases, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
+import { NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
 import { Principal } from '../http/auth.guard';
-import { CreateNoticeDto, MessagesQueryDto, PreviewQueryDto, TranslationDto } from './notices.dto';
+import { CreateNoticeDto, MessagesQueryDto, PreviewQueryDto, RepliesQueryDto, TranslationDto } from './notices.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -68,6 +68,12 @@ export class NoticesController {
   @ApiOperation({ summary: "Send the notice; 409 when a needed translation is missing and the district's policy is to hold" })
   send(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
     return this.notices.send(principal, id);
+  }
+
+  @Get(':id/replies')
+  @ApiOperation({ summary: 'Family replies to this notice, with their language and translation for staff' })
+  replies(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: RepliesQueryDto): Promise<Page<NoticeReplyView>> {
+    return this.notices.replies(principal, id, query);
   }
 
   @Get(':id/messages')

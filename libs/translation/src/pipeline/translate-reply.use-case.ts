@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { TenantDb } from '@porchlight/database';
 import { toProjectLanguage } from '../languages';
+import { TranslationProviderError } from '../providers/translation-provider';
 import { glossaryTermsFor } from './glossary';
 import { TenantTranslator } from './tenant-translator';
 
@@ -15,7 +16,7 @@ export class TranslateReplyUseCase {
 
   constructor(private readonly db: TenantDb, private readonly translator: TenantTranslator) {}
 
-  async execute(messageId: string): Promise<'translated' | 'same_language' | 'skipped'> {
+  async execute(messageId: string): Promise<'translated' | 'same_language' | 'untranslated' | 'skipped'> {
     const work = await this.db.tx(async (m) => {
       const [row] = await m.query(
         `select msg.body, msg.language, coalesce(u.language, t.default_language) as staff_language
@@ -32,7 +33,17 @@ export class TranslateReplyUseCase {
     });
     if (!work) return 'skipped';
     if (!work.from || toProjectLanguage(work.from) === toProjectLanguage(work.to)) return 'same_language';
-    const translated = await this.translator.translate(work.body, work.from, work.to, work.terms);
+    let translated;
+    try {
+      translated = await this.translator.translate(work.body, work.from, work.to, work.terms);
+    } catch (error) {
+      // No engine for the pair (or none at all): staff read the original. Passing faults are retried.
+      if (error instanceof TranslationProviderError && !error.retryable) {
+        this.logger.warn({ msg: 'reply left untranslated', messageId, from: work.from, to: work.to, reason: error.message });
+        return 'untranslated';
+      }
+      throw error;
+    }
     await this.db.tx((m) =>
       m.query(`update messages set translated_body = $2, translated_language = $3 where id = $1 and translated_body is null`, [messageId, translated.text, work.to]),
     );
