@@ -196,8 +196,7 @@ export class NoticesUseCases {
       if (!row) throw DomainError.notFound('translation');
       await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body: row.body, approvedBy: actor.userId });
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_approved', subjectType: 'notice', subjectId: id, data: { language } });
-      const [view] = await this.translations(m, notice, [language]);
-      return view;
+      return (await this.translations(m, notice, [language])).find((view) => view.language === language)!;
     });
   }
 
@@ -218,8 +217,7 @@ export class NoticesUseCases {
       await m.query(`update notice_translations set review_reason = null, provider = null where notice_id = $1 and language = $2`, [id, language]);
       await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body, approvedBy: actor.userId });
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_set', subjectType: 'notice', subjectId: id, data: { language } });
-      const [view] = await this.translations(m, notice, [language]);
-      return view;
+      return (await this.translations(m, notice, [language])).find((view) => view.language === language)!;
     });
   }
 
