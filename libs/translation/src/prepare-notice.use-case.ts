@@ -119,7 +119,7 @@ export class PrepareNoticeUseCase {
     const scope = notice.role ? schoolScope({ userId: '', tenantId, role: notice.role, schoolIds: notice.school_ids, language: 'en' }) : null;
     const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, schoolScope: scope });
     const [counts] = await m.query(audienceCountsSql(q), q.params);
-    const needed = Object.keys(counts.by_language ?? {}).filter((language) => language !== notice.source_language);
+    const needed = Object.keys(counts.by_language ?? {}).filter((language) => language !== notice.source_language).sort();
     const existing = new Set(
       (await m.query(`select language from notice_translations where notice_id = $1`, [noticeId])).map((r: { language: string }) => r.language),
     );
