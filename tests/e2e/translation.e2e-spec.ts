@@ -255,4 +255,17 @@ describe('notices and replies across languages', () => {
     const shared = await liaison.post(`/api/v1/conversations/${ids.conversation}/assign`, { userId: null });
     expect(shared.body).toMatchObject({ assignedUserId: null, schoolId: ids.school });
   });
+
+  it('documents the new endpoints in the OpenAPI description', async () => {
+    const docs = (await (await fetch(`${stack.apiUrl}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/v1/glossary',
+      '/api/v1/glossary/{id}',
+      '/api/v1/notices/{id}/translations/{language}/approve',
+      '/api/v1/notices/{id}/replies',
+      '/api/v1/conversations/{id}/assign',
+    ]) {
+      expect([path, path in docs.paths]).toEqual([path, true]);
+    }
+  });
 });
