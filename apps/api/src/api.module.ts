@@ -1,14 +1,16 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ApiEnv } from '@porchlight/config';
+import { ApiEnv, translationFallbacks } from '@porchlight/config';
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
-import { IdentityModule, TenantDirectory, TenantRepository } from '@porchlight/identity';
+import { IdentityModule, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
+import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
 import { AuthController } from './auth/auth.controller';
 import { ConversationsController } from './conversations/conversations.controller';
+import { GlossaryController } from './glossary/glossary.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ImportsController } from './imports/imports.controller';
 import { correlationMiddleware } from './http/correlation.middleware';
@@ -42,6 +44,7 @@ export class ApiModule implements NestModule {
         ImportsController,
         NoticesController,
         ConversationsController,
+        GlossaryController,
         TwilioWebhooksController,
       ],
       providers: [
@@ -50,11 +53,21 @@ export class ApiModule implements NestModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        { provide: NoticesUseCases, useFactory: (db: TenantDb, jobs: JobProducer) => new NoticesUseCases(db, jobs), inject: [TenantDb, JobProducer] },
+        {
+          provide: TenantTranslator,
+          useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env) }),
+          inject: [TenantDb, SecretBox],
+        },
+        {
+          provide: NoticesUseCases,
+          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new NoticesUseCases(db, jobs, translator),
+          inject: [TenantDb, JobProducer, TenantTranslator],
+        },
+        { provide: GlossaryUseCases, useFactory: (db: TenantDb) => new GlossaryUseCases(db), inject: [TenantDb] },
         {
           provide: ConversationsUseCases,
-          useFactory: (db: TenantDb, jobs: JobProducer) => new ConversationsUseCases(db, jobs),
-          inject: [TenantDb, JobProducer],
+          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new ConversationsUseCases(db, jobs, translator),
+          inject: [TenantDb, JobProducer, TenantTranslator],
         },
         {
           provide: TwilioWebhooks,

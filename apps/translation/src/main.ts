@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadEnvOrExit, WorkerEnv } from '@porchlight/config';
+import { loadEnvOrExit, TranslationEnv } from '@porchlight/config';
 import { runWorker } from '@porchlight/observability';
 import { TranslationAppModule } from './translation.module';
 
-const env = loadEnvOrExit(WorkerEnv);
+const env = loadEnvOrExit(TranslationEnv);
 void runWorker('translation', TranslationAppModule.forRoot(env), { port: env.HEALTH_PORT, logLevel: env.LOG_LEVEL });

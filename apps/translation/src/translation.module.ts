@@ -1,16 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { QueueName } from '@porchlight/contracts';
-import { WorkerEnv } from '@porchlight/config';
+import { TranslationEnv, translationFallbacks } from '@porchlight/config';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
-import { PrepareNoticeUseCase } from '@porchlight/translation';
+import { SecretBox } from '@porchlight/identity';
+import { PrepareNoticeUseCase, TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
 import { PrepareNoticeProcessor } from './prepare-notice.processor';
+import { TranslateReplyProcessor } from './translate-reply.processor';
 
-/** Translates notices and replies; owns the "translate notice" job. */
+/** Translates notices and replies; owns the "translate notice" and "translate reply" jobs. */
 @Module({})
 export class TranslationAppModule {
-  static forRoot(env: WorkerEnv): DynamicModule {
+  static forRoot(env: TranslationEnv): DynamicModule {
     const registry = createMetricsRegistry('translation');
     return {
       module: TranslationAppModule,
@@ -25,8 +27,23 @@ export class TranslationAppModule {
         HealthModule.forRoot(registry),
       ],
       providers: [
-        { provide: PrepareNoticeUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new PrepareNoticeUseCase(db, jobs), inject: [TenantDb, JobProducer] },
+        {
+          provide: TenantTranslator,
+          useFactory: (db: TenantDb) => new TenantTranslator(db, new SecretBox(env.SECRETS_KEY), { fallbacks: translationFallbacks(env) }),
+          inject: [TenantDb],
+        },
+        {
+          provide: PrepareNoticeUseCase,
+          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new PrepareNoticeUseCase(db, jobs, translator),
+          inject: [TenantDb, JobProducer, TenantTranslator],
+        },
         PrepareNoticeProcessor,
+        {
+          provide: TranslateReplyUseCase,
+          useFactory: (db: TenantDb, translator: TenantTranslator) => new TranslateReplyUseCase(db, translator),
+          inject: [TenantDb, TenantTranslator],
+        },
+        TranslateReplyProcessor,
       ],
     };
   }

@@ -27,6 +27,23 @@ export class BaseEnv {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE?: number;
+
+  /**
+   * A LibreTranslate server every district may fall back to after its own provider (or use when it
+   * has none), e.g. the self-hosted one of docker-compose.yml. Unset: no platform fallback.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  TRANSLATION_FALLBACK_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  TRANSLATION_FALLBACK_API_KEY?: string;
+}
+
+/** The platform fallback as provider settings (none when unset). */
+export function translationFallbacks(env: BaseEnv): { provider: 'libretranslate'; url: string; apiKey?: string }[] {
+  return env.TRANSLATION_FALLBACK_URL ? [{ provider: 'libretranslate', url: env.TRANSLATION_FALLBACK_URL, apiKey: env.TRANSLATION_FALLBACK_API_KEY }] : [];
 }
 
 /** Processes that hold tenants' secrets (the API, the delivery workers). */
@@ -110,6 +127,12 @@ export class DeliveryEnv extends SecretsEnv {
   @Min(1)
   @Max(1000)
   WORKER_CONCURRENCY: number = 64;
+}
+
+/** The translation app opens districts' provider keys, so it holds the secrets key. */
+export class TranslationEnv extends WorkerEnv {
+  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  SECRETS_KEY: string;
 }
 
 export class DispatcherEnv extends WorkerEnv {

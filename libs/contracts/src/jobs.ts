@@ -25,6 +25,8 @@ export enum JobName {
   ResolveMessage = 'message.resolve',
   /** Classify one stored inbound message: keyword, or conversation reply. */
   ProcessInbound = 'inbound.process',
+  /** Translate one family reply into the language of the staff who read it. */
+  TranslateReply = 'reply.translate',
   /** Import one uploaded roster (OneRoster 1.1 bundle or plain CSV) into the contacts domain. */
   ImportRoster = 'roster.import',
 }
@@ -40,6 +42,7 @@ export interface JobPayloads {
   [JobName.SendMessage]: TenantJob & { messageId: string };
   [JobName.ResolveMessage]: TenantJob & { messageId: string };
   [JobName.ProcessInbound]: TenantJob & { messageId: string };
+  [JobName.TranslateReply]: TenantJob & { messageId: string };
   [JobName.ImportRoster]: TenantJob & { importId: string };
 }
 
@@ -49,6 +52,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SendMessage]: QueueName.Delivery,
   [JobName.ResolveMessage]: QueueName.Delivery,
   [JobName.ProcessInbound]: QueueName.Inbound,
+  [JobName.TranslateReply]: QueueName.Translation,
   [JobName.ImportRoster]: QueueName.Contacts,
 };
 
@@ -63,5 +67,6 @@ export const jobId = {
     generation === 0 ? `msg-${messageId}` : `msg-${messageId}-r${generation}`,
   resolveMessage: (messageId: string, claimedAt: string) => `msg-resolve-${messageId}-${claimedAt}`,
   processInbound: (messageId: string) => `inbound-${messageId}`,
+  translateReply: (messageId: string) => `reply-translate-${messageId}`,
   importRoster: (importId: string) => `roster-import-${importId}`,
 };

@@ -4,6 +4,7 @@ import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
+import { glossaryTermsFor, TenantTranslator, toProjectLanguage } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 
 export interface ConversationSummary {
@@ -11,6 +12,10 @@ export interface ConversationSummary {
   phone: string;
   contact: { id: string; givenName: string | null; familyName: string | null; language: string } | null;
   assignedUserId: string | null;
+  /** The school whose shared inbox holds the thread while nobody is assigned. */
+  schoolId: string | null;
+  /** The family's last replies were all in this language, not the one on file. */
+  suggestedLanguage: string | null;
   unreadCount: number;
   lastMessageAt: string;
 }
@@ -42,13 +47,19 @@ const toSummary = (r: any): ConversationSummary => ({
   phone: r.phone,
   contact: r.contact_id ? { id: r.contact_id, givenName: r.given_name, familyName: r.family_name, language: r.contact_language } : null,
   assignedUserId: r.assigned_user_id,
+  schoolId: r.school_id,
+  suggestedLanguage: r.suggested_language,
   unreadCount: r.unread_count,
   lastMessageAt: new Date(r.last_message_at).toISOString(),
 });
 
 /** A conversation is a family phone's thread: notices, staff replies and the family's own texts. */
 export class ConversationsUseCases {
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+    private readonly translator: TenantTranslator | null = null,
+  ) {}
 
   async list(actor: StaffPrincipal, filter: { unread?: boolean; schoolId?: string; cursor?: string; limit?: number }): Promise<Page<ConversationSummary>> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
@@ -99,6 +110,7 @@ export class ConversationsUseCases {
             kind: r.kind,
             body: r.body,
             language: r.language,
+            ...(r.translated_body !== null ? { translatedBody: r.translated_body, translatedLanguage: r.translated_language } : {}),
             status: r.direction === 'outbound' ? r.status : undefined,
             noticeId: r.notice_id,
             authorUserId: r.author_user_id,
@@ -109,14 +121,45 @@ export class ConversationsUseCases {
     });
   }
 
-  /** A staff reply, sent as one message in the family's thread. */
+  /**
+   * A staff reply, written in the staff member's language, translated into the family's and sent
+   * as one message in the family's thread; the message keeps both texts. When the district's
+   * engines fail, nothing is sent (503): a family must not get a text it cannot read. A district
+   * with no machine translation sends the text as written.
+   */
   async reply(actor: StaffPrincipal, id: string, body: string): Promise<ConversationMessage> {
+    const target = await this.db.tx(async (m) => {
+      const summary = await this.load(m, actor, id);
+      const [tenant] = await m.query(`select default_language from tenants where id = $1`, [actor.tenantId]);
+      const language: string = summary.contact?.language ?? tenant.default_language;
+      // A district without machine translation sends what staff wrote (they may write in the family's language).
+      const same =
+        toProjectLanguage(language) === toProjectLanguage(actor.language) || language === actor.language || !this.translator || !(await this.translator.configured(m));
+      return { language, same, terms: same ? [] : await glossaryTermsFor(m, language) };
+    });
+    let sent = body;
+    if (!target.same && this.translator) {
+      try {
+        sent = (await this.translator.translate(body, actor.language, target.language, target.terms)).text;
+      } catch (error) {
+        throw new DomainError('unavailable', `the reply could not be translated into ${target.language}: ${(error as Error).message}`);
+      }
+    }
     const message = await this.db.tx(async (m) => {
       const summary = await this.load(m, actor, id);
       const [row] = await m.query(
-        `insert into messages (tenant_id, direction, kind, phone, contact_ids, language, body, status, author_user_id)
-         values ($1, 'outbound', 'reply', $2, $3, $4, $5, 'pending', $6) returning *`,
-        [actor.tenantId, summary.phone, summary.contact ? [summary.contact.id] : [], actor.language, body, actor.userId],
+        `insert into messages (tenant_id, direction, kind, phone, contact_ids, language, body, status, author_user_id, translated_body, translated_language)
+         values ($1, 'outbound', 'reply', $2, $3, $4, $5, 'pending', $6, $7, $8) returning *`,
+        [
+          actor.tenantId,
+          summary.phone,
+          summary.contact ? [summary.contact.id] : [],
+          target.same ? actor.language : target.language,
+          sent,
+          actor.userId,
+          target.same ? null : body,
+          target.same ? null : actor.language,
+        ],
       );
       await m.query(
         `update conversations set last_message_at = now(), unread_count = 0, assigned_user_id = coalesce(assigned_user_id, $2) where id = $1`,
@@ -135,11 +178,34 @@ export class ConversationsUseCases {
       kind: 'reply',
       body: message.body,
       language: message.language,
+      ...(message.translated_body !== null ? { translatedBody: message.translated_body, translatedLanguage: message.translated_language } : {}),
       status: message.status,
       noticeId: null,
       authorUserId: actor.userId,
       createdAt: new Date(message.created_at).toISOString(),
     };
+  }
+
+  /**
+   * Hands a thread to another staff member, or back to its school's shared inbox (`null`). The new
+   * assignee must exist in the district and be allowed to see the family.
+   */
+  async assign(actor: StaffPrincipal, id: string, userId: string | null): Promise<ConversationSummary> {
+    return this.db.tx(async (m) => {
+      const summary = await this.load(m, actor, id);
+      if (userId !== null) {
+        const [user] = await m.query(`select id, role, school_ids from users where id = $1`, [userId]);
+        if (!user) throw DomainError.notFound('user');
+        const scope = schoolScope({ userId: user.id, tenantId: actor.tenantId, role: user.role, schoolIds: user.school_ids, language: 'en' });
+        if (scope && summary.contact) {
+          const [visible] = await m.query(`select 1 from contacts c where c.id = $1 and ${contactInSchoolsSql('c', 2)}`, [summary.contact.id, scope]);
+          if (!visible) throw new DomainError('invalid', 'validation failed', [{ field: 'userId', message: "this staff member does not see this family's school" }]);
+        }
+      }
+      await m.query(`update conversations set assigned_user_id = $2 where id = $1`, [id, userId]);
+      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'conversation.assigned', subjectType: 'conversation', subjectId: id, data: { userId } });
+      return this.load(m, { ...actor, role: 'district_admin' }, id);
+    });
   }
 
   private async load(m: EntityManager, actor: StaffPrincipal, id: string): Promise<ConversationSummary> {

@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Audience, DomainError, JobName, jobId, noticePriority, priorityOption, MessageStatus, StaffPrincipal, TranslationOrigin, TranslationStatus, Urgency } from '@porchlight/contracts';
 import { audienceCountsSql, audienceQuery, AudienceCounts, Cursor, Page, pageOf, schoolScope, toAudienceCounts } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
+import { rows, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { measureSms, smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
+import { recallTranslations, rememberTranslation, TenantTranslator } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 
 export interface CreateNoticeInput {
@@ -27,6 +28,12 @@ export interface NoticeTranslationView {
   status: TranslationStatus;
   segments: number;
   encoding: 'GSM-7' | 'UCS-2' | null;
+  /** The engine that wrote a machine translation. */
+  provider?: string;
+  /** Why a translation waits for a person (review required, a placeholder lost). */
+  reviewReason?: string;
+  /** Machine output translated back into the source language, when asked for. */
+  backTranslation?: string;
   /**
    * Present when smart encoding changed the text: `body`, `segments` and `encoding` describe what
    * will be sent; these say what the text as written would have cost.
@@ -85,12 +92,28 @@ export interface NoticeMessageView {
   updatedAt: string;
 }
 
+export interface NoticeReplyView {
+  id: string;
+  conversationId: string | null;
+  contactIds: string[];
+  phone: string;
+  body: string;
+  language: string | null;
+  translatedBody?: string;
+  translatedLanguage?: string;
+  createdAt: string;
+}
+
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
 export class NoticesUseCases {
   private readonly logger = new Logger(NoticesUseCases.name);
 
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+    private readonly translator: TenantTranslator | null = null,
+  ) {}
 
   async create(actor: StaffPrincipal, input: CreateNoticeInput): Promise<NoticeView> {
     const scope = schoolScope(actor);
@@ -123,8 +146,8 @@ export class NoticesUseCases {
     return this.db.tx((m) => this.load(m, actor, id));
   }
 
-  async preview(actor: StaffPrincipal, id: string): Promise<NoticePreview> {
-    return this.db.tx(async (m) => {
+  async preview(actor: StaffPrincipal, id: string, options: { backTranslate?: boolean } = {}): Promise<NoticePreview> {
+    const preview = await this.db.tx(async (m) => {
       const notice = await this.load(m, actor, id);
       const counts = await this.counts(m, actor, notice);
       const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
@@ -133,7 +156,47 @@ export class NoticesUseCases {
         (sum, [language, n]) => sum + n * (segmentsByLanguage.get(language) || segmentsByLanguage.get(notice.sourceLanguage) || 0),
         0,
       );
-      return { recipients: { total: counts.total, byLanguage: counts.byLanguage }, suppressed: counts.suppressed, translations, estimatedSegments };
+      return {
+        sourceLanguage: notice.sourceLanguage,
+        preview: { recipients: { total: counts.total, byLanguage: counts.byLanguage }, suppressed: counts.suppressed, translations, estimatedSegments },
+      };
+    });
+    if (options.backTranslate) await this.backTranslate(preview.preview.translations, preview.sourceLanguage);
+    return preview.preview;
+  }
+
+  /** Machine output read back in the source language, so a reviewer who does not read the target can judge it. */
+  private async backTranslate(translations: NoticeTranslationView[], sourceLanguage: string): Promise<void> {
+    if (!this.translator) return;
+    for (const view of translations) {
+      if (view.origin !== 'machine' || !view.body) continue;
+      try {
+        view.backTranslation = (await this.translator.translate(view.body, view.language, sourceLanguage)).text;
+      } catch (error) {
+        this.logger.warn({ msg: 'back-translation failed', language: view.language, reason: (error as Error).message });
+      }
+    }
+  }
+
+  /**
+   * A liaison or a district admin accepts a machine translation that waits for review: it becomes
+   * ready, and enters the district's translation memory for the next notice with the same text.
+   */
+  async approveTranslation(actor: StaffPrincipal, id: string, language: string): Promise<NoticeTranslationView> {
+    if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
+    return this.db.tx(async (m) => {
+      const notice = await this.load(m, actor, id);
+      if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
+      const [row] = await rows(
+        m,
+        `update notice_translations set status = 'ready', review_reason = null, updated_by = $3, updated_at = now()
+         where notice_id = $1 and language = $2 returning body`,
+        [id, language, actor.userId],
+      );
+      if (!row) throw DomainError.notFound('translation');
+      await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body: row.body, approvedBy: actor.userId });
+      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_approved', subjectType: 'notice', subjectId: id, data: { language } });
+      return (await this.translations(m, notice, [language])).find((view) => view.language === language)!;
     });
   }
 
@@ -151,9 +214,10 @@ export class NoticesUseCases {
            updated_by = excluded.updated_by, updated_at = now()`,
         [actor.tenantId, id, language, body, actor.userId],
       );
+      await m.query(`update notice_translations set review_reason = null, provider = null where notice_id = $1 and language = $2`, [id, language]);
+      await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body, approvedBy: actor.userId });
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_set', subjectType: 'notice', subjectId: id, data: { language } });
-      const [view] = await this.translations(m, notice, [language]);
-      return view;
+      return (await this.translations(m, notice, [language])).find((view) => view.language === language)!;
     });
   }
 
@@ -169,12 +233,18 @@ export class NoticesUseCases {
       const counts = await this.counts(m, actor, notice);
       const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
       const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
-      const missing = translations.filter((t) => t.status !== 'ready').map((t) => t.language);
-      if (missing.length > 0 && translation.untranslatedPolicy !== 'send_source') {
+      const toReview = translations.filter((t) => t.status === 'needs_review').map((t) => t.language);
+      if (toReview.length > 0) {
+        throw new DomainError('conflict', `translations to review before sending: ${toReview.join(', ')}`, { reviewLanguages: toReview });
+      }
+      // Languages still missing are the translation app's to fill when an engine is configured.
+      const missing = translations.filter((t) => t.status === 'missing').map((t) => t.language);
+      const machine = missing.length > 0 && this.translator !== null && (await this.translator.configured(m));
+      if (missing.length > 0 && !machine && translation.untranslatedPolicy !== 'send_source') {
         throw new DomainError('conflict', `translations needed before sending: ${missing.join(', ')}`, { missingLanguages: missing });
       }
       await m.query(
-        `update notices set status = 'translating', send_requested_at = now(), correlation_id = coalesce($2, correlation_id), updated_at = now() where id = $1`,
+        `update notices set status = 'translating', status_reason = null, send_requested_at = now(), correlation_id = coalesce($2, correlation_id), updated_at = now() where id = $1`,
         [id, TenantContext.correlationId() ?? null],
       );
       await audit(m, actor.tenantId, {
@@ -222,6 +292,45 @@ export class NoticesUseCases {
     });
   }
 
+  /**
+   * Family replies to a notice: inbound messages from its recipients whose latest notice, when
+   * they wrote, was this one. Each with its detected language and the staff translation.
+   */
+  async replies(actor: StaffPrincipal, id: string, filter: { cursor?: string; limit?: number }): Promise<Page<NoticeReplyView>> {
+    const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
+    const after = Cursor.decode(filter.cursor, 2);
+    return this.db.tx(async (m) => {
+      await this.load(m, actor, id);
+      const found = await m.query(
+        `select i.id, i.phone, i.contact_ids, i.body, i.language, i.translated_body, i.translated_language, i.created_at, cv.id as conversation_id
+         from messages i
+         join lateral (
+           select o.notice_id from messages o
+           where o.phone = i.phone and o.direction = 'outbound' and o.notice_id is not null and o.created_at <= i.created_at
+           order by o.created_at desc limit 1
+         ) latest on latest.notice_id = $1
+         left join conversations cv on cv.phone = i.phone
+         where i.direction = 'inbound' and i.phone in (select phone from messages where notice_id = $1)
+           and ($2::timestamptz is null or (i.created_at, i.id) > ($2::timestamptz, $3::uuid))
+         order by i.created_at, i.id limit $4`,
+        [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      );
+      const items = found.map(
+        (r: any): NoticeReplyView => ({
+          id: r.id,
+          conversationId: r.conversation_id,
+          contactIds: r.contact_ids,
+          phone: r.phone,
+          body: r.body,
+          language: r.language,
+          ...(r.translated_body !== null ? { translatedBody: r.translated_body, translatedLanguage: r.translated_language } : {}),
+          createdAt: new Date(r.created_at).toISOString(),
+        }),
+      );
+      return pageOf(items, limit, (item) => [item.createdAt, item.id]);
+    });
+  }
+
   private async checkAudience(m: EntityManager, audience: Audience): Promise<void> {
     const problems: { field: string; message: string }[] = [];
     const check = async (field: string, table: string, ids: string[] | undefined) => {
@@ -247,14 +356,29 @@ export class NoticesUseCases {
   }
 
   private async translations(m: EntityManager, notice: NoticeView, languages: string[]): Promise<NoticeTranslationView[]> {
-    const rows = await m.query(`select language, body, origin, status from notice_translations where notice_id = $1`, [notice.id]);
-    const byLanguage = new Map<string, any>(rows.map((r: any) => [r.language, r]));
+    const stored = await m.query(`select language, body, origin, status, provider, review_reason from notice_translations where notice_id = $1`, [notice.id]);
+    const byLanguage = new Map<string, any>(stored.map((r: any) => [r.language, r]));
     const wanted = [notice.sourceLanguage, ...[...new Set(languages)].filter((l) => l !== notice.sourceLanguage).sort()];
-    return wanted.map((language) => {
-      const row = language === notice.sourceLanguage ? { body: notice.body, origin: 'source', status: 'ready' } : byLanguage.get(language);
+    // What the memory would give a language nobody has translated yet (stored when the notice is sent).
+    const memory = await recallTranslations(m, { language: notice.sourceLanguage, text: notice.body }, wanted.filter((l) => l !== notice.sourceLanguage && !byLanguage.has(l)));
+    return wanted.map((language): NoticeTranslationView => {
+      const remembered = memory.get(language);
+      const row =
+        language === notice.sourceLanguage
+          ? { body: notice.body, origin: 'source', status: 'ready' }
+          : byLanguage.get(language) ?? (remembered !== undefined ? { body: remembered, origin: 'memory', status: 'ready' } : undefined);
       if (!row) return { language, body: null, origin: null, status: 'missing' as const, segments: 0, encoding: null };
       const measured = measureSms(row.body);
-      const view = { language, body: row.body, origin: row.origin, status: row.status, segments: measured.segments, encoding: measured.encoding };
+      const view: NoticeTranslationView = {
+        language,
+        body: row.body,
+        origin: row.origin,
+        status: row.status,
+        segments: measured.segments,
+        encoding: measured.encoding,
+        ...(row.provider ? { provider: row.provider } : {}),
+        ...(row.review_reason ? { reviewReason: row.review_reason } : {}),
+      };
       if (!notice.smartEncoding) return view;
       const smart = smartenToGsm(row.body);
       if (!smart.replaced) return view;

@@ -4,14 +4,22 @@ import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { classifyKeyword, complianceReply } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
+import { FrancLanguageDetector, languageConfirmation, parseLanguageRequest } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { recordConsent } from './consent';
 
+/** How many replies in a row, in another language than the family's, make a suggestion to staff. */
+export const LANGUAGE_SUGGESTION_AFTER = 3;
+
 /**
  * Classifies one stored inbound SMS: STOP/START/HELP keywords (in many languages) change consent
- * and get one confirmation in the family's language; anything else threads into the family's
- * conversation, assigned to the staff member who last wrote to that phone.
+ * and get one confirmation in the family's language; a language's name ("ESPAÑOL", "LANG vi")
+ * sets the family's language and is confirmed in it; anything else has its language detected
+ * (offline, the family's preferred language as the prior) and threads into the family's
+ * conversation, assigned to the staff member who last wrote to that phone or else to the shared
+ * inbox of the family's school, then goes to the translation app to be translated for staff.
  */
+
 export class ProcessInboundUseCase {
   private readonly logger = new Logger(ProcessInboundUseCase.name);
 
@@ -19,6 +27,7 @@ export class ProcessInboundUseCase {
 
   async execute(messageId: string): Promise<void> {
     const tenantId = TenantContext.tenantId();
+    let translate = false;
     const replyId = await this.db.tx(async (m) => {
       const [message] = await rows(
         m,
@@ -32,7 +41,7 @@ export class ProcessInboundUseCase {
         `select id, language from contacts where phone = $1 and erased_at is null order by created_at, id limit 1`,
         [message.phone],
       );
-      const [tenant] = await m.query(`select name, help_text, help_contact, default_language from tenants where id = $1`, [tenantId]);
+      const [tenant] = await m.query(`select name, help_text, help_contact, default_language, languages from tenants where id = $1`, [tenantId]);
       const language: string = contact?.language ?? keyword.language ?? tenant.default_language;
       await m.query(`update messages set contact_ids = $2, language = coalesce(language, $3) where id = $1`, [
         messageId,
@@ -55,9 +64,30 @@ export class ProcessInboundUseCase {
       if (keyword.kind === 'help') {
         return this.reply(m, tenantId, message, language, complianceReply('help', language, { name: tenant.name, helpText: tenant.help_text, contact: tenant.help_contact }));
       }
-      await this.thread(m, tenantId, message, contact?.id ?? null);
+      const requested = contact ? parseLanguageRequest(message.body) : null;
+      if (requested) {
+        // One phone is one family: every contact on it now reads the language it chose.
+        await m.query(`update contacts set language = $2, language_source = 'family', updated_at = now() where phone = $1 and erased_at is null`, [
+          message.phone,
+          requested,
+        ]);
+        await m.query(`update messages set language = $2 where id = $1`, [messageId, requested]);
+        await m.query(`update conversations set suggested_language = null where phone = $1`, [message.phone]);
+        this.logger.log({ msg: 'family chose its language', messageId, language: requested });
+        return this.reply(m, tenantId, message, requested, languageConfirmation(requested));
+      }
+      const detected = new FrancLanguageDetector({ languages: tenant.languages }).detect(message.body, { preferred: contact?.language ?? null });
+      await m.query(`update messages set language = $2 where id = $1`, [messageId, detected.language ?? contact?.language ?? null]);
+      await this.thread(m, tenantId, message, contact ?? null);
+      translate = true;
       return undefined;
     });
+    if (translate) {
+      await this.jobs.enqueue(
+        { name: JobName.TranslateReply, data: { tenantId, correlationId: TenantContext.correlationId() ?? messageId, messageId } },
+        { jobId: jobId.translateReply(messageId) },
+      );
+    }
     if (replyId) {
       await this.jobs.enqueue(
         { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? replyId, messageId: replyId } },
@@ -77,22 +107,49 @@ export class ProcessInboundUseCase {
     return row?.id;
   }
 
-  private async thread(m: EntityManager, tenantId: string, inbound: { id: string; phone: string; created_at: Date }, contactId: string | null): Promise<void> {
+  private async thread(
+    m: EntityManager,
+    tenantId: string,
+    inbound: { id: string; phone: string; created_at: Date },
+    contact: { id: string; language: string } | null,
+  ): Promise<void> {
     const [lastAuthor] = await m.query(
       `select author_user_id from messages where phone = $1 and direction = 'outbound' and author_user_id is not null
        order by created_at desc limit 1`,
       [inbound.phone],
     );
-    await m.query(
-      `insert into conversations (tenant_id, phone, contact_id, assigned_user_id, unread_count, last_message_at)
-       values ($1, $2, $3, $4, 1, $5)
+    // Nobody wrote to this family yet: the reply waits in the shared inbox of its school.
+    const [school] = contact
+      ? await m.query(
+          `select s.school_id from contact_students cs join students s on s.id = cs.student_id where cs.contact_id = $1 order by s.school_id limit 1`,
+          [contact.id],
+        )
+      : [];
+    const [conversation] = await m.query(
+      `insert into conversations (tenant_id, phone, contact_id, assigned_user_id, school_id, unread_count, last_message_at)
+       values ($1, $2, $3, $4, $5, 1, $6)
        on conflict (tenant_id, phone) do update set
          unread_count = conversations.unread_count + 1,
          last_message_at = greatest(conversations.last_message_at, excluded.last_message_at),
          contact_id = coalesce(conversations.contact_id, excluded.contact_id),
-         assigned_user_id = coalesce(conversations.assigned_user_id, excluded.assigned_user_id)`,
-      [tenantId, inbound.phone, contactId, lastAuthor?.author_user_id ?? null, inbound.created_at],
+         school_id = coalesce(conversations.school_id, excluded.school_id),
+         assigned_user_id = coalesce(conversations.assigned_user_id, excluded.assigned_user_id)
+       returning id, assigned_user_id`,
+      [tenantId, inbound.phone, contact?.id ?? null, lastAuthor?.author_user_id ?? null, school?.school_id ?? null, inbound.created_at],
     );
-    this.logger.log({ msg: 'reply threaded', messageId: inbound.id, assignedUserId: lastAuthor?.author_user_id ?? null });
+    if (contact) await this.suggestLanguage(m, inbound.phone, contact.language);
+    this.logger.log({ msg: 'reply threaded', messageId: inbound.id, conversationId: conversation.id, assignedUserId: conversation.assigned_user_id });
+  }
+
+  /** The family's last replies all in one other language: staff see it as a suggestion (never applied by itself). */
+  private async suggestLanguage(m: EntityManager, phone: string, preferred: string): Promise<void> {
+    const recent: { language: string | null }[] = await m.query(
+      `select language from messages where phone = $1 and direction = 'inbound' and processed_at is not null order by created_at desc limit $2`,
+      [phone, LANGUAGE_SUGGESTION_AFTER],
+    );
+    const first = recent[0]?.language;
+    const suggested =
+      recent.length === LANGUAGE_SUGGESTION_AFTER && first && first !== preferred && recent.every((r) => r.language === first) ? first : null;
+    await m.query(`update conversations set suggested_language = $2 where phone = $1`, [phone, suggested]);
   }
 }

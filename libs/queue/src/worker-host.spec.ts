@@ -5,8 +5,16 @@ const handler = { handle: async () => undefined };
 
 describe('buildHandlerMap', () => {
   it('maps each job of the consumed queues to its one handler', () => {
-    const map = buildHandlerMap([QueueName.Translation], [{ name: JobName.TranslateNotice, handler, owner: 'A' }]);
+    const other = { handle: async () => undefined };
+    const map = buildHandlerMap(
+      [QueueName.Translation],
+      [
+        { name: JobName.TranslateNotice, handler, owner: 'A' },
+        { name: JobName.TranslateReply, handler: other, owner: 'B' },
+      ],
+    );
     expect(map.get(JobName.TranslateNotice)).toBe(handler);
+    expect(map.get(JobName.TranslateReply)).toBe(other);
   });
 
   it('refuses a job without a handler', () => {

@@ -3,3 +3,4 @@ export * from './stack';
 export * from './test-env';
 export * from './wait-for';
 export * from './fixtures';
+export * from './phrase-translator';

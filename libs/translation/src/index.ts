@@ -1,4 +1,7 @@
 export * from './prepare-notice.use-case';
+export * from './pipeline/memory';
+export * from './pipeline/glossary';
+export * from './pipeline/tenant-translator';
 export * from './languages';
 export * from './detection/language-detector';
 export * from './detection/script';
@@ -6,3 +9,5 @@ export * from './detection/choose-language';
 export * from './detection/franc-detector';
 export * from './detection/language-request';
 export * from './providers';
+export * from './detection/language-confirmation';
+export * from './pipeline/translate-reply.use-case';

@@ -4,57 +4,140 @@ import { audienceCountsSql, audienceQuery, schoolScope } from '@porchlight/conta
 import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
+import { EntityManager } from 'typeorm';
+import { glossaryTermsFor } from './pipeline/glossary';
+import { recallTranslations } from './pipeline/memory';
+import { MachineTranslation, TenantTranslator } from './pipeline/tenant-translator';
 
+/** Whether the district wants a person to check machine output for a notice of this urgency. */
+export function reviewRequired(translation: { requireReviewFor?: string[] } | null | undefined, urgency: string): boolean {
+  const list = translation?.requireReviewFor ?? [];
+  return list.includes(urgency) || list.includes('all');
+}
+
+interface Plan {
+  body: string;
+  sourceLanguage: string;
+  needed: string[];
+  toMachine: string[];
+  review: boolean;
+}
 
 /**
  * Makes sure every language a notice's audience reads has a usable text, then hands the notice to
- * the dispatcher. Today the texts come from the notice's source and people's translations; when a
- * language is still missing, the district's policy decides: hold the notice, or send the source.
+ * the dispatcher. For each language other than the source, in this order: a translation a person
+ * already wrote on the notice; the district's translation memory (approved human text of the same
+ * source); the district's machine-translation chain, glossary terms protected. Each language is
+ * translated once per notice, whatever the number of families. Machine output waits for a person
+ * when the district requires review for the notice's urgency, or when a placeholder did not
+ * survive: the notice then goes back to draft with the reason. A language still missing follows
+ * the district's policy: hold the notice, or send the source.
  */
 export class PrepareNoticeUseCase {
   private readonly logger = new Logger(PrepareNoticeUseCase.name);
 
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+    private readonly translator: TenantTranslator | null = null,
+  ) {}
 
   async execute(noticeId: string): Promise<'ready' | 'held' | 'skipped'> {
     const tenantId = TenantContext.tenantId();
+    const plan = await this.db.tx((m) => this.plan(m, tenantId, noticeId));
+    if (!plan) return 'skipped';
+
+    // Outside any transaction: an engine may take seconds. One call per language, not per family.
+    const machine = new Map<string, MachineTranslation>();
+    const failures: string[] = [];
+    if (plan.toMachine.length > 0 && this.translator) {
+      for (const language of plan.toMachine) {
+        try {
+          const terms = await this.db.tx((m) => glossaryTermsFor(m, language));
+          machine.set(language, await this.translator.translate(plan.body, plan.sourceLanguage, language, terms));
+        } catch (error) {
+          failures.push(`${language} (${(error as Error).message})`);
+          this.logger.warn({ msg: 'machine translation failed', noticeId, language, reason: (error as Error).message });
+        }
+      }
+    }
+
     const outcome = await this.db.tx(async (m) => {
       const [notice] = await m.query(
-        `select n.status, n.urgency, greatest(0, floor(extract(epoch from (n.scheduled_at - now())) * 1000))::int as delay_ms, n.audience, n.source_language, t.default_language, t.translation, u.role, u.school_ids
-         from notices n join tenants t on t.id = n.tenant_id left join users u on u.id = n.author_user_id
-         where n.id = $1 for update of n`,
+        `select n.status, n.urgency, greatest(0, floor(extract(epoch from (n.scheduled_at - now())) * 1000))::int as delay_ms, t.translation
+         from notices n join tenants t on t.id = n.tenant_id where n.id = $1 for update of n`,
         [noticeId],
       );
       if (!notice || notice.status !== 'translating') return { result: 'skipped' as const };
-      const scope = notice.role ? schoolScope({ userId: '', tenantId, role: notice.role, schoolIds: notice.school_ids, language: 'en' }) : null;
-      const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, schoolScope: scope });
-      const [counts] = await m.query(audienceCountsSql(q), q.params);
-      const needed = Object.keys(counts.by_language ?? {}).filter((language) => language !== notice.source_language);
-      const ready = new Set(
-        (await m.query(`select language from notice_translations where notice_id = $1 and status = 'ready'`, [noticeId])).map(
-          (r: { language: string }) => r.language,
-        ),
+      for (const [language, translated] of machine) {
+        const reason = !translated.intact ? 'a placeholder or glossary term did not survive machine translation' : plan.review ? `the district reviews machine translations of ${notice.urgency} notices` : null;
+        await m.query(
+          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, review_reason)
+           values ($1, $2, $3, $4, 'machine', $5, $6, $7) on conflict (notice_id, language) do nothing`,
+          [tenantId, noticeId, language, translated.text, reason ? 'needs_review' : 'ready', translated.provider, reason],
+        );
+      }
+      const stored: { language: string; status: string }[] = await m.query(
+        `select language, status from notice_translations where notice_id = $1 and language = any($2::text[])`,
+        [noticeId, plan.needed],
       );
-      const missing = needed.filter((language) => !ready.has(language));
+      const status = new Map(stored.map((r) => [r.language, r.status]));
+      const toReview = plan.needed.filter((language) => status.get(language) === 'needs_review');
+      const missing = plan.needed.filter((language) => !status.has(language));
+      const hold = async (reason: string) => {
+        await rows(m, `update notices set status = 'draft', status_reason = $2, updated_at = now() where id = $1`, [noticeId, reason]);
+        return { result: 'held' as const, reason };
+      };
+      if (toReview.length > 0) return hold(`translations to review before sending: ${toReview.join(', ')}`);
       if (missing.length > 0 && notice.translation.untranslatedPolicy !== 'send_source') {
-        await rows(m, `update notices set status = 'draft', status_reason = $2, updated_at = now() where id = $1`, [
-          noticeId,
-          `translations needed before sending: ${missing.join(', ')}`,
-        ]);
-        return { result: 'held' as const, missing };
+        return hold(`translations needed before sending: ${missing.join(', ')}${failures.length ? `; machine translation failed: ${failures.join('; ')}` : ''}`);
       }
       return { result: 'ready' as const, urgency: notice.urgency as Urgency, delayMs: (notice.delay_ms as number | null) ?? 0 };
     });
     if (outcome.result === 'ready') {
-      this.logger.log({ msg: 'notice languages ready', noticeId });
+      this.logger.log({ msg: 'notice languages ready', noticeId, machine: [...machine.keys()] });
       // A scheduled notice fans out at its time; quiet hours are then judged at that moment.
       await this.jobs.enqueue(
         { name: JobName.FanOutNotice, data: { tenantId, correlationId: TenantContext.correlationId() ?? noticeId, noticeId } },
         { jobId: jobId.fanOutNotice(noticeId), ...priorityOption(noticePriority(outcome.urgency)), ...(outcome.delayMs > 0 ? { delay: outcome.delayMs } : {}) },
       );
     } else if (outcome.result === 'held') {
-      this.logger.warn({ msg: 'notice held for translation', noticeId, missing: outcome.missing });
+      this.logger.warn({ msg: 'notice held for translation', noticeId, reason: outcome.reason });
     }
     return outcome.result;
+  }
+
+  /** The languages the audience reads; the memory fills what people have not, the rest is for the engines. */
+  private async plan(m: EntityManager, tenantId: string, noticeId: string): Promise<Plan | null> {
+    const [notice] = await m.query(
+      `select n.status, n.urgency, n.body, n.audience, n.source_language, t.default_language, t.translation, u.role, u.school_ids
+       from notices n join tenants t on t.id = n.tenant_id left join users u on u.id = n.author_user_id
+       where n.id = $1 for update of n`,
+      [noticeId],
+    );
+    if (!notice || notice.status !== 'translating') return null;
+    const scope = notice.role ? schoolScope({ userId: '', tenantId, role: notice.role, schoolIds: notice.school_ids, language: 'en' }) : null;
+    const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, schoolScope: scope });
+    const [counts] = await m.query(audienceCountsSql(q), q.params);
+    const needed = Object.keys(counts.by_language ?? {}).filter((language) => language !== notice.source_language).sort();
+    const existing = new Set(
+      (await m.query(`select language from notice_translations where notice_id = $1`, [noticeId])).map((r: { language: string }) => r.language),
+    );
+    const open = needed.filter((language) => !existing.has(language));
+    const memory = await recallTranslations(m, { language: notice.source_language, text: notice.body }, open);
+    for (const [language, body] of memory) {
+      await m.query(
+        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status) values ($1, $2, $3, $4, 'memory', 'ready')
+         on conflict (notice_id, language) do nothing`,
+        [tenantId, noticeId, language, body],
+      );
+    }
+    return {
+      body: notice.body,
+      sourceLanguage: notice.source_language,
+      needed,
+      toMachine: open.filter((language) => !memory.has(language)),
+      review: reviewRequired(notice.translation, notice.urgency),
+    };
   }
 }

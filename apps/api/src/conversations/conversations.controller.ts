@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
 import { ConversationMessage, ConversationsUseCases, ConversationSummary, ConversationView } from '@porchlight/messaging';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Principal } from '../http/auth.guard';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -43,6 +43,13 @@ export class ReplyDto {
   body: string;
 }
 
+export class AssignDto {
+  @ApiProperty({ nullable: true, description: "the staff member who takes the thread; null gives it back to the school's shared inbox" })
+  @IsUUID('all', { message: 'userId must be a UUID or null' })
+  @ValidateIf((_, value) => value !== null)
+  userId: string | null;
+}
+
 @ApiTags('conversations')
 @ApiBearerAuth()
 @Controller('api/v1/conversations')
@@ -61,8 +68,15 @@ export class ConversationsController {
     return this.conversations.show(principal, id);
   }
 
+  @Post(':id/assign')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Hand the thread to another staff member, or back to the school's shared inbox" })
+  assign(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Body() dto: AssignDto): Promise<ConversationSummary> {
+    return this.conversations.assign(principal, id, dto.userId);
+  }
+
   @Post(':id/messages')
-  @ApiOperation({ summary: 'A staff reply, sent in the same thread' })
+  @ApiOperation({ summary: "A staff reply in the staff member's language, translated into the family's and sent in the same thread (503 when it cannot be translated)" })
   reply(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Body() dto: ReplyDto): Promise<ConversationMessage> {
     return this.conversations.reply(principal, id, dto.body);
   }

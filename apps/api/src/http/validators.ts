@@ -42,3 +42,22 @@ export function IsTimeZone(options?: ValidationOptions) {
       },
     });
 }
+
+/** An object whose keys are BCP 47 tags and whose values are non-empty strings (`{ es: "...", vi: "..." }`). */
+export function IsLanguageMap(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isLanguageMap',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must map BCP 47 language tags to non-empty texts of at most 500 characters`, ...options },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+          return Object.entries(value).every(
+            ([key, text]) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(key) && typeof text === 'string' && text.trim().length > 0 && text.length <= 500,
+          );
+        },
+      },
+    });
+}

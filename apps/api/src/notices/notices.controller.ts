@@ -1,13 +1,20 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
-import { NoticeMessageView, NoticePreview, NoticesUseCases, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
+import { NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
 import { Principal } from '../http/auth.guard';
-import { CreateNoticeDto, MessagesQueryDto, TranslationDto } from './notices.dto';
+import { CreateNoticeDto, MessagesQueryDto, PreviewQueryDto, RepliesQueryDto, TranslationDto } from './notices.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+function checkLanguage(language: string): string {
+  if (!LANGUAGE.test(language)) {
+    throw new BadRequestException({ message: 'validation failed', details: [{ field: 'language', message: 'language must be a BCP 47 tag' }] });
+  }
+  return language;
+}
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -29,8 +36,9 @@ export class NoticesController {
 
   @Get(':id/preview')
   @ApiOperation({ summary: 'Recipients per language, suppressed phones, each translation with its origin, segments and encoding' })
-  preview(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticePreview> {
-    return this.notices.preview(principal, id);
+  @ApiQuery({ name: 'backTranslate', required: false, type: Boolean, description: 'translate machine output back into the source language' })
+  preview(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: PreviewQueryDto): Promise<NoticePreview> {
+    return this.notices.preview(principal, id, { backTranslate: query.backTranslate === true });
   }
 
   @Put(':id/translations/:language')
@@ -41,10 +49,18 @@ export class NoticesController {
     @Param('language') language: string,
     @Body() dto: TranslationDto,
   ): Promise<NoticeTranslationView> {
-    if (!LANGUAGE.test(language)) {
-      throw new BadRequestException({ message: 'validation failed', details: [{ field: 'language', message: 'language must be a BCP 47 tag' }] });
-    }
-    return this.notices.putTranslation(principal, id, language, dto.body);
+    return this.notices.putTranslation(principal, id, checkLanguage(language), dto.body);
+  }
+
+  @Post(':id/translations/:language/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A liaison or district admin approves a translation waiting for review; it enters the translation memory' })
+  approveTranslation(
+    @Principal() principal: StaffPrincipal,
+    @Param('id', uuid) id: string,
+    @Param('language') language: string,
+  ): Promise<NoticeTranslationView> {
+    return this.notices.approveTranslation(principal, id, checkLanguage(language));
   }
 
   @Post(':id/send')
@@ -52,6 +68,12 @@ export class NoticesController {
   @ApiOperation({ summary: "Send the notice; 409 when a needed translation is missing and the district's policy is to hold" })
   send(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
     return this.notices.send(principal, id);
+  }
+
+  @Get(':id/replies')
+  @ApiOperation({ summary: 'Family replies to this notice, with their language and translation for staff' })
+  replies(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: RepliesQueryDto): Promise<Page<NoticeReplyView>> {
+    return this.notices.replies(principal, id, query);
   }
 
   @Get(':id/messages')

@@ -136,3 +136,27 @@ export class MessagesQueryDto {
   @Max(500)
   limit?: number;
 }
+
+export class PreviewQueryDto {
+  @ApiPropertyOptional({ description: 'add `backTranslation` to machine translations' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  backTranslate?: boolean;
+}
+
+export class RepliesQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}

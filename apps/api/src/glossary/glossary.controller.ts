@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { StaffPrincipal } from '@porchlight/contracts';
+import { GlossaryEntry, GlossaryUseCases } from '@porchlight/translation';
+import { IsObject, IsOptional, IsString, Length } from 'class-validator';
+import { Principal } from '../http/auth.guard';
+import { IsLanguageMap } from '../http/validators';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+export class GlossaryTermDto {
+  @ApiProperty({ description: 'kept as written by machine translation, unless a fixed translation is given', example: 'Lincoln Elementary' })
+  @IsString()
+  @Length(1, 200)
+  term: string;
+
+  @ApiPropertyOptional({ description: 'fixed translation per language', example: { es: 'Asociación de Padres' } })
+  @IsOptional()
+  @IsObject()
+  @IsLanguageMap()
+  translations?: Record<string, string>;
+}
+
+@ApiTags('glossary')
+@ApiBearerAuth()
+@Controller('api/v1/glossary')
+export class GlossaryController {
+  constructor(private readonly glossary: GlossaryUseCases) {}
+
+  @Get()
+  @ApiOperation({ summary: "The district's glossary" })
+  list(@Principal() principal: StaffPrincipal): Promise<GlossaryEntry[]> {
+    return this.glossary.list(principal);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'District admin adds a term (409 when it is already there)' })
+  add(@Principal() principal: StaffPrincipal, @Body() dto: GlossaryTermDto): Promise<GlossaryEntry> {
+    return this.glossary.add(principal, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'District admin removes a term' })
+  async remove(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<void> {
+    await this.glossary.remove(principal, id);
+  }
+}

@@ -1,0 +1,108 @@
+import { JobName, QueueName } from '@porchlight/contracts';
+import { createDataSource, TenantDb } from '@porchlight/database';
+import { JobProducer } from '@porchlight/queue';
+import { TenantContext } from '@porchlight/tenancy';
+import { languageConfirmation } from '@porchlight/translation';
+import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture } from '@porchlight/testing';
+import IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { ProcessInboundUseCase } from './process-inbound.use-case';
+
+describe('Family replies: language, routing, language choice (Postgres and Redis)', () => {
+  let dataSource: DataSource;
+  let db: TenantDb;
+  let redis: IORedis;
+  let jobs: JobProducer;
+  let fixture: TenantFixture;
+  let schoolId: string;
+  let teacherId: string;
+  const prefix = `spec-replies-${randomHex(4)}`;
+  const [SPANISH, VIETNAMESE, ENGLISH, UNTOUCHED] = ['+16175554001', '+16175554002', '+16175554003', '+16175554004'];
+
+  beforeAll(async () => {
+    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'replies-spec', poolSize: 3 }).initialize();
+    db = new TenantDb(dataSource);
+    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    jobs = new JobProducer(redis, prefix);
+    fixture = await createTenantFixture(db);
+    ({ schoolId } = await addFamilies(db, fixture.tenantId, [
+      { phone: SPANISH, language: 'es' },
+      { phone: VIETNAMESE, language: 'vi' },
+      { phone: ENGLISH, language: 'en' },
+      { phone: UNTOUCHED, language: 'es' },
+    ]));
+    teacherId = await db.txFor(fixture.tenantId, async (m) => {
+      const [teacher] = await m.query(
+        `insert into users (tenant_id, email, password_hash, role, language, school_ids) values ($1, 'teacher@fixture.test', 'x', 'staff', 'en', $2) returning id`,
+        [fixture.tenantId, [schoolId]],
+      );
+      await m.query(
+        `insert into messages (tenant_id, direction, kind, phone, language, body, status, author_user_id) values ($1, 'outbound', 'reply', $2, 'es', 'Hola', 'delivered', $3)`,
+        [fixture.tenantId, SPANISH, teacher.id],
+      );
+      return teacher.id as string;
+    });
+  });
+
+  afterAll(async () => {
+    await jobs.close();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await dataSource.destroy();
+  });
+
+  const inbound = async (phone: string, body: string) => {
+    const id = await db.txFor(fixture.tenantId, async (m) => {
+      const [row] = await m.query(
+        `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'inbound', 'inbound', $2, $3, 'received', $4) returning id`,
+        [fixture.tenantId, phone, body, `SM${randomHex(16)}`],
+      );
+      return row.id as string;
+    });
+    await TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id));
+    return id;
+  };
+  const one = (sql: string, params: unknown[]) => db.txFor(fixture.tenantId, async (m) => (await m.query(sql, params))[0]);
+
+  it('detects a Spanish reply written without accents, threads it to the teacher who wrote, and asks for its translation', async () => {
+    const id = await inbound(SPANISH, 'hola maestra, mi hijo no puede ir a la escuela manana porque esta enfermo');
+    expect(await one(`select language from messages where id = $1`, [id])).toEqual({ language: 'es' });
+    expect(await one(`select assigned_user_id, school_id, unread_count from conversations where phone = $1`, [SPANISH])).toEqual({
+      assigned_user_id: teacherId,
+      school_id: schoolId,
+      unread_count: 1,
+    });
+    const job = await jobs.queue(QueueName.Translation).getJob(`reply-translate-${id}`);
+    expect(job?.name).toBe(JobName.TranslateReply);
+    // Ids only: the reply's text stays in Postgres.
+    expect(job?.data).toEqual({ tenantId: fixture.tenantId, correlationId: expect.any(String), messageId: id });
+  });
+
+  it("puts a reply from a family nobody wrote to in its school's shared inbox", async () => {
+    await inbound(ENGLISH, 'Is there school on Friday?');
+    expect(await one(`select assigned_user_id, school_id from conversations where phone = $1`, [ENGLISH])).toEqual({ assigned_user_id: null, school_id: schoolId });
+  });
+
+  it('sets the language a family texts by name, for the family, and confirms in that language without threading', async () => {
+    const id = await inbound(VIETNAMESE, 'ESPAÑOL');
+    expect(await one(`select language, language_source from contacts where phone = $1`, [VIETNAMESE])).toEqual({ language: 'es', language_source: 'family' });
+    expect(await one(`select body, language from messages where reply_to_id = $1 and kind = 'system'`, [id])).toEqual({ body: languageConfirmation('es'), language: 'es' });
+    expect(await one(`select count(*)::int as n from conversations where phone = $1`, [VIETNAMESE])).toEqual({ n: 0 });
+
+    await inbound(VIETNAMESE, 'LANG vi');
+    expect(await one(`select language from contacts where phone = $1`, [VIETNAMESE])).toEqual({ language: 'vi' });
+  });
+
+  it('suggests a language to staff after three replies in a row in another language, and forgets it after one in the preferred language', async () => {
+    const suggestion = () => one(`select suggested_language from conversations where phone = $1`, [ENGLISH]);
+    await inbound(ENGLISH, 'buenos dias, la reunion es a que hora?');
+    await inbound(ENGLISH, 'gracias por la informacion de la escuela');
+    expect(await suggestion()).toEqual({ suggested_language: null });
+    await inbound(ENGLISH, 'mi hija va a llegar tarde hoy, tiene cita con el doctor');
+    expect(await suggestion()).toEqual({ suggested_language: 'es' });
+    expect(await one(`select language from contacts where phone = $1`, [ENGLISH])).toEqual({ language: 'en' });
+    await inbound(ENGLISH, 'Thank you very much for letting us know about the meeting');
+    expect(await suggestion()).toEqual({ suggested_language: null });
+  });
+});

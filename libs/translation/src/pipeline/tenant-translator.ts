@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { TenantDb } from '@porchlight/database';
+import { TenantContext } from '@porchlight/tenancy';
+import { EntityManager } from 'typeorm';
+import { toProjectLanguage } from '../languages';
+import { normaliseSource } from './memory';
+import { FallbackTranslator } from '../providers/fallback-translator';
+import { GlossaryTerm, protectPlaceholders, restorePlaceholders } from '../providers/placeholders';
+import { createTranslationChain, ProviderSettings, TranslationSettingsError } from '../providers/provider-factory';
+import { ProviderCallOptions, TranslationProviderError } from '../providers/translation-provider';
+
+/** Opens a tenant's sealed API key (the identity domain's SecretBox). */
+export interface Unsealer {
+  open(sealed: string): string;
+}
+
+export interface TenantTranslatorOptions {
+  /** Providers tried after the tenant's own, e.g. a platform-wide self-hosted LibreTranslate. */
+  fallbacks?: ProviderSettings[];
+  call?: ProviderCallOptions;
+}
+
+export interface MachineTranslation {
+  text: string;
+  /** Every placeholder (variable, link, glossary term) came back exactly once. */
+  intact: boolean;
+  provider: string;
+  /** Answered from the cache of earlier machine output, without calling a provider. */
+  cached: boolean;
+}
+
+/**
+ * Machine translation for the tenant of the current context: its provider chain, with the
+ * glossary and variables protected by placeholders, and engine output cached by a hash of the
+ * exact text sent, so the same text is never paid for twice in one language. Never called inside
+ * a transaction: a provider may take seconds.
+ */
+export class TenantTranslator {
+  private readonly logger = new Logger(TenantTranslator.name);
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly secrets: Unsealer,
+    private readonly options: TenantTranslatorOptions = {},
+  ) {}
+
+  async translate(text: string, from: string, to: string, terms: GlossaryTerm[] = []): Promise<MachineTranslation> {
+    const source = toProjectLanguage(from);
+    const target = toProjectLanguage(to);
+    if (!source || !target) throw new TranslationProviderError('porchlight', 'unsupported_language', `no engine translates ${from} → ${to}`);
+    if (source === target) return { text, intact: true, provider: 'none', cached: true };
+    const protectedText = protectPlaceholders(text, { terms });
+    // Spacing aside, the same text is the same request: the key is of the normalised text.
+    const key = createHash('sha256').update(normaliseSource(protectedText.text)).digest('hex');
+    const found = await this.db.tx(async (m) => {
+      const [hit] = await m.query(
+        `select translated, provider from translation_cache where source_language = $1 and language = $2 and text_hash = $3`,
+        [source, target, key],
+      );
+      return hit ? { hit: hit as { translated: string; provider: string } } : { chain: await this.chain(m) };
+    });
+    let translated: string;
+    let provider: string;
+    if (found.hit) {
+      ({ translated, provider } = found.hit);
+    } else {
+      if (!found.chain) throw new TranslationProviderError('porchlight', 'unsupported_language', 'no machine translation is configured for this district');
+      const result = await found.chain.translateWithProvider([protectedText.text], source, target);
+      translated = result.texts[0];
+      provider = result.provider;
+      await this.db.tx((m) =>
+        m.query(
+          `insert into translation_cache (tenant_id, source_language, language, text_hash, translated, provider)
+           values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
+          [TenantContext.tenantId(), source, target, key, translated, provider],
+        ),
+      );
+    }
+    const restored = restorePlaceholders(translated, protectedText);
+    return { text: restored.text, intact: restored.intact, provider, cached: Boolean(found.hit) };
+  }
+
+  /** Whether any engine could be asked (the tenant's provider, or a platform fallback). */
+  async configured(m: EntityManager): Promise<boolean> {
+    return (await this.chain(m)) !== null;
+  }
+
+  private async chain(m: EntityManager): Promise<FallbackTranslator | null> {
+    const [tenant] = await m.query(`select translation, translation_secret_enc from tenants where id = $1`, [TenantContext.tenantId()]);
+    const settings = tenant?.translation ?? { provider: 'none' };
+    const own: ProviderSettings = {
+      provider: settings.provider ?? 'none',
+      url: settings.url,
+      region: settings.region,
+      apiKey: tenant?.translation_secret_enc ? this.secrets.open(tenant.translation_secret_enc) : undefined,
+    };
+    try {
+      return createTranslationChain([own, ...(this.options.fallbacks ?? [])], this.options.call);
+    } catch (error) {
+      if (!(error instanceof TranslationSettingsError)) throw error;
+      // A half-configured provider must not stop the platform's fallback from working.
+      this.logger.warn({ msg: 'tenant translation provider unusable', reason: error.message });
+      return createTranslationChain(this.options.fallbacks ?? [], this.options.call);
+    }
+  }
+}
