@@ -159,10 +159,15 @@ export class MessagesController {
     return known.token === token ? known : undefined;
   }
 
-  /** queued → sent → delivered (or undelivered with 30003 for an unreachable handset), each a signed callback. */
+  /**
+   * The message's life after creation, each change a signed callback — as Twilio does it, none for
+   * the initial status: a message sent from a number starts `queued` and calls back `sent`, then
+   * `delivered` (or `undelivered` with 30003 for an unreachable handset); one sent through a
+   * Messaging Service starts `accepted` and calls back `queued` first.
+   */
   private async progress(account: SandboxAccount, message: SandboxMessage, unreachable: boolean, callbacks: boolean): Promise<void> {
     const steps: [string, number | null][] = [
-      [message.status, null],
+      ...(message.status === 'accepted' ? ([['queued', null]] as [string, number | null][]) : []),
       ['sent', null],
       unreachable ? ['undelivered', 30003] : ['delivered', null],
     ];
