@@ -1,3 +1,4 @@
+import { escapeLiteral, Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { TenantContext } from '@porchlight/tenancy';
 
@@ -40,8 +41,45 @@ export class TenantDb {
     }
   }
 
+  /**
+   * One statement under `tenantId` in a single round trip — `BEGIN`, the tenant setting, the
+   * statement, `COMMIT` sent together — for the paths every message takes. The parameters are
+   * written into the statement as literals (only strings, numbers, booleans, dates and null);
+   * a failing statement rolls back on the same connection before it goes back to the pool.
+   */
+  async once<T = Record<string, unknown>>(tenantId: string, sql: string, params: unknown[] = []): Promise<T[]> {
+    if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${JSON.stringify(tenantId)}`);
+    const statement = sql.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    try {
+      const results = (await client.query(
+        `begin; select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true); ${statement}; commit`,
+      )) as unknown as { rows: T[] }[];
+      return results[2].rows;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   /** Queries outside any tenant: only for the tenant directory and health checks. */
   unscoped<T = unknown>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.dataSource.query(sql, params);
   }
+}
+
+/** A parameter as an SQL literal, for `TenantDb.once`. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+    return String(value);
+  }
+  if (value instanceof Date) return escapeLiteral(value.toISOString());
+  if (typeof value === 'string') return escapeLiteral(value);
+  throw new Error(`TenantDb.once takes strings, numbers, booleans, dates and null, not ${typeof value}`);
 }

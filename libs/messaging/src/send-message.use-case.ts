@@ -48,7 +48,7 @@ export class SendMessageUseCase {
 
   async execute(messageId: string, attempt: SendAttempt): Promise<'sent' | 'skipped' | 'suppressed'> {
     const tenantId = TenantContext.tenantId();
-    const claimed = await this.db.tx((m) => this.claim(m, messageId, tenantId));
+    const claimed = await this.claim(messageId, tenantId);
     if (!claimed) {
       await this.waitForWindow(messageId);
       return 'skipped';
@@ -73,9 +73,7 @@ export class SendMessageUseCase {
         statusCallback: `${this.publicBaseUrl}/webhooks/twilio/status?m=${messageId}`,
         validityPeriodSeconds: VALIDITY_SECONDS[claimed.urgency],
       });
-      await this.db.tx((m) =>
-        m.query(`update messages set provider_sid = $2, updated_at = now() where id = $1 and provider_sid is null`, [messageId, result.sid]),
-      );
+      await this.db.once(tenantId, `update messages set provider_sid = $2, updated_at = now() where id = $1 and provider_sid is null`, [messageId, result.sid]);
       this.logger.debug({ msg: 'message accepted by the provider', messageId, providerSid: result.sid });
       return 'sent';
     } catch (error) {
@@ -84,9 +82,9 @@ export class SendMessageUseCase {
     }
   }
 
-  private async claim(m: EntityManager, messageId: string, tenantId: string): Promise<Claimed | undefined> {
-    const [row] = await rows<Claimed>(
-      m,
+  private async claim(messageId: string, tenantId: string): Promise<Claimed | undefined> {
+    const [row] = await this.db.once<Claimed>(
+      tenantId,
       `with target as (
          select msg.id, msg.kind, coalesce(n.urgency, 'urgent') as urgency,
            (msg.kind in ('notice', 'reply') and exists (
