@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { Client } from 'pg';
+import { parse } from 'csv-parse';
 
 const GUARDIANS = Number(process.env.GUARDIANS ?? 100_000);
 const STUDENTS = Number(process.env.STUDENTS ?? 150_000);
@@ -80,6 +81,17 @@ async function main(): Promise<void> {
     const bytes = readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
     console.log(`generated ${rows} rows (${GUARDIANS} guardians, ${STUDENTS} students, ${SCHOOLS} schools), ${(bytes / 1048576).toFixed(1)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
+    // Baseline, same process: only parsing the same files with csv-parse, writing nothing.
+    t = Date.now();
+    let parsed = 0;
+    for (const name of readdirSync(dir)) {
+      for await (const record of createReadStream(join(dir, name)).pipe(parse({ bom: true, columns: false, relax_column_count: true }))) {
+        if (record) parsed += 1;
+      }
+    }
+    const parseRate = parsed / ((Date.now() - t) / 1000);
+    console.log(`baseline: csv-parse alone read ${parsed} records at ${Math.round(parseRate)} rows/s`);
+
     const imports = new ImportsUseCases(db, jobs);
     const files = () => readdirSync(dir).map((name) => ({ name, open: () => createReadStream(join(dir, name)) }));
     for (const label of ['first import', 're-import (unchanged)']) {
@@ -92,7 +104,8 @@ async function main(): Promise<void> {
       const view = await inTenant(() => imports.get(admin, id));
       console.log(
         `${label}: ${view.status}, counts ${JSON.stringify(view.counts)}; upload stored in ${stored.toFixed(1)} s; ` +
-          `import ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
+          `import ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s (${(rows / seconds / parseRate).toFixed(2)} of the parse-only baseline); ` +
+          `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
       );
       if (view.status !== 'completed' || view.counts.rejected !== 0) throw new Error(`unexpected import result: ${JSON.stringify(view).slice(0, 500)}`);
     }
