@@ -9,7 +9,7 @@ import { validateRequest } from 'twilio';
 import { createSandboxApp } from './sandbox-app';
 
 /** Twilio's own OpenAPI description: the contract the sandbox must honour. */
-const SPEC_PATH = resolve(process.cwd(), '..', 'shared', 'fixtures', 'twilio', 'twilio_api_v2010.json');
+const SPEC_PATH = resolve(__dirname, '..', '..', '..', 'tests', 'fixtures', 'twilio', 'twilio_api_v2010.json');
 const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
 const LIST_PATH = '/2010-04-01/Accounts/{AccountSid}/Messages.json';
 const ONE_PATH = '/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json';
