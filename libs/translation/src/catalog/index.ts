@@ -3,3 +3,4 @@ export * from './templates';
 export * from './format';
 export { CATALOG_RESOURCES } from './locales';
 export type { CatalogResource } from './locales';
+export * from './catalog-translations';
