@@ -68,6 +68,11 @@ describe('Notices from the template catalog, through the API in-process (Postgre
     expect(closure.variables.map((v: any) => v.name)).toEqual(['school', 'date']);
     expect(closure.languages).toEqual(expect.arrayContaining(['en', 'es', 'vi', 'zh-Hans', 'zh-Hant', 'ar', 'so', 'ht', 'pt', 'ru', 'ko', 'tl', 'fr']));
     expect(closure.review.es).toEqual({ status: 'machine_drafted', reviewer: 'native speaker' });
+
+    const docs = (await (await fetch(`${base}/api/docs-json`)).json()) as { paths: Record<string, any>; components: { schemas: Record<string, any> } };
+    expect(Object.keys(docs.paths['/api/v1/templates'])).toEqual(['get']);
+    expect(docs.components.schemas.CreateNoticeDto.properties.template).toBeDefined();
+    expect(docs.components.schemas.CreateNoticeDto.required).not.toContain('body');
   });
 
   it('writes a notice from a template: the body in the source language, the template kept, the catalog in the preview', async () => {
