@@ -17,6 +17,7 @@ import { correlationMiddleware } from './http/correlation.middleware';
 import { ErrorFilter } from './http/error.filter';
 import { TenantScopeInterceptor } from './http/tenant-scope.interceptor';
 import { NoticesController } from './notices/notices.controller';
+import { TemplatesController } from './notices/templates.controller';
 import { PlatformController } from './platform/platform.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
@@ -43,6 +44,7 @@ export class ApiModule implements NestModule {
         RosterController,
         ImportsController,
         NoticesController,
+        TemplatesController,
         ConversationsController,
         GlossaryController,
         TwilioWebhooksController,

@@ -6,12 +6,15 @@ import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { measureSms, smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { recallTranslations, rememberTranslation, TenantTranslator } from '@porchlight/translation';
+import { catalogTranslations, NoticeTemplate, recallTranslations, rememberTranslation, reviewRequired, templateCatalog, TenantTranslator } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 
 export interface CreateNoticeInput {
   title?: string;
-  body: string;
+  /** The source text; with a template, the template rendered in the source language replaces it. */
+  body?: string;
+  /** A catalog template and its variables: the body in the source language, and every language the catalog has. */
+  template?: NoticeTemplate;
   sourceLanguage: string;
   audience: Audience;
   urgency: Urgency;
@@ -72,6 +75,8 @@ export interface NoticeView {
   statusReason: string | null;
   scheduledAt: string | null;
   poll: CreateNoticeInput['poll'] | null;
+  /** The catalog template the notice was written from. */
+  template: NoticeTemplate | null;
   smartEncoding: boolean;
   authorUserId: string | null;
   createdAt: string;
@@ -120,15 +125,17 @@ export class NoticesUseCases {
     // Staff limited to some schools may say "all" (all of *their* families); other schools do not exist for them.
     if (scope && (input.audience.schoolIds ?? []).some((id) => !scope.includes(id))) throw DomainError.notFound('school');
     return this.db.tx(async (m) => {
+      const body = await this.sourceText(m, actor, input);
       await this.checkAudience(m, input.audience);
       const [row] = await m.query(
-        `insert into notices (tenant_id, author_user_id, title, body, source_language, audience, urgency, scheduled_at, poll, correlation_id, smart_encoding)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+        `insert into notices (tenant_id, author_user_id, title, body, source_language, audience, urgency, scheduled_at, poll, correlation_id, smart_encoding,
+           template_key, template_variables)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
         [
           actor.tenantId,
           actor.userId,
           input.title ?? null,
-          input.body,
+          body,
           input.sourceLanguage,
           JSON.stringify(input.audience),
           input.urgency,
@@ -136,10 +143,26 @@ export class NoticesUseCases {
           input.poll ? JSON.stringify(input.poll) : null,
           TenantContext.correlationId() ?? null,
           input.smartEncoding ?? true,
+          input.template?.key ?? null,
+          input.template ? JSON.stringify(input.template.variables) : null,
         ],
       );
       return this.load(m, actor, row.id);
     });
+  }
+
+  /** The body as given, or the template rendered in the source language (dates in the district's time zone). */
+  private async sourceText(m: EntityManager, actor: StaffPrincipal, input: CreateNoticeInput): Promise<string> {
+    if (!input.template) {
+      if (!input.body) throw new DomainError('invalid', 'validation failed', [{ field: 'body', message: 'give a body or a template' }]);
+      return input.body;
+    }
+    const problems = templateCatalog
+      .check(input.template.key, input.template.variables ?? {}, input.sourceLanguage)
+      .map((problem) => (problem.field === 'language' ? { ...problem, field: 'sourceLanguage' } : problem));
+    if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
+    const [{ timezone }] = await m.query(`select timezone from tenants where id = $1`, [actor.tenantId]);
+    return templateCatalog.render(input.template.key, input.sourceLanguage, input.template.variables, timezone);
   }
 
   get(actor: StaffPrincipal, id: string): Promise<NoticeView> {
@@ -359,14 +382,23 @@ export class NoticesUseCases {
     const stored = await m.query(`select language, body, origin, status, provider, review_reason from notice_translations where notice_id = $1`, [notice.id]);
     const byLanguage = new Map<string, any>(stored.map((r: any) => [r.language, r]));
     const wanted = [notice.sourceLanguage, ...[...new Set(languages)].filter((l) => l !== notice.sourceLanguage).sort()];
-    // What the memory would give a language nobody has translated yet (stored when the notice is sent).
-    const memory = await recallTranslations(m, { language: notice.sourceLanguage, text: notice.body }, wanted.filter((l) => l !== notice.sourceLanguage && !byLanguage.has(l)));
+    // What the catalog, then the memory, would give a language nobody has translated yet (stored when the notice is sent).
+    const untranslated = wanted.filter((l) => l !== notice.sourceLanguage && !byLanguage.has(l));
+    const catalog = new Map<string, { body: string; origin: 'catalog'; status: TranslationStatus; review_reason: string | null }>();
+    if (notice.template && untranslated.length > 0) {
+      const [tenant] = await m.query(`select t.timezone, t.translation from notices n join tenants t on t.id = n.tenant_id where n.id = $1`, [notice.id]);
+      const review = reviewRequired(tenant.translation, notice.urgency);
+      for (const [language, body] of catalogTranslations(notice.template, untranslated, tenant.timezone)) {
+        catalog.set(language, { body, origin: 'catalog', status: review ? 'needs_review' : 'ready', review_reason: review ? `the district reviews translations of ${notice.urgency} notices` : null });
+      }
+    }
+    const memory = await recallTranslations(m, { language: notice.sourceLanguage, text: notice.body }, untranslated.filter((l) => !catalog.has(l)));
     return wanted.map((language): NoticeTranslationView => {
       const remembered = memory.get(language);
       const row =
         language === notice.sourceLanguage
           ? { body: notice.body, origin: 'source', status: 'ready' }
-          : byLanguage.get(language) ?? (remembered !== undefined ? { body: remembered, origin: 'memory', status: 'ready' } : undefined);
+          : byLanguage.get(language) ?? catalog.get(language) ?? (remembered !== undefined ? { body: remembered, origin: 'memory', status: 'ready' } : undefined);
       if (!row) return { language, body: null, origin: null, status: 'missing' as const, segments: 0, encoding: null };
       const measured = measureSms(row.body);
       const view: NoticeTranslationView = {
@@ -424,6 +456,7 @@ export class NoticesUseCases {
       statusReason: row.status_reason,
       scheduledAt: iso(row.scheduled_at),
       poll: row.poll,
+      template: row.template_key ? { key: row.template_key, variables: row.template_variables } : null,
       smartEncoding: row.smart_encoding,
       authorUserId: row.author_user_id,
       createdAt: iso(row.created_at)!,

@@ -11,3 +11,4 @@ export * from './detection/language-request';
 export * from './providers';
 export * from './detection/language-confirmation';
 export * from './pipeline/translate-reply.use-case';
+export * from './catalog';

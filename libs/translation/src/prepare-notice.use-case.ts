@@ -5,6 +5,7 @@ import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { EntityManager } from 'typeorm';
+import { catalogTranslations } from './catalog/catalog-translations';
 import { glossaryTermsFor } from './pipeline/glossary';
 import { recallTranslations } from './pipeline/memory';
 import { MachineTranslation, TenantTranslator } from './pipeline/tenant-translator';
@@ -26,11 +27,12 @@ interface Plan {
 /**
  * Makes sure every language a notice's audience reads has a usable text, then hands the notice to
  * the dispatcher. For each language other than the source, in this order: a translation a person
- * already wrote on the notice; the district's translation memory (approved human text of the same
- * source); the district's machine-translation chain, glossary terms protected. Each language is
- * translated once per notice, whatever the number of families. Machine output waits for a person
- * when the district requires review for the notice's urgency, or when a placeholder did not
- * survive: the notice then goes back to draft with the reason. A language still missing follows
+ * already wrote on the notice; for a notice written from a catalog template, the catalog's text in
+ * that language; the district's translation memory (approved human text of the same source); the
+ * district's machine-translation chain, glossary terms protected. Each language is translated once
+ * per notice, whatever the number of families. Catalog and machine text waits for a person when
+ * the district requires review for the notice's urgency, machine output also when a placeholder
+ * did not survive: the notice then goes back to draft with the reason. A language still missing follows
  * the district's policy: hold the notice, or send the source.
  */
 export class PrepareNoticeUseCase {
@@ -107,10 +109,11 @@ export class PrepareNoticeUseCase {
     return outcome.result;
   }
 
-  /** The languages the audience reads; the memory fills what people have not, the rest is for the engines. */
+  /** The languages the audience reads; the catalog, then the memory, fill what people have not; the rest is for the engines. */
   private async plan(m: EntityManager, tenantId: string, noticeId: string): Promise<Plan | null> {
     const [notice] = await m.query(
-      `select n.status, n.urgency, n.body, n.audience, n.source_language, t.default_language, t.translation, u.role, u.school_ids
+      `select n.status, n.urgency, n.body, n.audience, n.source_language, n.template_key, n.template_variables,
+              t.default_language, t.translation, t.timezone, u.role, u.school_ids
        from notices n join tenants t on t.id = n.tenant_id left join users u on u.id = n.author_user_id
        where n.id = $1 for update of n`,
       [noticeId],
@@ -123,7 +126,17 @@ export class PrepareNoticeUseCase {
     const existing = new Set(
       (await m.query(`select language from notice_translations where notice_id = $1`, [noticeId])).map((r: { language: string }) => r.language),
     );
-    const open = needed.filter((language) => !existing.has(language));
+    const review = reviewRequired(notice.translation, notice.urgency);
+    const template = notice.template_key ? { key: notice.template_key, variables: notice.template_variables } : null;
+    const catalog = catalogTranslations(template, needed.filter((language) => !existing.has(language)), notice.timezone);
+    for (const [language, body] of catalog) {
+      await m.query(
+        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, review_reason) values ($1, $2, $3, $4, 'catalog', $5, $6)
+         on conflict (notice_id, language) do nothing`,
+        [tenantId, noticeId, language, body, review ? 'needs_review' : 'ready', review ? `the district reviews translations of ${notice.urgency} notices` : null],
+      );
+    }
+    const open = needed.filter((language) => !existing.has(language) && !catalog.has(language));
     const memory = await recallTranslations(m, { language: notice.source_language, text: notice.body }, open);
     for (const [language, body] of memory) {
       await m.query(
@@ -137,7 +150,7 @@ export class PrepareNoticeUseCase {
       sourceLanguage: notice.source_language,
       needed,
       toMachine: open.filter((language) => !memory.has(language)),
-      review: reviewRequired(notice.translation, notice.urgency),
+      review,
     };
   }
 }

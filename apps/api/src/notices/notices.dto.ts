@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { URGENCIES, Urgency, MESSAGE_STATUSES } from '@porchlight/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsBcp47 } from '../http/validators';
 
 export class AudienceDto {
@@ -67,6 +67,17 @@ export class PollDto {
   options: PollOptionDto[];
 }
 
+export class NoticeTemplateDto {
+  @ApiProperty({ example: 'school_closure_weather', description: 'a key from GET /api/v1/templates' })
+  @IsString()
+  @Length(1, 64)
+  key: string;
+
+  @ApiProperty({ example: { school: 'Lincoln Elementary', date: '2026-03-06' }, description: 'every variable the template takes, and no other' })
+  @IsObject()
+  variables: Record<string, string | number>;
+}
+
 export class CreateNoticeDto {
   @ApiPropertyOptional()
   @IsOptional()
@@ -74,10 +85,17 @@ export class CreateNoticeDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiProperty({ description: 'the text families receive, in the source language' })
+  @ApiPropertyOptional({ description: 'the text families receive, in the source language; required unless a template is given (which then replaces it)' })
+  @ValidateIf((dto: CreateNoticeDto) => dto.template === undefined || dto.body !== undefined)
   @IsString()
   @Length(1, 1600)
-  body: string;
+  body?: string;
+
+  @ApiPropertyOptional({ type: NoticeTemplateDto, description: 'write the notice from a catalog template: the body is rendered in the source language, and the catalog gives the other languages' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NoticeTemplateDto)
+  template?: NoticeTemplateDto;
 
   @ApiProperty({ example: 'en' })
   @IsBcp47()
