@@ -71,8 +71,8 @@ export class ContactsUseCases {
       let row: { id: string };
       try {
         [row] = await m.query(
-          `insert into contacts (tenant_id, given_name, family_name, phone, email, language, language_source, source_id)
-           values ($1, $2, $3, $4, $5, $6, 'staff', $7) returning id`,
+          `insert into contacts (tenant_id, given_name, family_name, phone, email, language, language_source, phone_source, source_id)
+           values ($1, $2, $3, $4, $5, $6, 'staff', 'staff', $7) returning id`,
           [actor.tenantId, input.givenName ?? null, input.familyName ?? null, phone, input.email ?? null, input.language, input.sourcedId ?? null],
         );
       } catch (error) {
@@ -132,7 +132,8 @@ export class ContactsUseCases {
       const phone = input.phone !== undefined ? await this.normalise(m, actor.tenantId, input.phone) : before.phone;
       await m.query(
         `update contacts set given_name = $2, family_name = $3, phone = $4, email = $5, language = $6,
-           language_source = case when $6 <> language then 'staff' else language_source end, updated_at = now()
+           language_source = case when $6 <> language then 'staff' else language_source end,
+           phone_source = case when $4 is distinct from phone then 'staff' else phone_source end, updated_at = now()
          where id = $1`,
         [
           id,

@@ -174,7 +174,13 @@ export async function importPlainCsv(run: ImportRun): Promise<void> {
         const g = await upsertBySourceId(m, run.tenantId, 'contacts', newGuardians.map((i) => i.guardianSid), [
           { name: 'given_name', type: 'text', values: newGuardians.map((i) => i.guardianGiven || null) },
           { name: 'family_name', type: 'text', values: newGuardians.map((i) => i.guardianFamily || null) },
-          { name: 'phone', type: 'text', values: newGuardians.map((i) => i.phone) },
+          // A number staff corrected by hand outlives the next roster import, like a chosen language.
+          {
+            name: 'phone',
+            type: 'text',
+            values: newGuardians.map((i) => i.phone),
+            update: `case when contacts.phone_source = 'roster' then excluded.phone else contacts.phone end`,
+          },
           { name: 'email', type: 'text', values: newGuardians.map((i) => i.email) },
           { name: 'role', type: 'text', values: newGuardians.map((i) => i.role) },
           {

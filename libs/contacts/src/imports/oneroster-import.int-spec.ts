@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { audienceCountsSql, audienceQuery, toAudienceCounts } from '../audience';
 import { ImportsUseCases, ImportView, UploadedFile } from './imports.use-cases';
 import { RunImportUseCase } from './run-import.use-case';
+import { ContactsUseCases } from '../contacts.use-cases';
 
 const BUNDLE = resolve(__dirname, '../../../../tests/fixtures/oneroster');
 const bundle = (): UploadedFile[] => readdirSync(BUNDLE).map((name) => ({ name, open: () => createReadStream(join(BUNDLE, name)) }));
@@ -228,5 +229,22 @@ describe('roster import (Postgres and Redis)', () => {
     await expect(TenantContext.run({ tenantId: b.tenantId }, () => imports.get(admin(b), mine.id))).rejects.toMatchObject({ code: 'not_found' });
     const staff: StaffPrincipal = { ...admin(a), role: 'staff' };
     await expect(TenantContext.run({ tenantId: a.tenantId }, () => imports.start(staff, 'oneroster', bundle()))).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('keeps a phone staff corrected by hand, and still takes the SIS phone of everyone else', async () => {
+    const [par7] = await query(a, `select id from contacts where source_id = 'par-7'`);
+    await TenantContext.run({ tenantId: a.tenantId }, () => new ContactsUseCases(db).update(admin(a), par7.id, { phone: '(201) 555-0190' }));
+    expect(await query(a, `select phone, phone_source from contacts where source_id = 'par-7'`)).toEqual([{ phone: '+12015550190', phone_source: 'staff' }]);
+    const users = [
+      'sourcedId,status,role,givenName,familyName,orgSourcedIds,sms,agentSourcedIds,grades,metadata.homeLanguage',
+      'par-7,active,parent,Marie,Jean-Baptiste,org-lincoln,201 555 0104,stu-8,,Haitian Creole',
+      'par-1,active,parent,María,García,org-lincoln,(201) 555-0111,stu-1,,Español',
+    ].join('\n');
+    const result = await runImport(a, 'oneroster', [inline('users.csv', users)]);
+    expect(result.status).toBe('completed');
+    expect(await query(a, `select source_id, phone from contacts where source_id in ('par-1', 'par-7') order by source_id`)).toEqual([
+      { source_id: 'par-1', phone: '+12015550111' },
+      { source_id: 'par-7', phone: '+12015550190' },
+    ]);
   });
 });

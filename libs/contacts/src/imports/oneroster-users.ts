@@ -73,7 +73,13 @@ export async function importUsers(
       upsert(m, run, 'contacts', batch, [
         { name: 'given_name', type: 'text', values: batch.map((i) => i.given) },
         { name: 'family_name', type: 'text', values: batch.map((i) => i.family) },
-        { name: 'phone', type: 'text', values: batch.map((i) => i.phone) },
+        // A number staff corrected by hand outlives the next roster import, like a chosen language.
+          {
+            name: 'phone',
+            type: 'text',
+            values: batch.map((i) => i.phone),
+            update: `case when contacts.phone_source = 'roster' then excluded.phone else contacts.phone end`,
+          },
         { name: 'email', type: 'text', values: batch.map((i) => i.email) },
         { name: 'role', type: 'text', values: batch.map((i) => i.role) },
         // A language the family or staff chose outlives the next roster import.
