@@ -77,7 +77,8 @@ export class ProcessInboundUseCase {
         return this.reply(m, tenantId, message, requested, languageConfirmation(requested));
       }
       const detected = new FrancLanguageDetector({ languages: tenant.languages }).detect(message.body, { preferred: contact?.language ?? null });
-      await m.query(`update messages set language = $2 where id = $1`, [messageId, detected.language ?? contact?.language ?? null]);
+      // translate_requested_at: the reconciler asks again if Redis loses the translation job.
+      await m.query(`update messages set language = $2, translate_requested_at = now() where id = $1`, [messageId, detected.language ?? contact?.language ?? null]);
       await this.thread(m, tenantId, message, contact ?? null);
       translate = true;
       return undefined;

@@ -54,10 +54,10 @@ describe('Reconciler (Postgres and Redis)', () => {
 
   it('re-enqueues a queued message whose job is gone, under the same job id, and only once', async () => {
     const { id } = await row('queued', 60);
-    expect(await sweep()).toEqual({ messages: 1, inbound: 0, notices: 0, unresolved: 0 });
+    expect(await sweep()).toEqual({ messages: 1, inbound: 0, replies: 0, notices: 0, unresolved: 0 });
     expect((await delivery().getJob(jobId.sendMessage(id)))?.name).toBe(JobName.SendMessage);
     await db.txFor(fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
-    expect(await sweep()).toEqual({ messages: 0, inbound: 0, notices: 0, unresolved: 0 });
+    expect(await sweep()).toEqual({ messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0 });
   });
 
   it('leaves recent work alone', async () => {
@@ -99,5 +99,19 @@ describe('Reconciler (Postgres and Redis)', () => {
     expect(report.unresolved).toBeGreaterThanOrEqual(1);
     const [{ claimed }] = await db.txFor(fixture.tenantId, (m) => m.query(`select extract(epoch from claimed_at)::bigint::text as claimed from messages where id = $1`, [id]));
     expect((await delivery().getJob(jobId.resolveMessage(id, claimed)))?.name).toBe(JobName.ResolveMessage);
+  });
+
+  it('asks again for the translation of a family reply whose job Redis lost', async () => {
+    const id = await db.txFor(fixture.tenantId, async (m) => {
+      const [r] = await m.query(
+        `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid, processed_at, language, translate_requested_at)
+         values ($1, 'inbound', 'inbound', '+16175557001', 'mi hijo esta enfermo', 'received', $2, now(), 'es', now() - interval '5 minutes') returning id`,
+        [fixture.tenantId, `SM${randomHex(16)}`],
+      );
+      return r.id as string;
+    });
+    expect(await sweep()).toMatchObject({ replies: 1 });
+    expect((await jobs.queue(QueueName.Translation).getJob(jobId.translateReply(id)))?.name).toBe(JobName.TranslateReply);
+    expect(await sweep()).toMatchObject({ replies: 0 });
   });
 });

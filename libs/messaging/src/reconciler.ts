@@ -7,6 +7,8 @@ import { TenantContext } from '@porchlight/tenancy';
 export interface ReconcileReport {
   messages: number;
   inbound: number;
+  /** Family replies whose translation job was lost. */
+  replies: number;
   notices: number;
   unresolved: number;
 }
@@ -33,7 +35,7 @@ export class Reconciler {
   constructor(private readonly db: TenantDb, private readonly jobs: JobProducer, private readonly options: ReconcilerOptions) {}
 
   async sweep(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { messages: 0, inbound: 0, notices: 0, unresolved: 0 };
+    const report: ReconcileReport = { messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0 };
     const tenants = await this.db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory`);
     for (const { tenant_id: tenantId } of tenants) {
       const found = await TenantContext.run({ tenantId, correlationId: 'reconciler' }, () => this.sweepTenant(tenantId));
@@ -63,6 +65,10 @@ export class Reconciler {
       inbound: (await m.query(
         `select id from messages where tenant_id = $1 and direction = 'inbound' and processed_at is null
            and created_at < now() - make_interval(secs => $2) limit 5000`,
+        [tenantId, stale],
+      )) as { id: string }[],
+      replies: (await m.query(
+        `select id from messages where tenant_id = $1 and direction = 'inbound' and translate_requested_at < now() - make_interval(secs => $2) limit 5000`,
         [tenantId, stale],
       )) as { id: string }[],
       notices: (await m.query(
@@ -100,6 +106,11 @@ export class Reconciler {
       const id = jobId.processInbound(row.id);
       if (!inboundAlive.has(id)) lost.push({ job: { name: JobName.ProcessInbound, data: { tenantId, correlationId, messageId: row.id } }, options: { jobId: id } });
     }
+    const repliesAlive = await this.jobs.existing(QueueName.Translation, found.replies.map((row) => jobId.translateReply(row.id)));
+    for (const row of found.replies) {
+      const id = jobId.translateReply(row.id);
+      if (!repliesAlive.has(id)) lost.push({ job: { name: JobName.TranslateReply, data: { tenantId, correlationId, messageId: row.id } }, options: { jobId: id } });
+    }
     for (const notice of found.notices) {
       const translate = notice.status === 'translating';
       const id = translate ? jobId.translateNotice(notice.id) : jobId.fanOutNotice(notice.id);
@@ -127,6 +138,7 @@ export class Reconciler {
       messages: count(JobName.SendMessage),
       unresolved: count(JobName.ResolveMessage),
       inbound: count(JobName.ProcessInbound),
+      replies: count(JobName.TranslateReply),
       notices: count(JobName.TranslateNotice) + count(JobName.FanOutNotice),
     };
   }

@@ -41,18 +41,23 @@ describe('TranslateReplyUseCase (Postgres)', () => {
       }
       await m.query(`insert into conversations (tenant_id, phone, assigned_user_id) values ($1, $2, $3)`, [fixture.tenantId, phone, userId]);
       const [row] = await m.query(
-        `insert into messages (tenant_id, direction, kind, phone, body, language, status, processed_at) values ($1, 'inbound', 'inbound', $2, $3, $4, 'received', now()) returning id`,
+        `insert into messages (tenant_id, direction, kind, phone, body, language, status, processed_at, translate_requested_at)
+         values ($1, 'inbound', 'inbound', $2, $3, $4, 'received', now(), now()) returning id`,
         [fixture.tenantId, phone, body, language],
       );
       return row.id as string;
     });
   const run = (id: string) => TenantContext.run({ tenantId: fixture.tenantId }, () => translate.execute(id));
   const stored = (id: string) => db.txFor(fixture.tenantId, async (m) => (await m.query(`select body, translated_body, translated_language from messages where id = $1`, [id]))[0]);
+  const waiting = async (id: string) =>
+    (await db.txFor(fixture.tenantId, (m) => m.query(`select translate_requested_at is not null as waiting from messages where id = $1`, [id])))[0].waiting;
 
   it("translates into the assigned staff member's language, keeping the original", async () => {
     const id = await reply('+16175556001', 'Mi hijo esta enfermo', 'es', 'vi');
     await expect(run(id)).resolves.toBe('translated');
     expect(await stored(id)).toEqual({ body: 'Mi hijo esta enfermo', translated_body: 'con tôi bị ốm', translated_language: 'vi' });
+    // No longer waiting: the reconciler will not ask for it again.
+    expect(await waiting(id)).toBe(false);
     await expect(run(id)).resolves.toBe('skipped');
   });
 

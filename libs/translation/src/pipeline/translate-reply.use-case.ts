@@ -17,6 +17,13 @@ export class TranslateReplyUseCase {
   constructor(private readonly db: TenantDb, private readonly translator: TenantTranslator) {}
 
   async execute(messageId: string): Promise<'translated' | 'same_language' | 'untranslated' | 'skipped'> {
+    const outcome = await this.translate(messageId);
+    // Whatever the outcome, the reply no longer waits (a passing fault throws before this and is retried).
+    await this.db.tx((m) => m.query(`update messages set translate_requested_at = null where id = $1 and translate_requested_at is not null`, [messageId]));
+    return outcome;
+  }
+
+  private async translate(messageId: string): Promise<'translated' | 'same_language' | 'untranslated' | 'skipped'> {
     const work = await this.db.tx(async (m) => {
       const [row] = await m.query(
         `select msg.body, msg.language, coalesce(u.language, t.default_language) as staff_language
