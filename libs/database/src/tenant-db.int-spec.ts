@@ -34,6 +34,14 @@ describe('TenantDb.once (Postgres, as the application role)', () => {
     expect(await db.once(a.tenantId, `select current_setting('app.tenant_id') as tenant`)).toEqual([{ tenant: a.tenantId }]);
   });
 
+  it('writes a negative number so that it cannot start a comment, and refuses a missing parameter', async () => {
+    const a = await createTenantFixture(db);
+    expect(await db.once(a.tenantId, `select 5-$1 as n`, [-1])).toEqual([{ n: 6 }]);
+    await expect(db.once(a.tenantId, `select $1, $2`, ['x'])).rejects.toThrow(/no parameter \$2/);
+    expect(await db.once(a.tenantId, `select 1 as ok -- a trailing comment`)).toEqual([{ ok: 1 }]);
+    expect(await db.once(a.tenantId, `select current_setting('app.tenant_id') as tenant`)).toEqual([{ tenant: a.tenantId }]);
+  });
+
   it('refuses what it cannot write as a literal, and a tenant id that is not a UUID', async () => {
     await expect(db.once('x', 'select 1')).rejects.toThrow(/not a tenant id/);
     const a = await createTenantFixture(db);

@@ -49,19 +49,26 @@ export class TenantDb {
    */
   async once<T = Record<string, unknown>>(tenantId: string, sql: string, params: unknown[] = []): Promise<T[]> {
     if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${JSON.stringify(tenantId)}`);
-    const statement = sql.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
+    const statement = sql.replace(/\$(\d+)/g, (_, n: string) => {
+      if (Number(n) < 1 || Number(n) > params.length) throw new Error(`TenantDb.once: no parameter $${n}`);
+      return literal(params[Number(n) - 1]);
+    });
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const client = await pool.connect();
     try {
+      // Newlines around the statement: a trailing comment in it can never swallow the commit.
       const results = (await client.query(
-        `begin; select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true); ${statement}; commit`,
+        `begin; select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true);\n${statement}\n; commit`,
       )) as unknown as { rows: T[] }[];
+      client.release();
       return results[2].rows;
     } catch (error) {
-      await client.query('rollback').catch(() => undefined);
+      // A connection that cannot even roll back is destroyed, never handed to the next caller.
+      await client.query('rollback').then(
+        () => client.release(),
+        (rollbackError: Error) => client.release(rollbackError),
+      );
       throw error;
-    } finally {
-      client.release();
     }
   }
 
@@ -77,7 +84,7 @@ function literal(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    return String(value);
+    return `(${String(value)})`;
   }
   if (value instanceof Date) return escapeLiteral(value.toISOString());
   if (typeof value === 'string') return escapeLiteral(value);

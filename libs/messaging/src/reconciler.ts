@@ -38,8 +38,13 @@ export class Reconciler {
     const report: ReconcileReport = { messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0 };
     const tenants = await this.db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory`);
     for (const { tenant_id: tenantId } of tenants) {
-      const found = await TenantContext.run({ tenantId, correlationId: 'reconciler' }, () => this.sweepTenant(tenantId));
-      for (const key of Object.keys(report) as (keyof ReconcileReport)[]) report[key] += found[key];
+      try {
+        const found = await TenantContext.run({ tenantId, correlationId: 'reconciler' }, () => this.sweepTenant(tenantId));
+        for (const key of Object.keys(report) as (keyof ReconcileReport)[]) report[key] += found[key];
+      } catch (error) {
+        // One district's trouble must not stop the sweep for the others.
+        this.logger.error({ msg: 'reconciling a tenant failed', tenantId, err: (error as Error).message });
+      }
     }
     if (Object.values(report).some((n) => n > 0)) this.logger.warn({ msg: 'reconciled lost work', ...report });
     return report;
