@@ -36,9 +36,9 @@ export class DeliveryModule {
         { provide: SenderRateLimiter, useFactory: (redis: IORedis) => new SenderRateLimiter(redis, env.QUEUE_PREFIX), inject: [PRODUCER_REDIS] },
         {
           provide: SendMessageUseCase,
-          useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders, limiter: SenderRateLimiter) =>
-            new SendMessageUseCase(db, cache, providers, env.PUBLIC_BASE_URL.replace(/\/$/, ''), limiter, env.UNREACHABLE_RETRY_SECONDS * 1000),
-          inject: [TenantDb, TenantSmsCache, SmsProviders, SenderRateLimiter],
+          useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders, limiter: SenderRateLimiter, jobs: JobProducer) =>
+            new SendMessageUseCase(db, cache, providers, env.PUBLIC_BASE_URL.replace(/\/$/, ''), limiter, env.UNREACHABLE_RETRY_SECONDS * 1000, jobs),
+          inject: [TenantDb, TenantSmsCache, SmsProviders, SenderRateLimiter, JobProducer],
         },
         {
           provide: ResolveMessageUseCase,

@@ -38,8 +38,22 @@ export class ResolveMessageUseCase {
     if (!row) return 'skipped';
     const sms = await this.credentials.get(tenantId);
     const since = new Date(new Date(row.claimed_at).getTime() - CLOCK_SKEW_MS);
-    const sent = await this.providers.for(sms).findSent(row.phone, since);
-    const match = sent.find((m) => m.body === row.body && !row.provider_sid_history.includes(m.sid));
+    const sent = (await this.providers.for(sms).findSent(row.phone, since)).filter((m) => m.body === row.body && !row.provider_sid_history.includes(m.sid));
+    // A send another row already owns (the same text to the same phone, from another notice) is not this one's.
+    const owned = new Set(
+      sent.length === 0
+        ? []
+        : (
+            await this.db.tx((m) =>
+              m.query(
+                `select provider_sid as sid from messages where provider_sid = any($1::text[])
+                 union select h as sid from messages, unnest(provider_sid_history) h where provider_sid_history && $1::text[] and h = any($1::text[])`,
+                [sent.map((m) => m.sid)],
+              ),
+            )
+          ).map((r: { sid: string }) => r.sid),
+    );
+    const match = sent.find((m) => !owned.has(m.sid));
     if (match) {
       await this.db.tx((m) =>
         m.query(

@@ -36,7 +36,7 @@ class ScriptedProvider implements SmsProvider {
   }
 
   async findSent(to: string): Promise<SentMessage[]> {
-    return this.sent.filter((m) => m.to === to).map((m, i) => ({ sid: `SMfound${i}`, status: 'sent', to, body: m.body, createdAt: new Date() }));
+    return this.sent.filter((m) => m.to === to).map((m, i) => ({ sid: `SMfound${to}-${i}`, status: 'sent', to, body: m.body, createdAt: new Date() }));
   }
 }
 
@@ -62,7 +62,7 @@ describe('SendMessageUseCase (Postgres)', () => {
     credentials = new TenantSmsCache(db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY)));
     redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     jobs = new JobProducer(redis, prefix);
-    useCase = new SendMessageUseCase(db, credentials, providers, 'https://porchlight.example.org', new SenderRateLimiter(redis, prefix), 1000);
+    useCase = new SendMessageUseCase(db, credentials, providers, 'https://porchlight.example.org', new SenderRateLimiter(redis, prefix), 1000, jobs);
   });
 
   afterAll(async () => {
@@ -226,5 +226,36 @@ describe('SendMessageUseCase (Postgres)', () => {
       expect(await send(id)).toBe('sent');
       expect(provider.sent.filter((m) => m.to === '+16175552202')).toHaveLength(1);
     });
+  });
+
+  it('does not resend after an answer that may have been lost: the row stays claimed and is looked up first', async () => {
+    const id = await message('+16175552301');
+    provider.next = new ProviderError('transient', undefined, 'The provider could not be reached (ECONNRESET)', undefined, true);
+    expect(await send(id)).toBe('resolving');
+    expect(await row(id)).toMatchObject({ status: 'sending', provider_sid: null, attempts: 1 });
+    const [{ claimed }] = await db.txFor(fixture.tenantId, (m) => m.query(`select extract(epoch from claimed_at)::bigint::text as claimed from messages where id = $1`, [id]));
+    const job = await jobs.queue(QueueName.Delivery).getJob(`msg-resolve-${id}-${claimed}`);
+    expect(job?.name).toBe(JobName.ResolveMessage);
+    expect(job?.opts.delay).toBeGreaterThan(0);
+    // A failure that proves nothing arrived is simply retried.
+    const refused = await message('+16175552302');
+    provider.next = new ProviderError('transient', undefined, 'The provider could not be reached (ECONNREFUSED)');
+    await expect(send(refused)).rejects.toBeInstanceOf(ProviderError);
+    expect(await row(refused)).toMatchObject({ status: 'queued', provider_sid: null });
+  });
+
+  it('does not take another row’s send for its own when resolving (same text, same phone)', async () => {
+    const phone = '+16175552303';
+    const first = await message(phone);
+    expect(await send(first)).toBe('sent');
+    const sentFirst = provider.sent.filter((m) => m.to === phone);
+    expect(sentFirst).toHaveLength(1);
+    // The provider lists that send as SMfound<phone>-0; the first row owns it.
+    await db.txFor(fixture.tenantId, (m) => m.query(`update messages set provider_sid = $2 where id = $1`, [first, `SMfound${phone}-0`]));
+    const second = await message(phone);
+    await db.txFor(fixture.tenantId, (m) => m.query(`update messages set status = 'sending', attempts = 1, claimed_at = now() - interval '5 minutes' where id = $1`, [second]));
+    const resolved = await TenantContext.run({ tenantId: fixture.tenantId }, () => new ResolveMessageUseCase(db, credentials, providers, jobs).execute(second));
+    expect(resolved).toBe('requeued');
+    expect(await row(second)).toMatchObject({ status: 'queued', provider_sid: null });
   });
 });

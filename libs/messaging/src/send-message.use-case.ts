@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { Urgency, VALIDITY_SECONDS } from '@porchlight/contracts';
+import { JobName, jobId, Urgency, VALIDITY_SECONDS } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
-import { RetryLaterError } from '@porchlight/queue';
+import { JobProducer, RetryLaterError } from '@porchlight/queue';
 import { measureSms, ProviderError } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { UnrecoverableError } from 'bullmq';
@@ -26,7 +26,12 @@ interface Claimed {
   status: string;
   attempts: number;
   urgency: Urgency;
+  /** Seconds since the epoch of the claim, as the reconciler spells it in `message.resolve` job ids. */
+  claimed: string;
 }
+
+/** How long after an ambiguous failure the provider is asked whether it has the message. */
+export const AMBIGUOUS_RESOLVE_DELAY_MS = 10_000;
 
 /**
  * Sends one message row. The row is claimed with a guarded transition (`pending`/`queued` →
@@ -44,9 +49,10 @@ export class SendMessageUseCase {
     private readonly publicBaseUrl: string,
     private readonly rateLimiter?: SenderRateLimiter,
     private readonly unreachableRetryMs = 300_000,
+    private readonly jobs?: JobProducer,
   ) {}
 
-  async execute(messageId: string, attempt: SendAttempt): Promise<'sent' | 'skipped' | 'suppressed'> {
+  async execute(messageId: string, attempt: SendAttempt): Promise<'sent' | 'skipped' | 'suppressed' | 'resolving'> {
     const tenantId = TenantContext.tenantId();
     const claimed = await this.claim(messageId, tenantId);
     if (!claimed) {
@@ -99,7 +105,7 @@ export class SendMessageUseCase {
          error_message = case when target.opted_out then 'opted out' else msg.error_message end,
          attempts = msg.attempts + 1, claimed_at = now(), updated_at = now()
        from target where msg.id = target.id
-       returning msg.id, msg.phone, msg.body, msg.status, msg.attempts, target.urgency`,
+       returning msg.id, msg.phone, msg.body, msg.status, msg.attempts, target.urgency, extract(epoch from msg.claimed_at)::bigint::text as claimed`,
       [messageId, tenantId],
     );
     return row;
@@ -135,9 +141,25 @@ export class SendMessageUseCase {
     );
   }
 
-  private async onProviderError(messageId: string, claimed: Claimed, error: ProviderError, attempt: SendAttempt): Promise<never> {
+  private async onProviderError(messageId: string, claimed: Claimed, error: ProviderError, attempt: SendAttempt): Promise<'resolving'> {
     const tenantId = TenantContext.tenantId();
     const lastAttempt = attempt.attemptsMade + 1 >= attempt.maxAttempts;
+    if (error.kind === 'transient' && error.mayHaveArrived && this.jobs) {
+      // The provider may have accepted it: the row stays claimed, and is looked up before any resend.
+      await this.db.tx((m) =>
+        m.query(`update messages set error_code = $2, error_message = $3, updated_at = now() where id = $1 and status = 'sending' and provider_sid is null`, [
+          messageId,
+          error.code ?? null,
+          error.message,
+        ]),
+      );
+      await this.jobs.enqueue(
+        { name: JobName.ResolveMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? messageId, messageId } },
+        { jobId: jobId.resolveMessage(messageId, claimed.claimed), delay: AMBIGUOUS_RESOLVE_DELAY_MS },
+      );
+      this.logger.warn({ msg: 'provider answer lost; looking the message up before any resend', messageId, reason: error.message });
+      return 'resolving';
+    }
     switch (error.kind) {
       case 'rate_limited':
         await this.db.tx((m) => this.release(m, messageId, error));

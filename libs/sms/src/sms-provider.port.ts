@@ -45,6 +45,11 @@ export class ProviderError extends Error {
     readonly code: number | undefined,
     message: string,
     readonly httpStatus?: number,
+    /**
+     * The request may have reached the provider and been accepted (a timeout, a reset connection,
+     * a 5xx): sending again blindly could text the family twice, so the message is looked up first.
+     */
+    readonly mayHaveArrived = false,
   ) {
     super(message);
   }

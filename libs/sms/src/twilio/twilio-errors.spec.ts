@@ -24,4 +24,13 @@ describe('classifyTwilioError', () => {
     expect(error.code).toBe(21610);
     expect(error.message).toMatch(/opted out/);
   });
+
+  it('says whether a failed request may still have reached Twilio', () => {
+    expect(classifyTwilioError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })).mayHaveArrived).toBe(true);
+    expect(classifyTwilioError(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })).mayHaveArrived).toBe(true);
+    expect(classifyTwilioError({ status: 503, message: 'Service Unavailable' }).mayHaveArrived).toBe(true);
+    expect(classifyTwilioError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).mayHaveArrived).toBe(false);
+    expect(classifyTwilioError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })).mayHaveArrived).toBe(false);
+    expect(classifyTwilioError({ status: 400, code: 21211, message: 'bad' }).mayHaveArrived).toBe(false);
+  });
 });

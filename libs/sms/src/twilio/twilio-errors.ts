@@ -43,6 +43,8 @@ const KIND_BY_CODE: Record<number, ProviderFailureKind> = {
 };
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+/** Failures that prove the request never reached the provider: safe to send again. */
+const NEVER_ARRIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
 /** What delivery should do about an error the Twilio SDK threw. */
 export function classifyTwilioError(error: unknown): ProviderError {
@@ -51,11 +53,11 @@ export function classifyTwilioError(error: unknown): ProviderError {
   if (e.status === 429 || numeric === 20429) return new ProviderError('rate_limited', numeric ?? 20429, twilioErrorMessage(20429), 429);
   if (numeric !== undefined && KIND_BY_CODE[numeric]) return new ProviderError(KIND_BY_CODE[numeric], numeric, twilioErrorMessage(numeric), e.status);
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) {
-    return new ProviderError('transient', undefined, `The provider could not be reached (${e.code})`);
+    return new ProviderError('transient', undefined, `The provider could not be reached (${e.code})`, undefined, !NEVER_ARRIVED.has(e.code));
   }
-  if (e.status !== undefined && e.status >= 500) return new ProviderError('transient', numeric, `The provider failed (HTTP ${e.status})`, e.status);
+  if (e.status !== undefined && e.status >= 500) return new ProviderError('transient', numeric, `The provider failed (HTTP ${e.status})`, e.status, true);
   if (e.status === undefined && /socket hang up|timeout|network/i.test(e.message ?? '')) {
-    return new ProviderError('transient', undefined, `The provider could not be reached (${e.message})`);
+    return new ProviderError('transient', undefined, `The provider could not be reached (${e.message})`, undefined, true);
   }
   // An error nobody has classified yet: worth a bounded number of retries, then it fails with its code.
   return new ProviderError('transient', numeric, numeric ? twilioErrorMessage(numeric) : e.message ?? 'The provider refused the message', e.status);

@@ -23,7 +23,8 @@ export class TwilioSmsProvider implements SmsProvider {
 
   async findSent(to: string, since: Date): Promise<SentMessage[]> {
     try {
-      const found = await this.client.messages.list({ to, dateSentAfter: since, limit: 100 });
+      // Not filtered by DateSent: a message Twilio still holds (accepted, queued) has no sent date yet.
+      const found = await this.client.messages.list({ to, limit: 200 });
       return found
         .filter((m) => m.dateCreated >= since)
         .map((m) => ({ sid: m.sid, status: m.status, errorCode: m.errorCode, to: m.to, body: m.body, createdAt: m.dateCreated }));
