@@ -188,12 +188,17 @@ describe('SendMessageUseCase (Postgres)', () => {
     // The window may roll over between two calls; what can never happen is a third message inside a full second.
     expect(outcomes.filter((o) => o === 'sent').length).toBeGreaterThanOrEqual(2);
     expect(outcomes.slice(0, 2)).toEqual(['sent', 'sent']);
+    // On a pinned clock: 2 + 1 segments fill the second; the next waits until the second ends.
     const limiter = new SenderRateLimiter(redis, `${prefix}-fresh`);
-    expect(await limiter.acquire('s', 2, 3)).toBe(0);
-    expect(await limiter.acquire('s', 1, 3)).toBe(0);
-    const wait = await limiter.acquire('s', 1, 3);
-    // Either the same second (must wait) or the next one began in between (free again).
-    expect(wait === 0 || (wait > 0 && wait <= 1000)).toBe(true);
+    const second = Math.floor(Date.now() / 1000) * 1000;
+    expect(await limiter.acquire('s', 2, 3, second + 100)).toBe(0);
+    expect(await limiter.acquire('s', 1, 3, second + 200)).toBe(0);
+    expect(await limiter.acquire('s', 1, 3, second + 300)).toBe(700);
+    expect(await limiter.acquire('other', 1, 3, second + 300)).toBe(0);
+    expect(await limiter.acquire('s', 1, 3, second + 1000)).toBe(0);
+    // A message bigger than a whole second's budget still goes alone (it would never go otherwise).
+    expect(await limiter.acquire('big', 5, 3, second + 1100)).toBe(0);
+    expect(await limiter.acquire('big', 1, 3, second + 1200)).toBe(800);
   });
 
   describe('a message claimed by a worker that died before storing the SID', () => {

@@ -6,8 +6,13 @@ import IORedis from 'ioredis';
  * Redis, shared by every delivery worker; the caller waits the returned milliseconds.
  */
 const SCRIPT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now
+if ARGV[3] then
+  now = tonumber(ARGV[3])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local key = KEYS[1] .. ':' .. math.floor(now / 1000)
 local used = tonumber(redis.call('GET', key) or '0')
 local want = tonumber(ARGV[1])
@@ -21,9 +26,13 @@ return 0`;
 export class SenderRateLimiter {
   constructor(private readonly redis: IORedis, private readonly prefix: string) {}
 
-  /** 0 when `segments` may go now; otherwise how many milliseconds to wait before trying again. */
-  async acquire(sender: string, segments: number, perSecond: number): Promise<number> {
-    const wait = await this.redis.eval(SCRIPT, 1, `${this.prefix}:rate:${sender}`, String(segments), String(perSecond));
+  /**
+   * 0 when `segments` may go now; otherwise how many milliseconds to wait before trying again.
+   * The clock is Redis's, shared by every worker; `atMs` pins it (for specs).
+   */
+  async acquire(sender: string, segments: number, perSecond: number, atMs?: number): Promise<number> {
+    const args = [String(segments), String(perSecond), ...(atMs !== undefined ? [String(atMs)] : [])];
+    const wait = await this.redis.eval(SCRIPT, 1, `${this.prefix}:rate:${sender}`, ...args);
     return Number(wait);
   }
 }
