@@ -210,13 +210,22 @@ export class NoticesUseCases {
     return this.db.tx(async (m) => {
       const notice = await this.load(m, actor, id);
       if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
-      const [row] = await rows(
+      let [row] = await rows<{ body: string }>(
         m,
         `update notice_translations set status = 'ready', review_reason = null, updated_by = $3, updated_at = now()
          where notice_id = $1 and language = $2 returning body`,
         [id, language, actor.userId],
       );
-      if (!row) throw DomainError.notFound('translation');
+      if (!row) {
+        // Not stored yet: what the catalog (or the memory) proposes for a draft is approved as it stands.
+        const proposed = (await this.translations(m, notice, [language])).find((view) => view.language === language);
+        if (!proposed?.body || (proposed.origin !== 'catalog' && proposed.origin !== 'memory')) throw DomainError.notFound('translation');
+        await m.query(
+          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, updated_by) values ($1, $2, $3, $4, $5, 'ready', $6)`,
+          [actor.tenantId, id, language, proposed.body, proposed.origin, actor.userId],
+        );
+        row = { body: proposed.body };
+      }
       await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body: row.body, approvedBy: actor.userId });
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_approved', subjectType: 'notice', subjectId: id, data: { language } });
       return (await this.translations(m, notice, [language])).find((view) => view.language === language)!;

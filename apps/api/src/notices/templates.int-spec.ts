@@ -95,6 +95,29 @@ describe('Notices from the template catalog, through the API in-process (Postgre
     expect(sent.body.status).toBe('translating');
   });
 
+  it('lets a district admin approve catalog texts of a notice the district reviews, then send it', async () => {
+    await db.txFor(fixture.tenantId, (m) =>
+      m.query(`update tenants set translation = translation || '{"requireReviewFor": ["emergency"]}'::jsonb where id = $1`, [fixture.tenantId]),
+    );
+    try {
+      const created = await call('POST', '/api/v1/notices', notice({ urgency: 'emergency', template: { key: 'lockdown', variables: { school: 'Lincoln' } } }));
+      expect(created.status).toBe(201);
+      const preview = await call('GET', `/api/v1/notices/${created.body.id}/preview`);
+      expect(preview.body.translations.find((t: any) => t.language === 'es')).toMatchObject({ origin: 'catalog', status: 'needs_review' });
+      expect((await call('POST', `/api/v1/notices/${created.body.id}/send`)).status).toBe(409);
+      for (const language of ['es', 'vi']) {
+        const approved = await call('POST', `/api/v1/notices/${created.body.id}/translations/${language}/approve`);
+        expect(approved.status).toBe(200);
+        expect(approved.body).toMatchObject({ language, origin: 'catalog', status: 'ready' });
+      }
+      // Nothing to approve in a language the catalog does not hold.
+      expect((await call('POST', `/api/v1/notices/${created.body.id}/translations/de/approve`)).status).toBe(404);
+      expect((await call('POST', `/api/v1/notices/${created.body.id}/send`)).status).toBe(202);
+    } finally {
+      await db.txFor(fixture.tenantId, (m) => m.query(`update tenants set translation = translation - 'requireReviewFor' where id = $1`, [fixture.tenantId]));
+    }
+  });
+
   it('renders the source text in the source language of the notice', async () => {
     const created = await call('POST', '/api/v1/notices', notice({ sourceLanguage: 'es', body: 'ignored', template: { key: 'lockdown', variables: { school: 'Lincoln' } } }));
     expect(created.status).toBe(201);
