@@ -76,8 +76,15 @@ function receive(req: Request, dir: string, maxBytes: number): Promise<{ files: 
   });
 }
 
-/** The CSV files of a zip (folders flattened, macOS resource forks skipped), streamed out to `dir`. */
-async function unzip(path: string, dir: string, maxBytes: number): Promise<UploadedFile[]> {
+/** A OneRoster bundle has a dozen files; a zip with far more CSVs is not a roster. */
+export const MAX_ZIP_CSV_FILES = 50;
+
+/**
+ * The CSV files of a zip (folders flattened, macOS resource forks skipped), streamed out to `dir`.
+ * Each file is held to `maxBytes` and the whole bundle to four times that (yauzl checks the sizes a
+ * zip declares against what it inflates), so a small zip cannot fill the disk.
+ */
+export async function unzip(path: string, dir: string, maxBytes: number): Promise<UploadedFile[]> {
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -87,6 +94,8 @@ async function unzip(path: string, dir: string, maxBytes: number): Promise<Uploa
     throw invalid(`${basename(path)} is not a readable zip: ${(error as Error).message}`);
   }
   const out: UploadedFile[] = [];
+  let total = 0;
+  let csvFiles = 0;
   await new Promise<void>((resolve, reject) => {
     zip.on('error', (error) => reject(invalid(`the zip cannot be read: ${error.message}`)));
     zip.on('end', () => resolve());
@@ -96,6 +105,10 @@ async function unzip(path: string, dir: string, maxBytes: number): Promise<Uploa
         return zip.readEntry();
       }
       if (entry.uncompressedSize > maxBytes) return reject(invalid(`${name} in the zip is larger than ${maxBytes} bytes`));
+      total += entry.uncompressedSize;
+      csvFiles += 1;
+      if (csvFiles > MAX_ZIP_CSV_FILES) return reject(invalid(`the zip holds more than ${MAX_ZIP_CSV_FILES} CSV files; a roster bundle has about a dozen`));
+      if (total > 4 * maxBytes) return reject(invalid(`the CSV files in the zip add up to more than ${4 * maxBytes} bytes`));
       zip.openReadStream(entry, (error, stream) => {
         if (error) return reject(invalid(`${name} in the zip cannot be read: ${error.message}`));
         const target = join(dir, `zip-${out.length}-${name.replace(/[^\w.-]/g, '_')}`);
