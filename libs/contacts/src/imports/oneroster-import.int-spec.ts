@@ -247,4 +247,13 @@ describe('roster import (Postgres and Redis)', () => {
       { source_id: 'par-7', phone: '+12015550190' },
     ]);
   });
+
+  it('marks an import failed, with the reason, when its job gives up', async () => {
+    const imports = new ImportsUseCases(db, jobs);
+    const { id } = await TenantContext.run({ tenantId: a.tenantId }, () => imports.start(admin(a), 'oneroster', bundle()));
+    await TenantContext.run({ tenantId: a.tenantId }, () => new RunImportUseCase(db).giveUp(id, 'connection terminated'));
+    const view = await TenantContext.run({ tenantId: a.tenantId }, () => imports.get(admin(a), id));
+    expect(view.status).toBe('failed');
+    expect(JSON.stringify(view)).toContain('the import stopped after several tries: connection terminated');
+  });
 });

@@ -62,4 +62,14 @@ export class RunImportUseCase {
       await m.query(`delete from import_files where import_id = $1`, [importId]);
     });
   }
+
+  /** The job gave up (its last attempt failed on something unexpected): say so, instead of `running` forever. */
+  async giveUp(importId: string, reason: string): Promise<void> {
+    await this.db.tx((m) =>
+      m.query(`update imports set status = 'failed', failure = $2, finished_at = now() where id = $1 and status in ('queued', 'running')`, [
+        importId,
+        `the import stopped after several tries: ${reason}`,
+      ]),
+    );
+  }
 }
