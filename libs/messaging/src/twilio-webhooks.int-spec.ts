@@ -122,4 +122,46 @@ describe('TwilioWebhooks (Postgres and Redis)', () => {
     const [row] = await db.txFor(other.tenantId, (m) => m.query(`select status from messages where id = $1`, [id]));
     expect(row.status).toBe('sending');
   });
+
+  it('retries an unreachable handset (30003 by callback) later, but a normal notice never inside quiet hours', async () => {
+    // A district with quiet hours, and a family where it is 20:xx now: a retry two hours later would land at 22:xx.
+    const now = new Date();
+    let offset = (20 - now.getUTCHours() + 24) % 24;
+    if (offset > 14) offset -= 24;
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const quiet = await createTenantFixture(db, { quietHours: { start: '08:00', end: '21:00' }, timezone: zone });
+    const later = new TwilioWebhooks(db, new TenantDirectory(db), new TenantRepository(new SecretBox(TEST_SECRETS_KEY)), jobs, BASE, 2 * 3600_000);
+    const row = (urgency: string) =>
+      db.txFor(quiet.tenantId, async (m) => {
+        const [notice] = await m.query(
+          `insert into notices (tenant_id, body, source_language, audience, urgency, status) values ($1, 'x', 'en', '{"all": true}', $2, 'sending') returning id`,
+          [quiet.tenantId, urgency],
+        );
+        const [message] = await m.query(
+          `insert into messages (tenant_id, notice_id, direction, kind, phone, body, status, provider_sid, attempts)
+           values ($1, $2, 'outbound', 'notice', '+88299997001', 'x', 'sent', $3, 1) returning id, provider_sid`,
+          [quiet.tenantId, notice.id, `SM${randomHex(16)}`],
+        );
+        return message as { id: string; provider_sid: string };
+      });
+    const undelivered = (message: { id: string; provider_sid: string }) =>
+      later.applyStatus(
+        signed(`/webhooks/twilio/status?m=${message.id}`, { AccountSid: quiet.accountSid, From: '+16175550100', MessageSid: message.provider_sid, MessageStatus: 'undelivered', ErrorCode: '30003' }, quiet.authToken),
+        message.id,
+      );
+    const sendAfter = async (id: string) =>
+      (await db.txFor(quiet.tenantId, (m) => m.query(`select status, send_after from messages where id = $1`, [id])))[0] as { status: string; send_after: Date };
+
+    const normal = await row('normal');
+    const before = Date.now();
+    expect(await undelivered(normal)).toEqual({ updated: true, retried: true });
+    const local = new Date(before + offset * 3600_000);
+    const eight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1, 8) - offset * 3600_000;
+    expect(await sendAfter(normal.id)).toEqual({ status: 'queued', send_after: new Date(eight) });
+
+    const urgent = await row('urgent');
+    expect(await undelivered(urgent)).toEqual({ updated: true, retried: true });
+    const planned = (await sendAfter(urgent.id)).send_after.getTime();
+    expect(Math.abs(planned - (Date.now() + 2 * 3600_000))).toBeLessThan(60_000);
+  });
 });

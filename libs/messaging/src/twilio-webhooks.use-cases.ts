@@ -143,13 +143,22 @@ export class TwilioWebhooks {
           await recordConsent(m, tenantId, { phone: updated.phone, action: 'opt_out', source: 'provider', messageId: updated.id });
         }
         if (status === 'undelivered' && errorCode === 30003 && updated.attempts < MAX_UNREACHABLE_ATTEMPTS) {
-          const delayMs = this.unreachableRetryMs * updated.attempts;
-          await m.query(
-            `update messages set status = 'queued', provider_sid_history = provider_sid_history || provider_sid, provider_sid = null,
-               send_after = now() + make_interval(secs => $2), updated_at = now()
-             where id = $1 and status = 'undelivered'`,
-            [updated.id, delayMs / 1000],
+          // Tried again later, but for a normal notice never inside the recipient's quiet hours.
+          const [planned] = await rows<{ delay_ms: number }>(
+            m,
+            `update messages msg set status = 'queued', provider_sid_history = provider_sid_history || provider_sid, provider_sid = null,
+               send_after = coalesce(
+                 (select next_sending_time_at(
+                           coalesce((select max(c.time_zone) from contacts c where c.id = any(msg.contact_ids)), phone_time_zone(msg.phone), t.timezone),
+                           t.quiet_hours_start, t.quiet_hours_end, now() + make_interval(secs => $2))
+                  from tenants t join notices n on n.id = msg.notice_id and n.urgency = 'normal' where t.id = msg.tenant_id),
+                 now() + make_interval(secs => $2)),
+               updated_at = now()
+             where id = $1 and status = 'undelivered'
+             returning greatest(0, ceil(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms`,
+            [updated.id, this.unreachableRetryMs * updated.attempts / 1000],
           );
+          const delayMs = planned?.delay_ms ?? this.unreachableRetryMs * updated.attempts;
           return { updated: true, retry: { messageId: updated.id, attempts: updated.attempts, delayMs } };
         }
         return { updated: true };
