@@ -4,7 +4,7 @@ import { normalizePhone } from '@porchlight/sms';
 import { CsvRow } from './csv-reader';
 import { ImportRun, inBatches } from './import-run';
 import { normalizeLanguage } from './language';
-import { upsertBySourceId } from './upsert';
+import { familyContactColumns, upsertBySourceId } from './upsert';
 
 /** Header names a plain roster CSV may use for each field, compared without case, spaces or punctuation. */
 export const CSV_HEADERS = {
@@ -171,26 +171,15 @@ export async function importPlainCsv(run: ImportRun): Promise<void> {
           { name: 'family_name', type: 'text', values: newStudents.map((i) => i.studentFamily) },
           { name: 'grade', type: 'text', values: newStudents.map((i) => i.grade) },
         ]);
-        const g = await upsertBySourceId(m, run.tenantId, 'contacts', newGuardians.map((i) => i.guardianSid), [
-          { name: 'given_name', type: 'text', values: newGuardians.map((i) => i.guardianGiven || null) },
-          { name: 'family_name', type: 'text', values: newGuardians.map((i) => i.guardianFamily || null) },
-          // A number staff corrected by hand outlives the next roster import, like a chosen language.
-          {
-            name: 'phone',
-            type: 'text',
-            values: newGuardians.map((i) => i.phone),
-            update: `case when contacts.phone_source = 'roster' then excluded.phone else contacts.phone end`,
-          },
-          { name: 'email', type: 'text', values: newGuardians.map((i) => i.email) },
-          { name: 'role', type: 'text', values: newGuardians.map((i) => i.role) },
-          {
-            name: 'language',
-            type: 'text',
-            values: newGuardians.map((i) => i.language),
-            update: `case when contacts.language_source = 'roster' then excluded.language else contacts.language end`,
-          },
-          { name: 'language_source', type: 'text', values: newGuardians.map(() => 'roster'), update: null },
-        ]);
+        const g = await upsertBySourceId(
+          m,
+          run.tenantId,
+          'contacts',
+          newGuardians.map((i) => i.guardianSid),
+          familyContactColumns(
+            newGuardians.map((i) => ({ given: i.guardianGiven || null, family: i.guardianFamily || null, phone: i.phone, email: i.email, role: i.role, language: i.language })),
+          ),
+        );
         await m.query(
           `insert into contact_students (tenant_id, contact_id, student_id)
            select $1, c.id, s.id from unnest($2::text[], $3::text[]) as x(g, s)

@@ -5,6 +5,7 @@ import { StoredFile } from './import-files';
 import { ImportRun, inBatches, list } from './import-run';
 import { normalizeLanguage } from './language';
 import { isToBeDeleted, sourcedIdOf, upsert } from './oneroster-import';
+import { familyContactColumns } from './upsert';
 
 const FAMILY_ROLES = new Set(['parent', 'guardian', 'relative']);
 const STAFF_ROLES = new Set(['administrator', 'aide', 'proctor', 'teacher']);
@@ -70,27 +71,7 @@ export async function importUsers(
     );
   const flushContacts = () =>
     run.apply(file.name, contacts.splice(0), (m, batch) =>
-      upsert(m, run, 'contacts', batch, [
-        { name: 'given_name', type: 'text', values: batch.map((i) => i.given) },
-        { name: 'family_name', type: 'text', values: batch.map((i) => i.family) },
-        // A number staff corrected by hand outlives the next roster import, like a chosen language.
-          {
-            name: 'phone',
-            type: 'text',
-            values: batch.map((i) => i.phone),
-            update: `case when contacts.phone_source = 'roster' then excluded.phone else contacts.phone end`,
-          },
-        { name: 'email', type: 'text', values: batch.map((i) => i.email) },
-        { name: 'role', type: 'text', values: batch.map((i) => i.role) },
-        // A language the family or staff chose outlives the next roster import.
-        {
-          name: 'language',
-          type: 'text',
-          values: batch.map((i) => i.language),
-          update: `case when contacts.language_source = 'roster' then excluded.language else contacts.language end`,
-        },
-        { name: 'language_source', type: 'text', values: batch.map(() => 'roster'), update: null },
-      ]),
+      upsert(m, run, 'contacts', batch, familyContactColumns(batch)),
     );
 
   for await (const row of run.rows(file)) {

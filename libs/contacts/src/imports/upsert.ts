@@ -18,6 +18,34 @@ export interface UpsertOutcome {
   unchanged: number;
 }
 
+/** A family contact as both importers write it. */
+export interface FamilyContactRow {
+  given: string | null;
+  family: string | null;
+  phone: string | null;
+  email: string | null;
+  role: string;
+  language: string;
+}
+
+/**
+ * The columns of family contacts for `upsertBySourceId`. What a family or staff chose outlives the
+ * next roster import: a language they picked, and a phone staff corrected by hand.
+ */
+export function familyContactColumns(rows: FamilyContactRow[]): UpsertColumn[] {
+  const keptUnless = (column: string, source: string) =>
+    `case when contacts.${source} = 'roster' then excluded.${column} else contacts.${column} end`;
+  return [
+    { name: 'given_name', type: 'text', values: rows.map((r) => r.given) },
+    { name: 'family_name', type: 'text', values: rows.map((r) => r.family) },
+    { name: 'phone', type: 'text', values: rows.map((r) => r.phone), update: keptUnless('phone', 'phone_source') },
+    { name: 'email', type: 'text', values: rows.map((r) => r.email) },
+    { name: 'role', type: 'text', values: rows.map((r) => r.role) },
+    { name: 'language', type: 'text', values: rows.map((r) => r.language), update: keptUnless('language', 'language_source') },
+    { name: 'language_source', type: 'text', values: rows.map(() => 'roster'), update: null },
+  ];
+}
+
 /**
  * One set-based upsert of a batch keyed by `(tenant_id, source_id)`: rows pass as one array per
  * column and are unnested, so a thousand rows cost one statement. A row whose values did not
