@@ -2,7 +2,7 @@ import { createDataSource, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { complianceReply, KEYWORD_TABLE, KeywordLanguage } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { addFamilies, createNoticeFixture, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture } from '@porchlight/testing';
+import { addFamilies, createNoticeFixture, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture, storeInbound } from '@porchlight/testing';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { FanOutNoticeUseCase } from './fan-out.use-case';
@@ -59,13 +59,7 @@ describe('Compliance keywords in families’ languages (Postgres and Redis)', ()
   });
 
   const inbound = async (phone: string, body: string) => {
-    const id = await db.txFor(fixture.tenantId, async (m) => {
-      const [row] = await m.query(
-        `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'inbound', 'inbound', $2, $3, 'received', $4) returning id`,
-        [fixture.tenantId, phone, body, `SM${randomHex(16)}`],
-      );
-      return row.id as string;
-    });
+    const id = await storeInbound(db, fixture.tenantId, phone, body);
     await TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id));
   };
   const replies = (phone: string): Promise<{ body: string; language: string }[]> =>

@@ -1,7 +1,7 @@
 import { createDataSource, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture } from '@porchlight/testing';
+import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture, storeInbound } from '@porchlight/testing';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ProcessInboundUseCase } from './process-inbound.use-case';
@@ -37,13 +37,7 @@ describe('ProcessInboundUseCase (Postgres and Redis)', () => {
   });
 
   const inbound = async (phone: string, body: string) => {
-    const id = await db.txFor(fixture.tenantId, async (m) => {
-      const [row] = await m.query(
-        `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'inbound', 'inbound', $2, $3, 'received', $4) returning id`,
-        [fixture.tenantId, phone, body, `SM${randomHex(16)}`],
-      );
-      return row.id as string;
-    });
+    const id = await storeInbound(db, fixture.tenantId, phone, body);
     await TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id));
     return id;
   };
@@ -71,14 +65,7 @@ describe('ProcessInboundUseCase (Postgres and Redis)', () => {
   });
 
   it('sends one confirmation when two STOPs from one phone are processed at the same moment', async () => {
-    const store = (body: string) =>
-      db.txFor(fixture.tenantId, async (m) => {
-        const [row] = await m.query(
-          `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'inbound', 'inbound', $2, $3, 'received', $4) returning id`,
-          [fixture.tenantId, '+16175553004', body, `SM${randomHex(16)}`],
-        );
-        return row.id as string;
-      });
+    const store = (body: string) => storeInbound(db, fixture.tenantId, '+16175553004', body);
     const ids = [await store('STOP'), await store('stop.')];
     await Promise.all(ids.map((id) => TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id))));
     expect(await replies('+16175553004')).toHaveLength(1);

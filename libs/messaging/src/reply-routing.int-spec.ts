@@ -3,7 +3,7 @@ import { createDataSource, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { languageConfirmation } from '@porchlight/translation';
-import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture } from '@porchlight/testing';
+import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture, storeInbound } from '@porchlight/testing';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ProcessInboundUseCase } from './process-inbound.use-case';
@@ -53,13 +53,7 @@ describe('Family replies: language, routing, language choice (Postgres and Redis
   });
 
   const inbound = async (phone: string, body: string) => {
-    const id = await db.txFor(fixture.tenantId, async (m) => {
-      const [row] = await m.query(
-        `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'inbound', 'inbound', $2, $3, 'received', $4) returning id`,
-        [fixture.tenantId, phone, body, `SM${randomHex(16)}`],
-      );
-      return row.id as string;
-    });
+    const id = await storeInbound(db, fixture.tenantId, phone, body);
     await TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id));
     return id;
   };

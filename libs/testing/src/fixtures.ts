@@ -122,3 +122,14 @@ export async function addManyFamilies(db: TenantDb, tenantId: string, phones: st
     );
   });
 }
+
+/** An inbound SMS as the webhook stores it (not yet processed); returns its id. */
+export async function storeInbound(db: TenantDb, tenantId: string, phone: string, body: string): Promise<string> {
+  return db.txFor(tenantId, async (m) => {
+    const [row] = await m.query(
+      `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'inbound', 'inbound', $2, $3, 'received', $4) returning id`,
+      [tenantId, phone, body, `SM${randomHex(16)}`],
+    );
+    return row.id as string;
+  });
+}
