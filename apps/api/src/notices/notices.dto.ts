@@ -134,12 +134,8 @@ export class TranslationDto {
   body: string;
 }
 
-export class MessagesQueryDto {
-  @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
-  @IsOptional()
-  @IsIn(MESSAGE_STATUSES)
-  status?: string;
-
+/** Cursor paging of a notice's messages or replies. */
+export class NoticePageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -153,6 +149,13 @@ export class MessagesQueryDto {
   @Min(1)
   @Max(500)
   limit?: number;
+}
+
+export class MessagesQueryDto extends NoticePageQueryDto {
+  @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
+  @IsOptional()
+  @IsIn(MESSAGE_STATUSES)
+  status?: string;
 }
 
 export class PreviewQueryDto {
@@ -163,18 +166,4 @@ export class PreviewQueryDto {
   backTranslate?: boolean;
 }
 
-export class RepliesQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-}
+export class RepliesQueryDto extends NoticePageQueryDto {}
