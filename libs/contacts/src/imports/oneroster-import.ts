@@ -39,6 +39,33 @@ export function sourcedIdOf(run: ImportRun, file: string, row: CsvRow, seen: Map
 export const isToBeDeleted = (row: CsvRow) => row.values.status?.toLowerCase() === 'tobedeleted';
 
 /**
+ * The rows of one bundle file, in batches, each counted as read: a row without a usable sourcedId
+ * (missing, or repeated in the file) is rejected, a `tobedeleted` one set aside for the end, and
+ * the rest handed to `accept` with their sourcedId.
+ */
+async function eachRecord<T>(
+  run: ImportRun,
+  file: StoredFile,
+  deletions: Deletions[keyof Deletions],
+  accept: (row: CsvRow, sid: string) => T | undefined,
+  flush: (items: T[]) => Promise<void>,
+): Promise<void> {
+  run.report.phase = file.name;
+  const seen = new Map<string, number>();
+  await inBatches(
+    run.rows(file),
+    (row) => {
+      run.report.read(file.name);
+      const sid = sourcedIdOf(run, file.name, row, seen);
+      if (!sid) return undefined;
+      if (isToBeDeleted(row)) return void deletions.push({ sid, row: row.row, file: file.name });
+      return accept(row, sid);
+    },
+    flush,
+  );
+}
+
+/**
  * Imports a OneRoster 1.1 CSV bundle, file by file in dependency order: orgs, academic sessions,
  * courses, classes, then users (students and family contacts, linked both ways through
  * agentSourcedIds), then student enrollments; records marked `tobedeleted` go last, dependents
@@ -94,15 +121,11 @@ async function readManifest(run: ImportRun, manifest: StoredFile, files: Map<str
 }
 
 async function importOrgs(run: ImportRun, file: StoredFile, deletions: Deletions): Promise<void> {
-  run.report.phase = file.name;
-  const seen = new Map<string, number>();
-  await inBatches(
-    run.rows(file),
-    (row) => {
-      run.report.read(file.name);
-      const sid = sourcedIdOf(run, file.name, row, seen);
-      if (!sid) return undefined;
-      if (isToBeDeleted(row)) return void deletions.schools.push({ sid, row: row.row, file: file.name });
+  await eachRecord(
+    run,
+    file,
+    deletions.schools,
+    (row, sid) => {
       const type = (row.values.type ?? '').toLowerCase();
       if (type !== 'school' && type !== 'district') return void run.report.skipped(file.name);
       if (!row.values.name) return void run.report.reject({ file: file.name, row: row.row, field: 'name', message: 'name is required' });
@@ -119,15 +142,11 @@ async function importOrgs(run: ImportRun, file: StoredFile, deletions: Deletions
 }
 
 async function importSessions(run: ImportRun, file: StoredFile, deletions: Deletions): Promise<void> {
-  run.report.phase = file.name;
-  const seen = new Map<string, number>();
-  await inBatches(
-    run.rows(file),
-    (row) => {
-      run.report.read(file.name);
-      const sid = sourcedIdOf(run, file.name, row, seen);
-      if (!sid) return undefined;
-      if (isToBeDeleted(row)) return void deletions.academic_sessions.push({ sid, row: row.row, file: file.name });
+  await eachRecord(
+    run,
+    file,
+    deletions.academic_sessions,
+    (row, sid) => {
       const v = row.values;
       const reject = (field: string, message: string) => void run.report.reject({ file: file.name, row: row.row, field, message });
       if (!v.title) return reject('title', 'title is required');
@@ -157,16 +176,12 @@ async function idsBySourceId(run: ImportRun, table: string, where = 'true'): Pro
 }
 
 async function importCourses(run: ImportRun, file: StoredFile, deletions: Deletions): Promise<void> {
-  run.report.phase = file.name;
   const schools = await idsBySourceId(run, 'schools');
-  const seen = new Map<string, number>();
-  await inBatches(
-    run.rows(file),
-    (row) => {
-      run.report.read(file.name);
-      const sid = sourcedIdOf(run, file.name, row, seen);
-      if (!sid) return undefined;
-      if (isToBeDeleted(row)) return void deletions.courses.push({ sid, row: row.row, file: file.name });
+  await eachRecord(
+    run,
+    file,
+    deletions.courses,
+    (row, sid) => {
       const v = row.values;
       if (!v.title) return void run.report.reject({ file: file.name, row: row.row, field: 'title', message: 'title is required' });
       const org = v.orgsourcedid;
@@ -185,18 +200,14 @@ async function importCourses(run: ImportRun, file: StoredFile, deletions: Deleti
 }
 
 async function importClasses(run: ImportRun, file: StoredFile, deletions: Deletions): Promise<void> {
-  run.report.phase = file.name;
   const schools = await idsBySourceId(run, 'schools', `kind = 'school'`);
   const courses = await idsBySourceId(run, 'courses');
   const sessions = await idsBySourceId(run, 'academic_sessions');
-  const seen = new Map<string, number>();
-  await inBatches(
-    run.rows(file),
-    (row) => {
-      run.report.read(file.name);
-      const sid = sourcedIdOf(run, file.name, row, seen);
-      if (!sid) return undefined;
-      if (isToBeDeleted(row)) return void deletions.sections.push({ sid, row: row.row, file: file.name });
+  await eachRecord(
+    run,
+    file,
+    deletions.sections,
+    (row, sid) => {
       const v = row.values;
       const at = { file: file.name, row: row.row };
       if (!v.title) return void run.report.reject({ ...at, field: 'title', message: 'title is required' });
@@ -227,15 +238,11 @@ async function importClasses(run: ImportRun, file: StoredFile, deletions: Deleti
 }
 
 async function importEnrollments(run: ImportRun, file: StoredFile, deletions: Deletions): Promise<void> {
-  run.report.phase = file.name;
-  const seen = new Map<string, number>();
-  await inBatches(
-    run.rows(file),
-    (row) => {
-      run.report.read(file.name);
-      const sid = sourcedIdOf(run, file.name, row, seen);
-      if (!sid) return undefined;
-      if (isToBeDeleted(row)) return void deletions.enrollments.push({ sid, row: row.row, file: file.name });
+  await eachRecord(
+    run,
+    file,
+    deletions.enrollments,
+    (row, sid) => {
       const v = row.values;
       // Porchlight keeps no staff, so only students' enrollments matter.
       if ((v.role ?? '').toLowerCase() !== 'student') return void run.report.skipped(file.name);
