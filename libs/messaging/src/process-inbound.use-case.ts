@@ -4,7 +4,7 @@ import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { classifyKeyword, complianceReply } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { FrancLanguageDetector, languageConfirmation, parseLanguageRequest } from '@porchlight/translation';
+import { languageConfirmation, parseLanguageRequest, VotingLanguageDetector } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { recordConsent } from './consent';
 
@@ -76,7 +76,7 @@ export class ProcessInboundUseCase {
         this.logger.log({ msg: 'family chose its language', messageId, language: requested });
         return this.reply(m, tenantId, message, requested, languageConfirmation(requested));
       }
-      const detected = new FrancLanguageDetector({ languages: tenant.languages }).detect(message.body, { preferred: contact?.language ?? null });
+      const detected = new VotingLanguageDetector({ languages: tenant.languages }).detect(message.body, { preferred: contact?.language ?? null });
       // translate_requested_at: the reconciler asks again if Redis loses the translation job.
       await m.query(`update messages set language = $2, translate_requested_at = now() where id = $1`, [messageId, detected.language ?? contact?.language ?? null]);
       await this.thread(m, tenantId, message, contact ?? null);

@@ -7,6 +7,8 @@ export * from './detection/language-detector';
 export * from './detection/script';
 export * from './detection/choose-language';
 export * from './detection/franc-detector';
+export * from './detection/sms-lexicon';
+export * from './detection/voting-detector';
 export * from './detection/language-request';
 export * from './providers';
 export * from './detection/language-confirmation';

@@ -1,4 +1,4 @@
-import { chooseLanguage, PriorPolicy } from './choose-language';
+import { chooseLanguage, decideByScript, PriorPolicy } from './choose-language';
 import { chineseVariant, dominantScript } from './script';
 
 const prior: PriorPolicy = { topK: 2, minRelativeScore: 0.85, lowConfidence: 0.3 };
@@ -37,6 +37,13 @@ describe('chooseLanguage', () => {
     expect(chooseLanguage('شكرا', [{ language: 'es', score: 1 }], {}, null).language).toBeNull();
   });
 
+  it("lets the family's Chinese decide when the characters do not tell the written form", () => {
+    expect(decideByScript('好的', 'zh-Hant')).toMatchObject({ language: 'zh-Hant', basis: 'script' });
+    expect(decideByScript('好的', 'vi')).toMatchObject({ language: 'zh-Hans', basis: 'script' });
+    expect(decideByScript('好的谢谢', 'zh-Hant')).toMatchObject({ language: 'zh-Hans', basis: 'script' });
+    expect(decideByScript('gracias', 'es')).toBeNull();
+  });
+
   it('falls back to the preferred language, or to nothing, for a text without letters', () => {
     expect(chooseLanguage('👍 10', [], { preferred: 'so' }, prior)).toMatchObject({ language: 'so', basis: 'preferred' });
     expect(chooseLanguage('👍 10', [], {}, prior)).toMatchObject({ language: null, basis: 'none' });
@@ -60,5 +67,6 @@ describe('script', () => {
     expect(chineseVariant('謝謝老師通知')).toBe('zh-Hant');
     expect(chineseVariant('唔該晒')).toBe('zh-Hant');
     expect(chineseVariant('好的')).toBe('zh-Hans');
+    expect(chineseVariant('好的', 'zh-Hant')).toBe('zh-Hant');
   });
 });

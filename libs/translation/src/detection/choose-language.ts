@@ -1,6 +1,6 @@
 import { toProjectLanguage } from '../languages';
 import { DetectedLanguage, DetectOptions, LanguageCandidate } from './language-detector';
-import { chineseVariant, dominantScript, LANGUAGE_SCRIPT } from './script';
+import { chineseVariant, dominantScript, LANGUAGE_SCRIPT, Script } from './script';
 
 /** ă, đ, ơ, ư and the stacked tone marks (U+1EA0–U+1EF9) are written in Vietnamese alone. */
 const VIETNAMESE_LETTERS = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/u;
@@ -15,13 +15,39 @@ export interface PriorPolicy {
   lowConfidence: number;
 }
 
+const decided = (language: string): DetectedLanguage => ({ language, confidence: 1, basis: 'script', candidates: [{ language, score: 1 }] });
+
 /**
- * Turns a statistical detector's candidates into one language. The script decides first (Hangul is
- * Korean, Han characters are Chinese, simplified or traditional by the characters used, letters only
- * Vietnamese has are Vietnamese); then the
- * detector's candidates, dropping those written in another script; then, when the family's
- * preferred language is written in the text's script and the detector is unsure or ranks it close
- * to the top, the preferred language.
+ * What the text's script decides before any statistics: Hangul is Korean; Han characters are Chinese,
+ * simplified or traditional by the characters used (the family's preferred form when they do not
+ * tell); letters only Vietnamese has are Vietnamese; kana is Japanese; a text without letters is in
+ * the family's preferred language, or in none. Null when statistics must decide.
+ */
+export function decideByScript(text: string, preferred: string | null): DetectedLanguage | null {
+  const script = dominantScript(text);
+  if (script === 'none') {
+    return preferred ? { language: preferred, confidence: 0, basis: 'preferred', candidates: [] } : { language: null, confidence: 0, basis: 'none', candidates: [] };
+  }
+  if (script === 'hangul') return decided('ko');
+  if (script === 'han') return decided(chineseVariant(text, preferred === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans'));
+  if (script === 'latin' && VIETNAMESE_LETTERS.test(text)) return decided('vi');
+  if (script === 'kana') return decided('ja');
+  return null;
+}
+
+/** A detector's candidates written in `script`, in project codes ("zh" as the text's form), best first. */
+export function candidatesInScript(text: string, candidates: LanguageCandidate[], script: Script): LanguageCandidate[] {
+  return candidates
+    .map((c) => ({ language: c.language === 'zh' ? chineseVariant(text) : c.language, score: c.score }))
+    .filter((c) => (LANGUAGE_SCRIPT[c.language] ?? script) === script)
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Turns a statistical detector's candidates into one language. The script decides first
+ * (`decideByScript`); then the detector's candidates, dropping those written in another script;
+ * then, when the family's preferred language is written in the text's script and the detector is
+ * unsure or ranks it close to the top, the preferred language.
  */
 export function chooseLanguage(
   text: string,
@@ -29,23 +55,12 @@ export function chooseLanguage(
   options: DetectOptions = {},
   policy: PriorPolicy | null = null,
 ): DetectedLanguage {
-  const script = dominantScript(text);
   const preferred = options.preferred ? toProjectLanguage(options.preferred) : null;
-  if (script === 'none') {
-    return preferred ? { language: preferred, confidence: 0, basis: 'preferred', candidates: [] } : { language: null, confidence: 0, basis: 'none', candidates: [] };
-  }
-  if (script === 'hangul') return { language: 'ko', confidence: 1, basis: 'script', candidates: [{ language: 'ko', score: 1 }] };
-  if (script === 'han') {
-    const language = chineseVariant(text);
-    return { language, confidence: 1, basis: 'script', candidates: [{ language, score: 1 }] };
-  }
-  if (script === 'latin' && VIETNAMESE_LETTERS.test(text)) return { language: 'vi', confidence: 1, basis: 'script', candidates: [{ language: 'vi', score: 1 }] };
-  if (script === 'kana') return { language: 'ja', confidence: 1, basis: 'script', candidates: [{ language: 'ja', score: 1 }] };
+  const byScript = decideByScript(text, preferred);
+  if (byScript) return byScript;
 
-  const candidates = rawCandidates
-    .map((c) => ({ language: c.language === 'zh' ? chineseVariant(text) : c.language, score: c.score }))
-    .filter((c) => (LANGUAGE_SCRIPT[c.language] ?? script) === script)
-    .sort((a, b) => b.score - a.score);
+  const script = dominantScript(text);
+  const candidates = candidatesInScript(text, rawCandidates, script);
   const top = candidates[0];
   if (policy && preferred && LANGUAGE_SCRIPT[preferred] === script && top?.language !== preferred) {
     const rank = candidates.findIndex((c) => c.language === preferred);

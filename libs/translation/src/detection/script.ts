@@ -59,13 +59,16 @@ for (let i = 0; i + 1 < PAIRS.length; i += 2) {
 // Cantonese particles are written in the traditional form by nearly everyone who types them.
 for (const ch of '唔係嘅咗喺佢哋冇嘢乜嚟啲') TRADITIONAL.add(ch);
 
-/** Simplified ("zh-Hans") or traditional ("zh-Hant") Chinese, by counting the characters that differ. */
-export function chineseVariant(text: string): 'zh-Hans' | 'zh-Hant' {
+/**
+ * Simplified ("zh-Hans") or traditional ("zh-Hant") Chinese, by counting the characters that differ;
+ * `undecided` when the text has as many of one kind as of the other ("好", "收到", "知道了").
+ */
+export function chineseVariant(text: string, undecided: 'zh-Hans' | 'zh-Hant' = 'zh-Hans'): 'zh-Hans' | 'zh-Hant' {
   let simplified = 0;
   let traditional = 0;
   for (const ch of text) {
     if (SIMPLIFIED.has(ch)) simplified++;
     else if (TRADITIONAL.has(ch)) traditional++;
   }
-  return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
+  return traditional === simplified ? undecided : traditional > simplified ? 'zh-Hant' : 'zh-Hans';
 }
