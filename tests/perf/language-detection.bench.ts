@@ -10,8 +10,9 @@
  *   npm run bench:language-detection
  *
  * franc and eld are ES modules only; franc loads with require() on Node ≥ 20.19, eld only with
- * import(), so it is loaded through a real dynamic import here. cld (CLD2) is an optional
- * dependency, a native addon compiled at install; without a compiler it is absent and left out.
+ * import(), so it is loaded through a real dynamic import here. cld (CLD2) is a native addon
+ * compiled from source at install, which Porchlight does not ship: `npm install --no-save cld`
+ * before the benchmark adds it to the comparison; without it, it is left out.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -231,7 +232,7 @@ function perLanguageTable(title: string, languages: string[], columns: Array<[st
 async function main() {
   const all = await detectors();
   const combinations = methods();
-  if (!cld) console.log('cld is not installed (an optional dependency compiled at install): CLD2 is left out.');
+  if (!cld) console.log('cld is not installed (npm install --no-save cld adds it): CLD2 is left out.');
   for (const [setName, file] of Object.entries(SETS)) {
     const samples = fixture(file);
     const languages = [...new Set(samples.map((s) => s.language))];
