@@ -27,6 +27,27 @@ export function editDistance(a: string, b: string, limit: number): number {
   return Math.min(previous[b.length], limit + 1);
 }
 
+/**
+ * The characters of a text as 32 bits (code point mod 32). A character of one text whose bit the
+ * other lacks needs an edit of its own, so two texts whose sets differ by more than `limit` bits
+ * on either side are further apart than `limit`: a cheap test before {@link editDistance}.
+ */
+export function characterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i += 1) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+}
+
+export function maskDistance(a: number, b: number): number {
+  return Math.max(bitCount(a & ~b), bitCount(b & ~a));
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Edits a text of this many characters may carry and still match: none up to 4, then one per 5. */
 export function allowedEdits(length: number): number {
   if (length <= 4) return 0;

@@ -1,4 +1,4 @@
-import { allowedEdits, editDistance } from './edit-distance';
+import { allowedEdits, characterMask, editDistance, maskDistance } from './edit-distance';
 import { Unit, unitize } from './units';
 
 /** The shortest word whose longer forms ("galab" → "galabta") are matched. */
@@ -34,6 +34,8 @@ export interface Entry {
   units: number;
   /** Long enough to be matched with typos. */
   fuzzy: boolean;
+  /** Its characters, for a quick test before the edit distance. */
+  mask: number;
 }
 
 /** A stretch of the reply, units `start` to `end` (exclusive), and what it may mean. */
@@ -54,10 +56,13 @@ function meaningKey(meaning: Meaning): string {
   return JSON.stringify(meaning);
 }
 
-/** Entries by their joined key, and by length for the misspelt. */
+/**
+ * Entries by their joined key; those that may be misspelt also by length and first letter, and by
+ * length and second letter (a typo seldom hits both: see {@link sameStart}).
+ */
 export class EntryIndex {
   private readonly exact = new Map<string, Entry[]>();
-  private readonly byLength = new Map<number, Entry[]>();
+  private readonly loose = new Map<string, Entry[]>();
   private longest = 1;
 
   /** Adds a phrase; the same phrase with the same meaning in another language merges into one entry. */
@@ -77,10 +82,13 @@ export class EntryIndex {
     const entry: Entry = {
       meaning, languages: language ? [language] : [], weak, joined, units: units.length,
       fuzzy: typos && allWords && units.some((unit) => unit.type === 'word'),
+      mask: characterMask(joined),
     };
     this.exact.set(joined, [...(this.exact.get(joined) ?? []), entry]);
     if (entry.fuzzy || (loose.endings && units.length === 1 && units[0].type === 'word' && joined.length >= MIN_STEM)) {
-      this.byLength.set(joined.length, [...(this.byLength.get(joined.length) ?? []), entry]);
+      for (const key of [`${joined.length}|0${joined[0]}`, `${joined.length}|1${joined[1]}`]) {
+        this.loose.set(key, [...(this.loose.get(key) ?? []), entry]);
+      }
     }
     this.longest = Math.max(this.longest, units.length);
     return entry;
@@ -105,8 +113,14 @@ export class EntryIndex {
    */
   near(joined: string, width: number): Array<{ entry: Entry; distance: number }> {
     const found: Array<{ entry: Entry; distance: number }> = [];
+    const mask = characterMask(joined);
     for (let length = joined.length - 3; length <= joined.length + 3; length += 1) {
-      for (const entry of this.byLength.get(length) ?? []) {
+      const near = new Set([
+        ...(this.loose.get(`${length}|0${joined[0]}`) ?? []),
+        ...(this.loose.get(`${length}|1${joined[1]}`) ?? []),
+        ...(this.loose.get(`${length}|0${joined[1]}`) ?? []),
+      ]);
+      for (const entry of near) {
         if (Math.abs(entry.units - width) > 1 || !sameStart(joined, entry.joined)) continue;
         const extra = joined.length - length;
         if (width === 1 && entry.units === 1 && extra > 0 && joined.startsWith(entry.joined)) {
@@ -114,7 +128,7 @@ export class EntryIndex {
           continue;
         }
         const limit = entry.fuzzy ? allowedEdits(entry.joined.length) : 0;
-        if (Math.abs(extra) > limit) continue;
+        if (Math.abs(extra) > limit || maskDistance(mask, entry.mask) > limit) continue;
         const distance = editDistance(joined, entry.joined, limit);
         if (distance > 0 && distance <= limit) found.push({ entry, distance });
       }
