@@ -1,0 +1,2 @@
+export * from './contact-record.use-case';
+export * from './records.module';
