@@ -5,6 +5,7 @@ import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { FanOutNoticeUseCase, Reconciler } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
+import { ExportsReconciler, RecordsModule } from '@porchlight/records';
 import { FanOutProcessor } from './fan-out.processor';
 import { RECONCILE_INTERVAL_MS, ReconcilerService } from './reconciler.service';
 
@@ -24,10 +25,12 @@ export class DispatcherModule {
           worker: { concurrency: env.WORKER_CONCURRENCY, shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000, onOutcome: jobMetrics(registry).record },
         }),
         HealthModule.forRoot(registry),
+        RecordsModule,
       ],
       providers: [
         { provide: FanOutNoticeUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new FanOutNoticeUseCase(db, jobs), inject: [TenantDb, JobProducer] },
         { provide: Reconciler, useFactory: (db: TenantDb, jobs: JobProducer) => new Reconciler(db, jobs, { staleAfterSeconds: env.RECONCILE_STALE_SECONDS, sendingStaleAfterSeconds: env.SENDING_STALE_SECONDS }), inject: [TenantDb, JobProducer] },
+        { provide: ExportsReconciler, useFactory: (db: TenantDb, jobs: JobProducer) => new ExportsReconciler(db, jobs, env.RECONCILE_STALE_SECONDS), inject: [TenantDb, JobProducer] },
         { provide: RECONCILE_INTERVAL_MS, useValue: env.RECONCILE_INTERVAL_SECONDS * 1000 },
         FanOutProcessor,
         ReconcilerService,

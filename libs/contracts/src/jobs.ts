@@ -29,6 +29,8 @@ export enum JobName {
   TranslateReply = 'reply.translate',
   /** Import one uploaded roster (OneRoster 1.1 bundle or plain CSV) into the contacts domain. */
   ImportRoster = 'roster.import',
+  /** Build one district export: a zip of CSVs written in chunks to Postgres, for its requester to download once. */
+  BuildExport = 'export.build',
 }
 
 interface TenantJob {
@@ -44,6 +46,7 @@ export interface JobPayloads {
   [JobName.ProcessInbound]: TenantJob & { messageId: string };
   [JobName.TranslateReply]: TenantJob & { messageId: string };
   [JobName.ImportRoster]: TenantJob & { importId: string };
+  [JobName.BuildExport]: TenantJob & { exportId: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -54,6 +57,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.ProcessInbound]: QueueName.Inbound,
   [JobName.TranslateReply]: QueueName.Translation,
   [JobName.ImportRoster]: QueueName.Contacts,
+  [JobName.BuildExport]: QueueName.Contacts,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
@@ -69,4 +73,5 @@ export const jobId = {
   processInbound: (messageId: string) => `inbound-${messageId}`,
   translateReply: (messageId: string) => `reply-translate-${messageId}`,
   importRoster: (importId: string) => `roster-import-${importId}`,
+  buildExport: (exportId: string) => `export-build-${exportId}`,
 };

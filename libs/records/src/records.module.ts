@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TenantDb } from '@porchlight/database';
+import { JobProducer } from '@porchlight/queue';
 import { ContactRecordUseCase } from './contact-record.use-case';
+import { BuildExportUseCase } from './exports/build-export.use-case';
+import { ExportsUseCases } from './exports/exports.use-cases';
 
 /** Records requests (one family member's record, district exports) and retention. */
 @Module({
-  providers: [{ provide: ContactRecordUseCase, useFactory: (db: TenantDb) => new ContactRecordUseCase(db), inject: [TenantDb] }],
-  exports: [ContactRecordUseCase],
+  providers: [
+    { provide: ContactRecordUseCase, useFactory: (db: TenantDb) => new ContactRecordUseCase(db), inject: [TenantDb] },
+    { provide: ExportsUseCases, useFactory: (db: TenantDb, jobs: JobProducer) => new ExportsUseCases(db, jobs), inject: [TenantDb, JobProducer] },
+    { provide: BuildExportUseCase, useFactory: (db: TenantDb) => new BuildExportUseCase(db), inject: [TenantDb] },
+  ],
+  exports: [ContactRecordUseCase, ExportsUseCases, BuildExportUseCase],
 })
 export class RecordsModule {}
