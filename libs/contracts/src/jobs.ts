@@ -31,10 +31,20 @@ export enum JobName {
   ImportRoster = 'roster.import',
   /** Build one district export: a zip of CSVs written in chunks to Postgres, for its requester to download once. */
   BuildExport = 'export.build',
+  /**
+   * The daily retention sweep: in every district, each under its own tenant context, remove
+   * message texts older than the district keeps them, and stored uploads and exports past their use.
+   */
+  ApplyRetention = 'retention.apply',
 }
 
 interface TenantJob {
   tenantId: string;
+  correlationId: string;
+}
+
+/** A job of the platform that visits every tenant itself, entering each one's context in turn. */
+interface PlatformJob {
   correlationId: string;
 }
 
@@ -47,6 +57,7 @@ export interface JobPayloads {
   [JobName.TranslateReply]: TenantJob & { messageId: string };
   [JobName.ImportRoster]: TenantJob & { importId: string };
   [JobName.BuildExport]: TenantJob & { exportId: string };
+  [JobName.ApplyRetention]: PlatformJob;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -58,6 +69,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.TranslateReply]: QueueName.Translation,
   [JobName.ImportRoster]: QueueName.Contacts,
   [JobName.BuildExport]: QueueName.Contacts,
+  [JobName.ApplyRetention]: QueueName.Dispatch,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
@@ -75,3 +87,6 @@ export const jobId = {
   importRoster: (importId: string) => `roster-import-${importId}`,
   buildExport: (exportId: string) => `export-build-${exportId}`,
 };
+
+/** The one job scheduler of the daily retention sweep: every process that starts upserts this same key. */
+export const RETENTION_SCHEDULER_ID = 'retention-daily';

@@ -5,3 +5,5 @@ export * from './exports/export-tables';
 export * from './exports/exports-reconciler';
 export * from './exports/exports.use-cases';
 export * from './records.module';
+export * from './retention/retention-schedule';
+export * from './retention/retention.use-case';
