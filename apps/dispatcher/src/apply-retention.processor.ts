@@ -2,8 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { JobName, JobPayloads } from '@porchlight/contracts';
 import { Handler, JobHandler } from '@porchlight/queue';
 import { RetentionUseCase } from '@porchlight/records';
+import { UnrecoverableError } from 'bullmq';
 
-/** The daily sweep: every district under its own tenant context; a district that failed makes the job retry (what is done stays done). */
+/**
+ * The daily sweep: every district under its own tenant context. A district that failed marks the
+ * job failed (visible on the queue, named in the log) without retrying the whole sweep at once:
+ * tomorrow's run takes it up again, and what is done stays done.
+ */
 @Injectable()
 @JobHandler(JobName.ApplyRetention)
 export class ApplyRetentionProcessor implements Handler<JobName.ApplyRetention> {
@@ -11,6 +16,6 @@ export class ApplyRetentionProcessor implements Handler<JobName.ApplyRetention> 
 
   async handle(data: JobPayloads[JobName.ApplyRetention]): Promise<void> {
     const { failed } = await this.retention.sweep(data.correlationId);
-    if (failed.length > 0) throw new Error(`retention failed for ${failed.length} tenant(s); retrying`);
+    if (failed.length > 0) throw new UnrecoverableError(`retention failed for ${failed.length} tenant(s): ${failed.join(', ')}`);
   }
 }
