@@ -7,6 +7,7 @@ import { IdentityModule, SecretBox, TenantDirectory, TenantRepository } from '@p
 import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
+import { RecordsModule } from '@porchlight/records';
 import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
 import { AuthController } from './auth/auth.controller';
 import { ConversationsController } from './conversations/conversations.controller';
@@ -19,6 +20,7 @@ import { TenantScopeInterceptor } from './http/tenant-scope.interceptor';
 import { NoticesController } from './notices/notices.controller';
 import { TemplatesController } from './notices/templates.controller';
 import { PlatformController } from './platform/platform.controller';
+import { RecordsController } from './records/records.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
 import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
@@ -36,6 +38,7 @@ export class ApiModule implements NestModule {
         IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }),
         HealthModule.forRoot(createMetricsRegistry('api')),
         ContactsDomainModule,
+        RecordsModule,
       ],
       controllers: [
         PlatformController,
@@ -47,6 +50,7 @@ export class ApiModule implements NestModule {
         TemplatesController,
         ConversationsController,
         GlossaryController,
+        RecordsController,
         TwilioWebhooksController,
       ],
       providers: [

@@ -5,14 +5,16 @@ import { QueueName } from '@porchlight/contracts';
 import { DatabaseModule } from '@porchlight/database';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { QueueModule } from '@porchlight/queue';
+import { RecordsModule } from '@porchlight/records';
+import { BuildExportProcessor } from './build-export.processor';
 import { ImportRosterProcessor } from './import-roster.processor';
 
-/** Imports are long and write in large batches: a few at a time is what Postgres wants. */
-const MAX_IMPORTS_AT_ONCE = 2;
+/** Imports and exports are long and move many rows: a few at a time is what Postgres wants. */
+const MAX_LONG_JOBS_AT_ONCE = 2;
 
 /**
  * The contacts app: owner of the roster (schools, students, families), audience resolution and
- * the consent ledger. Roster imports (OneRoster and plain CSV) run here as jobs.
+ * the consent ledger. Roster imports (OneRoster and plain CSV) and district exports run here as jobs.
  */
 @Module({})
 export class ContactsAppModule {
@@ -26,12 +28,13 @@ export class ContactsAppModule {
           redisUrl: env.REDIS_URL,
           prefix: env.QUEUE_PREFIX,
           consumes: [QueueName.Contacts],
-          worker: { concurrency: Math.min(env.WORKER_CONCURRENCY, MAX_IMPORTS_AT_ONCE), onOutcome: jobMetrics(registry).record },
+          worker: { concurrency: Math.min(env.WORKER_CONCURRENCY, MAX_LONG_JOBS_AT_ONCE), onOutcome: jobMetrics(registry).record },
         }),
         HealthModule.forRoot(registry),
         ContactsDomainModule,
+        RecordsModule,
       ],
-      providers: [ImportRosterProcessor],
+      providers: [ImportRosterProcessor, BuildExportProcessor],
     };
   }
 }

@@ -5,10 +5,13 @@ import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { FanOutNoticeUseCase, Reconciler } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
+import { ExportsReconciler, RecordsModule } from '@porchlight/records';
+import { ApplyRetentionProcessor } from './apply-retention.processor';
 import { FanOutProcessor } from './fan-out.processor';
 import { RECONCILE_INTERVAL_MS, ReconcilerService } from './reconciler.service';
+import { RETENTION_CRON, RetentionScheduleService } from './retention-schedule.service';
 
-/** The message queue: notice fan-out into one message per phone, and the reconciler. */
+/** The message queue: notice fan-out into one message per phone, the reconciler, and the daily retention sweep. */
 @Module({})
 export class DispatcherModule {
   static forRoot(env: DispatcherEnv): DynamicModule {
@@ -24,13 +27,18 @@ export class DispatcherModule {
           worker: { concurrency: env.WORKER_CONCURRENCY, shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000, onOutcome: jobMetrics(registry).record },
         }),
         HealthModule.forRoot(registry),
+        RecordsModule,
       ],
       providers: [
         { provide: FanOutNoticeUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new FanOutNoticeUseCase(db, jobs), inject: [TenantDb, JobProducer] },
         { provide: Reconciler, useFactory: (db: TenantDb, jobs: JobProducer) => new Reconciler(db, jobs, { staleAfterSeconds: env.RECONCILE_STALE_SECONDS, sendingStaleAfterSeconds: env.SENDING_STALE_SECONDS }), inject: [TenantDb, JobProducer] },
+        { provide: ExportsReconciler, useFactory: (db: TenantDb, jobs: JobProducer) => new ExportsReconciler(db, jobs, env.RECONCILE_STALE_SECONDS), inject: [TenantDb, JobProducer] },
         { provide: RECONCILE_INTERVAL_MS, useValue: env.RECONCILE_INTERVAL_SECONDS * 1000 },
+        { provide: RETENTION_CRON, useValue: env.RETENTION_CRON },
         FanOutProcessor,
+        ApplyRetentionProcessor,
         ReconcilerService,
+        RetentionScheduleService,
       ],
     };
   }

@@ -1,22 +1,28 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Reconciler } from '@porchlight/messaging';
+import { ExportsReconciler } from '@porchlight/records';
 
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
 
-/** Runs the reconciler on a timer; one sweep at a time. */
+/** Runs the reconcilers (messaging work, then district exports) on a timer; one sweep at a time. */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReconcilerService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
 
-  constructor(private readonly reconciler: Reconciler, @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number) {}
+  constructor(
+    private readonly reconciler: Reconciler,
+    private readonly exports: ExportsReconciler,
+    @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.reconciler
         .sweep()
+        .then(() => this.exports.sweep())
         .catch((error: Error) => this.logger.error({ msg: 'reconcile failed', err: error.message }))
         .finally(() => (this.running = undefined));
     }, this.intervalMs);

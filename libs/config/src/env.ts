@@ -156,6 +156,10 @@ export class DispatcherEnv extends WorkerEnv {
   @IsInt()
   @Min(20)
   SENDING_STALE_SECONDS: number = 120;
+
+  /** When the daily retention sweep runs: a cron pattern (minute hour day month weekday) in UTC. */
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'RETENTION_CRON must be a cron pattern such as "17 3 * * *"' })
+  RETENTION_CRON: string = '17 3 * * *';
 }
 
 export class SetupEnv extends BaseEnv {

@@ -163,7 +163,7 @@ export class ContactsUseCases {
   /**
    * Erases a person's personal data: names, phone, email and links go; the row stays, anonymous,
    * so counts of who was reached remain true. Messages that reached only this person lose their
-   * phone and text.
+   * phone and text (the family's words in translation too), and say they were erased.
    */
   async erase(actor: StaffPrincipal, id: string): Promise<void> {
     await this.db.tx(async (m) => {
@@ -177,7 +177,12 @@ export class ContactsUseCases {
       if (contact.phone) {
         const [shared] = await m.query(`select 1 from contacts where phone = $1 and id <> $2 and erased_at is null limit 1`, [contact.phone, id]);
         if (!shared) {
-          await m.query(`update messages set phone = 'erased', body = '', updated_at = now() where phone = $1`, [contact.phone]);
+          await m.query(
+            `update messages set phone = 'erased', body = '', translated_body = case when translated_body is null then null else '' end,
+               body_erased_at = coalesce(body_erased_at, now()), body_erased_by = coalesce(body_erased_by, 'erasure'), updated_at = now()
+             where phone = $1`,
+            [contact.phone],
+          );
           await m.query(`delete from conversations where phone = $1`, [contact.phone]);
         }
       }

@@ -1,5 +1,5 @@
 /** What went wrong, in domain terms; the API maps each code to one HTTP status, workers to retry or not. */
-export type DomainErrorCode = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+export type DomainErrorCode = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

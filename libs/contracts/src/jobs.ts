@@ -29,10 +29,22 @@ export enum JobName {
   TranslateReply = 'reply.translate',
   /** Import one uploaded roster (OneRoster 1.1 bundle or plain CSV) into the contacts domain. */
   ImportRoster = 'roster.import',
+  /** Build one district export: a zip of CSVs written in chunks to Postgres, for its requester to download once. */
+  BuildExport = 'export.build',
+  /**
+   * The daily retention sweep: in every district, each under its own tenant context, remove
+   * message texts older than the district keeps them, and stored uploads and exports past their use.
+   */
+  ApplyRetention = 'retention.apply',
 }
 
 interface TenantJob {
   tenantId: string;
+  correlationId: string;
+}
+
+/** A job of the platform that visits every tenant itself, entering each one's context in turn. */
+interface PlatformJob {
   correlationId: string;
 }
 
@@ -44,6 +56,8 @@ export interface JobPayloads {
   [JobName.ProcessInbound]: TenantJob & { messageId: string };
   [JobName.TranslateReply]: TenantJob & { messageId: string };
   [JobName.ImportRoster]: TenantJob & { importId: string };
+  [JobName.BuildExport]: TenantJob & { exportId: string };
+  [JobName.ApplyRetention]: PlatformJob;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -54,6 +68,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.ProcessInbound]: QueueName.Inbound,
   [JobName.TranslateReply]: QueueName.Translation,
   [JobName.ImportRoster]: QueueName.Contacts,
+  [JobName.BuildExport]: QueueName.Contacts,
+  [JobName.ApplyRetention]: QueueName.Dispatch,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
@@ -69,4 +85,8 @@ export const jobId = {
   processInbound: (messageId: string) => `inbound-${messageId}`,
   translateReply: (messageId: string) => `reply-translate-${messageId}`,
   importRoster: (importId: string) => `roster-import-${importId}`,
+  buildExport: (exportId: string) => `export-build-${exportId}`,
 };
+
+/** The one job scheduler of the daily retention sweep: every process that starts upserts this same key. */
+export const RETENTION_SCHEDULER_ID = 'retention-daily';

@@ -42,6 +42,30 @@ export class TenantDb {
   }
 
   /**
+   * Runs `work` in a read-only, repeatable-read transaction under the context's tenant: every
+   * statement sees the same snapshot, so a long export reads the district as it was at one moment.
+   */
+  async snapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const tenantId = TenantContext.tenantId();
+    if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${JSON.stringify(tenantId)}`);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`begin isolation level repeatable read, read only; select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true)`);
+      try {
+        const result = await work(runner.manager);
+        await runner.query('commit');
+        return result;
+      } catch (error) {
+        await runner.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
    * One statement under `tenantId` in a single round trip — `BEGIN`, the tenant setting, the
    * statement, `COMMIT` sent together — for the paths every message takes. The parameters are
    * written into the statement as literals (only strings, numbers, booleans, dates and null);

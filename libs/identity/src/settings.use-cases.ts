@@ -28,7 +28,13 @@ export interface UpdateSettingsCommand {
     untranslatedPolicy?: 'hold' | 'send_source';
     requireReviewFor?: string[];
   };
+  /** Message texts older than `messageBodyDays` are removed by the daily retention job; null keeps them. */
+  retention?: { messageBodyDays?: number | null };
 }
+
+/** The shortest retention a district may choose: delivery retries and reply translations are long over by then. */
+export const MIN_RETENTION_DAYS = 7;
+export const MAX_RETENTION_DAYS = 36500;
 
 export class SettingsUseCases {
   constructor(private readonly db: TenantDb, private readonly tenants: TenantRepository) {}
@@ -73,16 +79,26 @@ export class SettingsUseCases {
         set('translation', JSON.stringify({ ...current.translation, ...rest }));
         if (apiKey !== undefined) set('translation_secret_enc', apiKey === null ? null : this.tenants.sealToken(String(apiKey)));
       }
+      const days = command.retention?.messageBodyDays;
+      if (days !== undefined) {
+        if (days !== null && !(Number.isInteger(days) && days >= MIN_RETENTION_DAYS && days <= MAX_RETENTION_DAYS)) {
+          throw new DomainError('invalid', 'validation failed', [
+            { field: 'retention.messageBodyDays', message: `messageBodyDays must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}, or null` },
+          ]);
+        }
+        set('retention_message_body_days', days);
+      }
       if (sets.length > 0) {
         set('updated_at', new Date());
         params.push(actor.tenantId);
         await m.query(`update tenants set ${sets.join(', ')} where id = $${params.length}`, params);
         const changed = [
-          ...Object.keys(command).filter((key) => key !== 'sms' && key !== 'translation'),
+          ...Object.keys(command).filter((key) => key !== 'sms' && key !== 'translation' && key !== 'retention'),
           ...Object.keys(sms ?? {}).map((key) => `sms.${key}`),
           ...Object.keys(command.translation ?? {}).map((key) => `translation.${key}`),
+          ...Object.keys(command.retention ?? {}).map((key) => `retention.${key}`),
         ];
-        await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'settings.updated', subjectType: 'tenant', subjectId: actor.tenantId, data: { changed } });
+        await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'settings.updated', subjectType: 'tenant', subjectId: actor.tenantId, data: { changed, ...(days !== undefined ? { retention: { messageBodyDays: days } } : {}) } });
       }
       return this.tenants.settings(m, actor.tenantId);
     });

@@ -26,6 +26,8 @@ export interface TenantSettings {
   helpContact: string | null;
   sms: Omit<TenantSms, 'authToken'>;
   translation: { provider: string; untranslatedPolicy: 'hold' | 'send_source'; [key: string]: unknown };
+  /** How long message texts are kept: `messageBodyDays` null keeps them for as long as the district exists. */
+  retention: { messageBodyDays: number | null };
   createdAt: string;
 }
 
@@ -48,6 +50,7 @@ interface TenantRow {
   sms_from_number: string | null;
   sms_messages_per_second: number | null;
   translation: TenantSettings['translation'];
+  retention_message_body_days: number | null;
   created_at: Date;
 }
 
@@ -73,6 +76,7 @@ export function toSettings(row: TenantRow): TenantSettings {
       messagesPerSecond: row.sms_messages_per_second,
     },
     translation: row.translation,
+    retention: { messageBodyDays: row.retention_message_body_days },
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -6,6 +6,7 @@ import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { glossaryTermsFor, TenantTranslator, toProjectLanguage } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
+import { MessageText, messageText } from './message-text';
 
 export interface ConversationSummary {
   id: string;
@@ -20,14 +21,11 @@ export interface ConversationSummary {
   lastMessageAt: string;
 }
 
-export interface ConversationMessage {
+export interface ConversationMessage extends MessageText {
   id: string;
   direction: 'outbound' | 'inbound';
   kind: string;
-  body: string;
   language: string | null;
-  translatedBody?: string;
-  translatedLanguage?: string;
   status?: string;
   noticeId: string | null;
   authorUserId: string | null;
@@ -108,9 +106,8 @@ export class ConversationsUseCases {
             id: r.id,
             direction: r.direction,
             kind: r.kind,
-            body: r.body,
+            ...messageText(r),
             language: r.language,
-            ...(r.translated_body !== null ? { translatedBody: r.translated_body, translatedLanguage: r.translated_language } : {}),
             status: r.direction === 'outbound' ? r.status : undefined,
             noticeId: r.notice_id,
             authorUserId: r.author_user_id,
@@ -176,9 +173,8 @@ export class ConversationsUseCases {
       id: message.id,
       direction: 'outbound',
       kind: 'reply',
-      body: message.body,
+      ...messageText(message),
       language: message.language,
-      ...(message.translated_body !== null ? { translatedBody: message.translated_body, translatedLanguage: message.translated_language } : {}),
       status: message.status,
       noticeId: null,
       authorUserId: actor.userId,

@@ -10,3 +10,4 @@ export * from './tenant-sms-cache';
 export * from './twilio-webhooks.use-cases';
 export * from './resolve-message.use-case';
 export * from './sender-rate-limiter';
+export * from './message-text';

@@ -8,6 +8,7 @@ import { measureSms, smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { catalogTranslations, NoticeTemplate, recallTranslations, rememberTranslation, reviewRequired, templateCatalog, TenantTranslator } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
+import { MessageText, messageText } from './message-text';
 
 export interface CreateNoticeInput {
   title?: string;
@@ -84,12 +85,11 @@ export interface NoticeView {
   stats: NoticeStats;
 }
 
-export interface NoticeMessageView {
+export interface NoticeMessageView extends MessageText {
   id: string;
   contactIds: string[];
   phone: string;
   language: string | null;
-  body: string;
   status: MessageStatus;
   errorCode: number | null;
   errorMessage: string | null;
@@ -97,15 +97,12 @@ export interface NoticeMessageView {
   updatedAt: string;
 }
 
-export interface NoticeReplyView {
+export interface NoticeReplyView extends MessageText {
   id: string;
   conversationId: string | null;
   contactIds: string[];
   phone: string;
-  body: string;
   language: string | null;
-  translatedBody?: string;
-  translatedLanguage?: string;
   createdAt: string;
 }
 
@@ -312,7 +309,7 @@ export class NoticesUseCases {
           contactIds: r.contact_ids,
           phone: r.phone,
           language: r.language,
-          body: r.body,
+          ...messageText(r),
           status: r.status,
           errorCode: r.error_code,
           errorMessage: r.error_message,
@@ -334,7 +331,7 @@ export class NoticesUseCases {
     return this.db.tx(async (m) => {
       await this.load(m, actor, id);
       const found = await m.query(
-        `select i.id, i.phone, i.contact_ids, i.body, i.language, i.translated_body, i.translated_language, i.created_at, cv.id as conversation_id
+        `select i.id, i.phone, i.contact_ids, i.body, i.language, i.translated_body, i.translated_language, i.body_erased_at, i.body_erased_by, i.created_at, cv.id as conversation_id
          from messages i
          join lateral (
            select o.notice_id from messages o
@@ -353,9 +350,8 @@ export class NoticesUseCases {
           conversationId: r.conversation_id,
           contactIds: r.contact_ids,
           phone: r.phone,
-          body: r.body,
+          ...messageText(r),
           language: r.language,
-          ...(r.translated_body !== null ? { translatedBody: r.translated_body, translatedLanguage: r.translated_language } : {}),
           createdAt: new Date(r.created_at).toISOString(),
         }),
       );

@@ -56,6 +56,15 @@ export class JobProducer {
   }
 
   /**
+   * A job repeated on a cron `pattern` under a fixed scheduler id. Every process may call this when
+   * it starts: BullMQ upserts the scheduler by its id, so Redis keeps one scheduler and one next
+   * job however many processes ask.
+   */
+  async schedule(schedulerId: string, repeat: { pattern: string; tz?: string }, job: AnyJob): Promise<void> {
+    await this.queue(JOB_QUEUE[job.name]).upsertJobScheduler(schedulerId, repeat, { name: job.name, data: job.data, opts: DEFAULT_JOB_OPTIONS });
+  }
+
+  /**
    * Which of these job ids are still alive in `queue` (waiting, prioritized, delayed or active), in
    * one pipeline. A job that failed for good does not count: `revive` clears it so the same id can
    * be enqueued again.

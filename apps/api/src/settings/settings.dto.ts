@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SMS_PROVIDERS } from '@porchlight/contracts';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@porchlight/identity';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsBcp47, IsTimeZone } from '../http/validators';
@@ -93,6 +94,23 @@ export class TranslationSettingsDto {
   requireReviewFor?: string[];
 }
 
+export class RetentionSettingsDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: MIN_RETENTION_DAYS,
+    maximum: MAX_RETENTION_DAYS,
+    example: 365,
+    description:
+      'message texts (both directions, and their translations) older than this many days are removed by a daily job; counts, statuses, languages and times stay. null keeps them.',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(MIN_RETENTION_DAYS)
+  @Max(MAX_RETENTION_DAYS)
+  messageBodyDays?: number | null;
+}
+
 export class UpdateSettingsDto {
   @ApiPropertyOptional()
   @IsOptional()
@@ -153,4 +171,10 @@ export class UpdateSettingsDto {
   @ValidateNested()
   @Type(() => TranslationSettingsDto)
   translation?: TranslationSettingsDto;
+
+  @ApiPropertyOptional({ type: RetentionSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetentionSettingsDto)
+  retention?: RetentionSettingsDto;
 }
