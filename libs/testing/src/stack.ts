@@ -112,6 +112,7 @@ export async function startStack(name: string, overrides: Partial<Record<string,
     async stop() {
       await Promise.all([...processes.keys()].map((app) => kill(app, 'SIGTERM')));
       const admin = new Client({ connectionString: TEST_ADMIN_URL });
+      admin.on('error', () => undefined);
       await admin.connect();
       try {
         await admin.query(`drop database if exists "${database}" with (force)`);
