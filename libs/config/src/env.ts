@@ -177,6 +177,32 @@ export class SandboxEnv {
   LOG_LEVEL: string = 'info';
 }
 
+/** `npm start`'s supervisor (tools/start.ts): when an app that exited is started again, and when Porchlight gives up. */
+export class SupervisorEnv {
+  /** This many exits of one app within CRASH_LOOP_SECONDS is a crash loop: every app is stopped. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CRASH_LOOP_EXITS: number = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CRASH_LOOP_SECONDS: number = 60;
+
+  /** Restarts wait 1 s, 2 s, 4 s … up to this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RESTART_DELAY_MAX_SECONDS: number = 30;
+
+  /** The apps' own grace period; a stop waits this long, and 10 s more, before it kills what still runs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SHUTDOWN_GRACE_SECONDS: number = 25;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

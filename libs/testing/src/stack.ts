@@ -111,14 +111,19 @@ export async function startStack(name: string, overrides: Partial<Record<string,
     kill,
     async stop() {
       await Promise.all([...processes.keys()].map((app) => kill(app, 'SIGTERM')));
-      const admin = new Client({ connectionString: TEST_ADMIN_URL });
-      admin.on('error', () => undefined);
-      await admin.connect();
-      try {
-        await admin.query(`drop database if exists "${database}" with (force)`);
-      } finally {
-        await admin.end();
-      }
+      await dropDatabase(database);
     },
   };
+}
+
+/** Drops an end-to-end stack's database, whoever is still connected to it. */
+export async function dropDatabase(database: string): Promise<void> {
+  const admin = new Client({ connectionString: TEST_ADMIN_URL });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${database.replace(/"/g, '""')}" with (force)`);
+  } finally {
+    await admin.end();
+  }
 }
