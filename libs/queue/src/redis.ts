@@ -22,6 +22,21 @@ export function watched(redis: IORedis, role: string): IORedis {
   return redis;
 }
 
+/**
+ * An `'error'` listener that logs each distinct message once per `quietMs`: while Redis is away,
+ * BullMQ reports the same failure at every reconnection attempt, several times a second.
+ */
+export function errorLog(logger: Logger, fields: Record<string, unknown>, quietMs = 60_000): (error: Error) => void {
+  const last = new Map<string, number>();
+  return (error) => {
+    const now = Date.now();
+    if (now - (last.get(error.message) ?? -Infinity) < quietMs) return;
+    if (last.size > 100) last.clear();
+    last.set(error.message, now);
+    logger.error({ ...fields, err: error.message });
+  };
+}
+
 /** Producers fail fast when Redis is down instead of buffering commands in memory. */
 export function producerConnection(url: string): IORedis {
   return watched(new IORedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 3, lazyConnect: false } as RedisOptions), 'producer');
