@@ -135,6 +135,11 @@ export class ChaosBroadcast<S extends Target = Stack> {
     return notice.body.id;
   }
 
+  /** The notice as its author sees it through the API (`GET /api/v1/notices/:id`). */
+  notice(noticeId: string): Promise<{ status: number; body: { status: string; stats: Record<string, number> } }> {
+    return this.api.get(`/api/v1/notices/${noticeId}`);
+  }
+
   async accepted(): Promise<number> {
     return (await this.sandbox.get('/sandbox/stats')).body.accepted;
   }
