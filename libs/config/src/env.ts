@@ -156,6 +156,11 @@ export class DispatcherEnv extends WorkerEnv {
   @IsInt()
   @Min(20)
   SENDING_STALE_SECONDS: number = 120;
+
+  /** Optional here: with it, the reconciler also reports each district whose SMS secret cannot be read. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  SECRETS_KEY?: string;
 }
 
 export class SetupEnv extends BaseEnv {
