@@ -1,19 +1,24 @@
 /**
- * `npm start` / `npm run demo`: prepares the database, then runs every app as its own process
- * until SIGINT/SIGTERM stops them all. With `--demo` it first makes (and keeps, in
- * `.porchlight/demo.env`) the secrets a demo needs and seeds a demo district.
+ * `npm start` / `npm run demo`: prepares the database, then runs every app as its own process and
+ * keeps them running: an app that exits is started again after a growing delay while the others
+ * serve on; a crash loop, or SIGINT/SIGTERM, stops them all (a second Ctrl-C at once). With
+ * `--demo` it first makes (and keeps, in `.porchlight/demo.env`) the secrets a demo needs and
+ * seeds a demo district.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadEnvOrExit, SupervisorEnv } from '../libs/config/src/env';
 import { setupDatabase } from '../libs/database/src/setup/setup';
 import { seedDemo } from './demo-seed';
+import { DEFAULT_RESTART_POLICY } from './restart-policy';
+import { Supervisor } from './supervisor';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const demo = process.argv.includes('--demo');
 
+/** Each worker's health port comes from `<APP>_HEALTH_PORT` (HEALTH_PORT would give them all the same one). */
 const APPS: { name: string; env: Record<string, string> }[] = [
   { name: 'sms-sandbox', env: {} },
   { name: 'api', env: {} },
@@ -47,68 +52,74 @@ function demoSecrets(): Record<string, string> {
   );
 }
 
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+const log = (line: string) => console.log(`supervisor: ${line}`);
+
+/** Waits until `url` answers 2xx, however long the apps take (each restarted as often as it needs), unless Porchlight stops. */
+async function waitReady(url: string, supervisor: Supervisor): Promise<boolean> {
+  for (let tries = 1; !supervisor.stopped; tries++) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url)).ok) return true;
     } catch {
       // not listening yet
     }
+    if (tries % 600 === 0) log(`still waiting for ${url}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} did not become ready`);
+  return false;
 }
 
 async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...(demo ? demoSecrets() : {}), ...process.env };
+  const settings = loadEnvOrExit(SupervisorEnv);
   const databaseUrl = env.DATABASE_URL ?? 'postgres://porchlight_app:porchlight_app@127.0.0.1:5432/porchlight';
   const adminUrl = env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/porchlight';
   await setupDatabase({ databaseUrl, adminUrl, log: (line) => console.log(`setup: ${line}`) });
   console.log('setup: database ready');
 
-  const children: ChildProcess[] = [];
-  let stopping = false;
-  const stopAll = (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    setTimeout(() => process.exit(code), 15_000).unref();
-    Promise.all(children.map((child) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r))))).then(() => process.exit(code));
+  const supervisor = new Supervisor({
+    policy: {
+      ...DEFAULT_RESTART_POLICY,
+      maxDelayMs: settings.RESTART_DELAY_MAX_SECONDS * 1000,
+      crashLoopExits: settings.CRASH_LOOP_EXITS,
+      crashLoopWindowMs: settings.CRASH_LOOP_SECONDS * 1000,
+    },
+    stopGraceMs: (settings.SHUTDOWN_GRACE_SECONDS + 10) * 1000,
+    log,
+  });
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals === 1) {
+      log(`${signal}: stopping every app (each finishes the jobs in hand, up to ${settings.SHUTDOWN_GRACE_SECONDS} s; ${signal === 'SIGINT' ? 'Ctrl-C again' : 'a second signal'} stops at once)`);
+      void supervisor.stop(0);
+    } else {
+      log(`${signal} again: killing every app now`);
+      void supervisor.kill(1);
+    }
   };
-  process.on('SIGINT', () => stopAll(0));
-  process.on('SIGTERM', () => stopAll(0));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  void supervisor.finished.then((code) => {
+    log(code === 0 ? 'every app stopped' : 'Porchlight stopped');
+    process.exit(code);
+  });
 
-  for (const app of APPS) {
-    const child = spawn(process.execPath, [join(DIST, 'apps', app.name, 'src', 'main.js')], {
-      env: { ...env, ...app.env },
-      stdio: 'inherit',
-    });
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        console.error(`${app.name} stopped (${signal ?? code}); stopping Porchlight`);
-        stopAll(1);
-      }
-    });
-    children.push(child);
-  }
+  supervisor.start(APPS.map((app) => ({ name: app.name, script: join(DIST, 'apps', app.name, 'src', 'main.js'), env: { ...env, ...app.env } })));
 
   const port = env.PORT ?? '3000';
   const apiUrl = `http://127.0.0.1:${port}`;
   const sandboxUrl = env.SMS_SANDBOX_URL ?? `http://127.0.0.1:${env.SMS_SANDBOX_PORT ?? '4010'}`;
-  await waitReady(`${apiUrl}/health/ready`, children[1]);
-  await waitReady(`${sandboxUrl}/health`, children[0]);
-  if (demo) {
-    const info = await seedDemo({
-      apiUrl,
-      publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:3000',
-      sandboxUrl,
-      platformToken: env.PLATFORM_ADMIN_TOKEN!,
-      adminPassword: env.DEMO_ADMIN_PASSWORD!,
-    });
-    console.log(info);
-  } else {
+  if (!(await waitReady(`${apiUrl}/health/ready`, supervisor)) || !(await waitReady(`${sandboxUrl}/health`, supervisor))) return;
+  if (!demo) {
     console.log(`Porchlight is running: API ${apiUrl}/api/v1, docs ${apiUrl}/api/docs, SMS sandbox ${sandboxUrl}`);
+    return;
+  }
+  try {
+    const publicBaseUrl = env.PUBLIC_BASE_URL ?? 'http://localhost:3000';
+    console.log(await seedDemo({ apiUrl, publicBaseUrl, sandboxUrl, platformToken: env.PLATFORM_ADMIN_TOKEN!, adminPassword: env.DEMO_ADMIN_PASSWORD! }));
+  } catch (error) {
+    log(`the demo district could not be seeded (${error instanceof Error ? error.message : String(error)}); stopping Porchlight`);
+    await supervisor.stop(1);
   }
 }
 

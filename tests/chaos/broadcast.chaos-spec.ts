@@ -1,4 +1,6 @@
+import { HttpClient, waitFor } from '@porchlight/testing';
 import { ChaosBroadcast } from './chaos-broadcast';
+import { watchReady } from './watch-ready';
 
 jest.setTimeout(300_000);
 
@@ -24,6 +26,11 @@ describe('a broadcast survives', () => {
     expect(await chaos.stack.kill('delivery', 'SIGKILL')).toBeNull();
     const before = await chaos.accepted();
     expect(before).toBeLessThan(FAMILIES);
+    // The operator sees the worker down in the API's readiness, and the API stays in rotation.
+    const ready = watchReady(chaos.stack.apiUrl);
+    const api = new HttpClient(chaos.stack.apiUrl);
+    await waitFor('delivery down in /health/ready', async () => (await api.get('/health/ready')).body.workers?.delivery === 'down', { timeoutMs: 120_000, intervalMs: 500 });
+    expect((await ready.stop()).failures).toEqual([]);
     await chaos.stack.start('delivery');
     const statuses = await chaos.waitForFinal(noticeId);
     expect(statuses).toEqual({ delivered: FAMILIES });

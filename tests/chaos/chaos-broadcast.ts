@@ -14,14 +14,25 @@ export interface SandboxMessage {
 
 const FINAL = ['delivered', 'undelivered', 'failed', 'suppressed'];
 
+/** What a broadcast needs of a running Porchlight: a stack of processes, or `npm start` supervising them. */
+export interface Target {
+  apiUrl: string;
+  sandboxUrl: string;
+  databaseUrl: string;
+  env: Record<string, string>;
+  stop(): Promise<unknown>;
+}
+
+export type Boot<S extends Target> = (name: string, env: Record<string, string>) => Promise<S>;
+
 /**
  * One district, `families` phones and a broadcast to all of them, on a stack of its own with a
  * Redis of its own (so FLUSHALL hurts nobody else). The sandbox records every create call, which
  * is what "exactly once" is counted against.
  */
-export class ChaosBroadcast {
+export class ChaosBroadcast<S extends Target = Stack> {
   private constructor(
-    readonly stack: Stack,
+    readonly stack: S,
     readonly redis: IORedis,
     private readonly redisServer: ChildProcess,
     private readonly dataSource: DataSource,
@@ -32,14 +43,17 @@ export class ChaosBroadcast {
     readonly number: string,
   ) {}
 
-  static async start(name: string, families: number, env: Record<string, string> = {}): Promise<ChaosBroadcast> {
+  /** Boots Porchlight with `boot` (separate processes by default, or `startSupervised`) on a Redis of its own. */
+  static async start(name: string, families: number, env?: Record<string, string>): Promise<ChaosBroadcast<Stack>>;
+  static async start<S extends Target>(name: string, families: number, env: Record<string, string>, boot: Boot<S>): Promise<ChaosBroadcast<S>>;
+  static async start<S extends Target>(name: string, families: number, env: Record<string, string> = {}, boot?: Boot<S>): Promise<ChaosBroadcast<S>> {
     const redisPort = await freePort();
     const redisServer = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     const redis = new IORedis(`redis://127.0.0.1:${redisPort}`, { maxRetriesPerRequest: null });
     await waitFor(`redis-server on ${redisPort}`, async () => (await redis.ping()) === 'PONG', { timeoutMs: 10_000 });
 
     try {
-      return await ChaosBroadcast.prepare(name, families, env, redis, redisServer, redisPort);
+      return await ChaosBroadcast.prepare(name, families, env, redis, redisServer, redisPort, boot ?? (startStack as unknown as Boot<S>));
     } catch (error) {
       redis.disconnect();
       redisServer.kill('SIGKILL');
@@ -47,8 +61,16 @@ export class ChaosBroadcast {
     }
   }
 
-  private static async prepare(name: string, families: number, env: Record<string, string>, redis: IORedis, redisServer: ChildProcess, redisPort: number) {
-    const stack = await startStack(name, {
+  private static async prepare<S extends Target>(
+    name: string,
+    families: number,
+    env: Record<string, string>,
+    redis: IORedis,
+    redisServer: ChildProcess,
+    redisPort: number,
+    boot: Boot<S>,
+  ): Promise<ChaosBroadcast<S>> {
+    const stack = await boot(name, {
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       LOG_LEVEL: 'info',
       RECONCILE_INTERVAL_SECONDS: '1',
@@ -87,8 +109,8 @@ export class ChaosBroadcast {
     }
   }
 
-  private static async seed(
-    stack: Stack,
+  private static async seed<S extends Target>(
+    stack: S,
     redis: IORedis,
     redisServer: ChildProcess,
     dataSource: DataSource,
@@ -97,7 +119,7 @@ export class ChaosBroadcast {
     api: HttpClient,
     number: string,
     families: number,
-  ): Promise<ChaosBroadcast> {
+  ): Promise<ChaosBroadcast<S>> {
     // NXX-555-xxxx numbers, 9,000 per area code.
     const phones = Array.from({ length: families }, (_, i) => `+1${201 + Math.floor(i / 9000)}555${1000 + (i % 9000)}`);
     await addManyFamilies(new TenantDb(dataSource), tenantId, phones);
@@ -113,12 +135,17 @@ export class ChaosBroadcast {
     return notice.body.id;
   }
 
+  /** The notice as its author sees it through the API (`GET /api/v1/notices/:id`). */
+  notice(noticeId: string): Promise<{ status: number; body: { status: string; stats: Record<string, number> } }> {
+    return this.api.get(`/api/v1/notices/${noticeId}`);
+  }
+
   async accepted(): Promise<number> {
     return (await this.sandbox.get('/sandbox/stats')).body.accepted;
   }
 
-  async waitForAccepted(atLeast: number): Promise<void> {
-    await waitFor(`${atLeast} messages accepted by the sandbox`, async () => (await this.accepted()) >= atLeast, { timeoutMs: 120_000, intervalMs: 20 });
+  async waitForAccepted(atLeast: number, timeoutMs = 120_000): Promise<void> {
+    await waitFor(`${atLeast} messages accepted by the sandbox`, async () => (await this.accepted()) >= atLeast, { timeoutMs, intervalMs: 20 });
   }
 
   /** Message rows by status. */

@@ -2,8 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { databaseUrlFor, freePort, HttpClient, randomHex, TEST_ADMIN_URL, waitFor } from '@porchlight/testing';
+import { databaseUrlFor, dropDatabase, freePort, HttpClient, randomHex, TEST_ADMIN_URL, waitFor } from '@porchlight/testing';
 
 jest.setTimeout(120_000);
 
@@ -46,10 +45,7 @@ describe('npm run demo', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-    const admin = new Client({ connectionString: TEST_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists "${database}" with (force)`);
-    await admin.end();
+    await dropDatabase(database);
   });
 
   const field = (pattern: RegExp) => {

@@ -11,13 +11,12 @@ import { audienceCountsSql, audienceQuery, ImportsUseCases, RunImportUseCase, to
 import { StaffPrincipal } from '@porchlight/contracts';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTenantFixture, databaseUrlFor, randomHex, TEST_ADMIN_URL, TEST_REDIS_URL } from '@porchlight/testing';
+import { createTenantFixture, databaseUrlFor, dropDatabase, randomHex, TEST_ADMIN_URL, TEST_REDIS_URL } from '@porchlight/testing';
 import IORedis from 'ioredis';
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { Client } from 'pg';
 import { parse } from 'csv-parse';
 
 const GUARDIANS = Number(process.env.GUARDIANS ?? 100_000);
@@ -124,11 +123,8 @@ async function main(): Promise<void> {
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
     await dataSource.destroy();
-    const admin = new Client({ connectionString: TEST_ADMIN_URL });
-    await admin.connect();
     if (process.env.KEEP_DATABASE) console.log(`kept database ${database}`);
-    else await admin.query(`drop database if exists "${database}" with (force)`);
-    await admin.end();
+    else await dropDatabase(database);
   }
 }
 

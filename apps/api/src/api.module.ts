@@ -36,7 +36,7 @@ export class ApiModule implements NestModule {
         DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-api', poolSize: env.DATABASE_POOL_SIZE ?? 10 }),
         QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
         IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }),
-        HealthModule.forRoot(createMetricsRegistry('api')),
+        HealthModule.forRoot(createMetricsRegistry('api'), { reportWorkers: true }),
         ContactsDomainModule,
         RecordsModule,
       ],

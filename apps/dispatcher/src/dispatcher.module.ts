@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DispatcherEnv } from '@porchlight/config';
 import { QueueName } from '@porchlight/contracts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
+import { SecretBox, TenantRepository } from '@porchlight/identity';
 import { FanOutNoticeUseCase, Reconciler } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
@@ -31,7 +32,18 @@ export class DispatcherModule {
       ],
       providers: [
         { provide: FanOutNoticeUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new FanOutNoticeUseCase(db, jobs), inject: [TenantDb, JobProducer] },
-        { provide: Reconciler, useFactory: (db: TenantDb, jobs: JobProducer) => new Reconciler(db, jobs, { staleAfterSeconds: env.RECONCILE_STALE_SECONDS, sendingStaleAfterSeconds: env.SENDING_STALE_SECONDS }), inject: [TenantDb, JobProducer] },
+        {
+          provide: Reconciler,
+          useFactory: (db: TenantDb, jobs: JobProducer) =>
+            new Reconciler(
+              db,
+              jobs,
+              { staleAfterSeconds: env.RECONCILE_STALE_SECONDS, sendingStaleAfterSeconds: env.SENDING_STALE_SECONDS },
+              // With the key, each sweep also reports districts whose SMS secret cannot be read.
+              env.SECRETS_KEY ? new TenantRepository(new SecretBox(env.SECRETS_KEY)) : undefined,
+            ),
+          inject: [TenantDb, JobProducer],
+        },
         { provide: ExportsReconciler, useFactory: (db: TenantDb, jobs: JobProducer) => new ExportsReconciler(db, jobs, env.RECONCILE_STALE_SECONDS), inject: [TenantDb, JobProducer] },
         { provide: RECONCILE_INTERVAL_MS, useValue: env.RECONCILE_INTERVAL_SECONDS * 1000 },
         { provide: RETENTION_CRON, useValue: env.RETENTION_CRON },

@@ -160,6 +160,11 @@ export class DispatcherEnv extends WorkerEnv {
   /** When the daily retention sweep runs: a cron pattern (minute hour day month weekday) in UTC. */
   @Matches(/^\S+( \S+){4,5}$/, { message: 'RETENTION_CRON must be a cron pattern such as "17 3 * * *"' })
   RETENTION_CRON: string = '17 3 * * *';
+
+  /** Optional here: with it, the reconciler also reports each district whose SMS secret cannot be read. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  SECRETS_KEY?: string;
 }
 
 export class SetupEnv extends BaseEnv {
@@ -179,6 +184,32 @@ export class SandboxEnv {
 
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: string = 'info';
+}
+
+/** `npm start`'s supervisor (tools/start.ts): when an app that exited is started again, and when Porchlight gives up. */
+export class SupervisorEnv {
+  /** This many exits of one app within CRASH_LOOP_SECONDS is a crash loop: every app is stopped. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CRASH_LOOP_EXITS: number = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CRASH_LOOP_SECONDS: number = 60;
+
+  /** Restarts wait 1 s, 2 s, 4 s … up to this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RESTART_DELAY_MAX_SECONDS: number = 30;
+
+  /** The apps' own grace period; a stop waits this long, and 10 s more, before it kills what still runs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SHUTDOWN_GRACE_SECONDS: number = 25;
 }
 
 export class ConfigError extends Error {

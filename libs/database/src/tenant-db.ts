@@ -79,18 +79,27 @@ export class TenantDb {
     });
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const client = await pool.connect();
+    // The pool listens for errors only on idle clients: while this one is out, a connection that
+    // Postgres ends (restart, failover, pg_terminate_backend) must fail the statement, not the process.
+    let lost: Error | undefined;
+    const onError = (error: Error) => (lost = error);
+    client.on('error', onError);
+    const release = (error?: Error) => {
+      client.removeListener('error', onError);
+      client.release(error ?? lost);
+    };
     try {
       // Newlines around the statement: a trailing comment in it can never swallow the commit.
       const results = (await client.query(
         `begin; select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true);\n${statement}\n; commit`,
       )) as unknown as { rows: T[] }[];
-      client.release();
+      release();
       return results[2].rows;
     } catch (error) {
       // A connection that cannot even roll back is destroyed, never handed to the next caller.
       await client.query('rollback').then(
-        () => client.release(),
-        (rollbackError: Error) => client.release(rollbackError),
+        () => release(),
+        (rollbackError: Error) => release(rollbackError),
       );
       throw error;
     }

@@ -5,5 +5,6 @@ export * from './identity.module';
 export * from './login.use-case';
 export * from './secret-box';
 export * from './settings.use-cases';
+export * from './sms-secret';
 export * from './tenants';
 export * from './users.use-cases';

@@ -2,6 +2,7 @@ import { DomainError, Role, SmsProviderKind } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
 import { SecretBox } from './secret-box';
+import { SECRET_UNREADABLE_STATUS, SmsSecretUnreadableError, SmsStatus } from './sms-secret';
 
 export interface TenantSms {
   provider: SmsProviderKind;
@@ -24,7 +25,8 @@ export interface TenantSettings {
   helpText: string | null;
   /** A phone, e-mail or web address where families reach a person; named in HELP replies. */
   helpContact: string | null;
-  sms: Omit<TenantSms, 'authToken'>;
+  /** `status`: whether the auth token can be read, i.e. whether messages can go out at all. */
+  sms: Omit<TenantSms, 'authToken'> & SmsStatus;
   translation: { provider: string; untranslatedPolicy: 'hold' | 'send_source'; [key: string]: unknown };
   /** How long message texts are kept: `messageBodyDays` null keeps them for as long as the district exists. */
   retention: { messageBodyDays: number | null };
@@ -56,7 +58,7 @@ interface TenantRow {
 
 const hhmm = (time: string) => time.slice(0, 5);
 
-export function toSettings(row: TenantRow): TenantSettings {
+export function toSettings(row: TenantRow, smsStatus: SmsStatus): TenantSettings {
   return {
     id: row.id,
     slug: row.slug,
@@ -74,6 +76,7 @@ export function toSettings(row: TenantRow): TenantSettings {
       messagingServiceSid: row.sms_messaging_service_sid,
       fromNumber: row.sms_from_number,
       messagesPerSecond: row.sms_messages_per_second,
+      ...smsStatus,
     },
     translation: row.translation,
     retention: { messageBodyDays: row.retention_message_body_days },
@@ -88,7 +91,14 @@ export class TenantRepository {
   async settings(m: EntityManager, tenantId: string): Promise<TenantSettings> {
     const [row] = await m.query(`select * from tenants where id = $1`, [tenantId]);
     if (!row) throw DomainError.notFound('tenant');
-    return toSettings(row);
+    return toSettings(row, this.unreadableSmsSecret(row) ? SECRET_UNREADABLE_STATUS : { status: 'ok', statusMessage: null });
+  }
+
+  /** Why the tenant's SMS auth token cannot be read, if it cannot (for the reconciler's report). */
+  async smsSecretProblem(m: EntityManager, tenantId: string): Promise<SmsSecretUnreadableError | undefined> {
+    const [row] = (await m.query(`select * from tenants where id = $1`, [tenantId])) as TenantRow[];
+    if (!row) throw DomainError.notFound('tenant');
+    return this.unreadableSmsSecret(row);
   }
 
   /** The tenant's SMS credentials with the token opened: for delivery and webhook checks only. */
@@ -100,7 +110,7 @@ export class TenantRepository {
       helpText: row.help_text,
       provider: row.sms_provider,
       accountSid: row.sms_account_sid,
-      authToken: this.secrets.open(row.sms_auth_token_enc),
+      authToken: this.openSmsToken(row),
       messagingServiceSid: row.sms_messaging_service_sid,
       fromNumber: row.sms_from_number,
       messagesPerSecond: row.sms_messages_per_second,
@@ -109,6 +119,23 @@ export class TenantRepository {
 
   sealToken(token: string): string {
     return this.secrets.seal(token);
+  }
+
+  private openSmsToken(row: TenantRow): string {
+    try {
+      return this.secrets.open(row.sms_auth_token_enc);
+    } catch {
+      throw new SmsSecretUnreadableError(row.id, row.slug);
+    }
+  }
+
+  private unreadableSmsSecret(row: TenantRow): SmsSecretUnreadableError | undefined {
+    try {
+      this.secrets.open(row.sms_auth_token_enc);
+      return undefined;
+    } catch {
+      return new SmsSecretUnreadableError(row.id, row.slug);
+    }
   }
 }
 

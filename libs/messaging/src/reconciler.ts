@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AnyJob, JOB_QUEUE, JobName, jobId, messagePriority, noticePriority, priorityOption, QueueName, Urgency } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
+import { SMS_SECRET_REMEDY, TenantRepository } from '@porchlight/identity';
 import { EnqueueOptions, JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 
@@ -32,14 +33,23 @@ const SWEEP_LIMIT = 20_000;
 export class Reconciler {
   private readonly logger = new Logger(Reconciler.name);
 
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer, private readonly options: ReconcilerOptions) {}
+  /** `tenants` (a repository with SECRETS_KEY): each sweep also checks that every district's SMS secret can be read. */
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+    private readonly options: ReconcilerOptions,
+    private readonly tenants?: TenantRepository,
+  ) {}
 
   async sweep(): Promise<ReconcileReport> {
     const report: ReconcileReport = { messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0 };
     const tenants = await this.db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory`);
     for (const { tenant_id: tenantId } of tenants) {
       try {
-        const found = await TenantContext.run({ tenantId, correlationId: 'reconciler' }, () => this.sweepTenant(tenantId));
+        const found = await TenantContext.run({ tenantId, correlationId: 'reconciler' }, async () => {
+          await this.checkSmsSecret(tenantId);
+          return this.sweepTenant(tenantId);
+        });
         for (const key of Object.keys(report) as (keyof ReconcileReport)[]) report[key] += found[key];
       } catch (error) {
         // One district's trouble must not stop the sweep for the others.
@@ -48,6 +58,29 @@ export class Reconciler {
     }
     if (Object.values(report).some((n) => n > 0)) this.logger.warn({ msg: 'reconciled lost work', ...report });
     return report;
+  }
+
+  /**
+   * A district whose SMS secret cannot be read has its messages wait — delivery retries them
+   * quietly — so this is where the operator hears of it: one line per sweep that names the
+   * district, how much waits and what to do. False when the secret cannot be read.
+   */
+  async checkSmsSecret(tenantId: string): Promise<boolean> {
+    const tenants = this.tenants;
+    if (!tenants) return true;
+    const problem = await this.db.txFor(tenantId, async (m) => {
+      const unreadable = await tenants.smsSecretProblem(m, tenantId);
+      if (!unreadable) return undefined;
+      const [{ n }] = await m.query(
+        `select count(*)::int as n from messages where tenant_id = $1 and direction = 'outbound' and status in ('pending', 'queued', 'sending') and provider_sid is null`,
+        [tenantId],
+      );
+      return { unreadable, waiting: n as number };
+    });
+    if (!problem) return true;
+    const { unreadable, waiting } = problem;
+    this.logger.error({ msg: `${unreadable.message}; ${waiting} messages wait. To fix: ${SMS_SECRET_REMEDY}`, tenantId, slug: unreadable.slug, waiting });
+    return false;
   }
 
   /** One tenant's sweep (the caller has entered the tenant's context). */

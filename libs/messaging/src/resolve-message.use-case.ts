@@ -36,7 +36,7 @@ export class ResolveMessageUseCase {
       ),
     );
     if (!row) return 'skipped';
-    const sms = await this.credentials.get(tenantId);
+    const sms = await this.credentials.forSending(tenantId);
     const since = new Date(new Date(row.claimed_at).getTime() - CLOCK_SKEW_MS);
     const sent = (await this.providers.for(sms).findSent(row.phone, since)).filter((m) => m.body === row.body && !row.provider_sid_history.includes(m.sid));
     // A send another row already owns (the same text to the same phone, from another notice) is not this one's.

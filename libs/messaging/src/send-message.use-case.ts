@@ -54,6 +54,8 @@ export class SendMessageUseCase {
 
   async execute(messageId: string, attempt: SendAttempt): Promise<'sent' | 'skipped' | 'suppressed' | 'resolving'> {
     const tenantId = TenantContext.tenantId();
+    // Before the claim: a district whose secret cannot be read leaves its messages queued, waiting.
+    const sms = await this.credentials.forSending(tenantId);
     const claimed = await this.claim(messageId, tenantId);
     if (!claimed) {
       await this.waitForWindow(messageId);
@@ -61,7 +63,6 @@ export class SendMessageUseCase {
     }
     if (claimed.status === 'suppressed') return 'suppressed';
 
-    const sms = await this.credentials.get(tenantId);
     if (sms.messagesPerSecond && this.rateLimiter) {
       const sender = `${tenantId}:${sms.messagingServiceSid ?? sms.fromNumber ?? 'default'}`;
       const wait = await this.rateLimiter.acquire(sender, measureSms(claimed.body).segments, sms.messagesPerSecond);

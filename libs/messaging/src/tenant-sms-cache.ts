@@ -1,9 +1,17 @@
 import { TenantDb } from '@porchlight/database';
-import { TenantRepository, TenantSms } from '@porchlight/identity';
+import { SmsSecretUnreadableError, TenantRepository, TenantSms } from '@porchlight/identity';
+import { RetryLaterError } from '@porchlight/queue';
 
 type Credentials = TenantSms & { name: string; helpText: string | null };
 
-/** Tenants' SMS settings, read once per tenant per `ttlMs` instead of once per message. */
+/** How long a message of a district whose secret cannot be read waits before it tries again. */
+export const SECRET_UNREADABLE_RETRY_MS = 30_000;
+
+/**
+ * Tenants' SMS settings, read once per tenant per `ttlMs` instead of once per message. A secret
+ * that cannot be read is remembered for `ttlMs` too: a broadcast of thousands does not try it
+ * thousands of times.
+ */
 export class TenantSmsCache {
   private readonly entries = new Map<string, { at: number; value: Promise<Credentials> }>();
 
@@ -13,8 +21,25 @@ export class TenantSmsCache {
     const hit = this.entries.get(tenantId);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
     const value = this.db.txFor(tenantId, (m) => this.tenants.smsCredentials(m, tenantId));
-    value.catch(() => this.entries.delete(tenantId));
+    value.catch((error) => {
+      if (!(error instanceof SmsSecretUnreadableError)) this.entries.delete(tenantId);
+    });
     this.entries.set(tenantId, { at: Date.now(), value });
     return value;
+  }
+
+  /**
+   * The credentials to send with; when the district's secret cannot be read, the job waits
+   * (`RetryLaterError`: delayed, no attempt spent, the message still `queued`) rather than fail,
+   * until an admin enters the token again or the operator restores the key. The dispatcher's
+   * reconciler reports such a district once per sweep, so nothing is logged per message.
+   */
+  async forSending(tenantId: string): Promise<Credentials> {
+    try {
+      return await this.get(tenantId);
+    } catch (error) {
+      if (!(error instanceof SmsSecretUnreadableError)) throw error;
+      throw new RetryLaterError(SECRET_UNREADABLE_RETRY_MS + Math.floor(Math.random() * 5_000), error.message);
+    }
   }
 }

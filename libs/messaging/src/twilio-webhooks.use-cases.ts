@@ -1,6 +1,6 @@
 import { DomainError, JobName, jobId, MessageStatus } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
-import { TenantDirectory, TenantRepository } from '@porchlight/identity';
+import { SmsSecretUnreadableError, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { twilioErrorMessage, validateTwilioSignature } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
@@ -57,24 +57,35 @@ export class TwilioWebhooks {
     if (!webhook.signature || !accountSid) throw new DomainError('forbidden', 'missing Twilio signature');
     const url = `${this.publicBaseUrl}${webhook.path}`;
     const key = `${accountSid} ${to ?? ''}`;
+    let unreadable = false;
     for (const fresh of [false, true]) {
       for (const { tenantId, authToken } of await this.candidates(key, accountSid, to, fresh)) {
-        if (validateTwilioSignature(authToken, webhook.signature, url, webhook.params)) return tenantId;
+        if (authToken === null) unreadable = true;
+        else if (validateTwilioSignature(authToken, webhook.signature, url, webhook.params)) return tenantId;
       }
     }
+    // A district whose token cannot be read (SECRETS_KEY changed) cannot be told from a forger: not now, rather than never.
+    if (unreadable) throw new DomainError('unavailable', 'the district’s Twilio auth token cannot be read at the moment');
     throw new DomainError('forbidden', 'invalid Twilio signature');
   }
 
   private readonly statuses = new StatusBatcher(this.db);
-  private readonly signers = new Map<string, { at: number; value: Promise<{ tenantId: string; authToken: string }[]> }>();
+  /** `authToken: null`: the tenant's token cannot be read (see SmsSecretUnreadableError). */
+  private readonly signers = new Map<string, { at: number; value: Promise<{ tenantId: string; authToken: string | null }[]> }>();
 
   private candidates(key: string, accountSid: string, to: string | undefined, fresh: boolean) {
     const hit = this.signers.get(key);
     if (!fresh && hit && Date.now() - hit.at < SIGNER_CACHE_MS) return hit.value;
     const value = (async () => {
-      const found: { tenantId: string; authToken: string }[] = [];
+      const found: { tenantId: string; authToken: string | null }[] = [];
       for (const tenantId of await this.directory.byAccount(accountSid, to)) {
-        const { authToken } = await this.db.txFor(tenantId, (m) => this.tenants.smsCredentials(m, tenantId));
+        const authToken = await this.db.txFor(tenantId, (m) => this.tenants.smsCredentials(m, tenantId)).then(
+          (credentials) => credentials.authToken,
+          (error: unknown) => {
+            if (error instanceof SmsSecretUnreadableError) return null;
+            throw error;
+          },
+        );
         found.push({ tenantId, authToken });
       }
       return found;

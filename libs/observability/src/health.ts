@@ -1,12 +1,13 @@
 import { Controller, Get, Header, Inject, Module, DynamicModule, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { PRODUCER_REDIS } from '@porchlight/queue';
+import { PRODUCER_REDIS, QUEUE_PREFIX, WorkerApp, WorkerState, workerStates } from '@porchlight/queue';
 import { Public } from '@porchlight/tenancy';
 import IORedis from 'ioredis';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 export const METRICS_REGISTRY = Symbol('porchlight:metrics-registry');
+const REPORT_WORKERS = Symbol('porchlight:report-workers');
 
 /** What `/health/ready` checks: Postgres and Redis reachable, every migration applied. */
 export async function readiness(dataSource: DataSource, redis: IORedis): Promise<Record<string, 'ok' | string>> {
@@ -34,6 +35,8 @@ export class HealthController {
     private readonly dataSource: DataSource,
     @Inject(PRODUCER_REDIS) private readonly redis: IORedis,
     @Inject(METRICS_REGISTRY) private readonly registry: Registry,
+    @Inject(QUEUE_PREFIX) private readonly prefix: string,
+    @Inject(REPORT_WORKERS) private readonly reportWorkers: boolean,
   ) {}
 
   @Get('health')
@@ -41,13 +44,18 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * 503 only when this app cannot serve (Postgres, Redis, migrations). The API adds each worker
+   * app's state from its heartbeats: a worker that is down shows here without taking the API out
+   * of rotation.
+   */
   @Get('health/ready')
-  async ready(): Promise<{ status: 'ok'; checks: Record<string, string> }> {
+  async ready(): Promise<{ status: 'ok'; checks: Record<string, string>; workers?: Record<WorkerApp, WorkerState> }> {
     const checks = await readiness(this.dataSource, this.redis);
     if (Object.values(checks).some((value) => value !== 'ok')) {
       throw new ServiceUnavailableException({ message: 'not ready', details: checks });
     }
-    return { status: 'ok', checks };
+    return this.reportWorkers ? { status: 'ok', checks, workers: await workerStates(this.redis, this.prefix) } : { status: 'ok', checks };
   }
 
   @Get('metrics')
@@ -60,12 +68,16 @@ export class HealthController {
 /** `/health`, `/health/ready` and `/metrics` for any app with a database and Redis. */
 @Module({})
 export class HealthModule {
-  static forRoot(registry: Registry): DynamicModule {
+  /** `reportWorkers`: `/health/ready` also tells each worker app's state (the API's). */
+  static forRoot(registry: Registry, options: { reportWorkers?: boolean } = {}): DynamicModule {
     return {
       module: HealthModule,
       global: true,
       controllers: [HealthController],
-      providers: [{ provide: METRICS_REGISTRY, useValue: registry }],
+      providers: [
+        { provide: METRICS_REGISTRY, useValue: registry },
+        { provide: REPORT_WORKERS, useValue: options.reportWorkers ?? false },
+      ],
       exports: [METRICS_REGISTRY],
     };
   }

@@ -1,22 +1,26 @@
 import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Heartbeat, PRODUCER_REDIS, QUEUE_PREFIX } from '@porchlight/queue';
 import { JsonLogger } from './json-logger';
 
 /**
- * Boots a worker app: its queues start with the module, and a small HTTP server answers
- * `/health`, `/health/ready` and `/metrics`. SIGTERM (or SIGINT) closes the workers after their
- * jobs in hand — each module bounds that wait with its grace period — and the process exits 0,
- * telling the orchestrator it stopped cleanly.
+ * Boots a worker app: its queues start with the module, a small HTTP server answers `/health`,
+ * `/health/ready` and `/metrics`, and a heartbeat in Redis tells the API (and its operator) that
+ * the app is up. SIGTERM (or SIGINT) closes the workers after their jobs in hand — each module
+ * bounds that wait with its grace period — and the process exits 0, telling the orchestrator it
+ * stopped cleanly.
  */
 export async function runWorker(name: string, module: DynamicModule, options: { port: number; logLevel: string }): Promise<void> {
   const app = await NestFactory.create(module, { logger: new JsonLogger(name, options.logLevel) });
-  stopOnSignal(name, app);
+  const heartbeat = new Heartbeat(app.get(PRODUCER_REDIS), app.get(QUEUE_PREFIX), name);
+  stopOnSignal(name, app, heartbeat);
   await app.listen(options.port, '127.0.0.1');
+  heartbeat.start();
   const address = app.getHttpServer().address();
   new Logger(name).log({ msg: `${name} started`, healthPort: typeof address === 'object' && address ? address.port : options.port });
 }
 
-function stopOnSignal(name: string, app: INestApplication): void {
+function stopOnSignal(name: string, app: INestApplication, heartbeat: Heartbeat): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -25,6 +29,7 @@ function stopOnSignal(name: string, app: INestApplication): void {
     logger.log({ msg: `${name} stopping`, signal });
     app.close().then(
       () => {
+        heartbeat.stop();
         logger.log({ msg: `${name} stopped` });
         process.exit(0);
       },

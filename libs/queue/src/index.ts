@@ -3,3 +3,4 @@ export * from './job-producer';
 export * from './worker-host';
 export * from './queue.module';
 export * from './redis';
+export * from './heartbeat';

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { AnyJob, JOB_QUEUE, QueueName } from '@porchlight/contracts';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
+import { errorLog } from './redis';
 
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -27,7 +28,7 @@ export class JobProducer {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-      queue.on('error', (error) => this.logger.error({ msg: 'queue error', queue: name, err: error.message }));
+      queue.on('error', errorLog(this.logger, { msg: 'queue error', queue: name }));
       this.queues.set(name, queue);
     }
     return queue;

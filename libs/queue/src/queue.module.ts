@@ -18,6 +18,8 @@ export interface QueueModuleOptions {
 
 const OPTIONS = Symbol('porchlight:queue-options');
 export const PRODUCER_REDIS = Symbol('porchlight:producer-redis');
+/** The BullMQ key prefix, under which heartbeats are kept too. */
+export const QUEUE_PREFIX = Symbol('porchlight:queue-prefix');
 
 @Injectable()
 class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -75,11 +77,12 @@ export class QueueModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: OPTIONS, useValue: options },
+        { provide: QUEUE_PREFIX, useValue: options.prefix ?? 'bull' },
         { provide: PRODUCER_REDIS, useFactory: () => producerConnection(options.redisUrl) },
         { provide: JobProducer, useFactory: (redis: IORedis) => new JobProducer(redis, options.prefix), inject: [PRODUCER_REDIS] },
         WorkerLifecycle,
       ],
-      exports: [JobProducer, PRODUCER_REDIS],
+      exports: [JobProducer, PRODUCER_REDIS, QUEUE_PREFIX],
     };
   }
 }

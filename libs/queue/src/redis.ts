@@ -1,11 +1,48 @@
+import { Logger } from '@nestjs/common';
 import IORedis, { RedisOptions } from 'ioredis';
+
+const logger = new Logger('Redis');
+
+/**
+ * Every connection listens for `'error'`: ioredis reconnects by itself, and an outage is logged
+ * once when it starts and once when the connection is back, not at every reconnection attempt.
+ */
+export function watched(redis: IORedis, role: string): IORedis {
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn({ msg: 'Redis connection lost; reconnecting', role, err: error.message });
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.log({ msg: 'Redis connection back', role });
+  });
+  return redis;
+}
+
+/**
+ * An `'error'` listener that logs each distinct message once per `quietMs`: while Redis is away,
+ * BullMQ reports the same failure at every reconnection attempt, several times a second.
+ */
+export function errorLog(logger: Logger, fields: Record<string, unknown>, quietMs = 60_000): (error: Error) => void {
+  const last = new Map<string, number>();
+  return (error) => {
+    const now = Date.now();
+    if (now - (last.get(error.message) ?? -Infinity) < quietMs) return;
+    if (last.size > 100) last.clear();
+    last.set(error.message, now);
+    logger.error({ ...fields, err: error.message });
+  };
+}
 
 /** Producers fail fast when Redis is down instead of buffering commands in memory. */
 export function producerConnection(url: string): IORedis {
-  return new IORedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 3, lazyConnect: false } as RedisOptions);
+  return watched(new IORedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 3, lazyConnect: false } as RedisOptions), 'producer');
 }
 
 /** Workers block on Redis and must never give up on a command. */
 export function workerConnection(url: string): IORedis {
-  return new IORedis(url, { maxRetriesPerRequest: null } as RedisOptions);
+  return watched(new IORedis(url, { maxRetriesPerRequest: null } as RedisOptions), 'worker');
 }

@@ -4,6 +4,7 @@ import { TenantContext } from '@porchlight/tenancy';
 import { DelayedError, Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { Handler, RetryLaterError } from './job-handler';
+import { errorLog } from './redis';
 
 export class HandlerRegistryError extends Error {}
 
@@ -60,7 +61,7 @@ export class WorkerHost {
         prefix: this.options.prefix,
         autorun: true,
       });
-      worker.on('error', (error) => this.logger.error({ msg: 'worker error', queue, err: error.message }));
+      worker.on('error', errorLog(this.logger, { msg: 'worker error', queue }));
       worker.on('failed', (job, error) => {
         if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
           this.logger.error({ msg: 'job failed for good', queue, job: job.name, jobId: job.id, err: error.message });

@@ -1,5 +1,6 @@
 export * from './http-client';
 export * from './stack';
+export * from './supervised';
 export * from './test-env';
 export * from './wait-for';
 export * from './fixtures';

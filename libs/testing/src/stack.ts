@@ -13,7 +13,20 @@ export type AppName = (typeof APPS)[number] | 'sms-sandbox';
 const ROOT = resolve(__dirname, '../../..');
 const DIST = ROOT.endsWith('dist') ? ROOT : join(ROOT, 'dist');
 
+const handedOut = new Set<number>();
+
+/** A port nobody listens on, and one this process has not handed out before (the system may offer a closed one again). */
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await unusedPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function unusedPort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -81,10 +94,10 @@ export async function startStack(name: string, overrides: Partial<Record<string,
     child.stderr?.pipe(log);
     processes.set(app, child);
     const url = `http://127.0.0.1:${ports[app]}${app === 'sms-sandbox' ? '/health' : '/health/ready'}`;
-    await waitFor(`${name}/${app} to be ready (see ${logDir}/${app}.log)`, async () => {
-      if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}`);
-      return (await fetch(url)).ok;
-    }, { timeoutMs: 30_000, intervalMs: 100 });
+    const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${name}/${app} exited with ${signal ?? code} (see ${logDir}/${app}.log)`))));
+    exited.catch(() => undefined);
+    // Generous: several stacks booting at once on a busy machine take their time; an app that exits fails at once.
+    await Promise.race([waitFor(`${name}/${app} to be ready (see ${logDir}/${app}.log)`, async () => (await fetch(url)).ok, { timeoutMs: 180_000, intervalMs: 100 }), exited]);
   };
 
   const kill = (app: AppName, signal: NodeJS.Signals = 'SIGTERM') =>
@@ -95,8 +108,14 @@ export async function startStack(name: string, overrides: Partial<Record<string,
       child.kill(signal);
     });
 
-  await start('sms-sandbox');
-  await Promise.all(APPS.map((app) => start(app)));
+  try {
+    await start('sms-sandbox');
+    await Promise.all(APPS.map((app) => start(app)));
+  } catch (error) {
+    for (const child of processes.values()) child.kill('SIGKILL');
+    await dropDatabase(database).catch(() => undefined);
+    throw error;
+  }
 
   return {
     name,
@@ -111,13 +130,19 @@ export async function startStack(name: string, overrides: Partial<Record<string,
     kill,
     async stop() {
       await Promise.all([...processes.keys()].map((app) => kill(app, 'SIGTERM')));
-      const admin = new Client({ connectionString: TEST_ADMIN_URL });
-      await admin.connect();
-      try {
-        await admin.query(`drop database if exists "${database}" with (force)`);
-      } finally {
-        await admin.end();
-      }
+      await dropDatabase(database);
     },
   };
+}
+
+/** Drops an end-to-end stack's database, whoever is still connected to it. */
+export async function dropDatabase(database: string): Promise<void> {
+  const admin = new Client({ connectionString: TEST_ADMIN_URL });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${database.replace(/"/g, '""')}" with (force)`);
+  } finally {
+    await admin.end();
+  }
 }

@@ -12,7 +12,11 @@ export class SettingsController {
   constructor(private readonly settings: SettingsUseCases) {}
 
   @Get()
-  @ApiOperation({ summary: "The district's settings (secrets are never returned)" })
+  @ApiOperation({
+    summary: "The district's settings (secrets are never returned)",
+    description:
+      '`sms.status` is `ok`, or `secret_unreadable` when the SMS auth token cannot be decrypted with the server’s SECRETS_KEY; then `sms.statusMessage` says what to do, and messages wait until the token is entered again (PATCH `sms.authToken`) or the key restored.',
+  })
   get(@Principal() principal: StaffPrincipal): Promise<TenantSettings> {
     return this.settings.get(principal);
   }

@@ -28,6 +28,8 @@ export async function setupDatabase(options: SetupOptions): Promise<{ applied: s
   const admin = new URL(options.adminUrl);
   admin.pathname = '/postgres';
   const maintenance = new Client({ connectionString: admin.toString() });
+  // A connection Postgres ends fails the statement in hand; without a listener it would end the process.
+  maintenance.on('error', () => undefined);
   await maintenance.connect();
   try {
     // Two processes may start at once: serialise role and database creation.

@@ -1,0 +1,74 @@
+import { HttpClient, startSupervised, Supervised, waitFor } from '@porchlight/testing';
+
+jest.setTimeout(300_000);
+
+const WORKERS = ['contacts', 'translation', 'dispatcher', 'delivery'] as const;
+const APPS = ['sms-sandbox', 'api', ...WORKERS] as const;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** `npm start` supervises the apps: what it restarts, what it gives up on, and how it stops. */
+describe('npm start', () => {
+  let porchlight: Supervised | undefined;
+
+  afterEach(async () => {
+    await porchlight?.kill();
+    porchlight = undefined;
+  });
+
+  it('starts a killed app again while the API stays ready and reports it; a second Ctrl-C stops every app at once', async () => {
+    porchlight = await startSupervised('start', { SHUTDOWN_GRACE_SECONDS: '120' });
+    const api = new HttpClient(porchlight.apiUrl);
+    const workersUp = async () => {
+      const ready = await api.get('/health/ready');
+      return ready.status === 200 && WORKERS.every((app) => ready.body.workers?.[app] === 'up');
+    };
+    await waitFor('every worker up in /health/ready', workersUp, { timeoutMs: 120_000, intervalMs: 250 });
+
+    const contacts = porchlight.pid('contacts')!;
+    process.kill(contacts, 'SIGKILL');
+    await waitFor('contacts started again', () => porchlight!.pid('contacts') !== contacts, { timeoutMs: 60_000, intervalMs: 100 });
+    expect(porchlight.lines().filter((line) => line.includes(' exited '))).toEqual([
+      expect.stringMatching(/^contacts exited \(signal SIGKILL\) after [\d.]+ s; starting it again in 1 s$/),
+    ]);
+    expect((await api.get('/health/ready')).status).toBe(200);
+    await waitFor('contacts up again', workersUp, { timeoutMs: 120_000, intervalMs: 250 });
+
+    const pids = APPS.map((app) => porchlight!.pid(app)!);
+    const interrupted = Date.now();
+    expect(await porchlight.kill()).toBe(1);
+    // SHUTDOWN_GRACE_SECONDS is 120: only a kill ends them this soon.
+    expect(Date.now() - interrupted).toBeLessThan(60_000);
+    expect(porchlight.lines()).toContain('SIGINT again: killing every app now');
+    expect(pids.filter(alive)).toEqual([]);
+    porchlight = undefined;
+  });
+
+  it('stops every app after a crash loop, with one line that names the app and why', async () => {
+    // The delivery worker refuses its configuration and exits at once, every time. A generous
+    // window: on a busy machine five starts may take more than a minute.
+    porchlight = await startSupervised('crash-loop', { DELIVERY_HEALTH_PORT: 'not-a-port', CRASH_LOOP_SECONDS: '600' }, { waitUntilRunning: false });
+    expect(await porchlight.exited).toBe(1);
+
+    const lines = porchlight.lines();
+    const exits = lines.filter((line) => line.startsWith('delivery exited'));
+    expect(exits.slice(0, 4)).toEqual(
+      [1, 2, 4, 8].map((s) => expect.stringMatching(new RegExp(`^delivery exited \\(exit code 78: - HEALTH_PORT: .+\\) after [\\d.]+ s; starting it again in ${s} s$`))),
+    );
+    expect(exits[4]).toMatch(/^delivery exited 5 times within [\d.]+ s \(last: exit code 78: - HEALTH_PORT: .+\); stopping Porchlight$/);
+    expect(exits).toHaveLength(5);
+    expect(lines[lines.length - 1]).toBe('Porchlight stopped');
+    // The others ran on through the loop, each started once, and were stopped with it.
+    for (const app of APPS.filter((a) => a !== 'delivery')) expect(lines.filter((line) => line.startsWith(`${app} started`))).toHaveLength(1);
+    expect(lines.filter((line) => / exited /.test(line) && !line.startsWith('delivery'))).toEqual([]);
+    expect(APPS.filter((a) => a !== 'delivery').map((app) => porchlight!.pid(app)!).filter(alive)).toEqual([]);
+    await expect(fetch(`${porchlight.apiUrl}/health`)).rejects.toThrow();
+  });
+});
