@@ -1,7 +1,23 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+const hostList = (value: string | undefined) => (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+
+/** Comma-separated host names or IP addresses (IPv6 with or without brackets): no scheme, port or path. */
+function IsHostList() {
+  return ValidateBy({
+    name: 'isHostList',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && hostList(value).every((entry) => HOST_NAME.test(entry) || isIP(entry.replace(/^\[(.*)\]$/, '$1')) !== 0),
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be comma-separated host names or IP addresses, without scheme, port or path`,
+    },
+  });
+}
 
 const LOCAL_DATABASE_URL = 'postgres://porchlight_app:porchlight_app@127.0.0.1:5432/porchlight';
 const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/porchlight';
@@ -39,6 +55,19 @@ export class BaseEnv {
   @IsOptional()
   @IsString()
   TRANSLATION_FALLBACK_API_KEY?: string;
+
+  /**
+   * Hosts a district's provider URL may name although they are private or plain http, such as a
+   * LibreTranslate inside the cluster: matched against the host as written in the URL.
+   */
+  @IsOptional()
+  @IsHostList()
+  PROVIDER_HOST_ALLOWLIST?: string;
+}
+
+/** The operator's allow-list of provider hosts, one entry per host. */
+export function providerHostAllowlist(env: BaseEnv): string[] {
+  return hostList(env.PROVIDER_HOST_ALLOWLIST);
 }
 
 /** The platform fallback as provider settings (none when unset). */
