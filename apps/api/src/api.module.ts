@@ -1,11 +1,12 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ApiEnv, translationFallbacks } from '@porchlight/config';
+import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight/config';
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { IdentityModule, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
+import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
 import { AuthController } from './auth/auth.controller';
@@ -28,6 +29,8 @@ import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller'
 @Module({})
 export class ApiModule implements NestModule {
   static forRoot(env: ApiEnv): DynamicModule {
+    // Where districts' own translation engines may be reached, on every call.
+    const guard = new OutboundGuard(providerHostAllowlist(env));
     return {
       module: ApiModule,
       imports: [
@@ -57,7 +60,7 @@ export class ApiModule implements NestModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         {
           provide: TenantTranslator,
-          useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env) }),
+          useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env), guard }),
           inject: [TenantDb, SecretBox],
         },
         {

@@ -28,6 +28,8 @@ describeProviderContract({
     badKey: { status: 403, body: { message: 'Wrong endpoint. Use https://api.deepl.com' } },
     serverError: { status: 503, body: { message: 'Service unavailable' } },
   },
+  errorWith: (status, text) => ({ status, body: { message: `Value for 'target_lang' not supported: ${text}` } }),
+  secrets: [KEY],
   sourceCodes: { en: 'EN', 'zh-Hant': 'ZH', pt: 'PT' },
   targetCodes: { es: 'ES', 'zh-Hans': 'ZH-HANS', 'zh-Hant': 'ZH-HANT', pt: 'PT-BR', ko: 'KO' },
   unsupported: 'ht',
