@@ -29,14 +29,14 @@ import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller'
 @Module({})
 export class ApiModule implements NestModule {
   static forRoot(env: ApiEnv): DynamicModule {
-    // Where districts' own translation engines may be reached, on every call.
+    // Where districts' own translation engines may be reached: checked when saved and on every call.
     const guard = new OutboundGuard(providerHostAllowlist(env));
     return {
       module: ApiModule,
       imports: [
         DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-api', poolSize: env.DATABASE_POOL_SIZE ?? 10 }),
         QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
-        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }),
+        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, outboundGuard: guard }),
         HealthModule.forRoot(createMetricsRegistry('api')),
         ContactsDomainModule,
       ],

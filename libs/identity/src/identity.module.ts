@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TenantDb } from '@porchlight/database';
+import { OutboundGuard } from '@porchlight/outbound';
 import { AccessTokens } from './access-tokens';
 import { CreateTenantUseCase } from './create-tenant.use-case';
 import { LoginUseCase } from './login.use-case';
@@ -11,6 +12,8 @@ import { UsersUseCases } from './users.use-cases';
 export interface IdentityOptions {
   secretsKey: string;
   accessTokenTtlSeconds?: number;
+  /** Where a district's translation URL may lead; public https addresses only when unset. */
+  outboundGuard?: OutboundGuard;
 }
 
 /** Tenants, staff and their credentials. */
@@ -28,7 +31,11 @@ export class IdentityModule {
         { provide: CreateTenantUseCase, useFactory: (db: TenantDb, t: TenantRepository) => new CreateTenantUseCase(db, t), inject: [TenantDb, TenantRepository] },
         { provide: LoginUseCase, useFactory: (db: TenantDb, d: TenantDirectory, a: AccessTokens) => new LoginUseCase(db, d, a), inject: [TenantDb, TenantDirectory, AccessTokens] },
         { provide: UsersUseCases, useFactory: (db: TenantDb) => new UsersUseCases(db), inject: [TenantDb] },
-        { provide: SettingsUseCases, useFactory: (db: TenantDb, t: TenantRepository) => new SettingsUseCases(db, t), inject: [TenantDb, TenantRepository] },
+        {
+          provide: SettingsUseCases,
+          useFactory: (db: TenantDb, t: TenantRepository) => new SettingsUseCases(db, t, options.outboundGuard),
+          inject: [TenantDb, TenantRepository],
+        },
       ],
       exports: [SecretBox, AccessTokens, TenantRepository, TenantDirectory, CreateTenantUseCase, LoginUseCase, UsersUseCases, SettingsUseCases],
     };
