@@ -36,7 +36,12 @@ export class ApiModule implements NestModule {
       imports: [
         DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-api', poolSize: env.DATABASE_POOL_SIZE ?? 10 }),
         QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
-        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, outboundGuard: guard }),
+        IdentityModule.forRoot({
+          secretsKey: env.SECRETS_KEY,
+          previousSecretsKey: env.SECRETS_KEY_PREVIOUS,
+          accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+          outboundGuard: guard,
+        }),
         HealthModule.forRoot(createMetricsRegistry('api')),
         ContactsDomainModule,
       ],

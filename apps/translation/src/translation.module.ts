@@ -31,7 +31,7 @@ export class TranslationAppModule {
         {
           provide: TenantTranslator,
           useFactory: (db: TenantDb) =>
-            new TenantTranslator(db, new SecretBox(env.SECRETS_KEY), { fallbacks: translationFallbacks(env), guard: new OutboundGuard(providerHostAllowlist(env)) }),
+            new TenantTranslator(db, new SecretBox(env.SECRETS_KEY, env.SECRETS_KEY_PREVIOUS), { fallbacks: translationFallbacks(env), guard: new OutboundGuard(providerHostAllowlist(env)) }),
           inject: [TenantDb],
         },
         {

@@ -75,10 +75,21 @@ export function translationFallbacks(env: BaseEnv): { provider: 'libretranslate'
   return env.TRANSLATION_FALLBACK_URL ? [{ provider: 'libretranslate', url: env.TRANSLATION_FALLBACK_URL, apiKey: env.TRANSLATION_FALLBACK_API_KEY }] : [];
 }
 
+const SECRETS_KEY_FORM = /^[A-Za-z0-9+/=_-]{32,}$/;
+const IsSecretsKey = (name: string) => Matches(SECRETS_KEY_FORM, { message: `${name} must be at least 32 characters of base64 or hex (e.g. \`openssl rand -base64 32\`)` });
+
 /** Processes that hold tenants' secrets (the API, the delivery workers). */
 export class SecretsEnv extends BaseEnv {
-  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  @IsSecretsKey('SECRETS_KEY')
   SECRETS_KEY: string;
+
+  /**
+   * The key SECRETS_KEY replaces, during a rotation: secrets sealed and access tokens signed with
+   * it are still read until `npm run secrets:reseal` has run and the tokens have expired.
+   */
+  @IsOptional()
+  @IsSecretsKey('SECRETS_KEY_PREVIOUS')
+  SECRETS_KEY_PREVIOUS?: string;
 
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
@@ -160,8 +171,22 @@ export class DeliveryEnv extends SecretsEnv {
 
 /** The translation app opens districts' provider keys, so it holds the secrets key. */
 export class TranslationEnv extends WorkerEnv {
-  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  @IsSecretsKey('SECRETS_KEY')
   SECRETS_KEY: string;
+
+  @IsOptional()
+  @IsSecretsKey('SECRETS_KEY_PREVIOUS')
+  SECRETS_KEY_PREVIOUS?: string;
+}
+
+/** `npm run secrets:reseal`: the application role's database URL and both keys. */
+export class ResealEnv extends BaseEnv {
+  @IsSecretsKey('SECRETS_KEY')
+  SECRETS_KEY: string;
+
+  @IsOptional()
+  @IsSecretsKey('SECRETS_KEY_PREVIOUS')
+  SECRETS_KEY_PREVIOUS?: string;
 }
 
 export class DispatcherEnv extends WorkerEnv {

@@ -11,6 +11,8 @@ import { UsersUseCases } from './users.use-cases';
 
 export interface IdentityOptions {
   secretsKey: string;
+  /** SECRETS_KEY_PREVIOUS during a rotation: its secrets and tokens are still read. */
+  previousSecretsKey?: string;
   accessTokenTtlSeconds?: number;
   /** Where a district's translation URL may lead; public https addresses only when unset. */
   outboundGuard?: OutboundGuard;
@@ -24,8 +26,8 @@ export class IdentityModule {
       module: IdentityModule,
       global: true,
       providers: [
-        { provide: SecretBox, useValue: new SecretBox(options.secretsKey) },
-        { provide: AccessTokens, useValue: new AccessTokens(options.secretsKey, options.accessTokenTtlSeconds ?? 8 * 3600) },
+        { provide: SecretBox, useValue: new SecretBox(options.secretsKey, options.previousSecretsKey) },
+        { provide: AccessTokens, useValue: new AccessTokens(options.secretsKey, options.accessTokenTtlSeconds ?? 8 * 3600, options.previousSecretsKey) },
         { provide: TenantRepository, useFactory: (box: SecretBox) => new TenantRepository(box), inject: [SecretBox] },
         { provide: TenantDirectory, useFactory: (db: TenantDb) => new TenantDirectory(db), inject: [TenantDb] },
         { provide: CreateTenantUseCase, useFactory: (db: TenantDb, t: TenantRepository) => new CreateTenantUseCase(db, t), inject: [TenantDb, TenantRepository] },
