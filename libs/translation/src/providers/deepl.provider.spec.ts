@@ -13,7 +13,7 @@ describeProviderContract({
     check(String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded'), 'body must be form-encoded');
     const form = new URLSearchParams(request.body);
     const texts = form.getAll('text');
-    // DeepL reads language codes case-insensitively; deepl-node sends them in lower case.
+    // DeepL reads language codes case-insensitively.
     const target = form.get('target_lang')?.toUpperCase();
     check(texts.length > 0 && texts.length <= 50, 'between 1 and 50 text fields');
     check(target, 'target_lang is required');
