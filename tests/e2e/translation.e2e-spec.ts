@@ -103,6 +103,22 @@ describe('notices and replies across languages', () => {
     await engine?.stop();
   });
 
+  it('refuses a district engine URL that leads inside the network, naming translation.url', async () => {
+    const refused: Array<[string, RegExp]> = [
+      ['https://169.254.169.254/latest/meta-data', /cloud metadata/],
+      ['http://10.0.0.5:5000', /must use https/],
+      ['https://[::ffff:127.0.0.1]:5000', /loopback/],
+      ['https://localhost:5000', /loopback/],
+    ];
+    for (const [url, reason] of refused) {
+      const answer = await admin.patch('/api/v1/settings', { translation: { provider: 'libretranslate', url } });
+      expect(answer.status).toBe(400);
+      expect(answer.body.details).toEqual([{ field: 'translation.url', message: expect.stringMatching(reason) }]);
+    }
+    // The engine on loopback stays: the stack's operator allows 127.0.0.1 (PROVIDER_HOST_ALLOWLIST).
+    expect((await admin.get('/api/v1/settings')).body.translation.url).toBe(engine.url);
+  });
+
   it('keeps a glossary that district admins edit', async () => {
     const added = await admin.post('/api/v1/glossary', { term: 'Lincoln Elementary' });
     expect(added.status).toBe(201);

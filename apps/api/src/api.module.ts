@@ -1,11 +1,12 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ApiEnv, translationFallbacks } from '@porchlight/config';
+import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight/config';
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { IdentityModule, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
+import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { RecordsModule } from '@porchlight/records';
 import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
@@ -30,12 +31,19 @@ import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller'
 @Module({})
 export class ApiModule implements NestModule {
   static forRoot(env: ApiEnv): DynamicModule {
+    // Where districts' own translation engines may be reached: checked when saved and on every call.
+    const guard = new OutboundGuard(providerHostAllowlist(env));
     return {
       module: ApiModule,
       imports: [
         DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-api', poolSize: env.DATABASE_POOL_SIZE ?? 10 }),
         QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
-        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }),
+        IdentityModule.forRoot({
+          secretsKey: env.SECRETS_KEY,
+          previousSecretsKey: env.SECRETS_KEY_PREVIOUS,
+          accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+          outboundGuard: guard,
+        }),
         HealthModule.forRoot(createMetricsRegistry('api'), { reportWorkers: true }),
         ContactsDomainModule,
         RecordsModule,
@@ -61,7 +69,7 @@ export class ApiModule implements NestModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         {
           provide: TenantTranslator,
-          useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env) }),
+          useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env), guard }),
           inject: [TenantDb, SecretBox],
         },
         {

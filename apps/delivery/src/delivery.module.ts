@@ -29,7 +29,7 @@ export class DeliveryModule {
         HealthModule.forRoot(registry),
       ],
       providers: [
-        { provide: SecretBox, useValue: new SecretBox(env.SECRETS_KEY) },
+        { provide: SecretBox, useValue: new SecretBox(env.SECRETS_KEY, env.SECRETS_KEY_PREVIOUS) },
         { provide: TenantRepository, useFactory: (box: SecretBox) => new TenantRepository(box), inject: [SecretBox] },
         { provide: TenantSmsCache, useFactory: (db: TenantDb, t: TenantRepository) => new TenantSmsCache(db, t), inject: [TenantDb, TenantRepository] },
         { provide: SmsProviders, useValue: new SmsProviders(env.SMS_SANDBOX_URL) },

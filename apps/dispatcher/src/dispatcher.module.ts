@@ -40,7 +40,7 @@ export class DispatcherModule {
               jobs,
               { staleAfterSeconds: env.RECONCILE_STALE_SECONDS, sendingStaleAfterSeconds: env.SENDING_STALE_SECONDS },
               // With the key, each sweep also reports districts whose SMS secret cannot be read.
-              env.SECRETS_KEY ? new TenantRepository(new SecretBox(env.SECRETS_KEY)) : undefined,
+              env.SECRETS_KEY ? new TenantRepository(new SecretBox(env.SECRETS_KEY, env.SECRETS_KEY_PREVIOUS)) : undefined,
             ),
           inject: [TenantDb, JobProducer],
         },

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { QueueName } from '@porchlight/contracts';
-import { TranslationEnv, translationFallbacks } from '@porchlight/config';
+import { providerHostAllowlist, TranslationEnv, translationFallbacks } from '@porchlight/config';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
+import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { SecretBox } from '@porchlight/identity';
 import { PrepareNoticeUseCase, TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
@@ -29,7 +30,8 @@ export class TranslationAppModule {
       providers: [
         {
           provide: TenantTranslator,
-          useFactory: (db: TenantDb) => new TenantTranslator(db, new SecretBox(env.SECRETS_KEY), { fallbacks: translationFallbacks(env) }),
+          useFactory: (db: TenantDb) =>
+            new TenantTranslator(db, new SecretBox(env.SECRETS_KEY, env.SECRETS_KEY_PREVIOUS), { fallbacks: translationFallbacks(env), guard: new OutboundGuard(providerHostAllowlist(env)) }),
           inject: [TenantDb],
         },
         {

@@ -1,4 +1,4 @@
-import { ApiEnv, ConfigError, loadEnv } from './env';
+import { ApiEnv, BaseEnv, ConfigError, loadEnv, providerHostAllowlist } from './env';
 
 describe('loadEnv', () => {
   it('applies defaults and converts numbers', () => {
@@ -19,5 +19,15 @@ describe('loadEnv', () => {
     expect(message).toContain('SECRETS_KEY');
     expect(message).toContain('PLATFORM_ADMIN_TOKEN');
     expect(message).toContain('PORT');
+  });
+
+  it('reads the provider host allow-list as host names and addresses', () => {
+    const env = loadEnv(BaseEnv, { PROVIDER_HOST_ALLOWLIST: ' libretranslate, 10.0.0.5,[::1], fd00::7 ,translate.district.internal.,' });
+    expect(providerHostAllowlist(env)).toEqual(['libretranslate', '10.0.0.5', '[::1]', 'fd00::7', 'translate.district.internal.']);
+    expect(providerHostAllowlist(loadEnv(BaseEnv, {}))).toEqual([]);
+  });
+
+  it.each(['http://libretranslate', 'libretranslate:5000', 'host/path', 'a b'])('refuses %j in the allow-list', (entry) => {
+    expect(() => loadEnv(BaseEnv, { PROVIDER_HOST_ALLOWLIST: entry })).toThrow(/PROVIDER_HOST_ALLOWLIST must be comma-separated host names/);
   });
 });

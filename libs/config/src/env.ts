@@ -1,7 +1,23 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+const hostList = (value: string | undefined) => (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+
+/** Comma-separated host names or IP addresses (IPv6 with or without brackets): no scheme, port or path. */
+function IsHostList() {
+  return ValidateBy({
+    name: 'isHostList',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && hostList(value).every((entry) => HOST_NAME.test(entry) || isIP(entry.replace(/^\[(.*)\]$/, '$1')) !== 0),
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be comma-separated host names or IP addresses, without scheme, port or path`,
+    },
+  });
+}
 
 const LOCAL_DATABASE_URL = 'postgres://porchlight_app:porchlight_app@127.0.0.1:5432/porchlight';
 const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/porchlight';
@@ -39,6 +55,19 @@ export class BaseEnv {
   @IsOptional()
   @IsString()
   TRANSLATION_FALLBACK_API_KEY?: string;
+
+  /**
+   * Hosts a district's provider URL may name although they are private or plain http, such as a
+   * LibreTranslate inside the cluster: matched against the host as written in the URL.
+   */
+  @IsOptional()
+  @IsHostList()
+  PROVIDER_HOST_ALLOWLIST?: string;
+}
+
+/** The operator's allow-list of provider hosts, one entry per host. */
+export function providerHostAllowlist(env: BaseEnv): string[] {
+  return hostList(env.PROVIDER_HOST_ALLOWLIST);
 }
 
 /** The platform fallback as provider settings (none when unset). */
@@ -46,10 +75,21 @@ export function translationFallbacks(env: BaseEnv): { provider: 'libretranslate'
   return env.TRANSLATION_FALLBACK_URL ? [{ provider: 'libretranslate', url: env.TRANSLATION_FALLBACK_URL, apiKey: env.TRANSLATION_FALLBACK_API_KEY }] : [];
 }
 
+const SECRETS_KEY_FORM = /^[A-Za-z0-9+/=_-]{32,}$/;
+const IsSecretsKey = (name: string) => Matches(SECRETS_KEY_FORM, { message: `${name} must be at least 32 characters of base64 or hex (e.g. \`openssl rand -base64 32\`)` });
+
 /** Processes that hold tenants' secrets (the API, the delivery workers). */
 export class SecretsEnv extends BaseEnv {
-  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  @IsSecretsKey('SECRETS_KEY')
   SECRETS_KEY: string;
+
+  /**
+   * The key SECRETS_KEY replaces, during a rotation: secrets sealed and access tokens signed with
+   * it are still read until `npm run secrets:reseal` has run and the tokens have expired.
+   */
+  @IsOptional()
+  @IsSecretsKey('SECRETS_KEY_PREVIOUS')
+  SECRETS_KEY_PREVIOUS?: string;
 
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
@@ -131,8 +171,22 @@ export class DeliveryEnv extends SecretsEnv {
 
 /** The translation app opens districts' provider keys, so it holds the secrets key. */
 export class TranslationEnv extends WorkerEnv {
-  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  @IsSecretsKey('SECRETS_KEY')
   SECRETS_KEY: string;
+
+  @IsOptional()
+  @IsSecretsKey('SECRETS_KEY_PREVIOUS')
+  SECRETS_KEY_PREVIOUS?: string;
+}
+
+/** `npm run secrets:reseal`: the application role's database URL and both keys. */
+export class ResealEnv extends BaseEnv {
+  @IsSecretsKey('SECRETS_KEY')
+  SECRETS_KEY: string;
+
+  @IsOptional()
+  @IsSecretsKey('SECRETS_KEY_PREVIOUS')
+  SECRETS_KEY_PREVIOUS?: string;
 }
 
 export class DispatcherEnv extends WorkerEnv {
@@ -163,8 +217,13 @@ export class DispatcherEnv extends WorkerEnv {
 
   /** Optional here: with it, the reconciler also reports each district whose SMS secret cannot be read. */
   @IsOptional()
-  @Matches(/^[A-Za-z0-9+/=_-]{32,}$/, { message: 'SECRETS_KEY must be at least 32 characters of base64 or hex (e.g. `openssl rand -base64 32`)' })
+  @IsSecretsKey('SECRETS_KEY')
   SECRETS_KEY?: string;
+
+  /** During a rotation: a secret sealed with the key SECRETS_KEY replaces still counts as readable. */
+  @IsOptional()
+  @IsSecretsKey('SECRETS_KEY_PREVIOUS')
+  SECRETS_KEY_PREVIOUS?: string;
 }
 
 export class SetupEnv extends BaseEnv {

@@ -27,4 +27,15 @@ describe('AccessTokens', () => {
     await expect(tokens.verify(expired)).resolves.toBeUndefined();
     await expect(tokens.verify('not-a-token')).resolves.toBeUndefined();
   });
+
+  it('accepts tokens of the previous key during a rotation, and issues with the new one', async () => {
+    const old = await new AccessTokens('o'.repeat(44), 60).issue(principal);
+    const rotating = new AccessTokens('n'.repeat(44), 60, 'o'.repeat(44));
+    await expect(rotating.verify(old)).resolves.toEqual(principal);
+    const fresh = await rotating.issue(principal);
+    await expect(new AccessTokens('n'.repeat(44), 60).verify(fresh)).resolves.toEqual(principal);
+    await expect(new AccessTokens('o'.repeat(44), 60).verify(fresh)).resolves.toBeUndefined();
+    // Once the previous key is gone from the environment, its tokens are refused.
+    await expect(new AccessTokens('n'.repeat(44), 60).verify(old)).resolves.toBeUndefined();
+  });
 });

@@ -4,12 +4,18 @@ import { deriveKey } from './secret-box';
 
 const ISSUER = 'porchlight';
 
-/** Signed (HS256), expiring access tokens for staff; the tenant travels inside the token. */
+/**
+ * Signed (HS256), expiring access tokens for staff; the tenant travels inside the token. Signed
+ * with a key derived from SECRETS_KEY; while a rotation is under way, tokens signed with
+ * SECRETS_KEY_PREVIOUS are still accepted until they expire, so nobody is logged out by it.
+ */
 export class AccessTokens {
   private readonly key: Uint8Array;
+  private readonly keys: Uint8Array[];
 
-  constructor(secretsKey: string, private readonly ttlSeconds: number) {
+  constructor(secretsKey: string, private readonly ttlSeconds: number, previousSecretsKey?: string) {
     this.key = new Uint8Array(deriveKey(secretsKey, 'access-tokens'));
+    this.keys = [this.key, ...(previousSecretsKey && previousSecretsKey !== secretsKey ? [new Uint8Array(deriveKey(previousSecretsKey, 'access-tokens'))] : [])];
   }
 
   issue(principal: StaffPrincipal): Promise<string> {
@@ -24,8 +30,16 @@ export class AccessTokens {
 
   /** The principal, or undefined for a token that is malformed, forged or expired. */
   async verify(token: string): Promise<StaffPrincipal | undefined> {
+    for (const key of this.keys) {
+      const principal = await this.verifyWith(token, key);
+      if (principal) return principal;
+    }
+    return undefined;
+  }
+
+  private async verifyWith(token: string, key: Uint8Array): Promise<StaffPrincipal | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
       const role = payload.role as Role;
       if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || !ROLES.includes(role)) return undefined;
       return {

@@ -1,5 +1,7 @@
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
+import { OutboundGuard } from '@porchlight/outbound';
+import { EntityManager } from 'typeorm';
 import { audit } from './audit';
 import { TenantRepository, TenantSettings } from './tenants';
 
@@ -36,8 +38,44 @@ export interface UpdateSettingsCommand {
 export const MIN_RETENTION_DAYS = 7;
 export const MAX_RETENTION_DAYS = 36500;
 
+/** The settings as `field.subfield` → value, for telling what a change changed. */
+function flatten(settings: TenantSettings): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  for (const key of ['name', 'timezone', 'country', 'defaultLanguage', 'languages', 'quietHours', 'helpText', 'helpContact', 'sms', 'translation', 'retention'] as const) {
+    const value = settings[key];
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [sub, inner] of Object.entries(value)) fields.set(`${key}.${sub}`, inner);
+    } else {
+      fields.set(key, value);
+    }
+  }
+  return fields;
+}
+
+/**
+ * Audits a settings change: `settings.updated` with the fields whose value changed, before and
+ * after (secrets are never part of the settings view), and one `settings.secret_changed` per
+ * secret written, naming it without its value.
+ */
+async function auditChange(m: EntityManager, actor: StaffPrincipal, before: TenantSettings, after: TenantSettings, secrets: Array<{ secret: string; cleared: boolean }>) {
+  const old = flatten(before);
+  const now = flatten(after);
+  const changed = [...new Set([...old.keys(), ...now.keys()])].filter((field) => JSON.stringify(old.get(field)) !== JSON.stringify(now.get(field))).sort();
+  const entry = { actorUserId: actor.userId, subjectType: 'tenant', subjectId: actor.tenantId };
+  if (changed.length > 0) {
+    const pick = (fields: Map<string, unknown>) => Object.fromEntries(changed.map((field) => [field, fields.get(field) ?? null]));
+    await audit(m, actor.tenantId, { ...entry, action: 'settings.updated', data: { changed, before: pick(old), after: pick(now) } });
+  }
+  for (const secret of secrets) await audit(m, actor.tenantId, { ...entry, action: 'settings.secret_changed', data: secret });
+}
+
 export class SettingsUseCases {
-  constructor(private readonly db: TenantDb, private readonly tenants: TenantRepository) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly tenants: TenantRepository,
+    /** Where a district's translation URL may lead (`PROVIDER_HOST_ALLOWLIST`); public https only by default. */
+    private readonly guard: OutboundGuard = new OutboundGuard(),
+  ) {}
 
   get(actor: StaffPrincipal): Promise<TenantSettings> {
     return this.db.tx((m) => this.tenants.settings(m, actor.tenantId));
@@ -45,6 +83,10 @@ export class SettingsUseCases {
 
   async update(actor: StaffPrincipal, command: UpdateSettingsCommand): Promise<TenantSettings> {
     if (actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a district admin can change settings');
+    // Before the transaction: resolving the host may take a moment.
+    const url = command.translation?.url;
+    const refused = url === undefined ? null : await this.guard.refusalOf(url);
+    if (refused) throw new DomainError('invalid', 'validation failed', [{ field: 'translation.url', message: `translation.url ${refused}` }]);
     return this.db.tx(async (m) => {
       const current = await this.tenants.settings(m, actor.tenantId);
       const sets: string[] = [];
@@ -88,19 +130,17 @@ export class SettingsUseCases {
         }
         set('retention_message_body_days', days);
       }
-      if (sets.length > 0) {
-        set('updated_at', new Date());
-        params.push(actor.tenantId);
-        await m.query(`update tenants set ${sets.join(', ')} where id = $${params.length}`, params);
-        const changed = [
-          ...Object.keys(command).filter((key) => key !== 'sms' && key !== 'translation' && key !== 'retention'),
-          ...Object.keys(sms ?? {}).map((key) => `sms.${key}`),
-          ...Object.keys(command.translation ?? {}).map((key) => `translation.${key}`),
-          ...Object.keys(command.retention ?? {}).map((key) => `retention.${key}`),
-        ];
-        await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'settings.updated', subjectType: 'tenant', subjectId: actor.tenantId, data: { changed, ...(days !== undefined ? { retention: { messageBodyDays: days } } : {}) } });
-      }
-      return this.tenants.settings(m, actor.tenantId);
+      if (sets.length === 0) return current;
+      set('updated_at', new Date());
+      params.push(actor.tenantId);
+      await m.query(`update tenants set ${sets.join(', ')} where id = $${params.length}`, params);
+      const updated = await this.tenants.settings(m, actor.tenantId);
+      const secrets = [
+        ...(sms?.authToken !== undefined ? [{ secret: 'sms.authToken', cleared: false }] : []),
+        ...(command.translation?.apiKey !== undefined ? [{ secret: 'translation.apiKey', cleared: command.translation?.apiKey === null }] : []),
+      ];
+      await auditChange(m, actor, current, updated, secrets);
+      return updated;
     });
   }
 }

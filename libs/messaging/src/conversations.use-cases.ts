@@ -4,7 +4,7 @@ import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { glossaryTermsFor, TenantTranslator, toProjectLanguage } from '@porchlight/translation';
+import { glossaryTermsFor, TenantTranslator, toProjectLanguage, translationFailureText } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { MessageText, messageText } from './message-text';
 
@@ -139,7 +139,7 @@ export class ConversationsUseCases {
       try {
         sent = (await this.translator.translate(body, actor.language, target.language, target.terms)).text;
       } catch (error) {
-        throw new DomainError('unavailable', `the reply could not be translated into ${target.language}: ${(error as Error).message}`);
+        throw new DomainError('unavailable', `the reply could not be translated into ${target.language}: ${translationFailureText(error)}`);
       }
     }
     const message = await this.db.tx(async (m) => {

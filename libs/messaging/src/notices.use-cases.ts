@@ -6,7 +6,7 @@ import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { measureSms, smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { catalogTranslations, NoticeTemplate, recallTranslations, rememberTranslation, reviewRequired, templateCatalog, TenantTranslator } from '@porchlight/translation';
+import { catalogTranslations, NoticeTemplate, recallTranslations, rememberTranslation, reviewRequired, templateCatalog, TenantTranslator, translationFailureText } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { MessageText, messageText } from './message-text';
 
@@ -193,7 +193,7 @@ export class NoticesUseCases {
       try {
         view.backTranslation = (await this.translator.translate(view.body, view.language, sourceLanguage)).text;
       } catch (error) {
-        this.logger.warn({ msg: 'back-translation failed', language: view.language, reason: (error as Error).message });
+        this.logger.warn({ msg: 'back-translation failed', language: view.language, reason: translationFailureText(error) });
       }
     }
   }

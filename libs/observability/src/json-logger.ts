@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import { TenantContext } from '@porchlight/tenancy';
+import { redact } from './redact';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
@@ -7,6 +8,8 @@ type Level = keyof typeof LEVELS;
 /**
  * One JSON object per line on stdout, with the app, the tenant and the correlation id of the
  * request or job in hand, so one notice can be followed through every process with `grep`.
+ * Everything a caller passes goes through `redact` first: no phone number, message text or
+ * credential reaches the line, whatever field or error message it hides in.
  */
 export class JsonLogger implements LoggerService {
   private readonly threshold: number;
@@ -40,6 +43,10 @@ export class JsonLogger implements LoggerService {
       else if (typeof extra === 'string') fields.stack = extra;
       else if (extra && typeof extra === 'object') Object.assign(fields, extra);
     }
+    const given = redact({
+      ...(message instanceof Error ? { msg: message.message, err: message } : typeof message === 'object' && message !== null ? message : { msg: String(message) }),
+      ...fields,
+    }) as Record<string, unknown>;
     const line = {
       time: new Date().toISOString(),
       level,
@@ -47,8 +54,7 @@ export class JsonLogger implements LoggerService {
       context,
       tenantId: TenantContext.optionalTenantId(),
       correlationId: TenantContext.correlationId(),
-      ...(typeof message === 'object' && message !== null ? message : { msg: String(message) }),
-      ...fields,
+      ...given,
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }

@@ -74,6 +74,8 @@ export async function startStack(name: string, overrides: Partial<Record<string,
     PUBLIC_BASE_URL: apiUrl,
     SMS_SANDBOX_URL: sandboxUrl,
     RECONCILE_INTERVAL_SECONDS: '2',
+    // Specs run their engines on loopback over plain http, as an operator's in-cluster LibreTranslate.
+    PROVIDER_HOST_ALLOWLIST: '127.0.0.1',
     LOG_LEVEL: 'debug',
     ...(overrides as Record<string, string>),
   };

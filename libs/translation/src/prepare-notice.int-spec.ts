@@ -1,6 +1,7 @@
 import { QueueName } from '@porchlight/contracts';
 import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox } from '@porchlight/identity';
+import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import {
@@ -42,7 +43,9 @@ describe('PrepareNoticeUseCase: memory, machine translation, glossary, review (P
       // An engine that loses the first placeholder.
       'en>ar': { '⟦1⟧': '', tomorrow: 'غدا' },
     }).start();
-    prepare = new PrepareNoticeUseCase(db, jobs, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } }));
+    // The local engine is on loopback over plain http: the operator allows that host, as a cluster-internal LibreTranslate.
+    const guard = new OutboundGuard(['127.0.0.1']);
+    prepare = new PrepareNoticeUseCase(db, jobs, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard }));
   });
 
   afterAll(async () => {
@@ -165,5 +168,22 @@ describe('PrepareNoticeUseCase: memory, machine translation, glossary, review (P
     await expect(run(fixture, noticeId)).resolves.toBe('held');
     expect(await translations(fixture, noticeId)).toEqual({});
     expect((await notice(fixture, noticeId)).status_reason).toMatch(/^translations needed before sending: es; machine translation failed: es/);
+  });
+
+  it.each([
+    ['a loopback engine the operator did not allow', () => engine.url, /url must use https/],
+    ['a cloud metadata address', () => 'https://169.254.169.254/latest', /url must not point at a cloud metadata address/],
+    ['an IPv4-mapped loopback address', () => 'https://[::ffff:127.0.0.1]:5000', /url must not point at a loopback address/],
+  ])('holds, naming the refusal, when the district engine is %s', async (_, url, reason) => {
+    const strict = new PrepareNoticeUseCase(db, jobs, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } }));
+    const fixture = await district({ url: url() }, ['es']);
+    const noticeId = await createNoticeFixture(db, fixture, { body: 'Engine refused today.' });
+    const before = engine.requests.length;
+    await expect(TenantContext.run({ tenantId: fixture.tenantId }, () => strict.execute(noticeId))).resolves.toBe('held');
+    const held = await notice(fixture, noticeId);
+    expect(held.status).toBe('draft');
+    expect(held.status_reason).toMatch(/^translations needed before sending: es; machine translation failed: es \(porchlight: translation provider "libretranslate" /);
+    expect(held.status_reason).toMatch(reason);
+    expect(engine.requests.length).toBe(before);
   });
 });

@@ -9,6 +9,7 @@ import { catalogTranslations } from './catalog/catalog-translations';
 import { glossaryTermsFor } from './pipeline/glossary';
 import { recallTranslations } from './pipeline/memory';
 import { MachineTranslation, TenantTranslator } from './pipeline/tenant-translator';
+import { translationFailureText } from './providers/translation-provider';
 
 /** Whether the district wants a person to check machine output for a notice of this urgency. */
 export function reviewRequired(translation: { requireReviewFor?: string[] } | null | undefined, urgency: string): boolean {
@@ -58,8 +59,9 @@ export class PrepareNoticeUseCase {
           const terms = await this.db.tx((m) => glossaryTermsFor(m, language));
           machine.set(language, await this.translator.translate(plan.body, plan.sourceLanguage, language, terms));
         } catch (error) {
-          failures.push(`${language} (${(error as Error).message})`);
-          this.logger.warn({ msg: 'machine translation failed', noticeId, language, reason: (error as Error).message });
+          // The reason is shown to staff: our words only, never an engine's answer.
+          failures.push(`${language} (${translationFailureText(error)})`);
+          this.logger.warn({ msg: 'machine translation failed', noticeId, language, reason: translationFailureText(error), err: error });
         }
       }
     }

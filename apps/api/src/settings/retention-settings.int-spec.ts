@@ -41,8 +41,8 @@ describe('retention.messageBodyDays in GET/PATCH /api/v1/settings (API in-proces
     expect((await call('PATCH', { retention: { messageBodyDays: null } })).body.retention).toEqual({ messageBodyDays: null });
     const entries = await db.txFor(a.tenantId, (m) => m.query(`select data from audit_log where action = 'settings.updated' order by id`));
     expect(entries.map((e: any) => e.data)).toEqual([
-      { changed: ['retention.messageBodyDays'], retention: { messageBodyDays: 365 } },
-      { changed: ['retention.messageBodyDays'], retention: { messageBodyDays: null } },
+      { changed: ['retention.messageBodyDays'], before: { 'retention.messageBodyDays': null }, after: { 'retention.messageBodyDays': 365 } },
+      { changed: ['retention.messageBodyDays'], before: { 'retention.messageBodyDays': 365 }, after: { 'retention.messageBodyDays': null } },
     ]);
   });
 

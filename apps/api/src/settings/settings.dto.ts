@@ -64,7 +64,10 @@ export class TranslationSettingsDto {
   @IsIn(TRANSLATION_PROVIDERS)
   provider?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      "the engine's base URL: https to a public address (never loopback, private, link-local or metadata addresses), without credentials or query; plain http or a private address only for a host on the operator's PROVIDER_HOST_ALLOWLIST. A refused URL answers 400 naming translation.url and why.",
+  })
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
   url?: string;

@@ -46,7 +46,12 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONN
 /** Failures that prove the request never reached the provider: safe to send again. */
 const NEVER_ARRIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
-/** What delivery should do about an error the Twilio SDK threw. */
+/**
+ * What delivery should do about an error the Twilio SDK threw, with a message we wrote: Twilio's
+ * own text (which names the phone number: "The 'To' number +1… is not valid") and the SDK's
+ * (which may name the request URL) are never kept, since the message is stored on the message
+ * row, shown to staff and logged.
+ */
 export function classifyTwilioError(error: unknown): ProviderError {
   const e = error as { status?: number; code?: number | string; message?: string };
   const numeric = typeof e.code === 'number' ? e.code : undefined;
@@ -57,8 +62,9 @@ export function classifyTwilioError(error: unknown): ProviderError {
   }
   if (e.status !== undefined && e.status >= 500) return new ProviderError('transient', numeric, `The provider failed (HTTP ${e.status})`, e.status, true);
   if (e.status === undefined && /socket hang up|timeout|network/i.test(e.message ?? '')) {
-    return new ProviderError('transient', undefined, `The provider could not be reached (${e.message})`, undefined, true);
+    return new ProviderError('transient', undefined, 'The provider could not be reached (no answer)', undefined, true);
   }
   // An error nobody has classified yet: worth a bounded number of retries, then it fails with its code.
-  return new ProviderError('transient', numeric, numeric ? twilioErrorMessage(numeric) : e.message ?? 'The provider refused the message', e.status);
+  const refused = e.status !== undefined ? `The provider refused the message (HTTP ${e.status})` : 'The provider refused the message';
+  return new ProviderError('transient', numeric, numeric ? twilioErrorMessage(numeric) : refused, e.status);
 }

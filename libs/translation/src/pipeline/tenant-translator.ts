@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { TenantDb } from '@porchlight/database';
+import { OutboundGuard } from '@porchlight/outbound';
 import { TenantContext } from '@porchlight/tenancy';
 import { EntityManager } from 'typeorm';
 import { toProjectLanguage } from '../languages';
@@ -18,6 +19,11 @@ export interface Unsealer {
 export interface TenantTranslatorOptions {
   /** Providers tried after the tenant's own, e.g. a platform-wide self-hosted LibreTranslate. */
   fallbacks?: ProviderSettings[];
+  /**
+   * Where the tenant's own provider may connect (`PROVIDER_HOST_ALLOWLIST`); by default a guard
+   * with an empty allow-list: public https addresses only.
+   */
+  guard?: OutboundGuard;
   call?: ProviderCallOptions;
 }
 
@@ -38,12 +44,15 @@ export interface MachineTranslation {
  */
 export class TenantTranslator {
   private readonly logger = new Logger(TenantTranslator.name);
+  private readonly guard: OutboundGuard;
 
   constructor(
     private readonly db: TenantDb,
     private readonly secrets: Unsealer,
     private readonly options: TenantTranslatorOptions = {},
-  ) {}
+  ) {
+    this.guard = options.guard ?? new OutboundGuard();
+  }
 
   async translate(text: string, from: string, to: string, terms: GlossaryTerm[] = []): Promise<MachineTranslation> {
     const source = toProjectLanguage(from);
@@ -58,15 +67,18 @@ export class TenantTranslator {
         `select translated, provider from translation_cache where source_language = $1 and language = $2 and text_hash = $3`,
         [source, target, key],
       );
-      return hit ? { hit: hit as { translated: string; provider: string } } : { chain: await this.chain(m) };
+      return hit ? { hit: hit as { translated: string; provider: string } } : await this.chain(m);
     });
     let translated: string;
     let provider: string;
-    if (found.hit) {
+    if ('hit' in found) {
       ({ translated, provider } = found.hit);
     } else {
-      if (!found.chain) throw new TranslationProviderError('porchlight', 'unsupported_language', 'no machine translation is configured for this district');
-      const result = await found.chain.translateWithProvider([protectedText.text], source, target);
+      if (!found.translator) {
+        if (found.unusable) throw new TranslationProviderError('porchlight', 'bad_request', found.unusable);
+        throw new TranslationProviderError('porchlight', 'unsupported_language', 'no machine translation is configured for this district');
+      }
+      const result = await found.translator.translateWithProvider([protectedText.text], source, target);
       translated = result.texts[0];
       provider = result.provider;
       await this.db.tx((m) =>
@@ -78,15 +90,21 @@ export class TenantTranslator {
       );
     }
     const restored = restorePlaceholders(translated, protectedText);
-    return { text: restored.text, intact: restored.intact, provider, cached: Boolean(found.hit) };
+    return { text: restored.text, intact: restored.intact, provider, cached: 'hit' in found };
   }
 
-  /** Whether any engine could be asked (the tenant's provider, or a platform fallback). */
+  /**
+   * Whether an engine is meant to translate for the district: one could be asked (its own
+   * provider or a platform fallback), or the district named a provider its settings do not let
+   * us call (a refused URL, a missing key) — then translations fail with that reason rather
+   * than a text going out in a language the family does not read.
+   */
   async configured(m: EntityManager): Promise<boolean> {
-    return (await this.chain(m)) !== null;
+    const { translator, unusable } = await this.chain(m);
+    return translator !== null || unusable !== undefined;
   }
 
-  private async chain(m: EntityManager): Promise<FallbackTranslator | null> {
+  private async chain(m: EntityManager): Promise<{ translator: FallbackTranslator | null; unusable?: string }> {
     const [tenant] = await m.query(`select translation, translation_secret_enc from tenants where id = $1`, [TenantContext.tenantId()]);
     const settings = tenant?.translation ?? { provider: 'none' };
     const own: ProviderSettings = {
@@ -94,14 +112,15 @@ export class TenantTranslator {
       url: settings.url,
       region: settings.region,
       apiKey: tenant?.translation_secret_enc ? this.secrets.open(tenant.translation_secret_enc) : undefined,
+      guard: this.guard,
     };
     try {
-      return createTranslationChain([own, ...(this.options.fallbacks ?? [])], this.options.call);
+      return { translator: createTranslationChain([own, ...(this.options.fallbacks ?? [])], this.options.call) };
     } catch (error) {
       if (!(error instanceof TranslationSettingsError)) throw error;
       // A half-configured provider must not stop the platform's fallback from working.
       this.logger.warn({ msg: 'tenant translation provider unusable', reason: error.message });
-      return createTranslationChain(this.options.fallbacks ?? [], this.options.call);
+      return { translator: createTranslationChain(this.options.fallbacks ?? [], this.options.call), unusable: error.message };
     }
   }
 }

@@ -1,5 +1,6 @@
 import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox } from '@porchlight/identity';
+import { OutboundGuard } from '@porchlight/outbound';
 import { TenantContext } from '@porchlight/tenancy';
 import { createTenantFixture, PhraseTranslatorServer, randomHex, TEST_DATABASE_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
 import { DataSource } from 'typeorm';
@@ -21,7 +22,7 @@ describe('TranslateReplyUseCase (Postgres)', () => {
     await db.txFor(fixture.tenantId, (m) =>
       m.query(`update tenants set translation = translation || $2::jsonb where id = $1`, [fixture.tenantId, JSON.stringify({ provider: 'libretranslate', url: engine.url })]),
     );
-    translate = new TranslateReplyUseCase(db, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } }));
+    translate = new TranslateReplyUseCase(db, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard: new OutboundGuard(['127.0.0.1']) }));
   });
 
   afterAll(async () => {

@@ -46,7 +46,7 @@ export class TranslateReplyUseCase {
     } catch (error) {
       // No engine for the pair (or none at all): staff read the original. Passing faults are retried.
       if (error instanceof TranslationProviderError && !error.retryable) {
-        this.logger.warn({ msg: 'reply left untranslated', messageId, from: work.from, to: work.to, reason: error.message });
+        this.logger.warn({ msg: 'reply left untranslated', messageId, sourceLanguage: work.from, targetLanguage: work.to, reason: error.message });
         return 'untranslated';
       }
       throw error;
@@ -54,7 +54,7 @@ export class TranslateReplyUseCase {
     await this.db.tx((m) =>
       m.query(`update messages set translated_body = $2, translated_language = $3 where id = $1 and translated_body is null`, [messageId, translated.text, work.to]),
     );
-    this.logger.log({ msg: 'reply translated', messageId, from: work.from, to: work.to, provider: translated.provider });
+    this.logger.log({ msg: 'reply translated', messageId, sourceLanguage: work.from, targetLanguage: work.to, provider: translated.provider });
     return 'translated';
   }
 }

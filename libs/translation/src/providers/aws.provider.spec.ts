@@ -41,6 +41,11 @@ describeProviderContract({
     badKey: awsError(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.'),
     serverError: awsError(500, 'InternalServerException', 'An internal server error occurred. Retry your request.'),
   },
+  errorWith: (status, text) => {
+    const type: Record<number, string> = { 401: 'UnrecognizedClientException', 403: 'AccessDeniedException', 404: 'ResourceNotFoundException', 429: 'TooManyRequestsException' };
+    return awsError(status, type[status] ?? (status >= 500 ? 'InternalServerException' : 'InvalidRequestException'), `Invalid request: ${text}`);
+  },
+  secrets: [ACCESS_KEY_ID, SECRET],
   sourceCodes: { en: 'en', 'zh-Hant': 'zh-TW', so: 'so' },
   targetCodes: { es: 'es', 'zh-Hans': 'zh', 'zh-Hant': 'zh-TW', so: 'so', ht: 'ht', tl: 'tl' },
   batchSize: 1,

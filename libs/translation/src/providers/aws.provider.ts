@@ -3,9 +3,9 @@ import { ProjectLanguage } from '../languages';
 import { networkError } from './http';
 import { AWS_CODES, pairCodes, supportsPair } from './language-codes';
 import { withRetry } from './retry';
-import { ProviderCallOptions, TranslationProvider, TranslationProviderError } from './translation-provider';
+import { ProviderCallOptions, ProviderConnection, TranslationProvider, TranslationProviderError } from './translation-provider';
 
-export interface AwsTranslateConfig extends ProviderCallOptions {
+export interface AwsTranslateConfig extends ProviderCallOptions, ProviderConnection {
   /** "ACCESS_KEY_ID:SECRET_ACCESS_KEY", the one secret a district pastes into its settings. */
   apiKey: string;
   region: string;
@@ -15,23 +15,31 @@ export interface AwsTranslateConfig extends ProviderCallOptions {
   concurrency?: number;
 }
 
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
 /**
  * Amazon Translate through the official @aws-sdk/client-translate (TranslateText, JSON 1.1
  * protocol, SigV4-signed). The SDK's own retries are off (maxAttempts 1) so that every adapter
- * retries the same way (retry.ts); the timeout is an AbortSignal on each call.
+ * retries the same way (retry.ts); the timeout is an AbortSignal on each call. With a guard, the
+ * SDK's HTTP handler gets the guard's agents, so its connections go only to checked addresses.
+ * Errors keep the status and our words; the exception's message (AWS's text) is never repeated.
  */
 export class AwsTranslateProvider implements TranslationProvider {
   readonly name = 'aws';
   private readonly client: TranslateClient;
+  private readonly endpoint: URL;
 
   constructor(private readonly config: AwsTranslateConfig) {
     const separator = config.apiKey.indexOf(':');
     if (separator < 1) throw new TranslationProviderError(this.name, 'unauthorized', 'the API key must be ACCESS_KEY_ID:SECRET_ACCESS_KEY');
+    if (!REGION.test(config.region)) throw new TranslationProviderError(this.name, 'bad_request', 'the region must be an AWS region such as us-east-1');
+    this.endpoint = new URL(config.url ?? `https://translate.${config.region}.amazonaws.com/`);
     this.client = new TranslateClient({
       region: config.region,
       endpoint: config.url,
       maxAttempts: 1,
       credentials: { accessKeyId: config.apiKey.slice(0, separator), secretAccessKey: config.apiKey.slice(separator + 1) },
+      ...(config.guard ? { requestHandler: { httpAgent: config.guard.httpAgent, httpsAgent: config.guard.httpsAgent } } : {}),
     });
   }
 
@@ -55,23 +63,28 @@ export class AwsTranslateProvider implements TranslationProvider {
 
   private async translateOne(text: string, source: string, target: string, signal: AbortSignal): Promise<string> {
     try {
+      this.config.guard?.assertCallable(this.endpoint);
       const result = await this.client.send(new TranslateTextCommand({ Text: text, SourceLanguageCode: source, TargetLanguageCode: target }), { abortSignal: signal });
       if (typeof result.TranslatedText !== 'string') throw new TranslationProviderError(this.name, 'bad_response', 'no TranslatedText in the answer');
       return result.TranslatedText;
     } catch (error) {
-      if (error instanceof TranslationProviderError) throw error;
-      if (error instanceof TranslateServiceException) {
-        const status = error.$metadata.httpStatusCode ?? 500;
-        const throttled = /Throttling|TooManyRequests|LimitExceeded/.test(error.name);
-        if (throttled) throw TranslationProviderError.fromStatus(this.name, 429, `${error.name}: ${error.message}`);
-        if (/UnsupportedLanguagePair/.test(error.name)) {
-          throw new TranslationProviderError(this.name, 'unsupported_language', `${error.name}: ${error.message}`, { status });
-        }
-        throw TranslationProviderError.fromStatus(this.name, /UnrecognizedClient|InvalidSignature|AccessDenied/.test(error.name) ? 403 : status, `${error.name}: ${error.message}`);
-      }
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      if (status) throw TranslationProviderError.fromStatus(this.name, status, (error as Error).message);
-      throw networkError(this.name, error);
+      throw this.toProviderError(error, signal);
     }
+  }
+
+  private toProviderError(error: unknown, signal: AbortSignal): TranslationProviderError {
+    if (error instanceof TranslationProviderError) return error;
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (error instanceof TranslateServiceException) {
+      if (/Throttling|TooManyRequests|LimitExceeded/.test(error.name)) return TranslationProviderError.fromStatus(this.name, 429);
+      if (/UnsupportedLanguagePair/.test(error.name)) {
+        return new TranslationProviderError(this.name, 'unsupported_language', `${status ?? 400} language pair not supported`, { status });
+      }
+      if (/UnrecognizedClient|InvalidSignature|AccessDenied|ExpiredToken/.test(error.name)) return TranslationProviderError.unauthorized(this.name, status ?? 403);
+      return TranslationProviderError.fromStatus(this.name, status ?? 500);
+    }
+    if (status !== undefined && status >= 200 && status < 300) return new TranslationProviderError(this.name, 'bad_response', `the answer (HTTP ${status}) could not be read`);
+    if (status) return TranslationProviderError.fromStatus(this.name, status);
+    return networkError(this.name, error, signal);
   }
 }

@@ -25,6 +25,8 @@ describeProviderContract({
     badKey: azureError(401, 401000, 'The request is not authorized because credentials are missing or invalid.'),
     serverError: azureError(500, 500000, 'An unexpected error occurred.'),
   },
+  errorWith: (status, text) => azureError(status, status * 1000 + 1, `The request is not valid: ${text}`),
+  secrets: [KEY],
   sourceCodes: { en: 'en', 'zh-Hant': 'zh-Hant', tl: 'fil' },
   targetCodes: { es: 'es', 'zh-Hans': 'zh-Hans', 'zh-Hant': 'zh-Hant', so: 'so', ht: 'ht', tl: 'fil' },
   batchSize: 100,

@@ -4,9 +4,9 @@ import { expectTexts, requestJson } from './http';
 import { AZURE_CODES, pairCodes, supportsPair } from './language-codes';
 import { withSlash } from './libretranslate.provider';
 import { chunk, withRetry } from './retry';
-import { ProviderCallOptions, TranslationProvider } from './translation-provider';
+import { ProviderCallOptions, ProviderConnection, TranslationProvider } from './translation-provider';
 
-export interface AzureTranslatorConfig extends ProviderCallOptions {
+export interface AzureTranslatorConfig extends ProviderCallOptions, ProviderConnection {
   apiKey: string;
   /** The resource's region (e.g. "eastus"); required for regional and multi-service resources. */
   region?: string;
@@ -18,9 +18,9 @@ const AZURE_URL = 'https://api.cognitive.microsofttranslator.com/';
 /**
  * Azure AI Translator, REST v3: `POST /translate?api-version=3.0&from=…&to=…` with headers
  * `Ocp-Apim-Subscription-Key` and `Ocp-Apim-Subscription-Region`, body `[{ "Text": "…" }]` →
- * `[{ translations: [{ text, to }] }]`; errors are `{ error: { code, message } }`. The official
- * @azure-rest/ai-translation-text client is a generated wrapper over this one request, so the
- * adapter makes it with fetch rather than bring in the Azure core pipeline.
+ * `[{ translations: [{ text, to }] }]`; errors are `{ error: { code, message } }`, never
+ * repeated. The official @azure-rest/ai-translation-text client is a generated wrapper over this
+ * one request, so the adapter makes it directly rather than bring in the Azure core pipeline.
  */
 export class AzureTranslatorProvider implements TranslationProvider {
   readonly name = 'azure';
@@ -41,15 +41,12 @@ export class AzureTranslatorProvider implements TranslationProvider {
     for (const batch of chunk(texts, 100)) {
       const body = await withRetry(
         (signal) =>
-          requestJson(
-            this.name,
-            url.toString(),
-            { headers: { ...headers, 'X-ClientTraceId': randomUUID() }, body: batch.map((text) => ({ Text: text })), signal },
-            (error) => {
-              const e = (error as { error?: { code?: number; message?: string } }).error;
-              return e?.message ? `${e.code ?? ''} ${e.message}`.trim() : undefined;
-            },
-          ),
+          requestJson(this.name, url, {
+            headers: { ...headers, 'X-ClientTraceId': randomUUID() },
+            body: batch.map((text) => ({ Text: text })),
+            signal,
+            guard: this.config.guard,
+          }),
         this.config,
       );
       const items = Array.isArray(body) ? body.map((item: { translations?: Array<{ text?: unknown }> }) => item?.translations?.[0]?.text) : body;

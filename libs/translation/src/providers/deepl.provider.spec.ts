@@ -13,7 +13,7 @@ describeProviderContract({
     check(String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded'), 'body must be form-encoded');
     const form = new URLSearchParams(request.body);
     const texts = form.getAll('text');
-    // DeepL reads language codes case-insensitively; deepl-node sends them in lower case.
+    // DeepL reads language codes case-insensitively.
     const target = form.get('target_lang')?.toUpperCase();
     check(texts.length > 0 && texts.length <= 50, 'between 1 and 50 text fields');
     check(target, 'target_lang is required');
@@ -28,6 +28,8 @@ describeProviderContract({
     badKey: { status: 403, body: { message: 'Wrong endpoint. Use https://api.deepl.com' } },
     serverError: { status: 503, body: { message: 'Service unavailable' } },
   },
+  errorWith: (status, text) => ({ status, body: { message: `Value for 'target_lang' not supported: ${text}` } }),
+  secrets: [KEY],
   sourceCodes: { en: 'EN', 'zh-Hant': 'ZH', pt: 'PT' },
   targetCodes: { es: 'ES', 'zh-Hans': 'ZH-HANS', 'zh-Hant': 'ZH-HANT', pt: 'PT-BR', ko: 'KO' },
   unsupported: 'ht',

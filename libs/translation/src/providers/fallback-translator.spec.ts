@@ -52,7 +52,7 @@ describe('FallbackTranslator', () => {
     libre.inject({ status: 429, body: { error: 'slow down' } }, { status: 429, body: { error: 'slow down' } });
     const error = await chain().translate(['hi'], 'en', 'es').catch((e: unknown) => e);
     expect(error).toMatchObject({ provider: 'azure>libretranslate', code: 'rate_limited', retryable: true });
-    expect((error as Error).message).toMatch(/azure: HTTP 401: 401000 bad key; libretranslate: HTTP 429: slow down/);
+    expect((error as Error).message).toBe('azure>libretranslate: every provider failed: azure: 401 unauthorized (check the API key); libretranslate: 429 rate limited');
   });
 });
 

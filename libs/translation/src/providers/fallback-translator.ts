@@ -38,7 +38,8 @@ export class FallbackTranslator implements TranslationProvider {
         return { texts: await provider.translate(texts, from, to), provider: provider.name, failures };
       } catch (error) {
         failures.push(
-          error instanceof TranslationProviderError ? error : new TranslationProviderError(provider.name, 'bad_response', String((error as Error)?.message ?? error), { cause: error }),
+          // Anything else is a fault of ours or of a client library: its text is not ours to repeat.
+          error instanceof TranslationProviderError ? error : new TranslationProviderError(provider.name, 'bad_response', 'unexpected failure', { cause: error }),
         );
       }
     }

@@ -13,7 +13,8 @@ describeProviderContract({
   create: (url, options) => new GoogleTranslateProvider({ ...options, url, apiKey: KEY }),
   handle: (request) => {
     check(request.method === 'POST' && request.path === '/language/translate/v2', `unexpected ${request.method} ${request.path}`);
-    if (request.query.get('key') !== KEY) return googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', 'badRequest');
+    check(!request.query.has('key'), 'the key must travel in the X-Goog-Api-Key header, not in the URL');
+    if (request.headers['x-goog-api-key'] !== KEY) return googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', 'badRequest');
     const body = JSON.parse(request.body);
     check(body.format === 'text', 'format must be "text" (or Google answers HTML-escaped)');
     check(Array.isArray(body.q) && body.q.length <= 128, 'q must be an array of at most 128 strings');
@@ -29,6 +30,8 @@ describeProviderContract({
     badKey: googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', 'badRequest'),
     serverError: googleError(503, 'UNAVAILABLE', 'The service is currently unavailable.', 'backendError'),
   },
+  errorWith: (status, text) => googleError(status, status === 429 ? 'RESOURCE_EXHAUSTED' : status >= 500 ? 'UNAVAILABLE' : 'INVALID_ARGUMENT', `Invalid value at 'q' (${text})`, 'badRequest'),
+  secrets: [KEY],
   sourceCodes: { en: 'en', 'zh-Hant': 'zh-TW', tl: 'tl' },
   targetCodes: { es: 'es', 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW', so: 'so', ht: 'ht', tl: 'tl' },
   batchSize: 128,

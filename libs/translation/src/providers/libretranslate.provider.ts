@@ -2,9 +2,9 @@ import { ProjectLanguage } from '../languages';
 import { expectTexts, requestJson } from './http';
 import { LIBRETRANSLATE_CODES, pairCodes, supportsPair } from './language-codes';
 import { chunk, withRetry } from './retry';
-import { ProviderCallOptions, TranslationProvider } from './translation-provider';
+import { ProviderCallOptions, ProviderConnection, TranslationProvider } from './translation-provider';
 
-export interface LibreTranslateConfig extends ProviderCallOptions {
+export interface LibreTranslateConfig extends ProviderCallOptions, ProviderConnection {
   /** The server's base URL, e.g. a self-hosted `http://libretranslate:5000`. */
   url: string;
   apiKey?: string;
@@ -14,8 +14,9 @@ export interface LibreTranslateConfig extends ProviderCallOptions {
 
 /**
  * LibreTranslate, the self-hosted default: `POST /translate` with
- * `{ q, source, target, format: "text", api_key }`; `q` may be an array, and `translatedText`
- * comes back as an array in the same order. Errors are `{ "error": "..." }`.
+ * `{ q, source, target, format: "text", api_key }` (the key travels in the JSON body, the only
+ * place the server reads it); `q` may be an array, and `translatedText` comes back as an array in
+ * the same order. Errors are `{ "error": "..." }`, never repeated.
  */
 export class LibreTranslateProvider implements TranslationProvider {
   readonly name = 'libretranslate';
@@ -28,16 +29,17 @@ export class LibreTranslateProvider implements TranslationProvider {
 
   async translate(texts: string[], from: ProjectLanguage, to: ProjectLanguage): Promise<string[]> {
     const { source, target } = pairCodes(this.name, LIBRETRANSLATE_CODES, from, to);
+    const url = new URL('translate', withSlash(this.config.url));
     const out: string[] = [];
     for (const batch of chunk(texts, this.config.batchSize ?? 50)) {
       const body = await withRetry(
         (signal) =>
-          requestJson(
-            this.name,
-            new URL('translate', withSlash(this.config.url)).toString(),
-            { headers: {}, body: { q: batch, source, target, format: 'text', ...(this.config.apiKey ? { api_key: this.config.apiKey } : {}) }, signal },
-            (error) => (error as { error?: string }).error,
-          ),
+          requestJson(this.name, url, {
+            headers: {},
+            body: { q: batch, source, target, format: 'text', ...(this.config.apiKey ? { api_key: this.config.apiKey } : {}) },
+            signal,
+            guard: this.config.guard,
+          }),
         this.config,
       );
       out.push(...expectTexts(this.name, (body as { translatedText?: unknown }).translatedText, batch.length));

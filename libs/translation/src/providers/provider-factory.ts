@@ -1,3 +1,4 @@
+import { OutboundGuard, OutboundRefusedError } from '@porchlight/outbound';
 import { AwsTranslateProvider } from './aws.provider';
 import { AzureTranslatorProvider } from './azure.provider';
 import { DeepLProvider } from './deepl.provider';
@@ -15,6 +16,11 @@ export interface ProviderSettings {
   url?: string;
   apiKey?: string;
   region?: string;
+  /**
+   * For settings a district wrote: its URL must pass the guard when the adapter is built, and
+   * every request connects only to addresses the guard checked. Unset for the operator's fallbacks.
+   */
+  guard?: OutboundGuard;
 }
 
 export class TranslationSettingsError extends Error {
@@ -27,21 +33,40 @@ function need(settings: ProviderSettings, field: 'url' | 'apiKey' | 'region'): s
   return value;
 }
 
+/** Refuses a URL that cannot be parsed, or that the guard would not let a request reach. */
+function checkUrl(settings: ProviderSettings): void {
+  if (settings.url === undefined) return;
+  let url: URL;
+  try {
+    url = new URL(settings.url);
+  } catch {
+    throw new TranslationSettingsError(`translation provider "${settings.provider}" has a url that is not a URL`);
+  }
+  try {
+    settings.guard?.assertCallable(url);
+  } catch (error) {
+    if (error instanceof OutboundRefusedError) throw new TranslationSettingsError(`translation provider "${settings.provider}" url ${error.reason}`);
+    throw error;
+  }
+}
+
 /** One adapter from one provider's settings; null for "none". */
 export function createTranslationProvider(settings: ProviderSettings, options: ProviderCallOptions = {}): TranslationProvider | null {
+  if (settings.provider !== 'none') checkUrl(settings);
+  const call = { ...options, guard: settings.guard };
   switch (settings.provider) {
     case 'none':
       return null;
     case 'libretranslate':
-      return new LibreTranslateProvider({ ...options, url: need(settings, 'url'), apiKey: settings.apiKey });
+      return new LibreTranslateProvider({ ...call, url: need(settings, 'url'), apiKey: settings.apiKey });
     case 'deepl':
-      return new DeepLProvider({ ...options, apiKey: need(settings, 'apiKey'), url: settings.url });
+      return new DeepLProvider({ ...call, apiKey: need(settings, 'apiKey'), url: settings.url });
     case 'google':
-      return new GoogleTranslateProvider({ ...options, apiKey: need(settings, 'apiKey'), url: settings.url });
+      return new GoogleTranslateProvider({ ...call, apiKey: need(settings, 'apiKey'), url: settings.url });
     case 'aws':
-      return new AwsTranslateProvider({ ...options, apiKey: need(settings, 'apiKey'), region: need(settings, 'region'), url: settings.url });
+      return new AwsTranslateProvider({ ...call, apiKey: need(settings, 'apiKey'), region: need(settings, 'region'), url: settings.url });
     case 'azure':
-      return new AzureTranslatorProvider({ ...options, apiKey: need(settings, 'apiKey'), region: settings.region, url: settings.url });
+      return new AzureTranslatorProvider({ ...call, apiKey: need(settings, 'apiKey'), region: settings.region, url: settings.url });
     default:
       throw new TranslationSettingsError(`unknown translation provider "${settings.provider}"`);
   }

@@ -12,6 +12,10 @@ export interface ProviderContract {
   sent(request: RecordedRequest): { texts: string[]; source: string; target: string };
   /** Realistic error answers of this provider. */
   errors: { rateLimited: ScriptedResponse; badKey: ScriptedResponse; serverError: ScriptedResponse };
+  /** This provider's error answer with `status`, its message saying `text` (as a provider echoing a request would). */
+  errorWith(status: number, text: string): ScriptedResponse;
+  /** The credentials the adapter was created with: they never appear in an error. */
+  secrets: string[];
   /** Expected spelling of project languages on the wire, e.g. { 'zh-Hant': 'ZH-HANT' } (target side). */
   targetCodes: Partial<Record<ProjectLanguage, string>>;
   sourceCodes: Partial<Record<ProjectLanguage, string>>;
@@ -101,6 +105,37 @@ export function describeProviderContract(contract: ProviderContract): void {
       await closed.stop();
       const error = await contract.create(closed.url, { ...FAST, retries: 1 }).translate(['hello'], 'en', 'es').catch((e: unknown) => e);
       expect(error).toMatchObject({ provider: contract.name, code: 'network', retryable: true });
+    });
+
+    it('never repeats an error body, a key or the URL in its errors', async () => {
+      const planted = 'sk_live_PLANTED-9f8e7d6c5b4a +16175550123';
+      const quiet = contract.create(server.url, { ...FAST, retries: 0 });
+      const errors: unknown[] = [];
+      for (const status of [400, 401, 403, 404, 429, 456, 500, 503]) {
+        server.inject(contract.errorWith(status, `${planted} ${contract.secrets.join(' ')} ${server.url}/?key=${contract.secrets[0]}`));
+        errors.push(await quiet.translate(['hello'], 'en', 'es').catch((e: unknown) => e));
+      }
+      // Answers that are not what the API promises: a body that is not JSON, one without translations.
+      server.inject({ status: 200, body: `<html>${planted}</html>`, headers: { 'content-type': 'text/html' } }, { status: 200, body: { unexpected: planted } });
+      errors.push(await quiet.translate(['hello'], 'en', 'es').catch((e: unknown) => e), await quiet.translate(['hello'], 'en', 'es').catch((e: unknown) => e));
+      for (const error of errors) {
+        expect(error).toBeInstanceOf(TranslationProviderError);
+        const text = `${(error as Error).message} ${(error as Error).stack}`;
+        for (const secret of ['PLANTED', '6175550123', server.url.replace('http://', ''), ...contract.secrets]) expect(text).not.toContain(secret);
+      }
+      expect((errors[2] as Error).message).toMatch(new RegExp(`^${contract.name}: \\d{3} .*check the API key`));
+      expect(errors.map((e) => (e as TranslationProviderError).code)).toEqual([
+        'bad_request',
+        'unauthorized',
+        'unauthorized',
+        'bad_request',
+        'rate_limited',
+        'quota_exceeded',
+        'server_error',
+        'server_error',
+        'bad_response',
+        'bad_response',
+      ]);
     });
 
     if (contract.unsupported) {
