@@ -79,6 +79,47 @@ describe('Bad input never reaches a 500: one rule for text, through the API in-p
     expect((await call('GET', `/api/v1/contacts?q=${encodeURIComponent('Ana 👋🏽 \u0001')}`)).status).toBe(200);
   });
 
+  describe('paging cursors', () => {
+    const forged = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const lists = () => ['/api/v1/contacts', '/api/v1/conversations', `/api/v1/notices/${noticeId}/messages`, `/api/v1/notices/${noticeId}/replies`];
+    const cursors: [string, string][] = [
+      ['garbled', '%%%not*base64'],
+      ['base64 of garbage', Buffer.from([0xff, 0x00, 0xfe, 0x10]).toString('base64url')],
+      ['forged with a word for an id', forged(['not-a-uuid'])],
+      ['forged with words for a time and an id', forged(['yesterday', 'someone'])],
+      ['forged with a NUL inside', forged(['+1617\u0000', '2026-01-01T00:00:00.000Z'])],
+      ['forged with objects', forged([{ $gt: 1 }, [2]])],
+      ['far too long', 'A'.repeat(600)],
+    ];
+
+    it.each(cursors)('answers a %s cursor with a 400 naming cursor, on every list', async (_, cursor) => {
+      for (const path of lists()) {
+        const { status, body } = await call('GET', `${path}?cursor=${encodeURIComponent(cursor)}`);
+        expect({ path, status, fields: body.details?.map((d: { field: string }) => d.field) }).toEqual({ path, status: 400, fields: ['cursor'] });
+      }
+    });
+
+    it('still follows the cursors it issued', async () => {
+      await addFamilies(api.db, api.fixture.tenantId, [
+        { phone: '+16175550171', language: 'en' },
+        { phone: '+16175550172', language: 'en' },
+      ]);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await call(
+          'GET',
+          `/api/v1/contacts?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items.map((c) => c.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+    });
+  });
+
   it('answers ids that are not UUIDs with 404 on every kind of row', async () => {
     for (const path of ['/api/v1/contacts/42', '/api/v1/notices/42', '/api/v1/notices/42/messages', '/api/v1/conversations/42', '/api/v1/imports/42']) {
       expect({ path, status: (await call('GET', path)).status }).toEqual({ path, status: 404 });
