@@ -6,6 +6,7 @@ import { ApiEnv } from '@porchlight/config';
 import { JsonLogger } from '@porchlight/observability';
 import { ApiModule } from './api.module';
 import { bodyParsers } from './http/body-parsers';
+import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 
 /** Builds the API application (used by `main.ts` and by tests that run it in-process). */
@@ -16,6 +17,9 @@ export async function createApiApp(env: ApiEnv): Promise<INestApplication> {
   });
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  app.use(securityHeaders(env));
+  const cors = corsOptions(env);
+  if (cors) app.enableCors(cors);
   app.use(...bodyParsers(env.MAX_BODY_BYTES));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
@@ -29,6 +33,6 @@ export async function createApiApp(env: ApiEnv): Promise<INestApplication> {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { validatorUrl: null } });
   return app;
 }

@@ -1,4 +1,4 @@
-import { ApiEnv, ConfigError, loadEnv } from './env';
+import { ApiEnv, ConfigError, corsOrigins, loadEnv } from './env';
 
 describe('loadEnv', () => {
   it('applies defaults and converts numbers', () => {
@@ -20,4 +20,21 @@ describe('loadEnv', () => {
     expect(message).toContain('PLATFORM_ADMIN_TOKEN');
     expect(message).toContain('PORT');
   });
+});
+
+describe('CORS_ORIGINS', () => {
+  const base = { SECRETS_KEY: 'a'.repeat(44), PLATFORM_ADMIN_TOKEN: 'p'.repeat(20) };
+
+  it('is empty unless set, and lists the origins it names', () => {
+    expect(corsOrigins(loadEnv(ApiEnv, base))).toEqual([]);
+    const env = loadEnv(ApiEnv, { ...base, CORS_ORIGINS: 'https://portal.example.org, http://localhost:5173,https://[::1]:8443' });
+    expect(corsOrigins(env)).toEqual(['https://portal.example.org', 'http://localhost:5173', 'https://[::1]:8443']);
+  });
+
+  it.each(['*', 'portal.example.org', 'https://portal.example.org/', 'https://portal.example.org/app', 'https://a.org,,https://b.org', 'ftp://a.org'])(
+    'refuses %p, naming the variable',
+    (value) => {
+      expect(() => loadEnv(ApiEnv, { ...base, CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
+    },
+  );
 });
