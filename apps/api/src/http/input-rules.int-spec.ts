@@ -127,6 +127,13 @@ describe('Bad input never reaches a 500: one rule for text, through the API in-p
     expect((await call('DELETE', '/api/v1/glossary/42')).status).toBe(404);
   });
 
+  it('answers paths and queries that are not valid percent-encoding with a 4xx in the error shape', async () => {
+    for (const path of ['/api/v1/contacts/%E0%A4%A', '/api/v1/contacts/%', `/api/v1/notices/${noticeId}/translations/%ZZ`, '/api/v1/contacts?q=%E0%A4%A&language=%']) {
+      const { status, body } = await call('GET', path);
+      expect({ path, status: status >= 400 && status < 500, shape: typeof body?.message === 'string' && body?.statusCode === status }).toEqual({ path, status: true, shape: true });
+    }
+  });
+
   it('refuses prototype keys and bodies nested too deeply', async () => {
     const polluted = await call('POST', '/api/v1/schools', '{"name": "Lincoln", "__proto__": {"role": "district_admin"}}');
     expect(polluted.status).toBe(400);

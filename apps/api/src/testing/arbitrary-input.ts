@@ -4,7 +4,7 @@ import fc from 'fast-check';
  * Arbitrary input for the API, as an attacker or a broken client would send it: text with NUL,
  * lone surrogates and odd scripts, numbers too large for a double, wrong types, prototype keys,
  * deep nesting — mixed into bodies shaped like the OpenAPI schema, so that some get past the
- * DTOs and reach the use-cases.
+ * input rule and the DTOs and reach the use-cases.
  */
 
 /** Marks values whose JSON text cannot be produced by `JSON.stringify` (see `toJsonText`). */
@@ -17,44 +17,58 @@ export function toJsonText(value: unknown): string {
 }
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
-const oddUnit = fc.oneof(
-  { weight: 6, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
-  { weight: 1, arbitrary: fc.constant('\u0000') },
-  { weight: 1, arbitrary: loneSurrogate },
-  { weight: 1, arbitrary: fc.constantFrom('%', '_', '\\', "'", '"', '\r\n', '\u202e', '\ufeff', '👩‍👩‍👧', 'ß', 'İ') },
-);
+const anyCodePoint = fc.string({ unit: 'binary', minLength: 1, maxLength: 1 });
+const oddButLegal = fc.constantFrom('%', '_', '\\', "'", '"', '\r\n', '\u202e', '\ufeff', '👩‍👩‍👧', 'ß', 'İ', '\u0001', '<script>');
 
-export function nastyText(examples: string[] = []): fc.Arbitrary<string> {
+/**
+ * `hostile` input is what an attacker sends (NUL, lone surrogates, prototype keys); `plausible`
+ * input is what a careless client sends (legal text in any script, wrong types, huge numbers,
+ * unknown ids), which gets past the input rule and exercises the DTOs and the use-cases.
+ */
+export type Flavour = 'hostile' | 'plausible';
+
+export function arbitraryText(flavour: Flavour, examples: string[] = []): fc.Arbitrary<string> {
+  const unit =
+    flavour === 'hostile'
+      ? fc.oneof({ weight: 6, arbitrary: anyCodePoint }, { weight: 1, arbitrary: fc.constant('\u0000') }, { weight: 1, arbitrary: loneSurrogate }, { weight: 1, arbitrary: oddButLegal })
+      : fc.oneof({ weight: 6, arbitrary: anyCodePoint.filter((c) => c !== '\u0000') }, { weight: 1, arbitrary: oddButLegal });
+  const odd = ['', ' ', 'x'.repeat(5000), 'null', '-1', '1e400', '2026-02-30T25:61:00Z', '+16175550100 ext 5', ...(flavour === 'hostile' ? ['\u0000', '__proto__', '+1617555\u00000100'] : [])];
   return fc.oneof(
-    { weight: 3, arbitrary: fc.string({ unit: oddUnit, maxLength: 40 }) },
+    { weight: 3, arbitrary: fc.string({ unit, maxLength: 40 }) },
     { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
-    { weight: 1, arbitrary: fc.constantFrom('', ' ', '\u0000', 'x'.repeat(5000), '__proto__', 'null', '-1', '1e400', '2026-02-30T25:61:00Z', '+1617555\u00000100') },
+    { weight: 1, arbitrary: fc.constantFrom(...odd) },
     { weight: 1, arbitrary: fc.uuid() },
-    ...(examples.length > 0 ? [{ weight: 3, arbitrary: fc.constantFrom(...examples) }] : []),
+    ...(examples.length > 0 ? [{ weight: flavour === 'hostile' ? 3 : 8, arbitrary: fc.constantFrom(...examples) }] : []),
   );
 }
+
+/** Hostile text, for fields of any kind (webhooks, query strings). */
+export const nastyText = (examples: string[] = []) => arbitraryText('hostile', examples);
 
 const hugeNumber = fc.constantFrom(raw('1e400'), raw('-1e400'), raw('123456789012345678901234567890'), raw('1e-400'), raw('-0'));
 const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53 + 2, 1e308), hugeNumber);
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
-/** Any JSON value, nasty text included, nested a few levels. */
-export const anyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    nastyText(),
-    number,
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(nastyText(), fc.constantFrom(...PROTOTYPE_KEYS)), tie('value'), { maxKeys: 4 }),
-  ),
-})).value;
+/** Any JSON value, nested a few levels; hostile ones have hostile text and prototype keys. */
+export function anyJson(flavour: Flavour = 'hostile'): fc.Arbitrary<unknown> {
+  const keys = flavour === 'hostile' ? fc.oneof(arbitraryText(flavour), fc.constantFrom(...PROTOTYPE_KEYS)) : arbitraryText(flavour);
+  return fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      arbitraryText(flavour),
+      number,
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(keys, tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+}
 
 /** A value buried under more levels of arrays and objects than any DTO has. */
 export const deeplyNested = fc
-  .tuple(fc.integer({ min: 30, max: 3000 }), anyJson, fc.boolean())
+  .tuple(fc.integer({ min: 30, max: 3000 }), anyJson(), fc.boolean())
   .map(([depth, leaf, objects]) => {
     let value: unknown = leaf;
     for (let i = 0; i < depth; i++) value = objects ? { a: value } : [value];
@@ -63,7 +77,7 @@ export const deeplyNested = fc
 
 /** Key and value with a prototype key somewhere in an otherwise plausible object. */
 const polluted = (inner: fc.Arbitrary<unknown>) =>
-  fc.tuple(inner, fc.constantFrom(...PROTOTYPE_KEYS), anyJson).map(([value, key, payload]) => {
+  fc.tuple(inner, fc.constantFrom(...PROTOTYPE_KEYS), anyJson()).map(([value, key, payload]) => {
     const base = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
     return JSON.parse(`{${JSON.stringify(key)}: ${toJsonText(payload)}, ${toJsonText(base).slice(1)}`.replace(/, }$/, '}'));
   });
@@ -104,30 +118,37 @@ function plausible(name: string, ids: string[]): unknown[] {
  * right kind (examples, enum members, plausible values for its name, ids of rows that exist) most
  * of the time, anything at all otherwise.
  */
-export function fromSchema(schema: Schema | undefined, components: Record<string, Schema>, ids: string[], name = '', depth = 0): fc.Arbitrary<unknown> {
+export function fromSchema(
+  schema: Schema | undefined,
+  components: Record<string, Schema>,
+  ids: string[],
+  flavour: Flavour,
+  name = '',
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const resolved = resolve(schema, components);
-  if (!resolved || depth > 4) return anyJson;
+  if (!resolved || depth > 4) return anyJson(flavour);
   const examples = [...(resolved.enum ?? []), ...(resolved.example !== undefined ? [resolved.example] : []), ...plausible(name, ids)];
   let shaped: fc.Arbitrary<unknown>;
   if (resolved.type === 'object' || resolved.properties) {
     const properties = Object.entries(resolved.properties ?? {});
     if (properties.length === 0) {
-      shaped = fc.dictionary(nastyText(['es', 'en', 'school', 'date']), nastyText(['Lincoln', '2026-03-06']), { maxKeys: 3 });
+      shaped = fc.dictionary(arbitraryText(flavour, ['es', 'en', 'school', 'date']), arbitraryText(flavour, ['Lincoln', '2026-03-06']), { maxKeys: 3 });
     } else {
-      const fields = Object.fromEntries(properties.map(([key, property]) => [key, fromSchema(property, components, ids, key, depth + 1)]));
+      const fields = Object.fromEntries(properties.map(([key, property]) => [key, fromSchema(property, components, ids, flavour, key, depth + 1)]));
       shaped = fc.oneof(fc.record(fields, { requiredKeys: (resolved.required ?? []).filter((key) => key in fields) }), fc.record(fields, { requiredKeys: [] }));
     }
   } else if (resolved.type === 'array') {
-    shaped = fc.array(fromSchema(resolved.items, components, ids, name, depth + 1), { maxLength: 3 });
+    shaped = fc.array(fromSchema(resolved.items, components, ids, flavour, name, depth + 1), { maxLength: 3 });
   } else if (resolved.type === 'integer' || resolved.type === 'number') {
     shaped = fc.oneof(fc.integer({ min: 0, max: 100 }), number, ...(examples.length > 0 ? [fc.constantFrom(...examples)] : []));
   } else if (resolved.type === 'boolean') {
     shaped = fc.boolean();
   } else {
     const texts = examples.filter((e): e is string => typeof e === 'string');
-    shaped = texts.length > 0 ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...texts) }, { weight: 1, arbitrary: nastyText() }) : nastyText();
+    shaped = arbitraryText(flavour, texts);
   }
-  return fc.oneof({ weight: 8, arbitrary: shaped }, { weight: 1, arbitrary: anyJson });
+  return fc.oneof({ weight: flavour === 'hostile' ? 8 : 16, arbitrary: shaped }, { weight: 1, arbitrary: anyJson(flavour) });
 }
 
 function resolve(schema: Schema | undefined, components: Record<string, Schema>): Schema | undefined {
@@ -137,25 +158,26 @@ function resolve(schema: Schema | undefined, components: Record<string, Schema>)
   return schema;
 }
 
-/** A whole request body: mostly schema-shaped, sometimes anything, too deep, or polluted. */
-export function arbitraryBody(schema: Schema | undefined, components: Record<string, Schema>, ids: string[]): fc.Arbitrary<unknown> {
-  const shaped = fromSchema(schema, components, ids);
-  return fc.oneof({ weight: 6, arbitrary: shaped }, { weight: 2, arbitrary: anyJson }, { weight: 1, arbitrary: deeplyNested }, { weight: 1, arbitrary: polluted(shaped) });
+/** A whole request body: hostile ones sometimes anything, too deep or polluted; plausible ones shaped by the schema. */
+export function arbitraryBody(schema: Schema | undefined, components: Record<string, Schema>, ids: string[], flavour: Flavour): fc.Arbitrary<unknown> {
+  const shaped = fromSchema(schema, components, ids, flavour);
+  if (flavour === 'plausible') return shaped;
+  return fc.oneof({ weight: 6, arbitrary: shaped }, { weight: 2, arbitrary: anyJson() }, { weight: 1, arbitrary: deeplyNested }, { weight: 1, arbitrary: polluted(shaped) });
 }
 
 /** A query string: none, the route's own parameters, or those with unknown and repeated ones. */
-export function arbitraryQuery(names: string[], ids: string[]): fc.Arbitrary<string> {
+export function arbitraryQuery(names: string[], ids: string[], flavour: Flavour): fc.Arbitrary<string> {
   const cursor = fc.oneof(
-    nastyText(),
-    anyJson.map((value) => Buffer.from(toJsonText(value)).toString('base64url')),
+    arbitraryText(flavour),
+    anyJson(flavour).map((value) => Buffer.from(toJsonText(value)).toString('base64url')),
     fc.uint8Array({ maxLength: 40 }).map((bytes) => Buffer.from(bytes).toString('base64url')),
   );
   const value = (name: string) =>
-    name === 'cursor' ? cursor : fc.oneof(fc.constantFrom(...ids, 'true', 'false', '1', '200', '0', 'es', 'delivered', 'Ana'), nastyText());
+    name === 'cursor' ? cursor : fc.oneof(fc.constantFrom(...ids, 'true', 'false', '1', '200', '0', 'es', 'delivered', 'Ana'), arbitraryText(flavour));
   const known = names.map((name) => fc.tuple(fc.constant(name), fc.array(value(name), { minLength: 1, maxLength: 1 })));
   const odd = [
     ...names.map((name) => fc.tuple(fc.constant(name), fc.array(value(name), { minLength: 2, maxLength: 3 }))),
-    fc.tuple(nastyText(['__proto__', 'limit[]', 'cursor[a]']), fc.array(nastyText(), { minLength: 1, maxLength: 2 })),
+    fc.tuple(arbitraryText(flavour, ['limit[]', 'cursor[a]', 'q']), fc.array(arbitraryText(flavour), { minLength: 1, maxLength: 2 })),
   ];
   const pairs = fc.oneof(
     { weight: 2, arbitrary: fc.constant([] as [string, string[]][]) },
@@ -166,10 +188,10 @@ export function arbitraryQuery(names: string[], ids: string[]): fc.Arbitrary<str
 }
 
 /** A path parameter: an id of a row that exists, another UUID, or anything. */
-export function arbitraryPathValue(name: string, ids: string[]): fc.Arbitrary<string> {
+export function arbitraryPathValue(name: string, ids: string[], flavour: Flavour): fc.Arbitrary<string> {
   return name === 'language'
-    ? fc.oneof(fc.constantFrom('es', 'vi', 'en', 'zh-Hans'), nastyText())
-    : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: nastyText() });
+    ? fc.oneof(fc.constantFrom('es', 'vi', 'en', 'zh-Hans'), arbitraryText(flavour))
+    : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: arbitraryText(flavour) });
 }
 
 /**
