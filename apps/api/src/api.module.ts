@@ -14,9 +14,11 @@ import { AuthController } from './auth/auth.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { GlossaryController } from './glossary/glossary.controller';
 import { AuthGuard } from './http/auth.guard';
+import { RolesGuard } from './http/roles.guard';
 import { ImportsController } from './imports/imports.controller';
 import { correlationMiddleware } from './http/correlation.middleware';
 import { ErrorFilter } from './http/error.filter';
+import { InputInterceptor } from './http/input.interceptor';
 import { TenantScopeInterceptor } from './http/tenant-scope.interceptor';
 import { NoticesController } from './notices/notices.controller';
 import { TemplatesController } from './notices/templates.controller';
@@ -64,7 +66,10 @@ export class ApiModule implements NestModule {
       providers: [
         { provide: PLATFORM_ADMIN_TOKEN, useValue: env.PLATFORM_ADMIN_TOKEN },
         { provide: MAX_IMPORT_BYTES, useValue: env.MAX_IMPORT_BYTES },
+        // In this order: who the caller is, then whether their role may call the route at all.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: InputInterceptor },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
         {

@@ -4,8 +4,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiEnv } from '@porchlight/config';
 import { JsonLogger } from '@porchlight/observability';
-import express, { RequestHandler } from 'express';
 import { ApiModule } from './api.module';
+import { bodyParsers } from './http/body-parsers';
+import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 
 /** Builds the API application (used by `main.ts` and by tests that run it in-process). */
@@ -16,9 +17,10 @@ export async function createApiApp(env: ApiEnv): Promise<INestApplication> {
   });
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
-  app.use(guardParser(express.json({ limit: env.MAX_BODY_BYTES })));
-  // Twilio's webhooks are form-encoded; signatures are computed over the decoded fields.
-  app.use(guardParser(express.urlencoded({ extended: false, limit: env.MAX_BODY_BYTES, parameterLimit: 200 })));
+  app.use(securityHeaders(env));
+  const cors = corsOptions(env);
+  if (cors) app.enableCors(cors);
+  app.use(...bodyParsers(env.MAX_BODY_BYTES));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
 
@@ -31,22 +33,6 @@ export async function createApiApp(env: ApiEnv): Promise<INestApplication> {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { validatorUrl: null } });
   return app;
-}
-
-/** Body-parser failures (malformed JSON, oversized bodies) answered in the API's error shape. */
-function guardParser(parser: RequestHandler): RequestHandler {
-  return (req, res, next) =>
-    parser(req, res, (error?: unknown) => {
-      if (!error) return next();
-      const failure = error as { type?: string; status?: number };
-      const [statusCode, message] =
-        failure.type === 'entity.too.large'
-          ? [413, 'request body is too large']
-          : failure.type === 'entity.parse.failed'
-            ? [400, 'request body is not valid JSON']
-            : [failure.status && failure.status < 500 ? failure.status : 400, 'request body could not be read'];
-      res.status(statusCode).json({ statusCode, error: statusCode === 413 ? 'Payload Too Large' : 'Bad Request', message });
-    });
 }

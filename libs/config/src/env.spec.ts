@@ -1,4 +1,4 @@
-import { ApiEnv, BaseEnv, ConfigError, loadEnv, providerHostAllowlist } from './env';
+import { ApiEnv, BaseEnv, ConfigError, corsOrigins, loadEnv, providerHostAllowlist } from './env';
 
 describe('loadEnv', () => {
   it('applies defaults and converts numbers', () => {
@@ -30,4 +30,21 @@ describe('loadEnv', () => {
   it.each(['http://libretranslate', 'libretranslate:5000', 'host/path', 'a b'])('refuses %j in the allow-list', (entry) => {
     expect(() => loadEnv(BaseEnv, { PROVIDER_HOST_ALLOWLIST: entry })).toThrow(/PROVIDER_HOST_ALLOWLIST must be comma-separated host names/);
   });
+});
+
+describe('CORS_ORIGINS', () => {
+  const base = { SECRETS_KEY: 'a'.repeat(44), PLATFORM_ADMIN_TOKEN: 'p'.repeat(20) };
+
+  it('is empty unless set, and lists the origins it names', () => {
+    expect(corsOrigins(loadEnv(ApiEnv, base))).toEqual([]);
+    const env = loadEnv(ApiEnv, { ...base, CORS_ORIGINS: 'https://portal.example.org, http://localhost:5173,https://[::1]:8443' });
+    expect(corsOrigins(env)).toEqual(['https://portal.example.org', 'http://localhost:5173', 'https://[::1]:8443']);
+  });
+
+  it.each(['*', 'portal.example.org', 'https://portal.example.org/', 'https://portal.example.org/app', 'https://a.org,,https://b.org', 'ftp://a.org'])(
+    'refuses %p, naming the variable',
+    (value) => {
+      expect(() => loadEnv(ApiEnv, { ...base, CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
+    },
+  );
 });

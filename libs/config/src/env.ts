@@ -19,6 +19,9 @@ function IsHostList() {
   });
 }
 
+const ORIGIN = String.raw`https?://(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?`;
+const ORIGIN_LIST = new RegExp(`^\\s*${ORIGIN}\\s*(?:,\\s*${ORIGIN}\\s*)*$`);
+
 const LOCAL_DATABASE_URL = 'postgres://porchlight_app:porchlight_app@127.0.0.1:5432/porchlight';
 const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/porchlight';
 
@@ -129,6 +132,19 @@ export class ApiEnv extends SecretsEnv {
   @IsInt()
   @Min(1024)
   MAX_IMPORT_BYTES: number = 512 * 1024 * 1024;
+
+  /**
+   * Origins whose pages may call the API from a browser (CORS), comma-separated, e.g.
+   * `https://portal.springfield.k12.us`. Unset: none, and the portal the API serves itself needs none.
+   */
+  @IsOptional()
+  @Matches(ORIGIN_LIST, { message: 'CORS_ORIGINS must be comma-separated origins such as https://portal.example.org (scheme, host and port only)' })
+  CORS_ORIGINS?: string;
+}
+
+/** The origins `CORS_ORIGINS` lists (none when unset). */
+export function corsOrigins(env: ApiEnv): string[] {
+  return (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
 }
 
 export class WorkerEnv extends BaseEnv {

@@ -89,7 +89,7 @@ export class ContactsUseCases {
     filter: { schoolId?: string; language?: string; q?: string; cursor?: string; limit?: number },
   ): Promise<Page<Contact>> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
-    const after = Cursor.decode(filter.cursor, 1);
+    const after = Cursor.decode(filter.cursor, ['uuid']);
     const params: unknown[] = [];
     const where = ['c.erased_at is null'];
     const add = (value: unknown) => params.push(value);

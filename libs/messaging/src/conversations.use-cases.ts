@@ -61,7 +61,7 @@ export class ConversationsUseCases {
 
   async list(actor: StaffPrincipal, filter: { unread?: boolean; schoolId?: string; cursor?: string; limit?: number }): Promise<Page<ConversationSummary>> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
-    const after = Cursor.decode(filter.cursor, 2);
+    const after = Cursor.decode(filter.cursor, ['time', 'uuid']);
     const params: unknown[] = [];
     const where: string[] = ['true'];
     const add = (value: unknown) => params.push(value);

@@ -295,7 +295,7 @@ export class NoticesUseCases {
 
   async messages(actor: StaffPrincipal, id: string, filter: { status?: string; cursor?: string; limit?: number }): Promise<Page<NoticeMessageView>> {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
-    const after = Cursor.decode(filter.cursor, 1);
+    const after = Cursor.decode(filter.cursor, ['phone']);
     return this.db.tx(async (m) => {
       await this.load(m, actor, id);
       const rows = await m.query(
@@ -327,7 +327,7 @@ export class NoticesUseCases {
    */
   async replies(actor: StaffPrincipal, id: string, filter: { cursor?: string; limit?: number }): Promise<Page<NoticeReplyView>> {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
-    const after = Cursor.decode(filter.cursor, 2);
+    const after = Cursor.decode(filter.cursor, ['time', 'uuid']);
     return this.db.tx(async (m) => {
       await this.load(m, actor, id);
       const found = await m.query(

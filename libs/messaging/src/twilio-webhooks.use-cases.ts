@@ -17,6 +17,15 @@ export interface SignedWebhook {
 
 const SIGNER_CACHE_MS = 30_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * What a phone sent, made storable: Postgres text cannot hold NUL, and lone UTF-16 surrogates are
+ * not text; each becomes U+FFFD, as an undecodable byte does. Applied after the signature check,
+ * which covers the fields exactly as Twilio sent them.
+ */
+export const storableText = (text: string) => text.replace(NUL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
 
 /** Twilio's message statuses, mapped onto ours; `queued`/`accepted` never move a message back. */
 export const STATUS_MAP: Readonly<Record<string, MessageStatus>> = {
@@ -55,6 +64,8 @@ export class TwilioWebhooks {
   async authenticate(webhook: SignedWebhook, to: string | undefined): Promise<string> {
     const accountSid = webhook.params.AccountSid;
     if (!webhook.signature || !accountSid) throw new DomainError('forbidden', 'missing Twilio signature');
+    // No tenant's account SID holds what Postgres cannot even compare.
+    if (storableText(accountSid) !== accountSid) throw new DomainError('forbidden', 'invalid Twilio signature');
     const url = `${this.publicBaseUrl}${webhook.path}`;
     const key = `${accountSid} ${to ?? ''}`;
     let unreadable = false;
@@ -99,7 +110,7 @@ export class TwilioWebhooks {
   /** Stores an inbound SMS once per MessageSid and hands it to the inbound worker. */
   async receiveSms(webhook: SignedWebhook): Promise<{ tenantId: string; messageId?: string; duplicate: boolean }> {
     const tenantId = await this.authenticate(webhook, webhook.params.To);
-    const { MessageSid: sid, From: from, Body: body = '' } = webhook.params;
+    const [sid, from, body] = [webhook.params.MessageSid, webhook.params.From, webhook.params.Body ?? ''].map((v) => v && storableText(v));
     if (!sid || !from) throw new DomainError('invalid', 'validation failed', [{ field: 'MessageSid', message: 'MessageSid and From are required' }]);
     return TenantContext.run({ tenantId }, async () => {
       const [row] = await this.db.tx((m) =>
@@ -128,10 +139,13 @@ export class TwilioWebhooks {
    */
   async applyStatus(webhook: SignedWebhook, messageId: string | undefined): Promise<{ updated: boolean; retried?: boolean }> {
     const tenantId = await this.authenticate(webhook, webhook.params.From);
-    const sid = webhook.params.MessageSid ?? webhook.params.SmsSid;
-    const status = STATUS_MAP[(webhook.params.MessageStatus ?? webhook.params.SmsStatus ?? '').toLowerCase()];
+    const rawSid = webhook.params.MessageSid ?? webhook.params.SmsSid;
+    const sid = rawSid && storableText(rawSid);
+    const statusName = (webhook.params.MessageStatus ?? webhook.params.SmsStatus ?? '').toLowerCase();
+    const status = Object.hasOwn(STATUS_MAP, statusName) ? STATUS_MAP[statusName] : undefined;
     if (!sid || !status) return { updated: false };
-    const errorCode = webhook.params.ErrorCode ? Number(webhook.params.ErrorCode) : null;
+    // Twilio's error codes are numbers of five digits; anything else is no code we could act on.
+    const errorCode = /^\d{1,9}$/.test(webhook.params.ErrorCode ?? '') ? Number(webhook.params.ErrorCode) : null;
     // The common case — no error, our message id in the URL — is written in batches.
     if (errorCode === null && messageId && UUID.test(messageId)) {
       return { updated: await this.statuses.apply(tenantId, messageId, sid, status) };

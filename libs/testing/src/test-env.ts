@@ -16,3 +16,11 @@ export const randomHex = (bytes: number) => randomBytes(bytes).toString('hex');
 /** A Twilio-shaped account SID nobody else uses. */
 export const randomAccountSid = () => `AC${randomHex(16)}`;
 export const randomSecretsKey = () => randomBytes(32).toString('base64');
+
+/**
+ * Property-based specs: `FC_SEED` (and `FC_PATH`) replay a failure with the seed (and path) its
+ * report printed, and `FC_RUNS` multiplies the (modest) number of runs, for a longer search.
+ */
+export const PROPERTY_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+export const PROPERTY_PATH = process.env.FC_PATH || undefined;
+export const PROPERTY_RUNS_FACTOR = Math.max(1, Number(process.env.FC_RUNS ?? 1) || 1);

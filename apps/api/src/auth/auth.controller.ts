@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { LoginResult, LoginUseCase, StaffUser, UsersUseCases } from '@porchlight/identity';
 import { Principal, Public } from '../http/auth.guard';
+import { Roles } from '../http/roles.guard';
 import { CreateUserDto, LoginDto } from './auth.dto';
 
 @ApiTags('auth')
@@ -27,6 +28,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Post('users')
+  @Roles('district_admin')
   @ApiOperation({ summary: 'A district admin adds a staff member' })
   createUser(@Principal() principal: StaffPrincipal, @Body() dto: CreateUserDto): Promise<StaffUser> {
     return this.users.create(principal, dto);

@@ -4,6 +4,7 @@ import { StaffPrincipal } from '@porchlight/contracts';
 import { GlossaryEntry, GlossaryUseCases } from '@porchlight/translation';
 import { IsObject, IsOptional, IsString, Length } from 'class-validator';
 import { Principal } from '../http/auth.guard';
+import { Roles } from '../http/roles.guard';
 import { IsLanguageMap } from '../http/validators';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -34,12 +35,14 @@ export class GlossaryController {
   }
 
   @Post()
+  @Roles('district_admin')
   @ApiOperation({ summary: 'District admin adds a term (409 when it is already there)' })
   add(@Principal() principal: StaffPrincipal, @Body() dto: GlossaryTermDto): Promise<GlossaryEntry> {
     return this.glossary.add(principal, dto);
   }
 
   @Delete(':id')
+  @Roles('district_admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'District admin removes a term' })
   async remove(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<void> {

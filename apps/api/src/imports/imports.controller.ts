@@ -4,6 +4,7 @@ import { ImportKind, ImportsUseCases, ImportView } from '@porchlight/contacts';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Request } from 'express';
 import { Principal } from '../http/auth.guard';
+import { Roles } from '../http/roles.guard';
 import { MAX_IMPORT_BYTES } from '../tokens';
 import { readMultipart } from './multipart';
 
@@ -26,6 +27,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsUseCases, @Inject(MAX_IMPORT_BYTES) private readonly maxBytes: number) {}
 
   @Post('oneroster')
+  @Roles('district_admin')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
   @ApiBody(filesBody('the bundle’s CSV files, known by file name (orgs.csv, users.csv, …), or one zip holding them'))
@@ -35,6 +37,7 @@ export class ImportsController {
   }
 
   @Post('csv')
+  @Roles('district_admin')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
   @ApiBody(filesBody('one CSV, a row per student–guardian pair'))
@@ -49,11 +52,8 @@ export class ImportsController {
     return this.imports.get(principal, id);
   }
 
+  /** `@Roles` has refused other callers before this reads a possibly large upload. */
   private async start(principal: StaffPrincipal, kind: ImportKind, req: Request): Promise<{ id: string }> {
-    if (principal.role !== 'district_admin') {
-      // Refuse before reading a possibly large body.
-      return this.imports.start(principal, kind, []);
-    }
     const upload = await readMultipart(req, this.maxBytes);
     try {
       const column = upload.fields.languageColumn?.trim();

@@ -4,6 +4,7 @@ import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
 import { NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
 import { Principal } from '../http/auth.guard';
+import { Roles } from '../http/roles.guard';
 import { CreateNoticeDto, MessagesQueryDto, PreviewQueryDto, RepliesQueryDto, TranslationDto } from './notices.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -53,6 +54,7 @@ export class NoticesController {
   }
 
   @Post(':id/translations/:language/approve')
+  @Roles('liaison', 'district_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'A liaison or district admin approves a translation waiting for review; it enters the translation memory' })
   approveTranslation(

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Contact, ContactsUseCases, Page, RosterUseCases, School, Student } from '@porchlight/contacts';
 import { Principal } from '../http/auth.guard';
+import { Roles } from '../http/roles.guard';
 import { ContactQueryDto, CreateContactDto, CreateSchoolDto, CreateStudentDto, StudentQueryDto, UpdateContactDto } from './roster.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -14,6 +15,7 @@ export class RosterController {
   constructor(private readonly roster: RosterUseCases, private readonly contacts: ContactsUseCases) {}
 
   @Post('schools')
+  @Roles('district_admin')
   @ApiOperation({ summary: 'Add a school' })
   createSchool(@Principal() principal: StaffPrincipal, @Body() dto: CreateSchoolDto): Promise<School> {
     return this.roster.createSchool(principal, dto);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { SettingsUseCases, TenantSettings } from '@porchlight/identity';
 import { Principal } from '../http/auth.guard';
+import { Roles } from '../http/roles.guard';
 import { UpdateSettingsDto } from './settings.dto';
 
 @ApiTags('settings')
@@ -22,6 +23,7 @@ export class SettingsController {
   }
 
   @Patch()
+  @Roles('district_admin')
   @ApiOperation({ summary: 'A district admin changes settings; secrets are write-only' })
   update(@Principal() principal: StaffPrincipal, @Body() dto: UpdateSettingsDto): Promise<TenantSettings> {
     return this.settings.update(principal, dto);

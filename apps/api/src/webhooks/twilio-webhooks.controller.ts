@@ -3,12 +3,14 @@ import { ApiTags } from '@nestjs/swagger';
 import { TwilioWebhooks } from '@porchlight/messaging';
 import { Request, Response } from 'express';
 import { Public } from '../http/auth.guard';
+import { AcceptsAnyText } from '../http/input.interceptor';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 /** Twilio's webhooks: form-encoded, signed, answered at once; the work happens in jobs. */
 @ApiTags('webhooks')
 @Public()
+@AcceptsAnyText()
 @Controller('webhooks/twilio')
 export class TwilioWebhooksController {
   constructor(private readonly webhooks: TwilioWebhooks) {}

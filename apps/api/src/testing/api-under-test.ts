@@ -1,0 +1,97 @@
+import { INestApplication } from '@nestjs/common';
+import { ApiEnv, loadEnv } from '@porchlight/config';
+import { createDataSource, TenantDb } from '@porchlight/database';
+import { AccessTokens } from '@porchlight/identity';
+import { Role } from '@porchlight/contracts';
+import { createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
+import IORedis from 'ioredis';
+import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../bootstrap';
+
+/** The API built in-process on the test database and Redis, with a fixture district to call it as. */
+export interface ApiUnderTest {
+  app: INestApplication;
+  base: string;
+  env: ApiEnv;
+  dataSource: DataSource;
+  db: TenantDb;
+  fixture: TenantFixture;
+  platformToken: string;
+  /** An access token of the fixture district (its admin unless another user id is given). */
+  token(role?: Role, userId?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApiUnderTest(name: string, overrides: Record<string, string> = {}): Promise<ApiUnderTest> {
+  const prefix = `spec-${name}-${randomHex(4)}`;
+  const dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: `${name}-spec`, poolSize: 2 }).initialize();
+  const db = new TenantDb(dataSource);
+  const fixture = await createTenantFixture(db);
+  const platformToken = `platform-${randomHex(16)}`;
+  const env = loadEnv(ApiEnv, {
+    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    SECRETS_KEY: TEST_SECRETS_KEY,
+    PLATFORM_ADMIN_TOKEN: platformToken,
+    LOG_LEVEL: 'error',
+    ...overrides,
+  });
+  const app = await createApiApp(env);
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const tokens = new AccessTokens(TEST_SECRETS_KEY, 3600);
+  return {
+    app,
+    base,
+    env,
+    dataSource,
+    db,
+    fixture,
+    platformToken,
+    token: (role = 'district_admin', userId = fixture.adminId) =>
+      tokens.issue({ userId, tenantId: fixture.tenantId, role, schoolIds: [], language: 'en' }),
+    async close() {
+      await app.close();
+      const redis = new IORedis(TEST_REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** The operations of the OpenAPI document the API serves, with whether each needs a bearer token. */
+export interface Operation {
+  method: string;
+  path: string;
+  bearer: boolean;
+  consumes: string[];
+  pathParams: string[];
+  queryParams: string[];
+  requestSchema?: unknown;
+}
+
+export async function servedOperations(base: string): Promise<{ operations: Operation[]; document: any }> {
+  const document = (await (await fetch(`${base}/api/docs-json`)).json()) as any;
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries<any>(document.paths)) {
+    for (const [method, operation] of Object.entries<any>(item)) {
+      const parameters: any[] = operation.parameters ?? [];
+      const content = operation.requestBody?.content ?? {};
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        bearer: (operation.security ?? []).some((requirement: object) => 'bearer' in requirement),
+        consumes: Object.keys(content),
+        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
+        requestSchema: content['application/json']?.schema,
+      });
+    }
+  }
+  return { operations, document };
+}
