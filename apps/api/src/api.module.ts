@@ -22,6 +22,7 @@ import { PlatformController } from './platform/platform.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
 import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
+import { UsersController } from './users/users.controller';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
 
 /** The HTTP gateway: REST API, Twilio webhooks, OpenAPI, health and metrics. Produces jobs, consumes none. */
@@ -33,13 +34,14 @@ export class ApiModule implements NestModule {
       imports: [
         DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-api', poolSize: env.DATABASE_POOL_SIZE ?? 10 }),
         QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
-        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }),
+        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, redisPrefix: env.QUEUE_PREFIX }),
         HealthModule.forRoot(createMetricsRegistry('api')),
         ContactsDomainModule,
       ],
       controllers: [
         PlatformController,
         AuthController,
+        UsersController,
         SettingsController,
         RosterController,
         ImportsController,

@@ -1,19 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TenantDb } from '@porchlight/database';
+import { PRODUCER_REDIS } from '@porchlight/queue';
+import IORedis from 'ioredis';
 import { AccessTokens } from './access-tokens';
+import { ChangePasswordUseCase } from './change-password.use-case';
 import { CreateTenantUseCase } from './create-tenant.use-case';
 import { LoginUseCase } from './login.use-case';
 import { SecretBox } from './secret-box';
+import { StaffSessions } from './sessions';
 import { SettingsUseCases } from './settings.use-cases';
+import { StaffLifecycleUseCases } from './staff-lifecycle.use-cases';
 import { TenantDirectory, TenantRepository } from './tenants';
 import { UsersUseCases } from './users.use-cases';
 
 export interface IdentityOptions {
   secretsKey: string;
   accessTokenTtlSeconds?: number;
+  /** Namespace of the Redis keys (`QUEUE_PREFIX`) for logouts. */
+  redisPrefix: string;
 }
 
-/** Tenants, staff and their credentials. */
+/** Tenants, staff, their credentials and sessions. Needs the queue module's Redis. */
 @Module({})
 export class IdentityModule {
   static forRoot(options: IdentityOptions): DynamicModule {
@@ -23,14 +30,34 @@ export class IdentityModule {
       providers: [
         { provide: SecretBox, useValue: new SecretBox(options.secretsKey) },
         { provide: AccessTokens, useValue: new AccessTokens(options.secretsKey, options.accessTokenTtlSeconds ?? 8 * 3600) },
+        {
+          provide: StaffSessions,
+          useFactory: (db: TenantDb, tokens: AccessTokens, redis: IORedis) =>
+            new StaffSessions(db, tokens, redis, { prefix: options.redisPrefix }),
+          inject: [TenantDb, AccessTokens, PRODUCER_REDIS],
+        },
         { provide: TenantRepository, useFactory: (box: SecretBox) => new TenantRepository(box), inject: [SecretBox] },
         { provide: TenantDirectory, useFactory: (db: TenantDb) => new TenantDirectory(db), inject: [TenantDb] },
         { provide: CreateTenantUseCase, useFactory: (db: TenantDb, t: TenantRepository) => new CreateTenantUseCase(db, t), inject: [TenantDb, TenantRepository] },
         { provide: LoginUseCase, useFactory: (db: TenantDb, d: TenantDirectory, a: AccessTokens) => new LoginUseCase(db, d, a), inject: [TenantDb, TenantDirectory, AccessTokens] },
+        { provide: ChangePasswordUseCase, useFactory: (db: TenantDb, a: AccessTokens) => new ChangePasswordUseCase(db, a), inject: [TenantDb, AccessTokens] },
         { provide: UsersUseCases, useFactory: (db: TenantDb) => new UsersUseCases(db), inject: [TenantDb] },
+        { provide: StaffLifecycleUseCases, useFactory: (db: TenantDb) => new StaffLifecycleUseCases(db), inject: [TenantDb] },
         { provide: SettingsUseCases, useFactory: (db: TenantDb, t: TenantRepository) => new SettingsUseCases(db, t), inject: [TenantDb, TenantRepository] },
       ],
-      exports: [SecretBox, AccessTokens, TenantRepository, TenantDirectory, CreateTenantUseCase, LoginUseCase, UsersUseCases, SettingsUseCases],
+      exports: [
+        SecretBox,
+        AccessTokens,
+        StaffSessions,
+        TenantRepository,
+        TenantDirectory,
+        CreateTenantUseCase,
+        LoginUseCase,
+        ChangePasswordUseCase,
+        UsersUseCases,
+        StaffLifecycleUseCases,
+        SettingsUseCases,
+      ],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, Role, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, Role } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import * as argon2 from 'argon2';
 import { AccessTokens } from './access-tokens';
@@ -25,19 +25,24 @@ export class LoginUseCase {
     }
     const result = await this.db.txFor(tenantId, async (m): Promise<LoginResult | undefined> => {
       const [user] = await m.query(
-        `select id, email, password_hash, role, language, name, school_ids from users where tenant_id = $1 and lower(email) = lower($2)`,
+        `select id, email, password_hash, role, language, name, active, token_version from users where tenant_id = $1 and lower(email) = lower($2)`,
         [tenantId, command.email],
       );
       const ok = await argon2.verify(user?.password_hash ?? (await DUMMY_HASH), command.password);
-      if (!user || !ok) {
-        await audit(m, tenantId, { action: 'auth.login_failed', data: { email: command.email.toLowerCase() } });
+      if (!user || !ok || !user.active) {
+        const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
+        await audit(m, tenantId, {
+          action: 'auth.login_failed',
+          subjectType: user ? 'user' : undefined,
+          subjectId: user?.id,
+          data: { email: command.email.toLowerCase(), reason },
+        });
         return undefined;
       }
       await m.query(`update users set last_login_at = now() where id = $1`, [user.id]);
       await audit(m, tenantId, { actorUserId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id });
-      const principal: StaffPrincipal = { userId: user.id, tenantId, role: user.role, schoolIds: user.school_ids, language: user.language };
       return {
-        accessToken: await this.tokens.issue(principal),
+        accessToken: await this.tokens.issue({ userId: user.id, tenantId, tokenVersion: user.token_version }),
         user: { id: user.id, email: user.email, role: user.role, language: user.language, name: user.name },
       };
     });

@@ -1,14 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
-import { LoginResult, LoginUseCase, StaffUser, UsersUseCases } from '@porchlight/identity';
-import { Principal, Public } from '../http/auth.guard';
+import { ChangePasswordUseCase, LoginResult, LoginUseCase, StaffSession, StaffSessions, StaffUser, UsersUseCases } from '@porchlight/identity';
+import { CurrentSession, Principal, Public } from '../http/auth.guard';
+import { AccessTokenView, ChangePasswordDto } from '../users/users.dto';
 import { CreateUserDto, LoginDto } from './auth.dto';
 
 @ApiTags('auth')
 @Controller('api/v1')
 export class AuthController {
-  constructor(private readonly login: LoginUseCase, private readonly users: UsersUseCases) {}
+  constructor(
+    private readonly login: LoginUseCase,
+    private readonly users: UsersUseCases,
+    private readonly sessions: StaffSessions,
+    private readonly password: ChangePasswordUseCase,
+  ) {}
 
   @Public()
   @Post('auth/login')
@@ -19,10 +25,31 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: "This token stops working at once; the user's other tokens keep working" })
+  @ApiNoContentResponse({ description: 'logged out' })
+  logout(@CurrentSession() session: StaffSession): Promise<void> {
+    return this.sessions.logout(session);
+  }
+
+  @ApiBearerAuth()
   @Get('me')
   @ApiOperation({ summary: 'The caller' })
   me(@Principal() principal: StaffPrincipal): Promise<StaffUser> {
     return this.users.get(principal.userId);
+  }
+
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change your own password',
+    description: 'Every token issued before stops working; the answer carries a new token for this session.',
+  })
+  @ApiOkResponse({ type: AccessTokenView })
+  changePassword(@Principal() principal: StaffPrincipal, @Body() dto: ChangePasswordDto): Promise<{ accessToken: string }> {
+    return this.password.execute(principal, dto);
   }
 
   @ApiBearerAuth()
@@ -34,7 +61,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('users')
-  @ApiOperation({ summary: 'Staff of the district' })
+  @ApiOperation({ summary: 'Staff of the district, deactivated ones included (`active: false`)' })
   listUsers(): Promise<StaffUser[]> {
     return this.users.list();
   }
