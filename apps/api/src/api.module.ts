@@ -8,6 +8,7 @@ import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchli
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { GlossaryController } from './glossary/glossary.controller';
@@ -42,6 +43,7 @@ export class ApiModule implements NestModule {
         PlatformController,
         AuthController,
         UsersController,
+        AuditController,
         SettingsController,
         RosterController,
         ImportsController,

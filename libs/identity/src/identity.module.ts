@@ -3,6 +3,7 @@ import { TenantDb } from '@porchlight/database';
 import { PRODUCER_REDIS } from '@porchlight/queue';
 import IORedis from 'ioredis';
 import { AccessTokens } from './access-tokens';
+import { AuditLogUseCases } from './audit-log.use-cases';
 import { ChangePasswordUseCase } from './change-password.use-case';
 import { CreateTenantUseCase } from './create-tenant.use-case';
 import { LoginUseCase } from './login.use-case';
@@ -20,7 +21,7 @@ export interface IdentityOptions {
   redisPrefix: string;
 }
 
-/** Tenants, staff, their credentials and sessions. Needs the queue module's Redis. */
+/** Tenants, staff, their credentials and sessions, and the audit log. Needs the queue module's Redis. */
 @Module({})
 export class IdentityModule {
   static forRoot(options: IdentityOptions): DynamicModule {
@@ -43,6 +44,7 @@ export class IdentityModule {
         { provide: ChangePasswordUseCase, useFactory: (db: TenantDb, a: AccessTokens) => new ChangePasswordUseCase(db, a), inject: [TenantDb, AccessTokens] },
         { provide: UsersUseCases, useFactory: (db: TenantDb) => new UsersUseCases(db), inject: [TenantDb] },
         { provide: StaffLifecycleUseCases, useFactory: (db: TenantDb) => new StaffLifecycleUseCases(db), inject: [TenantDb] },
+        { provide: AuditLogUseCases, useFactory: (db: TenantDb) => new AuditLogUseCases(db), inject: [TenantDb] },
         { provide: SettingsUseCases, useFactory: (db: TenantDb, t: TenantRepository) => new SettingsUseCases(db, t), inject: [TenantDb, TenantRepository] },
       ],
       exports: [
@@ -56,6 +58,7 @@ export class IdentityModule {
         ChangePasswordUseCase,
         UsersUseCases,
         StaffLifecycleUseCases,
+        AuditLogUseCases,
         SettingsUseCases,
       ],
     };

@@ -1,5 +1,6 @@
 export * from './access-tokens';
 export * from './audit';
+export * from './audit-log.use-cases';
 export * from './change-password.use-case';
 export * from './create-tenant.use-case';
 export * from './identity.module';
