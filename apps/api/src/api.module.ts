@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiEnv, translationFallbacks } from '@porchlight/config';
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
-import { IdentityModule, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
+import { IdentityModule, LoginThrottleLimits, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
@@ -26,6 +26,27 @@ import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
 import { UsersController } from './users/users.controller';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
 
+/**
+ * Sign-in locks: an account's start after its 5th failure in a row (remembered for a day) and
+ * double with each further one; an address's after 100 failures within 15 minutes, from one minute.
+ */
+function loginThrottleLimits(env: ApiEnv): LoginThrottleLimits {
+  return {
+    account: {
+      freeFailures: env.LOGIN_ACCOUNT_FREE_FAILURES,
+      windowSeconds: 24 * 3600,
+      firstLockSeconds: env.LOGIN_ACCOUNT_LOCK_SECONDS,
+      maxLockSeconds: env.LOGIN_MAX_LOCK_SECONDS,
+    },
+    address: {
+      freeFailures: env.LOGIN_ADDRESS_FAILURES,
+      windowSeconds: env.LOGIN_ADDRESS_WINDOW_SECONDS,
+      firstLockSeconds: Math.min(60, env.LOGIN_MAX_LOCK_SECONDS),
+      maxLockSeconds: env.LOGIN_MAX_LOCK_SECONDS,
+    },
+  };
+}
+
 /** The HTTP gateway: REST API, Twilio webhooks, OpenAPI, health and metrics. Produces jobs, consumes none. */
 @Module({})
 export class ApiModule implements NestModule {
@@ -35,7 +56,13 @@ export class ApiModule implements NestModule {
       imports: [
         DatabaseModule.forRoot({ url: env.DATABASE_URL, applicationName: 'porchlight-api', poolSize: env.DATABASE_POOL_SIZE ?? 10 }),
         QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
-        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, redisPrefix: env.QUEUE_PREFIX }),
+        IdentityModule.forRoot({
+          secretsKey: env.SECRETS_KEY,
+          accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+          redisPrefix: env.QUEUE_PREFIX,
+          loginThrottle: loginThrottleLimits(env),
+          callsPerMinute: env.TOKEN_CALLS_PER_MINUTE,
+        }),
         HealthModule.forRoot(createMetricsRegistry('api')),
         ContactsDomainModule,
       ],

@@ -4,6 +4,7 @@ export * from './audit-log.use-cases';
 export * from './change-password.use-case';
 export * from './create-tenant.use-case';
 export * from './identity.module';
+export * from './login-throttle';
 export * from './login.use-case';
 export * from './secret-box';
 export * from './sessions';

@@ -1,7 +1,8 @@
-import { DomainError, Role, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, Role, StaffPrincipal, ThrottledError } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { whenReady } from '@porchlight/queue';
 import IORedis from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AccessClaims, AccessTokens } from './access-tokens';
 import { audit } from './audit';
 
@@ -22,30 +23,39 @@ interface UserState {
 export interface SessionOptions {
   /** Redis key prefix (`QUEUE_PREFIX`), shared by every API process. */
   prefix: string;
+  /** Calls one token may make per minute before answering 429. */
+  callsPerMinute: number;
 }
 
 /**
  * Checks every request against the user's current state: one primary-key read of the user row
- * under the token's tenant, and in parallel one Redis round trip for the logout deny-list. Nothing is cached, so a change made through the API (a role,
+ * under the token's tenant, and in parallel one Redis round trip for the logout deny-list and one
+ * for the token's call budget. Nothing is cached, so a change made through the API (a role,
  * schools, deactivation, a new password) holds from the next request in every API process.
  */
 export class StaffSessions {
+  private readonly calls: RateLimiterRedis;
+
   constructor(
     private readonly db: TenantDb,
     private readonly tokens: AccessTokens,
     private readonly redis: IORedis,
     private readonly options: SessionOptions,
-  ) {}
+  ) {
+    this.calls = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${options.prefix}:calls`, points: options.callsPerMinute, duration: 60 });
+  }
 
   /** The session, or undefined for a token that is invalid, logged out, outdated, or whose user is gone or deactivated. */
   async authenticate(token: string): Promise<StaffSession | undefined> {
     const claims = await this.tokens.verify(token);
     if (!claims) return undefined;
-    const [revoked, [user]] = await Promise.all([
+    const [revoked, [user], overBudget] = await Promise.all([
       this.redisOrUnavailable(() => this.redis.exists(this.revokedKey(claims.tokenId))),
       this.db.once<UserState>(claims.tenantId, `select role, school_ids, language, active, token_version from users where id = $1`, [claims.userId]),
+      this.redisOrUnavailable(() => this.countCall(claims.tokenId)),
     ]);
     if (revoked || !user || !user.active || user.token_version !== claims.tokenVersion) return undefined;
+    if (overBudget !== undefined) throw new ThrottledError(`at most ${this.options.callsPerMinute} calls a minute per token`, overBudget);
     return {
       principal: { userId: claims.userId, tenantId: claims.tenantId, role: user.role, schoolIds: user.school_ids, language: user.language },
       claims,
@@ -65,6 +75,17 @@ export class StaffSessions {
 
   private revokedKey(tokenId: string): string {
     return `${this.options.prefix}:revoked-token:${tokenId}`;
+  }
+
+  /** Undefined within the budget, else the seconds until the token may call again. */
+  private async countCall(tokenId: string): Promise<number | undefined> {
+    try {
+      await this.calls.consume(tokenId, 1);
+      return undefined;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw rejection;
+    }
   }
 
   /** Without Redis a logout cannot be checked: refuse (503) rather than let a revoked token through. */

@@ -14,7 +14,7 @@ export class AuditController {
   @Get()
   @ApiOperation({
     summary: "The district's audit log, newest first (district admins)",
-    description: 'Sign-ins (ok, failed), logouts, password changes, staff changes, sends, settings, erasures, imports. Append-only.',
+    description: 'Sign-ins (ok, failed, throttled), logouts, password changes, staff changes, sends, settings, erasures, imports. Append-only.',
   })
   @ApiOkResponse({ type: AuditPageView })
   @ApiForbiddenResponse({ description: 'not a district admin' })

@@ -12,7 +12,7 @@ type AuthedRequest = Request & { principal?: StaffPrincipal; session?: StaffSess
 /**
  * Every route needs a valid staff access token unless marked `@Public()`. The token only says who
  * is calling; the user's current row says what they may do (a deactivated user, a logged-out or
- * outdated token: 401).
+ * outdated token: 401), and each token has a call budget per minute (429).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
