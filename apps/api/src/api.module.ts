@@ -3,13 +3,14 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight/config';
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
-import { IdentityModule, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
+import { IdentityModule, LoginThrottleLimits, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { RecordsModule } from '@porchlight/records';
 import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { GlossaryController } from './glossary/glossary.controller';
@@ -27,7 +28,29 @@ import { RecordsController } from './records/records.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
 import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
+import { UsersController } from './users/users.controller';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
+
+/**
+ * Sign-in locks: an account's start after its 5th failure in a row (remembered for a day) and
+ * double with each further one; an address's after 100 failures within 15 minutes, from one minute.
+ */
+function loginThrottleLimits(env: ApiEnv): LoginThrottleLimits {
+  return {
+    account: {
+      freeFailures: env.LOGIN_ACCOUNT_FREE_FAILURES,
+      windowSeconds: 24 * 3600,
+      firstLockSeconds: env.LOGIN_ACCOUNT_LOCK_SECONDS,
+      maxLockSeconds: env.LOGIN_MAX_LOCK_SECONDS,
+    },
+    address: {
+      freeFailures: env.LOGIN_ADDRESS_FAILURES,
+      windowSeconds: env.LOGIN_ADDRESS_WINDOW_SECONDS,
+      firstLockSeconds: Math.min(60, env.LOGIN_MAX_LOCK_SECONDS),
+      maxLockSeconds: env.LOGIN_MAX_LOCK_SECONDS,
+    },
+  };
+}
 
 /** The HTTP gateway: REST API, Twilio webhooks, OpenAPI, health and metrics. Produces jobs, consumes none. */
 @Module({})
@@ -45,6 +68,9 @@ export class ApiModule implements NestModule {
           previousSecretsKey: env.SECRETS_KEY_PREVIOUS,
           accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
           outboundGuard: guard,
+          redisPrefix: env.QUEUE_PREFIX,
+          loginThrottle: loginThrottleLimits(env),
+          callsPerMinute: env.TOKEN_CALLS_PER_MINUTE,
         }),
         HealthModule.forRoot(createMetricsRegistry('api'), { reportWorkers: true }),
         ContactsDomainModule,
@@ -53,6 +79,8 @@ export class ApiModule implements NestModule {
       controllers: [
         PlatformController,
         AuthController,
+        UsersController,
+        AuditController,
         SettingsController,
         RosterController,
         ImportsController,

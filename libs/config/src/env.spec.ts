@@ -7,6 +7,13 @@ describe('loadEnv', () => {
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
   });
 
+  it('leaves people alone by default: 5 tries per account, 100 failures per address in 15 minutes, 1,200 calls a minute per token', () => {
+    const env = loadEnv(ApiEnv, { SECRETS_KEY: 'a'.repeat(44), PLATFORM_ADMIN_TOKEN: 'p'.repeat(20), LOGIN_ACCOUNT_FREE_FAILURES: '8' });
+    expect(env.LOGIN_ACCOUNT_FREE_FAILURES).toBe(8);
+    expect([env.LOGIN_ADDRESS_FAILURES, env.LOGIN_ADDRESS_WINDOW_SECONDS, env.TOKEN_CALLS_PER_MINUTE]).toEqual([100, 900, 1200]);
+    expect(() => loadEnv(ApiEnv, { SECRETS_KEY: 'a'.repeat(44), PLATFORM_ADMIN_TOKEN: 'p'.repeat(20), TOKEN_CALLS_PER_MINUTE: '0' })).toThrow(/TOKEN_CALLS_PER_MINUTE/);
+  });
+
   it('names every missing or bad variable', () => {
     let caught: unknown;
     try {

@@ -140,6 +140,41 @@ export class ApiEnv extends SecretsEnv {
   @IsOptional()
   @Matches(ORIGIN_LIST, { message: 'CORS_ORIGINS must be comma-separated origins such as https://portal.example.org (scheme, host and port only)' })
   CORS_ORIGINS?: string;
+
+  /** Failed sign-ins to one account (district and e-mail) in a row before the first lock. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_FREE_FAILURES: number = 5;
+
+  /** The account's first lock; each further failure doubles it, up to LOGIN_MAX_LOCK_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_LOCK_SECONDS: number = 30;
+
+  /** Failed sign-ins from one client address (any accounts) within LOGIN_ADDRESS_WINDOW_SECONDS before it is locked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_FAILURES: number = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_WINDOW_SECONDS: number = 15 * 60;
+
+  /** The longest a sign-in lock lasts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_LOCK_SECONDS: number = 15 * 60;
+
+  /** Calls one access token may make per minute before the API answers 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TOKEN_CALLS_PER_MINUTE: number = 1200;
 }
 
 /** The origins `CORS_ORIGINS` lists (none when unset). */

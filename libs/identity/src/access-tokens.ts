@@ -1,8 +1,24 @@
-import { ROLES, Role, StaffPrincipal } from '@porchlight/contracts';
+import { randomUUID } from 'node:crypto';
+import { StaffPrincipal } from '@porchlight/contracts';
 import { jwtVerify, SignJWT } from 'jose';
 import { deriveKey } from './secret-box';
 
 const ISSUER = 'porchlight';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who a token was issued to. Role, schools and language are not carried: every request reads them from the user's row. */
+export type TokenSubject = Pick<StaffPrincipal, 'userId' | 'tenantId'> & Partial<StaffPrincipal> & { tokenVersion?: number };
+
+/** What a valid token proves: whose it is, which of their token generations, and its own id for logout. */
+export interface AccessClaims {
+  userId: string;
+  tenantId: string;
+  /** The user's `token_version` when the token was issued; a token of an older version is dead. */
+  tokenVersion: number;
+  /** The token's `jti`, denied after logout until `expiresAt`. */
+  tokenId: string;
+  expiresAt: Date;
+}
 
 /**
  * Signed (HS256), expiring access tokens for staff; the tenant travels inside the token. Signed
@@ -18,37 +34,33 @@ export class AccessTokens {
     this.keys = [this.key, ...(previousSecretsKey && previousSecretsKey !== secretsKey ? [new Uint8Array(deriveKey(previousSecretsKey, 'access-tokens'))] : [])];
   }
 
-  issue(principal: StaffPrincipal): Promise<string> {
-    return new SignJWT({ tid: principal.tenantId, role: principal.role, sch: principal.schoolIds, lng: principal.language })
+  issue(subject: TokenSubject): Promise<string> {
+    return new SignJWT({ tid: subject.tenantId, ver: subject.tokenVersion ?? 0 })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(principal.userId)
+      .setSubject(subject.userId)
+      .setJti(randomUUID())
       .setIssuer(ISSUER)
       .setIssuedAt()
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);
   }
 
-  /** The principal, or undefined for a token that is malformed, forged or expired. */
-  async verify(token: string): Promise<StaffPrincipal | undefined> {
+  /** The claims, or undefined for a token that is malformed, forged, expired or of an older shape. */
+  async verify(token: string): Promise<AccessClaims | undefined> {
     for (const key of this.keys) {
-      const principal = await this.verifyWith(token, key);
-      if (principal) return principal;
+      const claims = await this.verifyWith(token, key);
+      if (claims) return claims;
     }
     return undefined;
   }
 
-  private async verifyWith(token: string, key: Uint8Array): Promise<StaffPrincipal | undefined> {
+  private async verifyWith(token: string, key: Uint8Array): Promise<AccessClaims | undefined> {
     try {
       const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
-      const role = payload.role as Role;
-      if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || !ROLES.includes(role)) return undefined;
-      return {
-        userId: payload.sub,
-        tenantId: payload.tid,
-        role,
-        schoolIds: Array.isArray(payload.sch) ? (payload.sch as string[]) : [],
-        language: typeof payload.lng === 'string' ? payload.lng : 'en',
-      };
+      const { sub, tid, ver, jti, exp } = payload;
+      if (typeof sub !== 'string' || !UUID.test(sub) || typeof tid !== 'string' || !UUID.test(tid)) return undefined;
+      if (typeof ver !== 'number' || !Number.isInteger(ver) || typeof jti !== 'string' || !UUID.test(jti) || typeof exp !== 'number') return undefined;
+      return { userId: sub, tenantId: tid, tokenVersion: ver, tokenId: jti, expiresAt: new Date(exp * 1000) };
     } catch {
       return undefined;
     }

@@ -1,8 +1,10 @@
-import { DomainError, Role, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, Role } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import * as argon2 from 'argon2';
+import { EntityManager } from 'typeorm';
 import { AccessTokens } from './access-tokens';
 import { audit } from './audit';
+import { ImposedLocks, LoginThrottle } from './login-throttle';
 import { TenantDirectory } from './tenants';
 
 export interface LoginResult {
@@ -10,38 +12,73 @@ export interface LoginResult {
   user: { id: string; email: string; role: Role; language: string; name: string | null };
 }
 
+export interface LoginCommand {
+  tenant: string;
+  email: string;
+  password: string;
+  /** The client's address (behind the proxy), for throttling and the audit log. */
+  address: string;
+}
+
 /** A hash to verify against when the tenant or user is unknown, so timing does not tell which part was wrong. */
 const DUMMY_HASH = argon2.hash('porchlight-dummy-password', { type: argon2.argon2id });
 
 export class LoginUseCase {
-  constructor(private readonly db: TenantDb, private readonly directory: TenantDirectory, private readonly tokens: AccessTokens) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly directory: TenantDirectory,
+    private readonly tokens: AccessTokens,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
-  async execute(command: { tenant: string; email: string; password: string }): Promise<LoginResult> {
+  async execute(command: LoginCommand): Promise<LoginResult> {
     const refused = new DomainError('unauthorized', 'invalid credentials');
+    const attempt = await this.throttle.admit(LoginThrottle.accountKey(command.tenant, command.email), command.address);
     const tenantId = await this.directory.bySlug(command.tenant);
     if (!tenantId) {
       await argon2.verify(await DUMMY_HASH, command.password);
+      await this.throttle.failed(attempt);
       throw refused;
     }
     const result = await this.db.txFor(tenantId, async (m): Promise<LoginResult | undefined> => {
       const [user] = await m.query(
-        `select id, email, password_hash, role, language, name, school_ids from users where tenant_id = $1 and lower(email) = lower($2)`,
+        `select id, email, password_hash, role, language, name, active, token_version from users where tenant_id = $1 and lower(email) = lower($2)`,
         [tenantId, command.email],
       );
       const ok = await argon2.verify(user?.password_hash ?? (await DUMMY_HASH), command.password);
-      if (!user || !ok) {
-        await audit(m, tenantId, { action: 'auth.login_failed', data: { email: command.email.toLowerCase() } });
+      if (!user || !ok || !user.active) {
+        const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
+        await audit(m, tenantId, {
+          action: 'auth.login_failed',
+          subjectType: user ? 'user' : undefined,
+          subjectId: user?.id,
+          data: { email: command.email.toLowerCase(), reason, address: command.address },
+        });
+        await this.auditLocks(m, tenantId, command, await this.throttle.failed(attempt), user?.id);
         return undefined;
       }
+      await this.throttle.succeeded(attempt);
       await m.query(`update users set last_login_at = now() where id = $1`, [user.id]);
-      await audit(m, tenantId, { actorUserId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id });
-      const principal: StaffPrincipal = { userId: user.id, tenantId, role: user.role, schoolIds: user.school_ids, language: user.language };
+      await audit(m, tenantId, { actorUserId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id, data: { address: command.address } });
       return {
-        accessToken: await this.tokens.issue(principal),
+        accessToken: await this.tokens.issue({ userId: user.id, tenantId, tokenVersion: user.token_version }),
         user: { id: user.id, email: user.email, role: user.role, language: user.language, name: user.name },
       };
     });
     if (!result) throw refused;
     return result;
+  }
+
+  /** A failure that locks the account or the address is written down once per lock. */
+  private async auditLocks(m: EntityManager, tenantId: string, command: LoginCommand, locks: ImposedLocks, userId?: string): Promise<void> {
+    for (const scope of ['account', 'address'] as const) {
+      if (locks[scope] === 0) continue;
+      await audit(m, tenantId, {
+        action: 'auth.login_throttled',
+        subjectType: userId ? 'user' : undefined,
+        subjectId: userId,
+        data: { scope, email: command.email.toLowerCase(), address: command.address, lockSeconds: locks[scope] },
+      });
+    }
   }
 }

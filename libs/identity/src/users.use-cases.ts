@@ -1,6 +1,7 @@
 import { DomainError, Role, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import * as argon2 from 'argon2';
+import { EntityManager } from 'typeorm';
 import { audit } from './audit';
 
 export interface StaffUser {
@@ -10,18 +11,34 @@ export interface StaffUser {
   role: Role;
   language: string;
   schoolIds: string[];
+  /** False once deactivated: the account cannot sign in and its tokens stop working; its history stays. */
+  active: boolean;
+  deactivatedAt: string | null;
+  lastLoginAt: string | null;
   createdAt: string;
 }
 
-const toUser = (row: Record<string, any>): StaffUser => ({
+const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+
+export const toUser = (row: Record<string, any>): StaffUser => ({
   id: row.id,
   email: row.email,
   name: row.name,
   role: row.role,
   language: row.language,
   schoolIds: row.school_ids,
+  active: row.active,
+  deactivatedAt: iso(row.deactivated_at),
+  lastLoginAt: iso(row.last_login_at),
   createdAt: new Date(row.created_at).toISOString(),
 });
+
+/** Every school id names a school of the current tenant, or a 400 on `schoolIds`. */
+export async function assertSchoolsExist(m: EntityManager, schoolIds: string[]): Promise<void> {
+  if (schoolIds.length === 0) return;
+  const [{ count }] = await m.query(`select count(*)::int as count from schools where id = any($1::uuid[])`, [schoolIds]);
+  if (count !== schoolIds.length) throw new DomainError('invalid', 'validation failed', [{ field: 'schoolIds', message: 'unknown school id' }]);
+}
 
 export interface CreateUserCommand {
   email: string;
@@ -40,10 +57,7 @@ export class UsersUseCases {
     const hash = await argon2.hash(command.password, { type: argon2.argon2id });
     return this.db.tx(async (m) => {
       const schoolIds = [...new Set(command.schoolIds ?? [])];
-      if (schoolIds.length > 0) {
-        const [{ count }] = await m.query(`select count(*)::int as count from schools where id = any($1::uuid[])`, [schoolIds]);
-        if (count !== schoolIds.length) throw new DomainError('invalid', 'validation failed', [{ field: 'schoolIds', message: 'unknown school id' }]);
-      }
+      await assertSchoolsExist(m, schoolIds);
       const [existing] = await m.query(`select 1 from users where lower(email) = lower($1)`, [command.email]);
       if (existing) throw new DomainError('conflict', 'a staff member with this email already exists');
       const [row] = await m.query(

@@ -46,3 +46,22 @@ export function producerConnection(url: string): IORedis {
 export function workerConnection(url: string): IORedis {
   return watched(new IORedis(url, { maxRetriesPerRequest: null } as RedisOptions), 'worker');
 }
+
+/**
+ * Resolves once `connection` is ready, or rejects after `timeoutMs`: a producer connection refuses
+ * commands until then (no offline queue), and the first request after boot may come sooner.
+ */
+export function whenReady(connection: IORedis, timeoutMs = 2000): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      connection.off('ready', onReady);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReady = () => done();
+    const timer = setTimeout(() => done(new Error('Redis is not ready')), timeoutMs);
+    connection.on('ready', onReady);
+  });
+}

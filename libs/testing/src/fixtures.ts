@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
 import { TenantDb } from '../../database/src/tenant-db';
 import { SecretBox } from '../../identity/src/secret-box';
 import { randomAccountSid, randomHex } from './test-env';
@@ -129,6 +130,25 @@ export async function storeInbound(db: TenantDb, tenantId: string, phone: string
     const [row] = await m.query(
       `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'inbound', 'inbound', $2, $3, 'received', $4) returning id`,
       [tenantId, phone, body, `SM${randomHex(16)}`],
+    );
+    return row.id as string;
+  });
+}
+
+/**
+ * A staff member written straight to the database, with an argon2id hash when a password is given
+ * (sign-in works) or an unusable one otherwise. Every request reads role and schools from this row.
+ */
+export async function addStaffUser(
+  db: TenantDb,
+  tenantId: string,
+  user: { email?: string; role: 'district_admin' | 'school_admin' | 'staff' | 'liaison'; schoolIds?: string[]; password?: string; language?: string },
+): Promise<string> {
+  const hash = user.password ? await argon2.hash(user.password, { type: argon2.argon2id }) : 'x';
+  return db.txFor(tenantId, async (m) => {
+    const [row] = await m.query(
+      `insert into users (tenant_id, email, password_hash, name, role, school_ids, language) values ($1, $2, $3, 'Fixture Staff', $4, $5, $6) returning id`,
+      [tenantId, user.email ?? `staff-${randomHex(4)}@fixture.test`, hash, user.role, user.schoolIds ?? [], user.language ?? 'en'],
     );
     return row.id as string;
   });

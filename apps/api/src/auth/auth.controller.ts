@@ -1,22 +1,47 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
-import { LoginResult, LoginUseCase, StaffUser, UsersUseCases } from '@porchlight/identity';
-import { Principal, Public } from '../http/auth.guard';
+import { ChangePasswordUseCase, LoginResult, LoginUseCase, StaffSession, StaffSessions, StaffUser, UsersUseCases } from '@porchlight/identity';
+import { Request } from 'express';
+import { CurrentSession, Principal, Public } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
+import { AccessTokenView, ChangePasswordDto } from '../users/users.dto';
 import { CreateUserDto, LoginDto } from './auth.dto';
+
+const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer' } } };
+
+/** The client's address as the proxy in front reports it (`trust proxy` is 1). */
+const clientAddress = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
 
 @ApiTags('auth')
 @Controller('api/v1')
 export class AuthController {
-  constructor(private readonly login: LoginUseCase, private readonly users: UsersUseCases) {}
+  constructor(
+    private readonly login: LoginUseCase,
+    private readonly users: UsersUseCases,
+    private readonly sessions: StaffSessions,
+    private readonly password: ChangePasswordUseCase,
+  ) {}
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Staff login; 401 on any mismatch without saying which part was wrong' })
-  signIn(@Body() dto: LoginDto): Promise<LoginResult> {
-    return this.login.execute(dto);
+  @ApiOperation({
+    summary: 'Staff login; 401 on any mismatch without saying which part was wrong',
+    description: 'Failed sign-ins are throttled per account and per client address with growing locks (429 with Retry-After).',
+  })
+  @ApiTooManyRequestsResponse({ description: 'too many failed sign-ins to this account or from this address', headers: RETRY_AFTER })
+  signIn(@Body() dto: LoginDto, @Req() request: Request): Promise<LoginResult> {
+    return this.login.execute({ ...dto, address: clientAddress(request) });
+  }
+
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: "This token stops working at once; the user's other tokens keep working" })
+  @ApiNoContentResponse({ description: 'logged out' })
+  logout(@CurrentSession() session: StaffSession): Promise<void> {
+    return this.sessions.logout(session);
   }
 
   @ApiBearerAuth()
@@ -24,6 +49,19 @@ export class AuthController {
   @ApiOperation({ summary: 'The caller' })
   me(@Principal() principal: StaffPrincipal): Promise<StaffUser> {
     return this.users.get(principal.userId);
+  }
+
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change your own password',
+    description: 'Every token issued before stops working; the answer carries a new token for this session. Wrong current passwords are throttled as sign-ins are.',
+  })
+  @ApiOkResponse({ type: AccessTokenView })
+  @ApiTooManyRequestsResponse({ description: 'too many wrong current passwords', headers: RETRY_AFTER })
+  changePassword(@Principal() principal: StaffPrincipal, @Body() dto: ChangePasswordDto, @Req() request: Request): Promise<{ accessToken: string }> {
+    return this.password.execute(principal, { ...dto, address: clientAddress(request) });
   }
 
   @ApiBearerAuth()
@@ -36,7 +74,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('users')
-  @ApiOperation({ summary: 'Staff of the district' })
+  @ApiOperation({ summary: 'Staff of the district, deactivated ones included (`active: false`)' })
   listUsers(): Promise<StaffUser[]> {
     return this.users.list();
   }

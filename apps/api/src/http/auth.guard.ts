@@ -1,34 +1,46 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { StaffPrincipal } from '@porchlight/contracts';
-import { AccessTokens } from '@porchlight/identity';
+import { StaffSession, StaffSessions } from '@porchlight/identity';
 import { Public, PUBLIC_ROUTE } from '@porchlight/tenancy';
 import { Request } from 'express';
 
 export { Public };
 
-type AuthedRequest = Request & { principal?: StaffPrincipal };
+type AuthedRequest = Request & { principal?: StaffPrincipal; session?: StaffSession };
 
-/** Every route needs a valid staff access token unless marked `@Public()`. */
+/**
+ * Every route needs a valid staff access token unless marked `@Public()`. The token only says who
+ * is calling; the user's current row says what they may do (a deactivated user, a logged-out or
+ * outdated token: 401), and each token has a call budget per minute (429).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly tokens: AccessTokens) {}
+  constructor(private readonly reflector: Reflector, private readonly sessions: StaffSessions) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const [scheme, token] = (request.header('authorization') ?? '').split(' ');
-    const principal = scheme?.toLowerCase() === 'bearer' && token ? await this.tokens.verify(token) : undefined;
-    if (!principal) throw new UnauthorizedException('a valid access token is required');
-    request.principal = principal;
+    const session = scheme?.toLowerCase() === 'bearer' && token ? await this.sessions.authenticate(token) : undefined;
+    if (!session) throw new UnauthorizedException('a valid access token is required');
+    request.session = session;
+    request.principal = session.principal;
     return true;
   }
 }
 
-/** The authenticated staff member of this request. */
+/** The authenticated staff member of this request, as their row stands now. */
 export const Principal = createParamDecorator((_: unknown, context: ExecutionContext): StaffPrincipal => {
   const principal = context.switchToHttp().getRequest<AuthedRequest>().principal;
   if (!principal) throw new UnauthorizedException('a valid access token is required');
   return principal;
+});
+
+/** The session of this request: its principal and the claims of its token (for logout). */
+export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): StaffSession => {
+  const session = context.switchToHttp().getRequest<AuthedRequest>().session;
+  if (!session) throw new UnauthorizedException('a valid access token is required');
+  return session;
 });

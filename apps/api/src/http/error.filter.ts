@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, DomainErrorCode } from '@porchlight/contracts';
+import { DomainError, DomainErrorCode, ThrottledError } from '@porchlight/contracts';
 import { TenantContext } from '@porchlight/tenancy';
 import { Response } from 'express';
 
@@ -10,6 +10,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  throttled: 429,
   unavailable: 503,
 };
 
@@ -30,6 +31,7 @@ const REASON: Record<number, string> = {
   410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -42,6 +44,7 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    if (exception instanceof ThrottledError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     if (body.statusCode >= 500) {
       this.logger.error({ msg: 'request failed', err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) });
     }

@@ -3,7 +3,7 @@ import { ApiEnv, loadEnv } from '@porchlight/config';
 import { createDataSource, TenantDb } from '@porchlight/database';
 import { AccessTokens } from '@porchlight/identity';
 import { Role } from '@porchlight/contracts';
-import { createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
+import { addStaffUser, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
 import IORedis from 'ioredis';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,11 @@ export interface ApiUnderTest {
   db: TenantDb;
   fixture: TenantFixture;
   platformToken: string;
-  /** An access token of the fixture district (its admin unless another user id is given). */
+  /**
+   * An access token of the fixture district: its admin's, another user's when an id is given, or
+   * that of a staff member with the given role (created once per role: the guard reads the role
+   * from the user's row, not from the token).
+   */
   token(role?: Role, userId?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -43,6 +47,11 @@ export async function startApiUnderTest(name: string, overrides: Record<string, 
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const tokens = new AccessTokens(TEST_SECRETS_KEY, 3600);
+  const users = new Map<Role, Promise<string>>([['district_admin', Promise.resolve(fixture.adminId)]]);
+  const userWith = (role: Role) => {
+    if (!users.has(role)) users.set(role, addStaffUser(db, fixture.tenantId, { role }));
+    return users.get(role)!;
+  };
   return {
     app,
     base,
@@ -51,8 +60,7 @@ export async function startApiUnderTest(name: string, overrides: Record<string, 
     db,
     fixture,
     platformToken,
-    token: (role = 'district_admin', userId = fixture.adminId) =>
-      tokens.issue({ userId, tenantId: fixture.tenantId, role, schoolIds: [], language: 'en' }),
+    token: async (role = 'district_admin', userId?: string) => tokens.issue({ userId: userId ?? (await userWith(role)), tenantId: fixture.tenantId }),
     async close() {
       await app.close();
       const redis = new IORedis(TEST_REDIS_URL);

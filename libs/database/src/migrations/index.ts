@@ -2,6 +2,7 @@ import { Foundation1732300000000 } from './1732300000000-foundation';
 import { PhoneSource1732900000000 } from './1732900000000-phone-source';
 import { ReplyTranslationPending1733000000000 } from './1733000000000-reply-translation-pending';
 import { SendingWindowAt1733100000000 } from './1733100000000-sending-window-at';
+import { StaffLifecycle1733200000000 } from './1733200000000-staff-lifecycle';
 import { Delivery1732500000000 } from './1732500000000-delivery';
 import { HelpContact1732550000000 } from './1732550000000-help-contact';
 import { Roster1732600000000 } from './1732600000000-roster';
@@ -10,4 +11,4 @@ import { Catalog1732800000000 } from './1732800000000-catalog';
 import { Records1733300000000 } from './1733300000000-records';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000, HelpContact1732550000000, Roster1732600000000, Translation1732700000000, Catalog1732800000000, PhoneSource1732900000000, ReplyTranslationPending1733000000000, SendingWindowAt1733100000000, Records1733300000000];
+export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000, HelpContact1732550000000, Roster1732600000000, Translation1732700000000, Catalog1732800000000, PhoneSource1732900000000, ReplyTranslationPending1733000000000, SendingWindowAt1733100000000, StaffLifecycle1733200000000, Records1733300000000];
