@@ -14,7 +14,7 @@ import { Role } from '@porchlight/contracts';
  *
  * The SQL fragments below filter rows in the query itself. Each takes the query's parameter list,
  * appends what it needs, and returns a predicate (`true` for the whole district). Name columns
- * with their table's alias (`m.phone`, not `phone`): the fragments hold subqueries of their own.
+ * with their table's alias (`msg.phone`, not `phone`): the fragments hold subqueries of their own.
  * `FamilyScope.schools([id])` also serves a filter the caller chose (`?schoolId=`).
  */
 export class FamilyScope {
@@ -67,14 +67,18 @@ export class FamilyScope {
                     where cs_scope.contact_id = ${alias}.id and s_scope.school_id = any($${params.length}::uuid[]))`;
   }
 
-  /** True when the phone in `expr` is a family's the scope sees: a live contact on it has a child in one of the schools. */
+  /**
+   * True when the phone in `expr` is a family's the scope sees: a live contact on it has a child in
+   * one of the schools. Uncorrelated, so Postgres hashes the phones once when it counts a large
+   * notice's rows.
+   */
   phoneSql(expr: string, params: unknown[]): string {
     if (this.schoolIds === null) return 'true';
     params.push(this.schoolIds);
-    return `exists (select 1 from contacts c_scope
-                    join contact_students cs_scope on cs_scope.contact_id = c_scope.id
-                    join students s_scope on s_scope.id = cs_scope.student_id
-                    where c_scope.phone = ${expr} and c_scope.erased_at is null and s_scope.school_id = any($${params.length}::uuid[]))`;
+    return `${expr} in (select c_scope.phone from contacts c_scope
+                        join contact_students cs_scope on cs_scope.contact_id = c_scope.id
+                        join students s_scope on s_scope.id = cs_scope.student_id
+                        where c_scope.erased_at is null and s_scope.school_id = any($${params.length}::uuid[]))`;
   }
 }
 
