@@ -63,8 +63,7 @@ export class FamilyScope {
   contactSql(alias: string, params: unknown[]): string {
     if (this.schoolIds === null) return 'true';
     params.push(this.schoolIds);
-    return `exists (select 1 from contact_students cs_scope join students s_scope on s_scope.id = cs_scope.student_id
-                    where cs_scope.contact_id = ${alias}.id and s_scope.school_id = any($${params.length}::uuid[]))`;
+    return contactInSchools(alias, params.length);
   }
 
   /**
@@ -82,3 +81,21 @@ export class FamilyScope {
   }
 }
 
+
+const contactInSchools = (alias: string, param: number) =>
+  `exists (select 1 from contact_students cs_scope join students s_scope on s_scope.id = cs_scope.student_id
+           where cs_scope.contact_id = ${alias}.id and s_scope.school_id = any($${param}::uuid[]))`;
+
+/**
+ * The caller's schools as a list (null: the whole district; empty: no family), for code that
+ * numbers its own parameters. Prefer `FamilyScope` and its fragments.
+ */
+export function schoolScope(principal: { role: Role; schoolIds: readonly string[] }): string[] | null {
+  const { schoolIds } = FamilyScope.of(principal);
+  return schoolIds === null ? null : [...schoolIds];
+}
+
+/** SQL that is true when contact `alias` has a child in one of the schools in parameter `$param`. */
+export function contactInSchoolsSql(alias: string, param: number): string {
+  return contactInSchools(alias, param);
+}
