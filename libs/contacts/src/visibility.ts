@@ -81,7 +81,6 @@ export class FamilyScope {
   }
 }
 
-
 const contactInSchools = (alias: string, param: number) =>
   `exists (select 1 from contact_students cs_scope join students s_scope on s_scope.id = cs_scope.student_id
            where cs_scope.contact_id = ${alias}.id and s_scope.school_id = any($${param}::uuid[]))`;
