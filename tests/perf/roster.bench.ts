@@ -7,7 +7,7 @@
  *   npm run bench:roster      (GUARDIANS / STUDENTS / SCHOOLS override the sizes; KEEP_DATABASE=1 keeps it)
  */
 import { createDataSource, setupDatabase, TenantDb } from '@porchlight/database';
-import { audienceCountsSql, audienceQuery, ImportsUseCases, RunImportUseCase, toAudienceCounts } from '@porchlight/contacts';
+import { audienceCountsSql, audienceQuery, FamilyScope, ImportsUseCases, RunImportUseCase, toAudienceCounts } from '@porchlight/contacts';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
 
     t = Date.now();
     const counts = await db.txFor(fixture.tenantId, async (m) => {
-      const q = audienceQuery({ tenantId: fixture.tenantId, audience: { all: true }, defaultLanguage: 'en', schoolScope: null });
+      const q = audienceQuery({ tenantId: fixture.tenantId, audience: { all: true }, defaultLanguage: 'en', scope: FamilyScope.district });
       const [row] = await m.query(audienceCountsSql(q), q.params);
       return toAudienceCounts(row);
     });

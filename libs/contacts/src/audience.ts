@@ -1,12 +1,14 @@
 import { Audience } from '@porchlight/contracts';
+import { FamilyScope } from './visibility';
 
 /**
  * The audience of a notice as set-based SQL. One definition serves the preview (counts) and the
  * fan-out (one message row per phone), so the two can never disagree.
  *
  * Parts of an audience combine as a union: the whole district, contacts by id, and families with a
- * child in one of the schools, in one of the grades, or enrolled in one of the sections (classes). Staff limited to some schools reach only families with
- * a child in those schools, whatever the audience says.
+ * child in one of the schools, in one of the grades, or enrolled in one of the sections (classes). The
+ * audience never reaches past `scope`, the author's `FamilyScope`: staff limited to some schools reach
+ * only families with a child in those schools, whatever the audience says.
  *
  * One phone, one message: when several contacts share a phone, the message goes in the language
  * most of them prefer; on a tie, a language other than the district's default wins (the family
@@ -22,8 +24,8 @@ export function audienceQuery(args: {
   tenantId: string;
   audience: Audience;
   defaultLanguage: string;
-  /** null: the whole district. */
-  schoolScope: string[] | null;
+  /** The families the audience may reach: its author's (and, for a preview, the reader's too). */
+  scope: FamilyScope;
 }): AudienceQuery {
   const { audience } = args;
   const params: unknown[] = [
@@ -32,10 +34,10 @@ export function audienceQuery(args: {
     audience.contactIds ?? [],
     audience.schoolIds ?? [],
     audience.grades ?? [],
-    args.schoolScope,
     args.defaultLanguage,
     audience.sectionIds ?? [],
   ];
+  const visible = args.scope.contactSql('c', params);
   const ctes = `
     audience_contacts as (
       select c.id, c.phone, c.language
@@ -46,10 +48,8 @@ export function audienceQuery(args: {
              or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
                         where cs.contact_id = c.id and (s.school_id = any($4::uuid[]) or s.grade = any($5::text[])))
              or exists (select 1 from contact_students cs join enrollments e on e.student_id = cs.student_id
-                        where cs.contact_id = c.id and e.section_id = any($8::uuid[])))
-        and ($6::uuid[] is null
-             or exists (select 1 from contact_students cs join students s on s.id = cs.student_id
-                        where cs.contact_id = c.id and s.school_id = any($6::uuid[])))
+                        where cs.contact_id = c.id and e.section_id = any($7::uuid[])))
+        and ${visible}
     ),
     phone_rows as (
       select phone, id, language, count(*) over (partition by phone, language) as n
@@ -59,7 +59,7 @@ export function audienceQuery(args: {
     -- planner's row estimates are (right after a large roster import, they are).
     chosen as (
       select phone,
-        (array_agg(language order by n desc, (language = $7) asc, language asc))[1] as language,
+        (array_agg(language order by n desc, (language = $6) asc, language asc))[1] as language,
         array_agg(id order by id) as contact_ids
       from phone_rows group by phone
     ),

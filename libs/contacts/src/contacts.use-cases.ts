@@ -5,7 +5,7 @@ import { normalizePhone } from '@porchlight/sms';
 import type { CountryCode } from 'libphonenumber-js';
 import { EntityManager } from 'typeorm';
 import { Cursor, Page, pageOf } from './paging';
-import { contactInSchoolsSql, schoolScope } from './visibility';
+import { FamilyScope } from './visibility';
 
 export interface Contact {
   id: string;
@@ -93,15 +93,8 @@ export class ContactsUseCases {
     const params: unknown[] = [];
     const where = ['c.erased_at is null'];
     const add = (value: unknown) => params.push(value);
-    const scope = schoolScope(actor);
-    if (scope) {
-      add(scope);
-      where.push(contactInSchoolsSql('c', params.length));
-    }
-    if (filter.schoolId) {
-      add([filter.schoolId]);
-      where.push(contactInSchoolsSql('c', params.length));
-    }
+    where.push(FamilyScope.of(actor).contactSql('c', params));
+    if (filter.schoolId) where.push(FamilyScope.schools([filter.schoolId]).contactSql('c', params));
     if (filter.language) {
       add(filter.language);
       where.push(`c.language = $${params.length}`);
@@ -146,7 +139,13 @@ export class ContactsUseCases {
       );
       if (input.studentIds) {
         await this.checkStudents(m, actor, input.studentIds);
-        await m.query(`delete from contact_students where contact_id = $1`, [id]);
+        // Links to children of schools the caller does not see are not theirs to remove.
+        const params: unknown[] = [id];
+        await m.query(
+          `delete from contact_students cs using students s
+           where s.id = cs.student_id and cs.contact_id = $1 and ${FamilyScope.of(actor).schoolSql('s.school_id', params)}`,
+          params,
+        );
         await this.link(m, actor.tenantId, id, input.studentIds);
       }
       await audit(m, actor.tenantId, {
@@ -163,11 +162,13 @@ export class ContactsUseCases {
   /**
    * Erases a person's personal data: names, phone, email and links go; the row stays, anonymous,
    * so counts of who was reached remain true. Messages that reached only this person lose their
-   * phone and text (the family's words in translation too), and say they were erased.
+   * phone and text (the family's words in translation too), and say they were erased. A district
+   * admin's action (403 for others who see the family, 404 for the rest).
    */
   async erase(actor: StaffPrincipal, id: string): Promise<void> {
     await this.db.tx(async (m) => {
       const contact = await this.load(m, actor, id);
+      if (actor.role !== 'district_admin') throw new DomainError('forbidden', "only a district admin can erase a family member's data");
       await m.query(
         `update contacts set given_name = null, family_name = null, phone = null, email = null, source_id = null,
            erased_at = now(), updated_at = now() where id = $1`,
@@ -191,11 +192,8 @@ export class ContactsUseCases {
   }
 
   private async load(m: EntityManager, actor: StaffPrincipal, id: string): Promise<Contact> {
-    const scope = schoolScope(actor);
-    const [row] = await m.query(
-      `${SELECT} where c.id = $1 and c.erased_at is null and ($2::uuid[] is null or ${contactInSchoolsSql('c', 2)})`,
-      [id, scope],
-    );
+    const params: unknown[] = [id];
+    const [row] = await m.query(`${SELECT} where c.id = $1 and c.erased_at is null and ${FamilyScope.of(actor).contactSql('c', params)}`, params);
     if (!row) throw DomainError.notFound('contact');
     return toContact(row);
   }
@@ -207,12 +205,20 @@ export class ContactsUseCases {
     return result.e164;
   }
 
+  /**
+   * Children the caller may link: students of schools they see. A school-level user links at least
+   * one, so the family member stays one of theirs (and can be read back).
+   */
   private async checkStudents(m: EntityManager, actor: StaffPrincipal, studentIds: string[]): Promise<void> {
-    if (studentIds.length === 0) return;
-    const scope = schoolScope(actor);
+    const scope = FamilyScope.of(actor);
+    if (studentIds.length === 0) {
+      if (scope.districtWide) return;
+      throw new DomainError('invalid', 'validation failed', [{ field: 'studentIds', message: 'name at least one student of your schools' }]);
+    }
+    const params: unknown[] = [studentIds];
     const [{ count }] = await m.query(
-      `select count(*)::int as count from students where id = any($1::uuid[]) and ($2::uuid[] is null or school_id = any($2::uuid[]))`,
-      [studentIds, scope],
+      `select count(*)::int as count from students where id = any($1::uuid[]) and ${scope.schoolSql('school_id', params)}`,
+      params,
     );
     if (count !== new Set(studentIds).size) {
       throw new DomainError('invalid', 'validation failed', [{ field: 'studentIds', message: 'unknown student id' }]);

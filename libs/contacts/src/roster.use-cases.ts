@@ -1,6 +1,6 @@
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
-import { schoolScope } from './visibility';
+import { FamilyScope } from './visibility';
 
 export interface School {
   id: string;
@@ -51,18 +51,16 @@ export class RosterUseCases {
   }
 
   listSchools(actor: StaffPrincipal): Promise<School[]> {
-    const scope = schoolScope(actor);
-    return this.db.tx(async (m) =>
-      (await m.query(`select * from schools where kind = 'school' and ($1::uuid[] is null or id = any($1::uuid[])) order by name, id`, [scope])).map(toSchool),
-    );
+    const params: unknown[] = [];
+    const visible = FamilyScope.of(actor).schoolSql('id', params);
+    return this.db.tx(async (m) => (await m.query(`select * from schools where kind = 'school' and ${visible} order by name, id`, params)).map(toSchool));
   }
 
   async createStudent(
     actor: StaffPrincipal,
     input: { givenName: string; familyName: string; schoolId: string; grade?: string; sourcedId?: string },
   ): Promise<Student> {
-    const scope = schoolScope(actor);
-    if (scope && !scope.includes(input.schoolId)) throw DomainError.notFound('school');
+    if (!FamilyScope.of(actor).seesSchool(input.schoolId)) throw DomainError.notFound('school');
     try {
       return await this.db.tx(async (m) => {
         const [school] = await m.query(`select id from schools where id = $1 and kind = 'school'`, [input.schoolId]);
@@ -81,14 +79,13 @@ export class RosterUseCases {
   }
 
   listStudents(actor: StaffPrincipal, filter: { schoolId?: string }): Promise<Student[]> {
-    const scope = schoolScope(actor);
+    const params: unknown[] = [filter.schoolId ?? null];
+    const visible = FamilyScope.of(actor).schoolSql('school_id', params);
     return this.db.tx(async (m) =>
       (
         await m.query(
-          `select * from students
-           where ($1::uuid[] is null or school_id = any($1::uuid[])) and ($2::uuid is null or school_id = $2)
-           order by family_name, given_name, id limit 1000`,
-          [scope, filter.schoolId ?? null],
+          `select * from students where ($1::uuid is null or school_id = $1) and ${visible} order by family_name, given_name, id limit 1000`,
+          params,
         )
       ).map(toStudent),
     );

@@ -1,5 +1,5 @@
 import { DomainError, JobName, jobId, StaffPrincipal } from '@porchlight/contracts';
-import { contactInSchoolsSql, Cursor, Page, pageOf, schoolScope } from '@porchlight/contacts';
+import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
@@ -36,14 +36,24 @@ export interface ConversationView extends ConversationSummary {
   messages: ConversationMessage[];
 }
 
-const SELECT = `
-  select cv.*, c.given_name, c.family_name, c.language as contact_language
-  from conversations cv left join contacts c on c.id = cv.contact_id and c.erased_at is null`;
+/**
+ * Threads the caller sees: those of the phones of their families (one phone is one family). The
+ * family member shown is the one the thread was opened with, when the caller sees them too.
+ * Returns the select and its `where` predicates; `params` receives the scope's parameters.
+ */
+function visibleThreads(scope: FamilyScope, params: unknown[]): { select: string; where: string[] } {
+  const contactVisible = scope.contactSql('c', params);
+  return {
+    select: `select cv.*, c.id as shown_contact_id, c.given_name, c.family_name, c.language as contact_language
+      from conversations cv left join contacts c on c.id = cv.contact_id and c.erased_at is null and ${contactVisible}`,
+    where: [scope.phoneSql('cv.phone', params)],
+  };
+}
 
 const toSummary = (r: any): ConversationSummary => ({
   id: r.id,
   phone: r.phone,
-  contact: r.contact_id ? { id: r.contact_id, givenName: r.given_name, familyName: r.family_name, language: r.contact_language } : null,
+  contact: r.shown_contact_id ? { id: r.shown_contact_id, givenName: r.given_name, familyName: r.family_name, language: r.contact_language } : null,
   assignedUserId: r.assigned_user_id,
   schoolId: r.school_id,
   suggestedLanguage: r.suggested_language,
@@ -63,18 +73,9 @@ export class ConversationsUseCases {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const after = Cursor.decode(filter.cursor, ['time', 'uuid']);
     const params: unknown[] = [];
-    const where: string[] = ['true'];
     const add = (value: unknown) => params.push(value);
-    const scope = schoolScope(actor);
-    if (scope) {
-      add(scope);
-      add(actor.userId);
-      where.push(`(cv.assigned_user_id = $${params.length} or ${contactInSchoolsSql('c', params.length - 1)})`);
-    }
-    if (filter.schoolId) {
-      add([filter.schoolId]);
-      where.push(contactInSchoolsSql('c', params.length));
-    }
+    const { select, where } = visibleThreads(FamilyScope.of(actor), params);
+    if (filter.schoolId) where.push(FamilyScope.schools([filter.schoolId]).phoneSql('cv.phone', params));
     if (filter.unread === true) where.push('cv.unread_count > 0');
     if (filter.unread === false) where.push('cv.unread_count = 0');
     if (after) {
@@ -84,7 +85,7 @@ export class ConversationsUseCases {
     }
     add(limit + 1);
     return this.db.tx(async (m) => {
-      const found = await m.query(`${SELECT} where ${where.join(' and ')} order by cv.last_message_at desc, cv.id desc limit $${params.length}`, params);
+      const found = await m.query(`${select} where ${where.join(' and ')} order by cv.last_message_at desc, cv.id desc limit $${params.length}`, params);
       return pageOf(found.map(toSummary), limit, (c) => [c.lastMessageAt, c.id]);
     });
   }
@@ -192,24 +193,20 @@ export class ConversationsUseCases {
       if (userId !== null) {
         const [user] = await m.query(`select id, role, school_ids from users where id = $1`, [userId]);
         if (!user) throw DomainError.notFound('user');
-        const scope = schoolScope({ userId: user.id, tenantId: actor.tenantId, role: user.role, schoolIds: user.school_ids, language: 'en' });
-        if (scope && summary.contact) {
-          const [visible] = await m.query(`select 1 from contacts c where c.id = $1 and ${contactInSchoolsSql('c', 2)}`, [summary.contact.id, scope]);
-          if (!visible) throw new DomainError('invalid', 'validation failed', [{ field: 'userId', message: "this staff member does not see this family's school" }]);
-        }
+        const params: unknown[] = [summary.phone];
+        const [visible] = await m.query(`select ${FamilyScope.of({ role: user.role, schoolIds: user.school_ids }).phoneSql('$1::text', params)} as ok`, params);
+        if (!visible.ok) throw new DomainError('invalid', 'validation failed', [{ field: 'userId', message: "this staff member does not see this family's school" }]);
       }
       await m.query(`update conversations set assigned_user_id = $2 where id = $1`, [id, userId]);
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'conversation.assigned', subjectType: 'conversation', subjectId: id, data: { userId } });
-      return this.load(m, { ...actor, role: 'district_admin' }, id);
+      return this.load(m, actor, id);
     });
   }
 
   private async load(m: EntityManager, actor: StaffPrincipal, id: string): Promise<ConversationSummary> {
-    const scope = schoolScope(actor);
-    const [row] = await m.query(
-      `${SELECT} where cv.id = $1 and ($2::uuid[] is null or cv.assigned_user_id = $3 or ${contactInSchoolsSql('c', 2)})`,
-      [id, scope, actor.userId],
-    );
+    const params: unknown[] = [id];
+    const { select, where } = visibleThreads(FamilyScope.of(actor), params);
+    const [row] = await m.query(`${select} where cv.id = $1 and ${where.join(' and ')}`, params);
     if (!row) throw DomainError.notFound('conversation');
     return toSummary(row);
   }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { JobName, jobId, messagePriority, priorityOption, Urgency } from '@porchlight/contracts';
-import { audienceQuery, schoolScope } from '@porchlight/contacts';
+import { audienceQuery, FamilyScope } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
@@ -44,8 +44,9 @@ export class FanOutNoticeUseCase {
 
   private async writeRows(m: EntityManager, tenantId: string, notice: any): Promise<number> {
     const bodies = await this.finalBodies(m, notice);
-    const scope = notice.role ? schoolScope({ userId: '', tenantId, role: notice.role, schoolIds: notice.school_ids, language: 'en' }) : null;
-    const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, schoolScope: scope });
+    // The author's families, per their account now (an author nobody knows reaches nobody).
+    const scope = FamilyScope.of({ role: notice.role, schoolIds: notice.school_ids });
+    const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, scope });
     const n = q.params.length;
     const waits = notice.urgency === 'normal';
     const [result] = await m.query(

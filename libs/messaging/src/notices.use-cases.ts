@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Audience, DomainError, JobName, jobId, noticePriority, priorityOption, MessageStatus, StaffPrincipal, TranslationOrigin, TranslationStatus, Urgency } from '@porchlight/contracts';
-import { audienceCountsSql, audienceQuery, AudienceCounts, Cursor, Page, pageOf, schoolScope, toAudienceCounts } from '@porchlight/contacts';
+import { audienceCountsSql, AudienceCounts, Cursor, FamilyScope, Page, pageOf, toAudienceCounts } from '@porchlight/contacts';
 import { rows, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
@@ -9,6 +9,9 @@ import { TenantContext } from '@porchlight/tenancy';
 import { catalogTranslations, NoticeTemplate, recallTranslations, rememberTranslation, reviewRequired, templateCatalog, TenantTranslator, translationFailureText } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { MessageText, messageText } from './message-text';
+import { noticeAudience, NoticeStats, noticeStats, openNotice } from './notice-visibility';
+
+export type { NoticeStats } from './notice-visibility';
 
 export interface CreateNoticeInput {
   title?: string;
@@ -50,19 +53,6 @@ export interface NoticePreview {
   suppressed: AudienceCounts['suppressed'];
   translations: NoticeTranslationView[];
   estimatedSegments: number;
-}
-
-export interface NoticeStats {
-  total: number;
-  pending: number;
-  queued: number;
-  sending: number;
-  sent: number;
-  delivered: number;
-  undelivered: number;
-  failed: number;
-  suppressed: number;
-  byLanguage: Record<string, number>;
 }
 
 export interface NoticeView {
@@ -118,12 +108,12 @@ export class NoticesUseCases {
   ) {}
 
   async create(actor: StaffPrincipal, input: CreateNoticeInput): Promise<NoticeView> {
-    const scope = schoolScope(actor);
+    const scope = FamilyScope.of(actor);
     // Staff limited to some schools may say "all" (all of *their* families); other schools do not exist for them.
-    if (scope && (input.audience.schoolIds ?? []).some((id) => !scope.includes(id))) throw DomainError.notFound('school');
+    if ((input.audience.schoolIds ?? []).some((id) => !scope.seesSchool(id))) throw DomainError.notFound('school');
     return this.db.tx(async (m) => {
       const body = await this.sourceText(m, actor, input);
-      await this.checkAudience(m, input.audience);
+      await this.checkAudience(m, scope, input.audience);
       const [row] = await m.query(
         `insert into notices (tenant_id, author_user_id, title, body, source_language, audience, urgency, scheduled_at, poll, correlation_id, smart_encoding,
            template_key, template_variables)
@@ -169,7 +159,7 @@ export class NoticesUseCases {
   async preview(actor: StaffPrincipal, id: string, options: { backTranslate?: boolean } = {}): Promise<NoticePreview> {
     const preview = await this.db.tx(async (m) => {
       const notice = await this.load(m, actor, id);
-      const counts = await this.counts(m, actor, notice);
+      const counts = await this.counts(m, actor, notice, FamilyScope.of(actor));
       const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
       const segmentsByLanguage = new Map(translations.map((t) => [t.language, t.segments]));
       const estimatedSegments = Object.entries(counts.byLanguage).reduce(
@@ -203,9 +193,10 @@ export class NoticesUseCases {
    * ready, and enters the district's translation memory for the next notice with the same text.
    */
   async approveTranslation(actor: StaffPrincipal, id: string, language: string): Promise<NoticeTranslationView> {
-    if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
     return this.db.tx(async (m) => {
+      // A notice the caller cannot open is 404 whatever their role; one they can, 403 unless they may approve.
       const notice = await this.load(m, actor, id);
+      if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
       if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
       let [row] = await rows<{ body: string }>(
         m,
@@ -259,6 +250,7 @@ export class NoticesUseCases {
       const [locked] = await m.query(`select status from notices where id = $1 for update`, [id]);
       const notice = await this.load(m, actor, id);
       if (locked.status !== 'draft') throw new DomainError('conflict', `the notice is already ${locked.status}`);
+      await this.checkSender(m, actor, notice);
       const counts = await this.counts(m, actor, notice);
       const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
       const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
@@ -298,10 +290,12 @@ export class NoticesUseCases {
     const after = Cursor.decode(filter.cursor, ['phone']);
     return this.db.tx(async (m) => {
       await this.load(m, actor, id);
+      const params: unknown[] = [id, filter.status ?? null, after?.[0] ?? null, limit + 1];
       const rows = await m.query(
-        `select * from messages where notice_id = $1 and ($2::text is null or status = $2) and ($3::text is null or phone > $3)
-         order by phone limit $4`,
-        [id, filter.status ?? null, after?.[0] ?? null, limit + 1],
+        `select * from messages msg where msg.notice_id = $1 and ($2::text is null or msg.status = $2) and ($3::text is null or msg.phone > $3)
+           and ${FamilyScope.of(actor).phoneSql('msg.phone', params)}
+         order by msg.phone limit $4`,
+        params,
       );
       const items = rows.map(
         (r: any): NoticeMessageView => ({
@@ -330,6 +324,7 @@ export class NoticesUseCases {
     const after = Cursor.decode(filter.cursor, ['time', 'uuid']);
     return this.db.tx(async (m) => {
       await this.load(m, actor, id);
+      const params: unknown[] = [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1];
       const found = await m.query(
         `select i.id, i.phone, i.contact_ids, i.body, i.language, i.translated_body, i.translated_language, i.body_erased_at, i.body_erased_by, i.created_at, cv.id as conversation_id
          from messages i
@@ -341,8 +336,9 @@ export class NoticesUseCases {
          left join conversations cv on cv.phone = i.phone
          where i.direction = 'inbound' and i.phone in (select phone from messages where notice_id = $1)
            and ($2::timestamptz is null or (i.created_at, i.id) > ($2::timestamptz, $3::uuid))
+           and ${FamilyScope.of(actor).phoneSql('i.phone', params)}
          order by i.created_at, i.id limit $4`,
-        [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+        params,
       );
       const items = found.map(
         (r: any): NoticeReplyView => ({
@@ -359,28 +355,41 @@ export class NoticesUseCases {
     });
   }
 
-  private async checkAudience(m: EntityManager, audience: Audience): Promise<void> {
+  /** Every id in the audience names something the author sees: families and sections of other schools are unknown ids. */
+  private async checkAudience(m: EntityManager, scope: FamilyScope, audience: Audience): Promise<void> {
     const problems: { field: string; message: string }[] = [];
-    const check = async (field: string, table: string, ids: string[] | undefined) => {
+    const check = async (field: string, from: string, visible: (params: unknown[]) => string, ids: string[] | undefined) => {
       if (!ids || ids.length === 0) return;
-      const [{ count }] = await m.query(`select count(*)::int as count from ${table} where id = any($1::uuid[])`, [ids]);
+      const params: unknown[] = [ids];
+      const [{ count }] = await m.query(`select count(*)::int as count from ${from} where t.id = any($1::uuid[]) and ${visible(params)}`, params);
       if (count !== new Set(ids).size) problems.push({ field: `audience.${field}`, message: `unknown id in ${field}` });
     };
-    await check('schoolIds', 'schools', audience.schoolIds);
-    await check('contactIds', 'contacts', audience.contactIds);
-    await check('sectionIds', 'sections', audience.sectionIds);
+    await check('schoolIds', 'schools t', (params) => scope.schoolSql('t.id', params), audience.schoolIds);
+    await check('contactIds', 'contacts t', (params) => scope.contactSql('t', params), audience.contactIds);
+    await check('sectionIds', 'sections t', (params) => scope.schoolSql('t.school_id', params), audience.sectionIds);
     const empty = !audience.all && !['schoolIds', 'grades', 'sectionIds', 'contactIds'].some((k) => (audience[k as keyof Audience] as unknown[] | undefined)?.length);
     if (empty) problems.push({ field: 'audience', message: 'name at least one of all, schoolIds, grades, sectionIds, contactIds' });
     if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
   }
 
-  private async counts(m: EntityManager, actor: StaffPrincipal, notice: NoticeView): Promise<AudienceCounts> {
-    const [{ default_language }] = await m.query(`select default_language from tenants where id = $1`, [actor.tenantId]);
-    const author = notice.authorUserId ? await m.query(`select role, school_ids from users where id = $1`, [notice.authorUserId]) : [];
-    const scope = author[0] ? schoolScope({ ...actor, role: author[0].role, schoolIds: author[0].school_ids }) : schoolScope(actor);
-    const q = audienceQuery({ tenantId: actor.tenantId, audience: notice.audience, defaultLanguage: default_language, schoolScope: scope });
+  /** Who the notice reaches (its author's families, as the fan-out will), narrowed to what `reader` sees. */
+  private async counts(m: EntityManager, actor: StaffPrincipal, notice: NoticeView, reader: FamilyScope = FamilyScope.district): Promise<AudienceCounts> {
+    const q = await noticeAudience(m, actor.tenantId, notice, reader);
     const [row] = await m.query(audienceCountsSql(q), q.params);
     return toAudienceCounts(row);
+  }
+
+  /**
+   * Sending someone else's notice reaches its author's families: a school-level user may do it
+   * only when every family it reaches is one of theirs (403 otherwise).
+   */
+  private async checkSender(m: EntityManager, actor: StaffPrincipal, notice: NoticeView): Promise<void> {
+    const scope = FamilyScope.of(actor);
+    if (scope.districtWide || notice.authorUserId === actor.userId) return;
+    const q = await noticeAudience(m, actor.tenantId, notice);
+    const params = [...q.params];
+    const [beyond] = await m.query(`with ${q.ctes} select exists (select 1 from audience_contacts ac where not ${scope.contactSql('ac', params)}) as yes`, params);
+    if (beyond.yes) throw new DomainError('forbidden', 'this notice reaches families outside your schools: its author or a district admin sends it');
   }
 
   private async translations(m: EntityManager, notice: NoticeView, languages: string[]): Promise<NoticeTranslationView[]> {
@@ -430,25 +439,10 @@ export class NoticesUseCases {
     });
   }
 
+  /** The notice as `actor` sees it (404 unless they may open it), counts limited to their families. */
   private async load(m: EntityManager, actor: StaffPrincipal, id: string): Promise<NoticeView> {
-    const [row] = await m.query(`select * from notices where id = $1`, [id]);
-    if (!row) throw DomainError.notFound('notice');
-    const scope = schoolScope(actor);
-    if (scope && row.author_user_id !== actor.userId) {
-      const schools: string[] = row.audience.schoolIds ?? [];
-      if (!schools.some((s) => scope.includes(s))) throw DomainError.notFound('notice');
-    }
-    const stats = await m.query(
-      `select status, language, count(*)::int as n from messages where notice_id = $1 group by status, language`,
-      [id],
-    );
-    const totals: NoticeStats = { total: 0, pending: 0, queued: 0, sending: 0, sent: 0, delivered: 0, undelivered: 0, failed: 0, suppressed: 0, byLanguage: {} };
-    for (const { status, language, n } of stats as { status: keyof NoticeStats; language: string; n: number }[]) {
-      totals.total += n;
-      if (typeof totals[status] === 'number') (totals[status] as number) += n;
-      if (status !== 'suppressed') totals.byLanguage[language] = (totals.byLanguage[language] ?? 0) + n;
-    }
-    const unfinished = totals.pending + totals.queued + totals.sending;
+    const row = await openNotice(m, actor, id);
+    const { stats: totals, unfinished } = await noticeStats(m, id, FamilyScope.of(actor));
     const status = row.status === 'sending' && row.fanned_out_at && unfinished === 0 ? 'sent' : row.status;
     return {
       id: row.id,

@@ -5,3 +5,5 @@ export * from './test-env';
 export * from './wait-for';
 export * from './fixtures';
 export * from './phrase-translator';
+export * from './in-process-api';
+export * from './school-scope';

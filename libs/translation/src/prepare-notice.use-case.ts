@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { JobName, jobId, noticePriority, priorityOption, Urgency } from '@porchlight/contracts';
-import { audienceCountsSql, audienceQuery, schoolScope } from '@porchlight/contacts';
+import { audienceCountsSql, audienceQuery, FamilyScope } from '@porchlight/contacts';
 import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
@@ -121,8 +121,9 @@ export class PrepareNoticeUseCase {
       [noticeId],
     );
     if (!notice || notice.status !== 'translating') return null;
-    const scope = notice.role ? schoolScope({ userId: '', tenantId, role: notice.role, schoolIds: notice.school_ids, language: 'en' }) : null;
-    const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, schoolScope: scope });
+    // The author's families, per their account now (an author nobody knows reaches nobody).
+    const scope = FamilyScope.of({ role: notice.role, schoolIds: notice.school_ids });
+    const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, scope });
     const [counts] = await m.query(audienceCountsSql(q), q.params);
     const needed = Object.keys(counts.by_language ?? {}).filter((language) => language !== notice.source_language).sort();
     const existing = new Set(

@@ -65,7 +65,7 @@ export class RosterController {
 
   @Delete('contacts/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: "Erase a family member's personal data, keeping anonymous counts" })
+  @ApiOperation({ summary: "Erase a family member's personal data, keeping anonymous counts (district admin; 403 for others who see the family)" })
   async eraseContact(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<void> {
     await this.contacts.erase(principal, id);
   }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { audienceCountsSql, audienceQuery, toAudienceCounts } from '../audience';
+import { FamilyScope } from '../visibility';
 import { ImportsUseCases, ImportView, UploadedFile } from './imports.use-cases';
 import { RunImportUseCase } from './run-import.use-case';
 import { ContactsUseCases } from '../contacts.use-cases';
@@ -168,7 +169,7 @@ describe('roster import (Postgres and Redis)', () => {
   it('reaches families through class sections, as a union with the other parts, one phone once', async () => {
     const id = async (table: string, sid: string) => (await query(a, `select id from ${table} where source_id = $1`, [sid]))[0].id as string;
     const counts = async (audience: object) => {
-      const q = audienceQuery({ tenantId: a.tenantId, audience, defaultLanguage: 'en', schoolScope: null });
+      const q = audienceQuery({ tenantId: a.tenantId, audience, defaultLanguage: 'en', scope: FamilyScope.district });
       const [row] = await query(a, audienceCountsSql(q), q.params);
       return toAudienceCounts(row);
     };

@@ -1,0 +1,84 @@
+import { Audience, DomainError, StaffPrincipal } from '@porchlight/contracts';
+import { AudienceQuery, audienceQuery, FamilyScope } from '@porchlight/contacts';
+import { EntityManager } from 'typeorm';
+
+export interface NoticeStats {
+  total: number;
+  pending: number;
+  queued: number;
+  sending: number;
+  sent: number;
+  delivered: number;
+  undelivered: number;
+  failed: number;
+  suppressed: number;
+  byLanguage: Record<string, number>;
+}
+
+/**
+ * Which notices a staff member can open, and what of them they see (docs/roles.md).
+ *
+ * A district admin opens every notice. Anyone else opens the notices they wrote and the notices
+ * that reach one of their families: once fanned out, those with a message to one of their
+ * families' phones; before, those whose audience, as its author reaches it, holds one of their
+ * families (so a liaison can review a colleague's draft). Every other notice answers 404.
+ * Inside a notice that spans schools they see only their families' message rows, replies and
+ * counts; the notice's own fields (text, audience, status) are not family data.
+ */
+export async function openNotice(m: EntityManager, actor: StaffPrincipal, id: string): Promise<any> {
+  const [row] = await m.query(`select * from notices where id = $1`, [id]);
+  if (!row) throw DomainError.notFound('notice');
+  const reader = FamilyScope.of(actor);
+  if (reader.districtWide || row.author_user_id === actor.userId) return row;
+  const params: unknown[] = [id];
+  if (row.fanned_out_at) {
+    const [seen] = await m.query(`select exists (select 1 from messages msg where msg.notice_id = $1 and ${reader.phoneSql('msg.phone', params)}) as ok`, params);
+    if (seen.ok) return row;
+  } else {
+    const q = await noticeAudience(m, actor.tenantId, { audience: row.audience, authorUserId: row.author_user_id }, reader);
+    const [reaches] = await m.query(`with ${q.ctes} select exists (select 1 from audience_contacts) as ok`, q.params);
+    if (reaches.ok) return row;
+  }
+  throw DomainError.notFound('notice');
+}
+
+/** A notice's author's scope, read from the author's account now; a notice without a known author reaches nobody. */
+export async function authorScope(m: EntityManager, authorUserId: string | null): Promise<FamilyScope> {
+  const [author] = authorUserId ? await m.query(`select role, school_ids from users where id = $1`, [authorUserId]) : [];
+  return FamilyScope.of({ role: author?.role, schoolIds: author?.school_ids });
+}
+
+/** The audience a notice reaches (its author's families), narrowed to what `reader` sees. */
+export async function noticeAudience(
+  m: EntityManager,
+  tenantId: string,
+  notice: { audience: Audience; authorUserId: string | null },
+  reader: FamilyScope = FamilyScope.district,
+): Promise<AudienceQuery> {
+  const [{ default_language }] = await m.query(`select default_language from tenants where id = $1`, [tenantId]);
+  const scope = (await authorScope(m, notice.authorUserId)).and(reader);
+  return audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: default_language, scope });
+}
+
+/**
+ * The delivery counts of a notice over the message rows `reader` sees; `unfinished` counts every
+ * row (whether the notice is done is not family data).
+ */
+export async function noticeStats(m: EntityManager, noticeId: string, reader: FamilyScope): Promise<{ stats: NoticeStats; unfinished: number }> {
+  const params: unknown[] = [noticeId];
+  const found: { status: keyof NoticeStats; language: string; n: number; every: number }[] = await m.query(
+    `select msg.status, msg.language, count(*) filter (where ${reader.phoneSql('msg.phone', params)})::int as n, count(*)::int as every
+     from messages msg where msg.notice_id = $1 group by msg.status, msg.language`,
+    params,
+  );
+  const stats: NoticeStats = { total: 0, pending: 0, queued: 0, sending: 0, sent: 0, delivered: 0, undelivered: 0, failed: 0, suppressed: 0, byLanguage: {} };
+  let unfinished = 0;
+  for (const { status, language, n, every } of found) {
+    if (status === 'pending' || status === 'queued' || status === 'sending') unfinished += every;
+    if (n === 0) continue;
+    stats.total += n;
+    if (typeof stats[status] === 'number') (stats[status] as number) += n;
+    if (status !== 'suppressed') stats.byLanguage[language] = (stats.byLanguage[language] ?? 0) + n;
+  }
+  return { stats, unfinished };
+}
