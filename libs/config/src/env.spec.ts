@@ -1,4 +1,4 @@
-import { ApiEnv, ConfigError, loadEnv } from './env';
+import { ApiEnv, ConfigError, DeliveryEnv, loadEnv, WorkerEnv } from './env';
 
 describe('loadEnv', () => {
   it('applies defaults and converts numbers', () => {
@@ -19,5 +19,14 @@ describe('loadEnv', () => {
     expect(message).toContain('SECRETS_KEY');
     expect(message).toContain('PLATFORM_ADMIN_TOKEN');
     expect(message).toContain('PORT');
+  });
+
+  it('binds worker health servers to this machine unless HEALTH_HOST says otherwise', () => {
+    const secrets = { SECRETS_KEY: 'a'.repeat(44) };
+    expect(loadEnv(WorkerEnv, {}).HEALTH_HOST).toBe('127.0.0.1');
+    expect(loadEnv(DeliveryEnv, secrets).HEALTH_HOST).toBe('127.0.0.1');
+    expect(loadEnv(WorkerEnv, { HEALTH_HOST: '0.0.0.0' }).HEALTH_HOST).toBe('0.0.0.0');
+    expect(loadEnv(DeliveryEnv, { ...secrets, HEALTH_HOST: '::' }).HEALTH_HOST).toBe('::');
+    expect(() => loadEnv(WorkerEnv, { HEALTH_HOST: 'everywhere' })).toThrow('HEALTH_HOST must be an IP address');
   });
 });
