@@ -67,6 +67,19 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     expect([...images('dev')]).toEqual(['porchlight:dev']);
   });
 
+  it('opens at most the Postgres connections docs/deploy.md budgets: 85, 270 and 1,120 at full scale', () => {
+    const budget = (overlay: string) =>
+      podTemplates(byKind(rendered[overlay], 'Deployment')).reduce((sum, pod) => {
+        const name = pod.owner.metadata.name;
+        const scaler = rendered[overlay].find((o) => (o.spec as { scaleTargetRef?: { name: string } } | undefined)?.scaleTargetRef?.name === name);
+        const spec = scaler?.spec as { maxReplicas?: number; maxReplicaCount?: number } | undefined;
+        const pods = spec?.maxReplicas ?? spec?.maxReplicaCount ?? (pod.owner.spec as { replicas: number }).replicas;
+        const pool = Number(environment(pod.spec.containers[0], rendered[overlay]).get('DATABASE_POOL_SIZE')?.value ?? 0);
+        return sum + pods * pool;
+      }, 0);
+    expect(['small', 'medium', 'large'].map(budget)).toEqual([85, 270, 1120]);
+  });
+
   it('keeps the Secret example to placeholders, outside every kustomization', () => {
     const secrets = readObjects(join(K8S, 'secret.example.yaml'));
     const values = secrets.flatMap((s) => Object.values((s.stringData as Record<string, string>) ?? {}));
