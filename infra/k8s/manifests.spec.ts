@@ -80,6 +80,27 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     expect(['small', 'medium', 'large'].map(budget)).toEqual([85, 270, 1120]);
   });
 
+  it('requests the CPU and memory docs/deploy.md states, at the floor and at the ceiling', () => {
+    const cores = (q: string) => (q.endsWith('m') ? Number(q.slice(0, -1)) / 1000 : Number(q));
+    const mebibytes = (q: string) => (q.endsWith('Gi') ? Number(q.slice(0, -2)) * 1024 : Number(q.slice(0, -2)));
+    const requested = (overlay: string, end: 'floor' | 'ceiling') =>
+      podTemplates(byKind(rendered[overlay], 'Deployment')).reduce(
+        ([cpu, memory], pod) => {
+          const scaler = rendered[overlay].find((o) => (o.spec as { scaleTargetRef?: { name: string } } | undefined)?.scaleTargetRef?.name === pod.owner.metadata.name);
+          const s = scaler?.spec as { minReplicas?: number; maxReplicas?: number; minReplicaCount?: number; maxReplicaCount?: number } | undefined;
+          const pods = (end === 'floor' ? s?.minReplicas ?? s?.minReplicaCount : s?.maxReplicas ?? s?.maxReplicaCount) ?? (pod.owner.spec as { replicas: number }).replicas;
+          const r = (pod.spec.containers[0].resources as { requests: { cpu: string; memory: string } }).requests;
+          return [cpu + pods * cores(r.cpu), memory + pods * mebibytes(r.memory)];
+        },
+        [0, 0],
+      ).map((n, i) => (i === 0 ? n : n / 1024));
+    expect(['small', 'medium', 'large'].map((o) => [requested(o, 'floor'), requested(o, 'ceiling')])).toEqual([
+      [[2.5, 2.75], [4.75, 4.875]],
+      [[3.5, 4], [10.5, 10.5]],
+      [[6.25, 6.5], [38.5, 34.25]],
+    ]);
+  });
+
   it('keeps the Secret example to placeholders, outside every kustomization', () => {
     const secrets = readObjects(join(K8S, 'secret.example.yaml'));
     const values = secrets.flatMap((s) => Object.values((s.stringData as Record<string, string>) ?? {}));
