@@ -23,11 +23,11 @@ const base = {
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,infra}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs,tests}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,tests,infra}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
     {

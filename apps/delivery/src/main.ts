@@ -4,4 +4,4 @@ import { runWorker } from '@porchlight/observability';
 import { DeliveryModule } from './delivery.module';
 
 const env = loadEnvOrExit(DeliveryEnv);
-void runWorker('delivery', DeliveryModule.forRoot(env), { port: env.HEALTH_PORT, logLevel: env.LOG_LEVEL });
+void runWorker('delivery', DeliveryModule.forRoot(env), { port: env.HEALTH_PORT, host: env.HEALTH_HOST, logLevel: env.LOG_LEVEL });

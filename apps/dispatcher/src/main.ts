@@ -4,4 +4,4 @@ import { runWorker } from '@porchlight/observability';
 import { DispatcherModule } from './dispatcher.module';
 
 const env = loadEnvOrExit(DispatcherEnv);
-void runWorker('dispatcher', DispatcherModule.forRoot(env), { port: env.HEALTH_PORT, logLevel: env.LOG_LEVEL });
+void runWorker('dispatcher', DispatcherModule.forRoot(env), { port: env.HEALTH_PORT, host: env.HEALTH_HOST, logLevel: env.LOG_LEVEL });

@@ -1,4 +1,4 @@
-import { ApiEnv, BaseEnv, ConfigError, corsOrigins, loadEnv, providerHostAllowlist } from './env';
+import { ApiEnv, BaseEnv, ConfigError, corsOrigins, DeliveryEnv, loadEnv, providerHostAllowlist, WorkerEnv } from './env';
 
 describe('loadEnv', () => {
   it('applies defaults and converts numbers', () => {
@@ -36,6 +36,15 @@ describe('loadEnv', () => {
 
   it.each(['http://libretranslate', 'libretranslate:5000', 'host/path', 'a b'])('refuses %j in the allow-list', (entry) => {
     expect(() => loadEnv(BaseEnv, { PROVIDER_HOST_ALLOWLIST: entry })).toThrow(/PROVIDER_HOST_ALLOWLIST must be comma-separated host names/);
+  });
+
+  it('binds worker health servers to this machine unless HEALTH_HOST says otherwise', () => {
+    const secrets = { SECRETS_KEY: 'a'.repeat(44) };
+    expect(loadEnv(WorkerEnv, {}).HEALTH_HOST).toBe('127.0.0.1');
+    expect(loadEnv(DeliveryEnv, secrets).HEALTH_HOST).toBe('127.0.0.1');
+    expect(loadEnv(WorkerEnv, { HEALTH_HOST: '0.0.0.0' }).HEALTH_HOST).toBe('0.0.0.0');
+    expect(loadEnv(DeliveryEnv, { ...secrets, HEALTH_HOST: '::' }).HEALTH_HOST).toBe('::');
+    expect(() => loadEnv(WorkerEnv, { HEALTH_HOST: 'everywhere' })).toThrow('HEALTH_HOST must be an IP address');
   });
 });
 

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { isIP } from 'node:net';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -195,6 +195,13 @@ export class WorkerEnv extends BaseEnv {
   @Min(0)
   HEALTH_PORT: number = 0;
 
+  /**
+   * Address the health and metrics endpoint binds: this machine only by default (`npm start`);
+   * the container image sets 0.0.0.0 so an orchestrator's probes and scrapers reach it.
+   */
+  @IsIP(undefined, { message: 'HEALTH_HOST must be an IP address such as 127.0.0.1 or 0.0.0.0' })
+  HEALTH_HOST: string = '127.0.0.1';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -212,6 +219,9 @@ export class DeliveryEnv extends SecretsEnv {
   @IsInt()
   @Min(0)
   HEALTH_PORT: number = 0;
+
+  @IsIP(undefined, { message: 'HEALTH_HOST must be an IP address such as 127.0.0.1 or 0.0.0.0' })
+  HEALTH_HOST: string = '127.0.0.1';
 
   @Transform(toInt)
   @IsInt()

@@ -4,17 +4,17 @@ import { Heartbeat, PRODUCER_REDIS, QUEUE_PREFIX } from '@porchlight/queue';
 import { JsonLogger } from './json-logger';
 
 /**
- * Boots a worker app: its queues start with the module, a small HTTP server answers `/health`,
- * `/health/ready` and `/metrics`, and a heartbeat in Redis tells the API (and its operator) that
- * the app is up. SIGTERM (or SIGINT) closes the workers after their jobs in hand — each module
+ * Boots a worker app: its queues start with the module, a small HTTP server on `host` answers
+ * `/health`, `/health/ready` and `/metrics`, and a heartbeat in Redis tells the API (and its
+ * operator) that the app is up. SIGTERM (or SIGINT) closes the workers after their jobs in hand — each module
  * bounds that wait with its grace period — and the process exits 0, telling the orchestrator it
  * stopped cleanly.
  */
-export async function runWorker(name: string, module: DynamicModule, options: { port: number; logLevel: string }): Promise<void> {
+export async function runWorker(name: string, module: DynamicModule, options: { port: number; host: string; logLevel: string }): Promise<void> {
   const app = await NestFactory.create(module, { logger: new JsonLogger(name, options.logLevel) });
   const heartbeat = new Heartbeat(app.get(PRODUCER_REDIS), app.get(QUEUE_PREFIX), name);
   stopOnSignal(name, app, heartbeat);
-  await app.listen(options.port, '127.0.0.1');
+  await app.listen(options.port, options.host);
   heartbeat.start();
   const address = app.getHttpServer().address();
   new Logger(name).log({ msg: `${name} started`, healthPort: typeof address === 'object' && address ? address.port : options.port });

@@ -34,13 +34,17 @@ export async function setupDatabase(options: SetupOptions): Promise<{ applied: s
   try {
     // Two processes may start at once: serialise role and database creation.
     await maintenance.query('select pg_advisory_lock(7305001)');
-    const role = await maintenance.query('select 1 from pg_roles where rolname = $1', [appUser]);
+    const role = await maintenance.query<{ rolsuper: boolean; rolbypassrls: boolean }>('select rolsuper, rolbypassrls from pg_roles where rolname = $1', [appUser]);
     const password = appPassword ? ` password ${literal(appPassword)}` : '';
     if (role.rowCount === 0) {
       await maintenance.query(`create role ${ident(appUser)} login nosuperuser nobypassrls nocreatedb nocreaterole${password}`);
       log(`created role ${appUser}`);
     } else {
-      await maintenance.query(`alter role ${ident(appUser)} login nosuperuser nobypassrls${password}`);
+      // Only a superuser may name SUPERUSER or BYPASSRLS in ALTER ROLE, even to turn them off: they
+      // are named only when wrong, so an owner with CREATEROLE (a managed Postgres's admin) can run
+      // setup again.
+      if (role.rows[0].rolsuper || role.rows[0].rolbypassrls) await maintenance.query(`alter role ${ident(appUser)} nosuperuser nobypassrls`);
+      await maintenance.query(`alter role ${ident(appUser)} login${password}`);
     }
     const db = await maintenance.query('select 1 from pg_database where datname = $1', [database]);
     if (db.rowCount === 0) {
