@@ -103,12 +103,15 @@ describe('SendMessageUseCase (Postgres)', () => {
     expect(await send(confirmation)).toBe('sent');
   });
 
-  it('releases the claim and asks for a later retry when the provider throttles', async () => {
+  it('releases the claim and asks for a later retry when the provider throttles, without spending a try', async () => {
     const id = await message('+16175552003');
-    provider.next = new ProviderError('rate_limited', 20429, 'Too many requests', 429);
-    await expect(send(id)).rejects.toBeInstanceOf(RetryLaterError);
-    expect((await row(id)).status).toBe('queued');
+    for (let i = 0; i < 5; i++) {
+      provider.next = new ProviderError('rate_limited', 20429, 'Too many requests', 429);
+      await expect(send(id)).rejects.toBeInstanceOf(RetryLaterError);
+      expect(await row(id)).toMatchObject({ status: 'queued', attempts: 0 });
+    }
     expect(await send(id)).toBe('sent');
+    expect((await row(id)).attempts).toBe(1);
   });
 
   it('marks the phone opted out on 21610 and never retries', async () => {

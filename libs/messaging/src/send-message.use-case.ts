@@ -163,7 +163,9 @@ export class SendMessageUseCase {
     }
     switch (error.kind) {
       case 'rate_limited':
-        await this.db.tx((m) => this.release(m, messageId, error));
+        // The provider refused to take it at all: the claim does not count against the message's
+        // tries, so a throttled message keeps every retry an unreachable handset may need.
+        await this.db.tx((m) => this.release(m, messageId, error, true));
         throw new RetryLaterError(1000 + Math.floor(Math.random() * 1000), error.message);
       case 'transient':
         await this.db.tx((m) => (lastAttempt ? this.fail(m, messageId, error) : this.release(m, messageId, error)));
