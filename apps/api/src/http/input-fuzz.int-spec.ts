@@ -13,7 +13,12 @@ import { arbitraryBody, arbitraryPathValue, arbitraryQuery, encode, Flavour, nas
  */
 const PUBLIC_BASE_URL = 'https://porchlight.example.org';
 // Tables whose rows only record that something was tried (e.g. refused logins) may grow on a 4xx.
-const APPEND_ONLY = new Set(['audit_log']);
+/**
+ * Not compared: the append-only audit log (a refused call may well be audited), and the tenant
+ * directory, which has a `tenant_id` but no row-level security (it is read before a tenant is
+ * known), so every district other specs create at the same time shows up in it.
+ */
+const NOT_COMPARED = new Set(['audit_log', 'tenant_directory']);
 
 describe('Arbitrary input at every route never earns a 500 nor half-stores anything (fast-check)', () => {
   let api: ApiUnderTest;
@@ -48,7 +53,7 @@ describe('Arbitrary input at every route never earns a 500 nor half-stores anyth
       )
     )
       .map((row) => row.table_name)
-      .filter((table) => !APPEND_ONLY.has(table));
+      .filter((table) => !NOT_COMPARED.has(table));
   }, 60_000);
 
   afterAll(() => api?.close());
