@@ -1,9 +1,9 @@
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
-import * as argon2 from 'argon2';
 import { AccessTokens } from './access-tokens';
 import { audit } from './audit';
 import { LoginThrottle } from './login-throttle';
+import { hashPassword, verifyPassword } from './passwords';
 
 export interface ChangePasswordCommand {
   currentPassword: string;
@@ -25,13 +25,13 @@ export class ChangePasswordUseCase {
     const outcome = await this.db.tx(async (m): Promise<{ accessToken: string } | undefined> => {
       const [user] = await m.query(`select password_hash from users where id = $1 for update`, [actor.userId]);
       if (!user) throw new DomainError('unauthorized', 'a valid access token is required');
-      if (!(await argon2.verify(user.password_hash, command.currentPassword))) {
+      if (!(await verifyPassword(user.password_hash, command.currentPassword))) {
         await this.throttle.failed(attempt);
         await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'user.password_change_failed', subjectType: 'user', subjectId: actor.userId, data: { address: command.address } });
         return undefined;
       }
       await this.throttle.succeeded(attempt);
-      const hash = await argon2.hash(command.newPassword, { type: argon2.argon2id });
+      const hash = await hashPassword(command.newPassword);
       const [row] = await rows(
         m,
         `update users set password_hash = $2, token_version = token_version + 1, updated_at = now() where id = $1 returning token_version`,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, SmsProviderKind } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
-import * as argon2 from 'argon2';
 import { audit } from './audit';
 import { TenantRepository, TenantSettings } from './tenants';
+import { hashPassword } from './passwords';
 
 export interface CreateTenantCommand {
   slug: string;
@@ -22,7 +22,7 @@ export class CreateTenantUseCase {
   async execute(command: CreateTenantCommand): Promise<TenantSettings> {
     const id = randomUUID();
     const languages = [...new Set([command.defaultLanguage, ...(command.languages ?? [])])];
-    const passwordHash = await argon2.hash(command.admin.password, { type: argon2.argon2id });
+    const passwordHash = await hashPassword(command.admin.password);
     try {
       return await this.db.txFor(id, async (m) => {
         await m.query(

@@ -1,10 +1,10 @@
 import { DomainError, Role } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
-import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
 import { AccessTokens } from './access-tokens';
 import { audit } from './audit';
 import { ImposedLocks, LoginThrottle } from './login-throttle';
+import { verifyPassword } from './passwords';
 import { TenantDirectory } from './tenants';
 
 export interface LoginResult {
@@ -20,8 +20,6 @@ export interface LoginCommand {
   address: string;
 }
 
-/** A hash to verify against when the tenant or user is unknown, so timing does not tell which part was wrong. */
-const DUMMY_HASH = argon2.hash('porchlight-dummy-password', { type: argon2.argon2id });
 
 export class LoginUseCase {
   constructor(
@@ -36,7 +34,7 @@ export class LoginUseCase {
     const attempt = await this.throttle.admit(LoginThrottle.accountKey(command.tenant, command.email), command.address);
     const tenantId = await this.directory.bySlug(command.tenant);
     if (!tenantId) {
-      await argon2.verify(await DUMMY_HASH, command.password);
+      await verifyPassword(undefined, command.password);
       await this.throttle.failed(attempt);
       throw refused;
     }
@@ -45,7 +43,7 @@ export class LoginUseCase {
         `select id, email, password_hash, role, language, name, active, token_version from users where tenant_id = $1 and lower(email) = lower($2)`,
         [tenantId, command.email],
       );
-      const ok = await argon2.verify(user?.password_hash ?? (await DUMMY_HASH), command.password);
+      const ok = await verifyPassword(user?.password_hash, command.password);
       if (!user || !ok || !user.active) {
         const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
         await audit(m, tenantId, {

@@ -1,8 +1,8 @@
 import { DomainError, Role, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
-import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
 import { audit } from './audit';
+import { hashPassword } from './passwords';
 
 export interface StaffUser {
   id: string;
@@ -54,7 +54,7 @@ export class UsersUseCases {
 
   async create(actor: StaffPrincipal, command: CreateUserCommand): Promise<StaffUser> {
     if (actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a district admin can add staff');
-    const hash = await argon2.hash(command.password, { type: argon2.argon2id });
+    const hash = await hashPassword(command.password);
     return this.db.tx(async (m) => {
       const schoolIds = [...new Set(command.schoolIds ?? [])];
       await assertSchoolsExist(m, schoolIds);
