@@ -14,6 +14,16 @@ const alive = (pid: number) => {
   }
 };
 
+/** A failed wait tells what the supervisor saw and the apps' last words, so a failure on a busy machine can be read. */
+async function explained<T>(porchlight: Supervised, wait: Promise<T>): Promise<T> {
+  try {
+    return await wait;
+  } catch (error) {
+    const tail = porchlight.output().split('\n').slice(-40).join('\n');
+    throw new Error(`${(error as Error).message}\n--- supervisor ---\n${porchlight.lines().join('\n')}\n--- last output ---\n${tail}`);
+  }
+}
+
 /** `npm start` supervises the apps: what it restarts, what it gives up on, and how it stops. */
 describe('npm start', () => {
   let porchlight: Supervised | undefined;
@@ -30,16 +40,16 @@ describe('npm start', () => {
       const ready = await api.get('/health/ready');
       return ready.status === 200 && WORKERS.every((app) => ready.body.workers?.[app] === 'up');
     };
-    await waitFor('every worker up in /health/ready', workersUp, { timeoutMs: 120_000, intervalMs: 250 });
+    await explained(porchlight, waitFor('every worker up in /health/ready', workersUp, { timeoutMs: 120_000, intervalMs: 250 }));
 
     const contacts = porchlight.pid('contacts')!;
     process.kill(contacts, 'SIGKILL');
-    await waitFor('contacts started again', () => porchlight!.pid('contacts') !== contacts, { timeoutMs: 60_000, intervalMs: 100 });
+    await explained(porchlight, waitFor('contacts started again', () => porchlight!.pid('contacts') !== contacts, { timeoutMs: 60_000, intervalMs: 100 }));
     expect(porchlight.lines().filter((line) => line.includes(' exited '))).toEqual([
       expect.stringMatching(/^contacts exited \(signal SIGKILL\) after [\d.]+ s; starting it again in 1 s$/),
     ]);
     expect((await api.get('/health/ready')).status).toBe(200);
-    await waitFor('contacts up again', workersUp, { timeoutMs: 120_000, intervalMs: 250 });
+    await explained(porchlight, waitFor('contacts up again', workersUp, { timeoutMs: 120_000, intervalMs: 250 }));
 
     const pids = APPS.map((app) => porchlight!.pid(app)!);
     // A delivery worker that cannot finish on its own (stopped, as if stuck in a long job): only

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -15,26 +15,43 @@ const DIST = ROOT.endsWith('dist') ? ROOT : join(ROOT, 'dist');
 
 const handedOut = new Set<number>();
 
-/** A port nobody listens on, and one this process has not handed out before (the system may offer a closed one again). */
+/**
+ * The ports the system gives outgoing connections (and `listen(0)`): a port picked there and
+ * released can be taken by any process's next connection to Postgres or Redis before the app
+ * binds it, which on a busy machine made a worker fail to bind its health port again and again.
+ */
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low > 0 && high >= low) return [low, high];
+  } catch {
+    // not Linux: the IANA dynamic range
+  }
+  return [49152, 65535];
+}
+
+const [EPHEMERAL_LOW, EPHEMERAL_HIGH] = ephemeralRange();
+const PORT_POOL: [number, number] = EPHEMERAL_LOW > 20_000 ? [10_000, EPHEMERAL_LOW - 1] : [EPHEMERAL_HIGH + 1, 65_535];
+
+/**
+ * A port nobody listens on, outside the system's ephemeral range (so no outgoing connection takes
+ * it before the app binds it), chosen at random (so jest's worker processes do not pick the same
+ * one) and not handed out by this process before.
+ */
 export async function freePort(): Promise<number> {
   for (;;) {
-    const port = await unusedPort();
-    if (!handedOut.has(port)) {
-      handedOut.add(port);
-      return port;
-    }
+    const port = PORT_POOL[0] + Math.floor(Math.random() * (PORT_POOL[1] - PORT_POOL[0] + 1));
+    if (handedOut.has(port) || !(await bindable(port))) continue;
+    handedOut.add(port);
+    return port;
   }
 }
 
-function unusedPort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolveBindable) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
+    server.once('error', () => resolveBindable(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveBindable(true)));
   });
 }
 
