@@ -7,26 +7,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadEnvOrExit, SupervisorEnv } from '../libs/config/src/env';
 import { setupDatabase } from '../libs/database/src/setup/setup';
 import { seedDemo } from './demo-seed';
 import { DEFAULT_RESTART_POLICY } from './restart-policy';
+import { appSpecs } from './app-specs';
 import { Supervisor } from './supervisor';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const demo = process.argv.includes('--demo');
-
-/** Each worker's health port comes from `<APP>_HEALTH_PORT` (HEALTH_PORT would give them all the same one). */
-const APPS: { name: string; env: Record<string, string> }[] = [
-  { name: 'sms-sandbox', env: {} },
-  { name: 'api', env: {} },
-  { name: 'contacts', env: { HEALTH_PORT: process.env.CONTACTS_HEALTH_PORT ?? '3011' } },
-  { name: 'translation', env: { HEALTH_PORT: process.env.TRANSLATION_HEALTH_PORT ?? '3012' } },
-  { name: 'dispatcher', env: { HEALTH_PORT: process.env.DISPATCHER_HEALTH_PORT ?? '3013' } },
-  { name: 'delivery', env: { HEALTH_PORT: process.env.DELIVERY_HEALTH_PORT ?? '3014' } },
-];
 
 function demoSecrets(): Record<string, string> {
   const dir = process.env.DEMO_STATE_DIR ?? join(ROOT, '.porchlight');
@@ -71,6 +63,7 @@ async function waitReady(url: string, supervisor: Supervisor): Promise<boolean> 
 async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...(demo ? demoSecrets() : {}), ...process.env };
   const settings = loadEnvOrExit(SupervisorEnv);
+  const specs = appSpecs(env, settings.WORKERS ?? availableParallelism(), DIST);
   const databaseUrl = env.DATABASE_URL ?? 'postgres://porchlight_app:porchlight_app@127.0.0.1:5432/porchlight';
   const adminUrl = env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/porchlight';
   await setupDatabase({ databaseUrl, adminUrl, log: (line) => console.log(`setup: ${line}`) });
@@ -104,7 +97,7 @@ async function main(): Promise<void> {
     process.exit(code);
   });
 
-  supervisor.start(APPS.map((app) => ({ name: app.name, script: join(DIST, 'apps', app.name, 'src', 'main.js'), env: { ...env, ...app.env } })));
+  supervisor.start(specs);
 
   const port = env.PORT ?? '3000';
   const apiUrl = `http://127.0.0.1:${port}`;

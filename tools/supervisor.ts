@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import cluster from 'node:cluster';
 import { RestartPolicy, RestartPolicyOptions } from './restart-policy';
 
 export interface AppSpec {
@@ -6,6 +7,11 @@ export interface AppSpec {
   /** The built entry point, run with this Node.js. */
   script: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * Run as a worker of Node's cluster, with this process as its primary, so that every instance
+   * of the app shares the port it listens on (the API's processes behind one `PORT`).
+   */
+  cluster?: boolean;
 }
 
 export interface SupervisorOptions {
@@ -87,7 +93,7 @@ export class Supervisor {
     app.restartTimer = undefined;
     app.stderrTail = '';
     app.startedAt = Date.now();
-    const child = spawn(process.execPath, [app.spec.script], { env: app.spec.env, stdio: ['ignore', 'inherit', 'pipe'], detached: true });
+    const child = app.spec.cluster ? forkClusterWorker(app.spec) : spawn(process.execPath, [app.spec.script], { env: app.spec.env, stdio: ['ignore', 'inherit', 'pipe'], detached: true });
     app.child = child;
     child.stderr?.on('data', (chunk: Buffer) => {
       (this.options.stderr ?? process.stderr).write(chunk);
@@ -139,6 +145,18 @@ export class Supervisor {
       this.running().map(({ child }) => new Promise<void>((resolve) => (child!.exitCode !== null || child!.signalCode !== null ? resolve() : child!.once('exit', () => resolve())))),
     );
   }
+}
+
+/**
+ * Forks `spec.script` as a cluster worker: its `listen()` calls share this process's listening
+ * sockets with the app's other instances (connections handed round-robin). Its output is piped
+ * through here like a spawned app's.
+ */
+function forkClusterWorker(spec: AppSpec): ChildProcess {
+  cluster.setupPrimary({ exec: spec.script, args: [], silent: true });
+  const worker = cluster.fork(spec.env);
+  worker.process.stdout?.pipe(process.stdout);
+  return worker.process;
 }
 
 /**

@@ -51,10 +51,10 @@ describe('npm start', () => {
     expect((await api.get('/health/ready')).status).toBe(200);
     await explained(porchlight, waitFor('contacts up again', workersUp, { timeoutMs: 120_000, intervalMs: 250 }));
 
-    const pids = APPS.map((app) => porchlight!.pid(app)!);
-    // A delivery worker that cannot finish on its own (stopped, as if stuck in a long job): only
-    // the second Ctrl-C ends it, whatever the machine's speed.
-    process.kill(porchlight.pid('delivery')!, 'SIGSTOP');
+    const pids = APPS.flatMap((app) => porchlight!.pids(app));
+    // Delivery workers that cannot finish on their own (stopped, as if stuck in a long job): only
+    // the second Ctrl-C ends them, whatever the machine's speed.
+    for (const pid of porchlight.pids('delivery')) process.kill(pid, 'SIGSTOP');
     const interrupted = Date.now();
     expect(await porchlight.kill()).toBe(1);
     // SHUTDOWN_GRACE_SECONDS is 120: only a kill ends them this soon.
@@ -64,10 +64,28 @@ describe('npm start', () => {
     porchlight = undefined;
   });
 
+  it('runs the API and delivery once per WORKERS process, the API’s processes behind one port, each delivery process reporting its own health', async () => {
+    porchlight = await startSupervised('workers', { WORKERS: '2' });
+    expect(porchlight.pids('api')).toHaveLength(2);
+    expect(porchlight.pids('delivery')).toHaveLength(2);
+    expect(porchlight.pids('contacts')).toHaveLength(1);
+    const deliveryPort = Number(porchlight.env.DELIVERY_HEALTH_PORT);
+    for (const port of [deliveryPort, deliveryPort + 1]) {
+      await explained(porchlight, waitFor(`delivery health on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, { timeoutMs: 120_000, intervalMs: 250 }));
+    }
+    // One API process killed: the other serves on the same port while it starts again.
+    const [first, second] = porchlight.pids('api');
+    process.kill(first, 'SIGKILL');
+    await explained(porchlight, waitFor('api.0 started again', () => !porchlight!.pids('api').includes(first), { timeoutMs: 60_000, intervalMs: 100 }));
+    expect(porchlight.pids('api')).toContain(second);
+    expect((await new HttpClient(porchlight.apiUrl).get('/health/ready')).status).toBe(200);
+    expect(porchlight.lines().filter((line) => line.includes(' exited '))).toEqual([expect.stringMatching(/^api\.0 exited \(signal SIGKILL\) after [\d.]+ s; starting it again in 1 s$/)]);
+  });
+
   it('stops every app after a crash loop, with one line that names the app and why', async () => {
     // The delivery worker refuses its configuration and exits at once, every time. A generous
     // window: on a busy machine five starts may take more than a minute.
-    porchlight = await startSupervised('crash-loop', { DELIVERY_HEALTH_PORT: 'not-a-port', CRASH_LOOP_SECONDS: '600' }, { waitUntilRunning: false });
+    porchlight = await startSupervised('crash-loop', { DELIVERY_HEALTH_PORT: 'not-a-port', CRASH_LOOP_SECONDS: '600', DELIVERY_WORKERS: '1' }, { waitUntilRunning: false });
     expect(await porchlight.exited).toBe(1);
 
     const lines = porchlight.lines();
@@ -79,9 +97,11 @@ describe('npm start', () => {
     expect(exits).toHaveLength(5);
     expect(lines[lines.length - 1]).toBe('Porchlight stopped');
     // The others ran on through the loop, each started once, and were stopped with it.
-    for (const app of APPS.filter((a) => a !== 'delivery')) expect(lines.filter((line) => line.startsWith(`${app} started`))).toHaveLength(1);
+    for (const app of APPS.filter((a) => a !== 'delivery')) {
+      expect(lines.filter((line) => new RegExp(`^${app}(\\.\\d+)? started`).test(line))).toHaveLength(porchlight.pids(app).length);
+    }
     expect(lines.filter((line) => / exited /.test(line) && !line.startsWith('delivery'))).toEqual([]);
-    expect(APPS.filter((a) => a !== 'delivery').map((app) => porchlight!.pid(app)!).filter(alive)).toEqual([]);
+    expect(APPS.filter((a) => a !== 'delivery').flatMap((app) => porchlight!.pids(app)).filter(alive)).toEqual([]);
     await expect(fetch(`${porchlight.apiUrl}/health`)).rejects.toThrow();
   });
 });

@@ -325,6 +325,16 @@ export class SupervisorEnv {
   @Min(1)
   RESTART_DELAY_MAX_SECONDS: number = 30;
 
+  /**
+   * Processes of the API and of the delivery worker (default: one per core); `<APP>_WORKERS`
+   * (e.g. `DELIVERY_WORKERS`, `CONTACTS_WORKERS`) sets one app's count.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WORKERS?: number;
+
   /** The apps' own grace period; a stop waits this long, and 10 s more, before it kills what still runs. */
   @Transform(toInt)
   @IsInt()

@@ -20,14 +20,27 @@ export interface Supervised {
   output(): string;
   /** The supervisor's own lines, without the `supervisor: ` prefix. */
   lines(): string[];
-  /** The pid of the app's latest start. */
+  /** The pid of the app's latest start (its first process, `app.0`, when it runs several). */
   pid(app: AppName): number | undefined;
+  /** The latest pid of each of the app's processes (`app`, or `app.0`, `app.1` …). */
+  pids(app: AppName): number[];
   /** Resolves with the supervisor's exit code. */
   exited: Promise<number | null>;
   /** SIGTERM (graceful); resolves with the exit code. Drops the database. */
   stop(): Promise<number | null>;
   /** Two interrupts: every app is killed at once. Drops the database. */
   kill(): Promise<number | null>;
+}
+
+/** Each process of `app` (named `app` or `app.<i>` in the supervisor's lines) and the pid of its latest start. */
+function latestPids(lines: string[], app: string): Map<string, number> {
+  const pids = new Map<string, number>();
+  const started = new RegExp(`^(${app.replace(/[-.]/g, '\\$&')}(?:\\.\\d+)?) started \\(pid (\\d+)\\)`);
+  for (const line of lines) {
+    const match = line.match(started);
+    if (match) pids.set(match[1], Number(match[2]));
+  }
+  return pids;
 }
 
 /**
@@ -85,9 +98,10 @@ export async function startSupervised(name: string, overrides: Partial<Record<st
     output: () => output,
     lines,
     pid(app) {
-      const started = lines().filter((line) => line.startsWith(`${app} started (pid `));
-      const pid = started[started.length - 1]?.match(/pid (\d+)/)?.[1];
-      return pid ? Number(pid) : undefined;
+      return latestPids(lines(), app).get(app) ?? latestPids(lines(), app).get(`${app}.0`);
+    },
+    pids(app) {
+      return [...latestPids(lines(), app).values()];
     },
     exited,
     async stop() {
