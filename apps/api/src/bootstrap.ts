@@ -3,20 +3,31 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiEnv } from '@porchlight/config';
+import { TwilioWebhooks } from '@porchlight/messaging';
 import { JsonLogger } from '@porchlight/observability';
 import { ApiModule } from './api.module';
 import { bodyParsers } from './http/body-parsers';
 import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
+import { STATUS_CALLBACK_PATH, statusCallbackRoute } from './webhooks/status-callback.route';
+
+export interface ApiAppOptions {
+  /**
+   * Twilio's status callbacks on the plain Express route ahead of Nest's pipeline (default); false
+   * leaves them to the Nest controller, the baseline `bench:status-callbacks` compares against.
+   */
+  leanStatusCallbacks?: boolean;
+}
 
 /** Builds the API application (used by `main.ts` and by tests that run it in-process). */
-export async function createApiApp(env: ApiEnv): Promise<INestApplication> {
+export async function createApiApp(env: ApiEnv, options: ApiAppOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(env), {
     bodyParser: false,
     logger: new JsonLogger('api', env.LOG_LEVEL),
   });
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  if (options.leanStatusCallbacks !== false) app.use(STATUS_CALLBACK_PATH, statusCallbackRoute(app.get(TwilioWebhooks), env.MAX_BODY_BYTES));
   app.use(securityHeaders(env));
   const cors = corsOptions(env);
   if (cors) app.enableCors(cors);

@@ -43,36 +43,37 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = errorBody(exception);
     if (exception instanceof ThrottledError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     if (body.statusCode >= 500) {
       this.logger.error({ msg: 'request failed', err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) });
     }
     response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      const statusCode = STATUS[exception.code];
-      return { statusCode, error: REASON[statusCode], message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const raw = exception.getResponse();
-      const payload = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: String(raw) };
-      const message = typeof payload.message === 'string' ? payload.message : exception.message;
-      return {
-        statusCode,
-        error: REASON[statusCode] ?? HttpStatus[statusCode] ?? 'Error',
-        message,
-        ...(payload.details !== undefined ? { details: payload.details } : {}),
-      };
-    }
+/** The API's answer to an error, as every route gives it. */
+export function errorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = STATUS[exception.code];
+    return { statusCode, error: REASON[statusCode], message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const raw = exception.getResponse();
+    const payload = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: String(raw) };
+    const message = typeof payload.message === 'string' ? payload.message : exception.message;
     return {
-      statusCode: 500,
-      error: REASON[500],
-      message: 'something went wrong; quote the correlation id when reporting it',
-      correlationId: TenantContext.correlationId(),
+      statusCode,
+      error: REASON[statusCode] ?? HttpStatus[statusCode] ?? 'Error',
+      message,
+      ...(payload.details !== undefined ? { details: payload.details } : {}),
     };
   }
+  return {
+    statusCode: 500,
+    error: REASON[500],
+    message: 'something went wrong; quote the correlation id when reporting it',
+    correlationId: TenantContext.correlationId(),
+  };
 }

@@ -7,7 +7,7 @@ import { addStaffUser, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_R
 import IORedis from 'ioredis';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../bootstrap';
+import { ApiAppOptions, createApiApp } from '../bootstrap';
 
 /** The API built in-process on the test database and Redis, with a fixture district to call it as. */
 export interface ApiUnderTest {
@@ -27,7 +27,7 @@ export interface ApiUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApiUnderTest(name: string, overrides: Record<string, string> = {}): Promise<ApiUnderTest> {
+export async function startApiUnderTest(name: string, overrides: Record<string, string> = {}, options: ApiAppOptions = {}): Promise<ApiUnderTest> {
   const prefix = `spec-${name}-${randomHex(4)}`;
   const dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: `${name}-spec`, poolSize: 2 }).initialize();
   const db = new TenantDb(dataSource);
@@ -43,7 +43,7 @@ export async function startApiUnderTest(name: string, overrides: Record<string, 
     LOG_LEVEL: 'error',
     ...overrides,
   });
-  const app = await createApiApp(env);
+  const app = await createApiApp(env, options);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const tokens = new AccessTokens(TEST_SECRETS_KEY, 3600);

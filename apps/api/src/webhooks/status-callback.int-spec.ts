@@ -1,0 +1,82 @@
+import { randomHex } from '@porchlight/testing';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { startApiUnderTest, ApiUnderTest } from '../testing/api-under-test';
+
+const PUBLIC_BASE_URL = 'https://porchlight.example.org';
+
+/**
+ * Twilio's status callbacks on the plain route ahead of Nest's pipeline answer exactly as the Nest
+ * route did: 204 once stored, 403 storing nothing for a bad signature, the API's error body for a
+ * body too large; anything but a POST to the path itself is left to Nest.
+ */
+describe('POST /webhooks/twilio/status (lean route)', () => {
+  let api: ApiUnderTest;
+
+  beforeAll(async () => {
+    api = await startApiUnderTest('status-callback', { PUBLIC_BASE_URL, MAX_BODY_BYTES: '4096' });
+  });
+  afterAll(() => api.close());
+
+  const outbound = async (status = 'sending') => {
+    const [row] = await api.db.txFor(api.fixture.tenantId, (m) =>
+      m.query(`insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'outbound', 'notice', '+16175550161', 'x', $2, $3) returning id, provider_sid`, [
+        api.fixture.tenantId,
+        status,
+        `SM${randomHex(16)}`,
+      ]),
+    );
+    return row as { id: string; provider_sid: string };
+  };
+  const statusOf = async (id: string) =>
+    (await api.db.txFor(api.fixture.tenantId, (m) => m.query(`select status from messages where id = $1`, [id])))[0].status as string;
+  const post = async (path: string, params: Record<string, string>, { token = api.fixture.authToken, signedParams = params } = {}) => {
+    const response = await fetch(`${api.base}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': getExpectedTwilioSignature(token, `${PUBLIC_BASE_URL}${path}`, signedParams),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    return { status: response.status, body: response.status === 204 ? undefined : await response.json(), correlation: response.headers.get('x-correlation-id') };
+  };
+
+  it('stores a signed status, with or without our message id in the URL, and answers 204 with a correlation id', async () => {
+    const first = await outbound();
+    const answer = await post(`/webhooks/twilio/status?m=${first.id}`, { AccountSid: api.fixture.accountSid, From: '+16175550100', MessageSid: first.provider_sid, MessageStatus: 'delivered' });
+    expect(answer).toMatchObject({ status: 204 });
+    expect(answer.correlation).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await statusOf(first.id)).toBe('delivered');
+
+    const second = await outbound();
+    expect((await post('/webhooks/twilio/status', { AccountSid: api.fixture.accountSid, From: '+16175550100', MessageSid: second.provider_sid, MessageStatus: 'undelivered', ErrorCode: '30005' })).status).toBe(204);
+    expect(await statusOf(second.id)).toBe('undelivered');
+  });
+
+  it('answers 403 and stores nothing when the signature is wrong (another token, or fields changed after signing)', async () => {
+    const message = await outbound();
+    const params = { AccountSid: api.fixture.accountSid, From: '+16175550100', MessageSid: message.provider_sid, MessageStatus: 'delivered' };
+    const forged = await post(`/webhooks/twilio/status?m=${message.id}`, params, { token: 'not-the-token-0123456789abcdef' });
+    expect(forged).toMatchObject({ status: 403, body: { statusCode: 403, error: 'Forbidden' } });
+    const altered = await post(`/webhooks/twilio/status?m=${message.id}`, params, { signedParams: { ...params, MessageStatus: 'failed' } });
+    expect(altered.status).toBe(403);
+    expect(await statusOf(message.id)).toBe('sending');
+  });
+
+  it('answers 413 in the API’s error shape for a body over MAX_BODY_BYTES, storing nothing', async () => {
+    const message = await outbound();
+    const answer = await post(`/webhooks/twilio/status?m=${message.id}`, {
+      AccountSid: api.fixture.accountSid,
+      MessageSid: message.provider_sid,
+      MessageStatus: 'delivered',
+      Padding: 'x'.repeat(8192),
+    });
+    expect(answer).toMatchObject({ status: 413, body: { statusCode: 413, message: 'request body is too large' } });
+    expect(await statusOf(message.id)).toBe('sending');
+  });
+
+  it('leaves other methods and paths to the API’s routes', async () => {
+    expect((await fetch(`${api.base}/webhooks/twilio/status`)).status).toBe(404);
+    expect((await fetch(`${api.base}/webhooks/twilio/status/extra`, { method: 'POST' })).status).toBe(404);
+  });
+});
