@@ -4,7 +4,7 @@ import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { IdentityModule, LoginThrottleLimits, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
-import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
+import { ConversationsUseCases, ListNoticesUseCase, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
@@ -110,6 +110,7 @@ export class ApiModule implements NestModule {
           useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new NoticesUseCases(db, jobs, translator),
           inject: [TenantDb, JobProducer, TenantTranslator],
         },
+        ListNoticesUseCase,
         { provide: GlossaryUseCases, useFactory: (db: TenantDb) => new GlossaryUseCases(db), inject: [TenantDb] },
         {
           provide: ConversationsUseCases,

@@ -8,95 +8,10 @@ import { measureSms, smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { catalogTranslations, NoticeTemplate, recallTranslations, rememberTranslation, reviewRequired, templateCatalog, TenantTranslator, translationFailureText } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
-import { MessageText, messageText } from './message-text';
-import { noticeAudience, NoticeStats, noticeStats, openNotice } from './notice-visibility';
-
-export type { NoticeStats } from './notice-visibility';
-
-export interface CreateNoticeInput {
-  title?: string;
-  /** The source text; with a template, the template rendered in the source language replaces it. */
-  body?: string;
-  /** A catalog template and its variables: the body in the source language, and every language the catalog has. */
-  template?: NoticeTemplate;
-  sourceLanguage: string;
-  audience: Audience;
-  urgency: Urgency;
-  scheduledAt?: string;
-  poll?: { question?: string; options: { key: string; label: string }[] };
-  /** Replace look-alikes (curly quotes, long dashes) that alone force UCS-2; on unless turned off. */
-  smartEncoding?: boolean;
-}
-
-export interface NoticeTranslationView {
-  language: string;
-  body: string | null;
-  origin: TranslationOrigin | null;
-  status: TranslationStatus;
-  segments: number;
-  encoding: 'GSM-7' | 'UCS-2' | null;
-  /** The engine that wrote a machine translation. */
-  provider?: string;
-  /** Why a translation waits for a person (review required, a placeholder lost). */
-  reviewReason?: string;
-  /** Machine output translated back into the source language, when asked for. */
-  backTranslation?: string;
-  /**
-   * Present when smart encoding changed the text: `body`, `segments` and `encoding` describe what
-   * will be sent; these say what the text as written would have cost.
-   */
-  smartEncoding?: { applied: true; segmentsWithout: number; encodingWithout: 'GSM-7' | 'UCS-2' };
-}
-
-export interface NoticePreview {
-  recipients: { total: number; byLanguage: Record<string, number> };
-  suppressed: AudienceCounts['suppressed'];
-  translations: NoticeTranslationView[];
-  estimatedSegments: number;
-}
-
-export interface NoticeView {
-  id: string;
-  title: string | null;
-  body: string;
-  sourceLanguage: string;
-  audience: Audience;
-  urgency: Urgency;
-  status: string;
-  statusReason: string | null;
-  scheduledAt: string | null;
-  poll: CreateNoticeInput['poll'] | null;
-  /** The catalog template the notice was written from. */
-  template: NoticeTemplate | null;
-  smartEncoding: boolean;
-  authorUserId: string | null;
-  createdAt: string;
-  sendRequestedAt: string | null;
-  stats: NoticeStats;
-}
-
-export interface NoticeMessageView extends MessageText {
-  id: string;
-  contactIds: string[];
-  phone: string;
-  language: string | null;
-  status: MessageStatus;
-  errorCode: number | null;
-  errorMessage: string | null;
-  providerSid: string | null;
-  updatedAt: string;
-}
-
-export interface NoticeReplyView extends MessageText {
-  id: string;
-  conversationId: string | null;
-  contactIds: string[];
-  phone: string;
-  language: string | null;
-  createdAt: string;
-}
-
-const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
+import { messageText } from './message-text';
+import { noticeAudience } from './notice-visibility';
+import { loadNotice, noticeCounts } from './notices/notice-reader';
+import { CreateNoticeInput, NoticeMessageView, NoticePreview, NoticeReplyView, NoticeTranslationView, NoticeView } from './notices/notice-views';
 
 export class NoticesUseCases {
   private readonly logger = new Logger(NoticesUseCases.name);
@@ -134,7 +49,7 @@ export class NoticesUseCases {
           input.template ? JSON.stringify(input.template.variables) : null,
         ],
       );
-      return this.load(m, actor, row.id);
+      return loadNotice(m, actor, row.id);
     });
   }
 
@@ -153,13 +68,13 @@ export class NoticesUseCases {
   }
 
   get(actor: StaffPrincipal, id: string): Promise<NoticeView> {
-    return this.db.tx((m) => this.load(m, actor, id));
+    return this.db.tx((m) => loadNotice(m, actor, id));
   }
 
   async preview(actor: StaffPrincipal, id: string, options: { backTranslate?: boolean } = {}): Promise<NoticePreview> {
     const preview = await this.db.tx(async (m) => {
-      const notice = await this.load(m, actor, id);
-      const counts = await this.counts(m, actor, notice, FamilyScope.of(actor));
+      const notice = await loadNotice(m, actor, id);
+      const counts = await noticeCounts(m, actor, notice, FamilyScope.of(actor));
       const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
       const segmentsByLanguage = new Map(translations.map((t) => [t.language, t.segments]));
       const estimatedSegments = Object.entries(counts.byLanguage).reduce(
@@ -195,7 +110,7 @@ export class NoticesUseCases {
   async approveTranslation(actor: StaffPrincipal, id: string, language: string): Promise<NoticeTranslationView> {
     return this.db.tx(async (m) => {
       // A notice the caller cannot open is 404 whatever their role; one they can, 403 unless they may approve.
-      const notice = await this.load(m, actor, id);
+      const notice = await loadNotice(m, actor, id);
       if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
       if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
       let [row] = await rows<{ body: string }>(
@@ -222,7 +137,7 @@ export class NoticesUseCases {
 
   async putTranslation(actor: StaffPrincipal, id: string, language: string, body: string): Promise<NoticeTranslationView> {
     return this.db.tx(async (m) => {
-      const notice = await this.load(m, actor, id);
+      const notice = await loadNotice(m, actor, id);
       if (language === notice.sourceLanguage) {
         throw new DomainError('invalid', 'validation failed', [{ field: 'language', message: 'this is the notice source language: edit the notice body instead' }]);
       }
@@ -248,10 +163,10 @@ export class NoticesUseCases {
   async send(actor: StaffPrincipal, id: string): Promise<NoticeView> {
     const view = await this.db.tx(async (m) => {
       const [locked] = await m.query(`select status from notices where id = $1 for update`, [id]);
-      const notice = await this.load(m, actor, id);
+      const notice = await loadNotice(m, actor, id);
       if (locked.status !== 'draft') throw new DomainError('conflict', `the notice is already ${locked.status}`);
       await this.checkSender(m, actor, notice);
-      const counts = await this.counts(m, actor, notice);
+      const counts = await noticeCounts(m, actor, notice);
       const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
       const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
       const toReview = translations.filter((t) => t.status === 'needs_review').map((t) => t.language);
@@ -275,7 +190,7 @@ export class NoticesUseCases {
         subjectId: id,
         data: { urgency: notice.urgency, recipients: counts.total, languages: counts.byLanguage },
       });
-      return this.load(m, actor, id);
+      return loadNotice(m, actor, id);
     });
     this.logger.log({ msg: 'notice send requested', noticeId: id, urgency: view.urgency });
     await this.jobs.enqueue(
@@ -289,7 +204,7 @@ export class NoticesUseCases {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
     const after = Cursor.decode(filter.cursor, ['phone']);
     return this.db.tx(async (m) => {
-      await this.load(m, actor, id);
+      await loadNotice(m, actor, id);
       const params: unknown[] = [id, filter.status ?? null, after?.[0] ?? null, limit + 1];
       const rows = await m.query(
         `select * from messages msg where msg.notice_id = $1 and ($2::text is null or msg.status = $2) and ($3::text is null or msg.phone > $3)
@@ -323,7 +238,7 @@ export class NoticesUseCases {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
     const after = Cursor.decode(filter.cursor, ['time', 'uuid']);
     return this.db.tx(async (m) => {
-      await this.load(m, actor, id);
+      await loadNotice(m, actor, id);
       const params: unknown[] = [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1];
       const found = await m.query(
         `select i.id, i.phone, i.contact_ids, i.body, i.language, i.translated_body, i.translated_language, i.body_erased_at, i.body_erased_by, i.created_at, cv.id as conversation_id
@@ -370,13 +285,6 @@ export class NoticesUseCases {
     const empty = !audience.all && !['schoolIds', 'grades', 'sectionIds', 'contactIds'].some((k) => (audience[k as keyof Audience] as unknown[] | undefined)?.length);
     if (empty) problems.push({ field: 'audience', message: 'name at least one of all, schoolIds, grades, sectionIds, contactIds' });
     if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
-  }
-
-  /** Who the notice reaches (its author's families, as the fan-out will), narrowed to what `reader` sees. */
-  private async counts(m: EntityManager, actor: StaffPrincipal, notice: NoticeView, reader: FamilyScope = FamilyScope.district): Promise<AudienceCounts> {
-    const q = await noticeAudience(m, actor.tenantId, notice, reader);
-    const [row] = await m.query(audienceCountsSql(q), q.params);
-    return toAudienceCounts(row);
   }
 
   /**
@@ -437,30 +345,5 @@ export class NoticesUseCases {
         smartEncoding: { applied: true as const, segmentsWithout: measured.segments, encodingWithout: measured.encoding },
       };
     });
-  }
-
-  /** The notice as `actor` sees it (404 unless they may open it), counts limited to their families. */
-  private async load(m: EntityManager, actor: StaffPrincipal, id: string): Promise<NoticeView> {
-    const row = await openNotice(m, actor, id);
-    const { stats: totals, unfinished } = await noticeStats(m, id, FamilyScope.of(actor));
-    const status = row.status === 'sending' && row.fanned_out_at && unfinished === 0 ? 'sent' : row.status;
-    return {
-      id: row.id,
-      title: row.title,
-      body: row.body,
-      sourceLanguage: row.source_language,
-      audience: row.audience,
-      urgency: row.urgency,
-      status,
-      statusReason: row.status_reason,
-      scheduledAt: iso(row.scheduled_at),
-      poll: row.poll,
-      template: row.template_key ? { key: row.template_key, variables: row.template_variables } : null,
-      smartEncoding: row.smart_encoding,
-      authorUserId: row.author_user_id,
-      createdAt: iso(row.created_at)!,
-      sendRequestedAt: iso(row.send_requested_at),
-      stats: totals,
-    };
   }
 }

@@ -1,0 +1,3 @@
+export * from './list-notices.use-case';
+export * from './notice-reader';
+export * from './notice-views';

@@ -1,0 +1,68 @@
+import { StaffPrincipal } from '@porchlight/contracts';
+import { audienceCountsSql, AudienceCounts, FamilyScope, toAudienceCounts } from '@porchlight/contacts';
+import { EntityManager } from 'typeorm';
+import { noticeAudience, NoticeStats, noticeStats, openNotice } from '../notice-visibility';
+import { NoticeView } from './notice-views';
+
+/** A `notices` row as Postgres returns it. */
+export interface NoticeRow {
+  id: string;
+  title: string | null;
+  body: string;
+  source_language: string;
+  audience: NoticeView['audience'];
+  urgency: NoticeView['urgency'];
+  status: string;
+  status_reason: string | null;
+  scheduled_at: Date | null;
+  poll: NoticeView['poll'];
+  template_key: string | null;
+  template_variables: Record<string, string | number> | null;
+  smart_encoding: boolean;
+  author_user_id: string | null;
+  created_at: Date;
+  send_requested_at: Date | null;
+  fanned_out_at: Date | null;
+}
+
+export const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
+
+/** A fanned-out notice none of whose rows still waits is `sent`, whatever the row says. */
+export function effectiveStatus(row: Pick<NoticeRow, 'status' | 'fanned_out_at'>, unfinished: number): string {
+  return row.status === 'sending' && row.fanned_out_at && unfinished === 0 ? 'sent' : row.status;
+}
+
+export function toNoticeView(row: NoticeRow, stats: NoticeStats, unfinished: number): NoticeView {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    sourceLanguage: row.source_language,
+    audience: row.audience,
+    urgency: row.urgency,
+    status: effectiveStatus(row, unfinished),
+    statusReason: row.status_reason,
+    scheduledAt: iso(row.scheduled_at),
+    poll: row.poll,
+    template: row.template_key ? { key: row.template_key, variables: row.template_variables ?? {} } : null,
+    smartEncoding: row.smart_encoding,
+    authorUserId: row.author_user_id,
+    createdAt: iso(row.created_at)!,
+    sendRequestedAt: iso(row.send_requested_at),
+    stats,
+  };
+}
+
+/** The notice as `actor` sees it (404 unless they may open it), counts limited to their families. */
+export async function loadNotice(m: EntityManager, actor: StaffPrincipal, id: string): Promise<NoticeView> {
+  const row: NoticeRow = await openNotice(m, actor, id);
+  const { stats, unfinished } = await noticeStats(m, id, FamilyScope.of(actor));
+  return toNoticeView(row, stats, unfinished);
+}
+
+/** Who the notice reaches (its author's families, as the fan-out will), narrowed to what `reader` sees. */
+export async function noticeCounts(m: EntityManager, actor: StaffPrincipal, notice: NoticeView, reader: FamilyScope = FamilyScope.district): Promise<AudienceCounts> {
+  const q = await noticeAudience(m, actor.tenantId, notice, reader);
+  const [row] = await m.query(audienceCountsSql(q), q.params);
+  return toAudienceCounts(row);
+}
