@@ -4,7 +4,7 @@ import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { IdentityModule, LoginThrottleLimits, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
-import { ConversationsUseCases, ListNoticesUseCase, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
+import { CancelNoticeUseCase, ConversationsUseCases, ListNoticesUseCase, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
@@ -111,6 +111,7 @@ export class ApiModule implements NestModule {
           inject: [TenantDb, JobProducer, TenantTranslator],
         },
         ListNoticesUseCase,
+        CancelNoticeUseCase,
         { provide: GlossaryUseCases, useFactory: (db: TenantDb) => new GlossaryUseCases(db), inject: [TenantDb] },
         {
           provide: ConversationsUseCases,

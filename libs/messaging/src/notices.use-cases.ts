@@ -10,7 +10,7 @@ import { catalogTranslations, NoticeTemplate, recallTranslations, rememberTransl
 import { EntityManager } from 'typeorm';
 import { messageText } from './message-text';
 import { noticeAudience } from './notice-visibility';
-import { loadNotice, noticeCounts } from './notices/notice-reader';
+import { checkSender, loadNotice, noticeCounts } from './notices/notice-reader';
 import { CreateNoticeInput, NoticeMessageView, NoticePreview, NoticeReplyView, NoticeTranslationView, NoticeView } from './notices/notice-views';
 
 export class NoticesUseCases {
@@ -165,7 +165,7 @@ export class NoticesUseCases {
       const [locked] = await m.query(`select status from notices where id = $1 for update`, [id]);
       const notice = await loadNotice(m, actor, id);
       if (locked.status !== 'draft') throw new DomainError('conflict', `the notice is already ${locked.status}`);
-      await this.checkSender(m, actor, notice);
+      await checkSender(m, actor, notice, 'sends');
       const counts = await noticeCounts(m, actor, notice);
       const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
       const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
@@ -285,19 +285,6 @@ export class NoticesUseCases {
     const empty = !audience.all && !['schoolIds', 'grades', 'sectionIds', 'contactIds'].some((k) => (audience[k as keyof Audience] as unknown[] | undefined)?.length);
     if (empty) problems.push({ field: 'audience', message: 'name at least one of all, schoolIds, grades, sectionIds, contactIds' });
     if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
-  }
-
-  /**
-   * Sending someone else's notice reaches its author's families: a school-level user may do it
-   * only when every family it reaches is one of theirs (403 otherwise).
-   */
-  private async checkSender(m: EntityManager, actor: StaffPrincipal, notice: NoticeView): Promise<void> {
-    const scope = FamilyScope.of(actor);
-    if (scope.districtWide || notice.authorUserId === actor.userId) return;
-    const q = await noticeAudience(m, actor.tenantId, notice);
-    const params = [...q.params];
-    const [beyond] = await m.query(`with ${q.ctes} select exists (select 1 from audience_contacts ac where not ${scope.contactSql('ac', params)}) as yes`, params);
-    if (beyond.yes) throw new DomainError('forbidden', 'this notice reaches families outside your schools: its author or a district admin sends it');
   }
 
   private async translations(m: EntityManager, notice: NoticeView, languages: string[]): Promise<NoticeTranslationView[]> {

@@ -15,6 +15,7 @@ export class NoticeStatsResponse {
   @ApiProperty() delivered: number;
   @ApiProperty() undelivered: number;
   @ApiProperty() failed: number;
+  @ApiProperty({ description: 'stopped before leaving (the notice was canceled)' }) canceled: number;
   @ApiProperty({ description: 'opted out or invalid phones, never sent' }) suppressed: number;
   @ApiProperty({ ...BY_LANGUAGE, description: 'rows per language, suppressed ones aside' }) byLanguage: Record<string, number>;
 }

@@ -116,6 +116,7 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
         delivered,
         undelivered: 0,
         failed: 0,
+        canceled: 0,
         suppressed: 0,
         byLanguage: byLanguage(seen),
       });

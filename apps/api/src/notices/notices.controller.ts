@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDP
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
-import { ListNoticesUseCase, NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeSummary, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
+import { CancelNoticeUseCase, ListNoticesUseCase, NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeSummary, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
 import {
@@ -32,6 +32,7 @@ export class NoticesController {
   constructor(
     private readonly notices: NoticesUseCases,
     private readonly listNotices: ListNoticesUseCase,
+    private readonly cancelNotice: CancelNoticeUseCase,
   ) {}
 
   @Get()
@@ -94,6 +95,14 @@ export class NoticesController {
   @ApiResponse({ status: 202, type: NoticeResponse, description: 'the notice, now translating' })
   send(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
     return this.notices.send(principal, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop what has not left yet: waiting messages become canceled; 409 when nothing is left to stop' })
+  @ApiOkResponse({ type: NoticeResponse })
+  cancel(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
+    return this.cancelNotice.execute(principal, id);
   }
 
   @Get(':id/replies')

@@ -3,7 +3,7 @@ import { NOTICE_STATUSES, StaffPrincipal } from '@porchlight/contracts';
 import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
-import { noticeAudience, NoticeStats } from '../notice-visibility';
+import { countRows, emptyNoticeStats, noticeAudience, NoticeStats } from '../notice-visibility';
 import { iso, NoticeRow, toNoticeView } from './notice-reader';
 import { NoticeSummary } from './notice-views';
 
@@ -51,7 +51,7 @@ export class ListNoticesUseCase {
       }
       const stats = await this.stats(m, visible.slice(0, limit).map((row) => row.id), reader);
       const items = visible.map((row) => {
-        const { stats: counts, unfinished } = stats.get(row.id) ?? { stats: emptyStats(), unfinished: 0 };
+        const { stats: counts, unfinished } = stats.get(row.id) ?? { stats: emptyNoticeStats(), unfinished: 0 };
         const view = toNoticeView(row, counts, unfinished);
         const languages = [...new Set([row.source_language, ...row.translated_languages, ...Object.keys(counts.byLanguage)])].sort();
         return {
@@ -113,26 +113,18 @@ export class ListNoticesUseCase {
     const out = new Map<string, { stats: NoticeStats; unfinished: number }>();
     if (ids.length === 0) return out;
     const params: unknown[] = [ids];
-    const found: { notice_id: string; status: keyof NoticeStats; language: string; n: number; every: number }[] = await m.query(
+    const found: { notice_id: string; status: string; language: string; n: number; every: number }[] = await m.query(
       `select msg.notice_id, msg.status, msg.language, count(*) filter (where ${reader.phoneSql('msg.phone', params)})::int as n, count(*)::int as every
        from messages msg where msg.notice_id = any($1::uuid[]) group by msg.notice_id, msg.status, msg.language`,
       params,
     );
-    for (const { notice_id, status, language, n, every } of found) {
-      const entry = out.get(notice_id) ?? { stats: emptyStats(), unfinished: 0 };
-      out.set(notice_id, entry);
-      if (status === 'pending' || status === 'queued' || status === 'sending') entry.unfinished += every;
-      if (n === 0) continue;
-      entry.stats.total += n;
-      if (typeof entry.stats[status] === 'number') (entry.stats[status] as number) += n;
-      if (status !== 'suppressed') entry.stats.byLanguage[language] = (entry.stats.byLanguage[language] ?? 0) + n;
+    for (const row of found) {
+      const entry = out.get(row.notice_id) ?? { stats: emptyNoticeStats(), unfinished: 0 };
+      out.set(row.notice_id, entry);
+      countRows(entry, row);
     }
     return out;
   }
-}
-
-function emptyStats(): NoticeStats {
-  return { total: 0, pending: 0, queued: 0, sending: 0, sent: 0, delivered: 0, undelivered: 0, failed: 0, suppressed: 0, byLanguage: {} };
 }
 
 /** What the audience names, in counts a list can show ("whole district", "2 schools, grade 3"). */

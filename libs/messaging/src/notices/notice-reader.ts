@@ -1,4 +1,4 @@
-import { StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { audienceCountsSql, AudienceCounts, FamilyScope, toAudienceCounts } from '@porchlight/contacts';
 import { EntityManager } from 'typeorm';
 import { noticeAudience, NoticeStats, noticeStats, openNotice } from '../notice-visibility';
@@ -65,4 +65,17 @@ export async function noticeCounts(m: EntityManager, actor: StaffPrincipal, noti
   const q = await noticeAudience(m, actor.tenantId, notice, reader);
   const [row] = await m.query(audienceCountsSql(q), q.params);
   return toAudienceCounts(row);
+}
+
+/**
+ * Sending (or canceling) someone else's notice acts on its author's families: a school-level user
+ * may do it only when every family it reaches is one of theirs (403 otherwise).
+ */
+export async function checkSender(m: EntityManager, actor: StaffPrincipal, notice: NoticeView, verb: 'sends' | 'cancels'): Promise<void> {
+  const scope = FamilyScope.of(actor);
+  if (scope.districtWide || notice.authorUserId === actor.userId) return;
+  const q = await noticeAudience(m, actor.tenantId, notice);
+  const params = [...q.params];
+  const [beyond] = await m.query(`with ${q.ctes} select exists (select 1 from audience_contacts ac where not ${scope.contactSql('ac', params)}) as yes`, params);
+  if (beyond.yes) throw new DomainError('forbidden', `this notice reaches families outside your schools: its author or a district admin ${verb} it`);
 }
