@@ -15,11 +15,14 @@ import {
   TwoSchoolDistrict,
   Viewer,
 } from '@porchlight/testing';
-import { PrepareNoticeUseCase } from '@porchlight/translation';
+import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
+
+// The setup drives the API and the dispatch steps for several districts: generous on a busy machine.
+jest.setTimeout(60_000);
 /** The provider at the edge of the world: records what it is asked to send. */
 class RecordingProvider implements SmsProvider {
   sent: OutboundSms[] = [];
@@ -54,7 +57,7 @@ describe('Canceling a notice (HTTP, Postgres, Redis)', () => {
   const as = (viewer: Viewer | string, district = d) => api.as((typeof viewer === 'string' ? district.viewer(viewer) : viewer).token);
   const admin = () => as('district admin');
   const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, work);
-  const prepare = (id: string) => inTenant(() => new PrepareNoticeUseCase(db, jobs).execute(id));
+  const prepare = (id: string) => inTenant(() => new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(id));
   const fanOut = (id: string) => inTenant(() => new FanOutNoticeUseCase(db, jobs).execute(id));
   const rows = (id: string) =>
     db.txFor(d.fixture.tenantId, (m) => m.query(`select id, phone, status from messages where notice_id = $1 order by phone`, [id])) as Promise<

@@ -3,11 +3,14 @@ import { FanOutNoticeUseCase } from '@porchlight/messaging';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { createTwoSchoolDistrict, InProcessApi, randomHex, startInProcessApi, TEST_DATABASE_URL, TEST_REDIS_URL, TwoSchoolDistrict, Viewer } from '@porchlight/testing';
-import { PrepareNoticeUseCase } from '@porchlight/translation';
+import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
+
+// The setup drives the API and the dispatch steps for several districts: generous on a busy machine.
+jest.setTimeout(60_000);
 /**
  * `GET /api/v1/notices`: the caller's visible notices, newest first, paged, filtered by the status
  * the API shows; school scope as `GET /notices/:id` applies it; another district sees none.
@@ -26,7 +29,7 @@ describe('Notice list (HTTP, Postgres, Redis)', () => {
   const as = (viewer: Viewer | string, district = d) => api.as((typeof viewer === 'string' ? district.viewer(viewer) : viewer).token);
   const dispatch = (noticeId: string) =>
     TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, async () => {
-      await new PrepareNoticeUseCase(db, jobs).execute(noticeId);
+      await new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(noticeId);
       await new FanOutNoticeUseCase(db, jobs).execute(noticeId);
     });
   const draft = async (viewer: string, audience: object, title: string) => {

@@ -15,7 +15,7 @@ import {
   Viewer,
   VIEWER_NAMES,
 } from '@porchlight/testing';
-import { PrepareNoticeUseCase } from '@porchlight/translation';
+import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
@@ -46,7 +46,7 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
   /** Runs what the translation and dispatcher apps would: languages, then one message row per phone. */
   const dispatch = (noticeId: string) =>
     TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, async () => ({
-      prepared: await new PrepareNoticeUseCase(db, jobs).execute(noticeId),
+      prepared: await new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(noticeId),
       fanOut: await new FanOutNoticeUseCase(db, jobs).execute(noticeId),
     }));
   const draft = async (viewer: string, audience: object, translations: Record<string, string> = {}) => {

@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDP
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
-import { CancelNoticeUseCase, ListNoticesUseCase, NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeSummary, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
+import { ApproveTranslationUseCase, CancelNoticeUseCase, ListNoticesUseCase, NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeSummary, PreviewNoticeUseCase, SendNoticeUseCase, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
 import {
@@ -33,6 +33,9 @@ export class NoticesController {
     private readonly notices: NoticesUseCases,
     private readonly listNotices: ListNoticesUseCase,
     private readonly cancelNotice: CancelNoticeUseCase,
+    private readonly previewNotice: PreviewNoticeUseCase,
+    private readonly approve: ApproveTranslationUseCase,
+    private readonly sendNotice: SendNoticeUseCase,
   ) {}
 
   @Get()
@@ -61,7 +64,7 @@ export class NoticesController {
   @ApiOkResponse({ type: NoticePreviewResponse })
   @ApiQuery({ name: 'backTranslate', required: false, type: Boolean, description: 'translate machine output back into the source language' })
   preview(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: PreviewQueryDto): Promise<NoticePreview> {
-    return this.notices.preview(principal, id, { backTranslate: query.backTranslate === true });
+    return this.previewNotice.execute(principal, id, { backTranslate: query.backTranslate === true });
   }
 
   @Put(':id/translations/:language')
@@ -86,7 +89,7 @@ export class NoticesController {
     @Param('id', uuid) id: string,
     @Param('language') language: string,
   ): Promise<NoticeTranslationView> {
-    return this.notices.approveTranslation(principal, id, checkLanguage(language));
+    return this.approve.execute(principal, id, checkLanguage(language));
   }
 
   @Post(':id/send')
@@ -94,7 +97,7 @@ export class NoticesController {
   @ApiOperation({ summary: "Send the notice; 409 when a needed translation is missing and the district's policy is to hold" })
   @ApiResponse({ status: 202, type: NoticeResponse, description: 'the notice, now translating' })
   send(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
-    return this.notices.send(principal, id);
+    return this.sendNotice.execute(principal, id);
   }
 
   @Post(':id/cancel')

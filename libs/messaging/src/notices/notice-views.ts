@@ -32,6 +32,8 @@ export interface NoticeTranslationView {
   provider?: string;
   /** Why a translation waits for a person (review required, a placeholder lost). */
   reviewReason?: string;
+  /** Why no engine gave a text, while the translation is missing (our words). */
+  machineError?: string;
   /** Machine output translated back into the source language, when asked for. */
   backTranslation?: string;
   /**
