@@ -114,6 +114,7 @@ export class NoticesUseCases {
           errorCode: r.error_code,
           errorMessage: r.error_message,
           providerSid: r.provider_sid,
+          sendAfter: r.send_after ? new Date(r.send_after).toISOString() : null,
           updatedAt: new Date(r.updated_at).toISOString(),
         }),
       );

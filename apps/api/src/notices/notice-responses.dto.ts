@@ -20,6 +20,17 @@ export class NoticeStatsResponse {
   @ApiProperty({ ...BY_LANGUAGE, description: 'rows per language, suppressed ones aside' }) byLanguage: Record<string, number>;
 }
 
+export class QuietHoursWaitResponse {
+  @ApiProperty({ description: 'when these families’ sending window opens (ISO 8601 UTC)' }) until: string;
+  @ApiProperty() recipients: number;
+}
+
+export class QuietHoursEffectResponse {
+  @ApiProperty({ description: 'families whose message waits for their sending window (normal notices)' }) waiting: number;
+  @ApiProperty({ type: [QuietHoursWaitResponse], description: 'the waits, earliest first' }) waits: QuietHoursWaitResponse[];
+  @ApiProperty({ description: 'families an emergency reaches inside their quiet hours' }) overridden: number;
+}
+
 export class AudienceSummaryResponse {
   @ApiProperty() all: boolean;
   @ApiProperty() schools: number;
@@ -51,6 +62,8 @@ export class NoticeResponse {
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) sendRequestedAt: string | null;
   @ApiProperty({ type: NoticeStatsResponse }) stats: NoticeStatsResponse;
+  @ApiProperty({ type: QuietHoursEffectResponse, description: "the caller's families still waiting for their sending window; the quiet-hours override counted at fan-out" })
+  quietHours: QuietHoursEffectResponse;
 }
 
 export class NoticeSummaryResponse {
@@ -98,6 +111,7 @@ export class NoticeTranslationResponse {
   @ApiPropertyOptional({ description: 'the engine that wrote a machine translation' }) provider?: string;
   @ApiPropertyOptional({ description: 'why a translation waits for a person' }) reviewReason?: string;
   @ApiPropertyOptional({ description: 'machine output translated back into the source language, when asked for' }) backTranslation?: string;
+  @ApiPropertyOptional({ description: 'why no engine gave a text (shown while the translation is missing)' }) machineError?: string;
   @ApiPropertyOptional({ type: SmartEncodingResponse }) smartEncoding?: SmartEncodingResponse;
 }
 
@@ -117,6 +131,7 @@ export class NoticePreviewResponse {
   @ApiProperty({ type: SuppressedResponse }) suppressed: SuppressedResponse;
   @ApiProperty({ type: [NoticeTranslationResponse] }) translations: NoticeTranslationResponse[];
   @ApiProperty() estimatedSegments: number;
+  @ApiProperty({ type: QuietHoursEffectResponse, description: 'what quiet hours would do were the notice sent now (or at its scheduled time)' }) quietHours: QuietHoursEffectResponse;
 }
 
 export class NoticeMessageResponse {
@@ -132,6 +147,7 @@ export class NoticeMessageResponse {
   @ApiProperty({ nullable: true, type: Number }) errorCode: number | null;
   @ApiProperty({ nullable: true, type: String }) errorMessage: string | null;
   @ApiProperty({ nullable: true, type: String }) providerSid: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the message waits for the family’s sending window (quiet hours) until then' }) sendAfter: string | null;
   @ApiProperty() updatedAt: string;
 }
 

@@ -20,6 +20,9 @@ import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
+// Its setup sends and dispatches notices through the API: generous on a busy machine.
+jest.setTimeout(60_000);
+
 type Family = 'northEn' | 'northEs' | 'southVi' | 'southEs' | 'both';
 const LANGUAGE: Record<Family, string> = { northEn: 'en', northEs: 'es', southVi: 'vi', southEs: 'es', both: 'en' };
 /** Families whose message of the two-school notice is marked delivered: all of North's, so South's queued rows alone keep it sending. */

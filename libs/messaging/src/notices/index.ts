@@ -6,3 +6,4 @@ export * from './preview-notice.use-case';
 export * from './translation-views';
 export * from './approve-translation.use-case';
 export * from './send-notice.use-case';
+export * from './quiet-hours-effect';

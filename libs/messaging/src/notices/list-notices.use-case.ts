@@ -52,7 +52,7 @@ export class ListNoticesUseCase {
       const stats = await this.stats(m, visible.slice(0, limit).map((row) => row.id), reader);
       const items = visible.map((row) => {
         const { stats: counts, unfinished } = stats.get(row.id) ?? { stats: emptyNoticeStats(), unfinished: 0 };
-        const view = toNoticeView(row, counts, unfinished);
+        const view = toNoticeView(row, counts, unfinished, { waiting: 0, waits: [], overridden: row.quiet_hours_overridden });
         const languages = [...new Set([row.source_language, ...row.translated_languages, ...Object.keys(counts.byLanguage)])].sort();
         return {
           id: view.id,

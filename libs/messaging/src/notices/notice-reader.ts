@@ -3,6 +3,7 @@ import { audienceCountsSql, AudienceCounts, FamilyScope, toAudienceCounts } from
 import { EntityManager } from 'typeorm';
 import { noticeAudience, NoticeStats, noticeStats, openNotice } from '../notice-visibility';
 import { NoticeView } from './notice-views';
+import { currentQuietHours, QuietHoursEffect } from './quiet-hours-effect';
 
 /** A `notices` row as Postgres returns it. */
 export interface NoticeRow {
@@ -23,6 +24,7 @@ export interface NoticeRow {
   created_at: Date;
   send_requested_at: Date | null;
   fanned_out_at: Date | null;
+  quiet_hours_overridden: number;
 }
 
 export const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
@@ -32,7 +34,7 @@ export function effectiveStatus(row: Pick<NoticeRow, 'status' | 'fanned_out_at'>
   return row.status === 'sending' && row.fanned_out_at && unfinished === 0 ? 'sent' : row.status;
 }
 
-export function toNoticeView(row: NoticeRow, stats: NoticeStats, unfinished: number): NoticeView {
+export function toNoticeView(row: NoticeRow, stats: NoticeStats, unfinished: number, quietHours: QuietHoursEffect): NoticeView {
   return {
     id: row.id,
     title: row.title,
@@ -50,14 +52,16 @@ export function toNoticeView(row: NoticeRow, stats: NoticeStats, unfinished: num
     createdAt: iso(row.created_at)!,
     sendRequestedAt: iso(row.send_requested_at),
     stats,
+    quietHours,
   };
 }
 
 /** The notice as `actor` sees it (404 unless they may open it), counts limited to their families. */
 export async function loadNotice(m: EntityManager, actor: StaffPrincipal, id: string): Promise<NoticeView> {
   const row: NoticeRow = await openNotice(m, actor, id);
-  const { stats, unfinished } = await noticeStats(m, id, FamilyScope.of(actor));
-  return toNoticeView(row, stats, unfinished);
+  const reader = FamilyScope.of(actor);
+  const { stats, unfinished } = await noticeStats(m, id, reader);
+  return toNoticeView(row, stats, unfinished, await currentQuietHours(m, id, row.quiet_hours_overridden, reader));
 }
 
 /** Who the notice reaches (its author's families, as the fan-out will), narrowed to what `reader` sees. */

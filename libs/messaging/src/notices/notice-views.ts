@@ -3,6 +3,7 @@ import { AudienceCounts } from '@porchlight/contacts';
 import { NoticeTemplate } from '@porchlight/translation';
 import { MessageText } from '../message-text';
 import { NoticeStats } from '../notice-visibility';
+import { QuietHoursEffect } from './quiet-hours-effect';
 
 export type { NoticeStats } from '../notice-visibility';
 
@@ -48,6 +49,8 @@ export interface NoticePreview {
   suppressed: AudienceCounts['suppressed'];
   translations: NoticeTranslationView[];
   estimatedSegments: number;
+  /** What quiet hours would do were the notice sent now (or at its scheduled time). */
+  quietHours: QuietHoursEffect;
 }
 
 export interface NoticeView {
@@ -68,6 +71,8 @@ export interface NoticeView {
   createdAt: string;
   sendRequestedAt: string | null;
   stats: NoticeStats;
+  /** Of the caller's families: who still waits for their sending window; the quiet-hours override counted at fan-out. */
+  quietHours: QuietHoursEffect;
 }
 
 export interface NoticeMessageView extends MessageText {
@@ -79,6 +84,8 @@ export interface NoticeMessageView extends MessageText {
   errorCode: number | null;
   errorMessage: string | null;
   providerSid: string | null;
+  /** Held for the family's sending window (quiet hours) until then. */
+  sendAfter: string | null;
   updatedAt: string;
 }
 

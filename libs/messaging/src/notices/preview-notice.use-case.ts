@@ -4,7 +4,9 @@ import { FamilyScope } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { NoticeTexts, TenantTranslator, translationFailureText } from '@porchlight/translation';
 import { loadNotice, noticeCounts } from './notice-reader';
+import { noticeAudience } from '../notice-visibility';
 import { NoticePreview, NoticeTranslationView } from './notice-views';
+import { plannedQuietHours } from './quiet-hours-effect';
 import { textSubject, translationViews } from './translation-views';
 
 /**
@@ -24,9 +26,11 @@ export class PreviewNoticeUseCase {
   ) {}
 
   async execute(actor: StaffPrincipal, id: string, options: { backTranslate?: boolean } = {}): Promise<NoticePreview> {
-    const { notice, counts } = await this.db.tx(async (m) => {
+    const { notice, counts, quietHours } = await this.db.tx(async (m) => {
       const notice = await loadNotice(m, actor, id);
-      return { notice, counts: await noticeCounts(m, actor, notice, FamilyScope.of(actor)) };
+      const reader = FamilyScope.of(actor);
+      const quietHours = notice.status === 'draft' ? await plannedQuietHours(m, await noticeAudience(m, actor.tenantId, notice, reader), notice) : notice.quietHours;
+      return { notice, quietHours, counts: await noticeCounts(m, actor, notice, reader) };
     });
     // Outside any transaction: an engine may take seconds (and answers from its cache the next time).
     const languages = Object.keys(counts.byLanguage);
@@ -38,7 +42,7 @@ export class PreviewNoticeUseCase {
       0,
     );
     if (options.backTranslate) await this.backTranslate(translations, notice.sourceLanguage);
-    return { recipients: { total: counts.total, byLanguage: counts.byLanguage }, suppressed: counts.suppressed, translations, estimatedSegments };
+    return { recipients: { total: counts.total, byLanguage: counts.byLanguage }, suppressed: counts.suppressed, translations, estimatedSegments, quietHours };
   }
 
   /** Machine output read back in the source language, so a reviewer who does not read the target can judge it. */
