@@ -3,6 +3,7 @@ import { TranslationOrigin } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
 import { catalogTranslations, NoticeTemplate } from './catalog/catalog-translations';
+import { untranslatedEmergency } from './catalog/urgent-line';
 import { glossaryTermsFor } from './pipeline/glossary';
 import { recallTranslations } from './pipeline/memory';
 import { TenantTranslator } from './pipeline/tenant-translator';
@@ -34,6 +35,11 @@ export interface ChosenText {
   reviewReason?: string;
   /** Already a `notice_translations` row (a person's text, or one stored when the notice was prepared). */
   stored: boolean;
+  /**
+   * An emergency nobody could translate into this language: the catalog's "Urgent message from
+   * <district>:" in the language, then the source text (origin `catalog`, ready).
+   */
+  fallback?: boolean;
 }
 
 export interface NoticeTextDecision {
@@ -48,6 +54,7 @@ export interface NoticeTextDecision {
 interface StoredRow {
   language: string;
   body: string;
+  fallback: boolean;
   origin: ChosenText['origin'];
   status: ChosenText['status'];
   provider: string | null;
@@ -61,7 +68,9 @@ interface StoredRow {
  * district's machine-translation chain (glossary terms protected; the engine's output cached by
  * the translator, so the preview, the next preview and the send pay for one call per language).
  * Catalog and machine text waits for a person when the district reviews notices of this urgency,
- * machine text also when a placeholder did not survive. The preview shows this decision and the
+ * machine text also when a placeholder did not survive. Last, an emergency is never held for a
+ * missing translation: a language still missing gets the catalog's "Urgent message from
+ * <district>:" in that language, then the source text. The preview shows this decision and the
  * translation app stores it.
  */
 @Injectable()
@@ -78,7 +87,7 @@ export class NoticeTexts {
     const wanted = [...new Set(languages)].filter((language) => language !== notice.sourceLanguage).sort();
     const texts = new Map<string, ChosenText>();
     const stored: StoredRow[] = await m.query(
-      `select language, body, origin, status, provider, review_reason from notice_translations where notice_id = $1 and language = any($2::text[])`,
+      `select language, body, origin, status, provider, review_reason, fallback from notice_translations where notice_id = $1 and language = any($2::text[])`,
       [notice.id, wanted],
     );
     for (const row of stored) {
@@ -89,6 +98,7 @@ export class NoticeTexts {
         status: row.status,
         ...(row.provider ? { provider: row.provider } : {}),
         ...(row.review_reason ? { reviewReason: row.review_reason } : {}),
+        ...(row.fallback ? { fallback: true } : {}),
         stored: true,
       });
     }
@@ -148,7 +158,18 @@ export class NoticeTexts {
       known: await this.known(m, notice, languages),
       configured: options.machine && (await this.machineConfigured(m)),
     }));
-    return configured ? this.machine(notice, known) : known;
+    return this.emergencyFallback(notice, configured ? await this.machine(notice, known) : known);
+  }
+
+  /** For an emergency, every language still missing gets the catalog line in that language before the source text. */
+  async emergencyFallback(notice: NoticeTextSubject, decision: NoticeTextDecision): Promise<NoticeTextDecision> {
+    if (notice.urgency !== 'emergency' || decision.missing.length === 0) return decision;
+    const [{ name }] = await this.db.tx((m) => m.query(`select t.name from notices n join tenants t on t.id = n.tenant_id where n.id = $1`, [notice.id]));
+    const texts = new Map(decision.texts);
+    for (const language of decision.missing) {
+      texts.set(language, { language, body: untranslatedEmergency(language, name, notice.body), origin: 'catalog', status: 'ready', fallback: true, stored: false });
+    }
+    return { texts, missing: [], failures: decision.failures };
   }
 
   private async tenantRules(m: EntityManager, notice: NoticeTextSubject): Promise<{ timezone: string; review: boolean }> {

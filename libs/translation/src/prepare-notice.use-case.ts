@@ -26,7 +26,9 @@ interface Plan {
  * notice, whatever the number of families. Catalog and machine text waits for a person when
  * the district requires review for the notice's urgency, machine output also when a placeholder
  * did not survive: the notice then goes back to draft with the reason. A language still missing follows
- * the district's policy: hold the notice, or send the source.
+ * the district's policy: hold the notice, or send the source — except in an emergency, which is
+ * never held for one: the family gets the catalog's "Urgent message from <district>:" in its
+ * language, then the source text (stored with `fallback`).
  */
 export class PrepareNoticeUseCase {
   private readonly logger = new Logger(PrepareNoticeUseCase.name);
@@ -43,8 +45,9 @@ export class PrepareNoticeUseCase {
     if (!plan) return 'skipped';
 
     // Outside any transaction: an engine may take seconds. One call per language, not per family.
-    const decided = plan.machine ? await this.texts.machine(plan.notice, plan.decision) : plan.decision;
-    const machine = [...decided.texts.values()].filter((text) => !text.stored && text.origin === 'machine');
+    // An emergency is never held for a missing language: the catalog line in it, then the source.
+    const decided = await this.texts.emergencyFallback(plan.notice, plan.machine ? await this.texts.machine(plan.notice, plan.decision) : plan.decision);
+    const filled = [...decided.texts.values()].filter((text) => !text.stored);
     const failures = [...decided.failures].map(([language, reason]) => `${language} (${reason})`);
 
     const outcome = await this.db.tx(async (m) => {
@@ -54,11 +57,11 @@ export class PrepareNoticeUseCase {
         [noticeId],
       );
       if (!notice || notice.status !== 'translating') return { result: 'skipped' as const };
-      for (const text of machine) {
+      for (const text of filled) {
         await m.query(
-          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, review_reason)
-           values ($1, $2, $3, $4, 'machine', $5, $6, $7) on conflict (notice_id, language) do nothing`,
-          [tenantId, noticeId, text.language, text.body, text.status, text.provider ?? null, text.reviewReason ?? null],
+          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, review_reason, fallback)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (notice_id, language) do nothing`,
+          [tenantId, noticeId, text.language, text.body, text.origin, text.status, text.provider ?? null, text.reviewReason ?? null, text.fallback === true],
         );
       }
       const stored: { language: string; status: string }[] = await m.query(
@@ -79,7 +82,7 @@ export class PrepareNoticeUseCase {
       return { result: 'ready' as const, urgency: notice.urgency as Urgency, delayMs: (notice.delay_ms as number | null) ?? 0 };
     });
     if (outcome.result === 'ready') {
-      this.logger.log({ msg: 'notice languages ready', noticeId, machine: machine.map((text) => text.language) });
+      this.logger.log({ msg: 'notice languages ready', noticeId, filled: filled.map((text) => `${text.language}:${text.fallback ? 'urgent line' : text.origin}`) });
       // A scheduled notice fans out at its time; quiet hours are then judged at that moment.
       await this.jobs.enqueue(
         { name: JobName.FanOutNotice, data: { tenantId, correlationId: TenantContext.correlationId() ?? noticeId, noticeId } },

@@ -111,6 +111,10 @@ export class NoticeTranslationResponse {
   @ApiPropertyOptional({ description: 'the engine that wrote a machine translation' }) provider?: string;
   @ApiPropertyOptional({ description: 'why a translation waits for a person' }) reviewReason?: string;
   @ApiPropertyOptional({ description: 'machine output translated back into the source language, when asked for' }) backTranslation?: string;
+  @ApiPropertyOptional({
+    description: 'an emergency with no translation in this language: a catalog line in the language ("Urgent message from …:") before the source text',
+  })
+  fallback?: boolean;
   @ApiPropertyOptional({ description: 'why no engine gave a text (shown while the translation is missing)' }) machineError?: string;
   @ApiPropertyOptional({ type: SmartEncodingResponse }) smartEncoding?: SmartEncodingResponse;
 }

@@ -33,6 +33,8 @@ export interface NoticeTranslationView {
   provider?: string;
   /** Why a translation waits for a person (review required, a placeholder lost). */
   reviewReason?: string;
+  /** An emergency nobody translated into this language: the catalog's "Urgent message from <district>:" in it, then the source text. */
+  fallback?: boolean;
   /** Why no engine gave a text, while the translation is missing (our words). */
   machineError?: string;
   /** Machine output translated back into the source language, when asked for. */

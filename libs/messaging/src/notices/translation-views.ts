@@ -26,7 +26,11 @@ export function translationViews(notice: NoticeView, languages: string[], decisi
 }
 
 /** One language's text as it will be sent, with its segments and encoding (after smart encoding when the notice asks for it). */
-function measured(notice: NoticeView, language: string, text: Pick<ChosenText, 'body' | 'status' | 'provider' | 'reviewReason'> & { origin: NoticeTranslationView['origin'] }): NoticeTranslationView {
+function measured(
+  notice: NoticeView,
+  language: string,
+  text: Pick<ChosenText, 'body' | 'status' | 'provider' | 'reviewReason' | 'fallback'> & { origin: NoticeTranslationView['origin'] },
+): NoticeTranslationView {
   const raw = measureSms(text.body);
   const view: NoticeTranslationView = {
     language,
@@ -37,6 +41,7 @@ function measured(notice: NoticeView, language: string, text: Pick<ChosenText, '
     encoding: raw.encoding,
     ...(text.provider ? { provider: text.provider } : {}),
     ...(text.reviewReason ? { reviewReason: text.reviewReason } : {}),
+    ...(text.fallback ? { fallback: true } : {}),
   };
   if (!notice.smartEncoding) return view;
   const smart = smartenToGsm(text.body);
