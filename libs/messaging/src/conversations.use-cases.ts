@@ -13,6 +13,8 @@ export interface ConversationSummary {
   phone: string;
   contact: { id: string; givenName: string | null; familyName: string | null; language: string } | null;
   assignedUserId: string | null;
+  /** A person assigned the thread: family replies no longer move it to whom they answer. */
+  assignedManually: boolean;
   /** The school whose shared inbox holds the thread while nobody is assigned. */
   schoolId: string | null;
   /** The family's last replies were all in this language, not the one on file. */
@@ -60,6 +62,7 @@ const toSummary = (r: any): ConversationSummary => ({
   phone: r.phone,
   contact: r.shown_contact_id ? { id: r.shown_contact_id, givenName: r.given_name, familyName: r.family_name, language: r.contact_language } : null,
   assignedUserId: r.assigned_user_id,
+  assignedManually: r.assigned_manually,
   schoolId: r.school_id,
   suggestedLanguage: r.suggested_language,
   unreadCount: r.unread_count,
@@ -218,7 +221,8 @@ export class ConversationsUseCases {
 
   /**
    * Hands a thread to another staff member, or back to its school's shared inbox (`null`). The new
-   * assignee must exist in the district and be allowed to see the family.
+   * assignee must exist in the district and be allowed to see the family. A thread handed to
+   * someone stays theirs; one given back to the inbox follows the family's replies again.
    */
   async assign(actor: StaffPrincipal, id: string, userId: string | null): Promise<ConversationSummary> {
     return this.db.tx(async (m) => {
@@ -230,7 +234,8 @@ export class ConversationsUseCases {
         const [visible] = await m.query(`select ${FamilyScope.of({ role: user.role, schoolIds: user.school_ids }).phoneSql('$1::text', params)} as ok`, params);
         if (!visible.ok) throw new DomainError('invalid', 'validation failed', [{ field: 'userId', message: "this staff member does not see this family's school" }]);
       }
-      await m.query(`update conversations set assigned_user_id = $2 where id = $1`, [id, userId]);
+      // Handing it to someone is a person's choice that routing keeps; back to the inbox, replies route again.
+      await m.query(`update conversations set assigned_user_id = $2::uuid, assigned_manually = $2::uuid is not null where id = $1`, [id, userId]);
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'conversation.assigned', subjectType: 'conversation', subjectId: id, data: { userId } });
       return this.load(m, actor, id);
     });
