@@ -211,7 +211,9 @@ describe('one notice from the API to families and back', () => {
   });
 
   it('sends a staff reply in the same thread', async () => {
-    const sent = await a.post(`/api/v1/conversations/${ids.conversation}/messages`, { body: 'Dismissal is at 12:30.' });
+    // The district has no engine: the answer goes to the Spanish-reading family as written, on the sender's word.
+    expect((await a.post(`/api/v1/conversations/${ids.conversation}/messages`, { body: 'Dismissal is at 12:30.' })).status).toBe(409);
+    const sent = await a.post(`/api/v1/conversations/${ids.conversation}/messages`, { body: 'Dismissal is at 12:30.', sendUntranslated: true });
     expect(sent.status).toBe(201);
     await waitFor('the staff reply at the family phone', async () => (await received(phones.es)).some((m) => m.body === 'Dismissal is at 12:30.'));
     const thread = await a.get(`/api/v1/conversations/${ids.conversation}`);

@@ -4,12 +4,12 @@ import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { IdentityModule, LoginThrottleLimits, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
-import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
+import { ApproveTranslationUseCase, CancelNoticeUseCase, ConversationsUseCases, ListNoticesUseCase, NoticesUseCases, PreviewNoticeUseCase, SendNoticeUseCase, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { RecordsModule } from '@porchlight/records';
-import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
+import { GlossaryUseCases, NoticeTexts, TenantTranslator } from '@porchlight/translation';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { ConversationsController } from './conversations/conversations.controller';
@@ -105,11 +105,21 @@ export class ApiModule implements NestModule {
           useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env), guard }),
           inject: [TenantDb, SecretBox],
         },
+        { provide: NoticeTexts, useFactory: (db: TenantDb, translator: TenantTranslator) => new NoticeTexts(db, translator), inject: [TenantDb, TenantTranslator] },
         {
           provide: NoticesUseCases,
-          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new NoticesUseCases(db, jobs, translator),
-          inject: [TenantDb, JobProducer, TenantTranslator],
+          useFactory: (db: TenantDb, jobs: JobProducer, texts: NoticeTexts) => new NoticesUseCases(db, jobs, texts),
+          inject: [TenantDb, JobProducer, NoticeTexts],
         },
+        {
+          provide: PreviewNoticeUseCase,
+          useFactory: (db: TenantDb, texts: NoticeTexts, translator: TenantTranslator) => new PreviewNoticeUseCase(db, texts, translator),
+          inject: [TenantDb, NoticeTexts, TenantTranslator],
+        },
+        ApproveTranslationUseCase,
+        SendNoticeUseCase,
+        ListNoticesUseCase,
+        CancelNoticeUseCase,
         { provide: GlossaryUseCases, useFactory: (db: TenantDb) => new GlossaryUseCases(db), inject: [TenantDb] },
         {
           provide: ConversationsUseCases,

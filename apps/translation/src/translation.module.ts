@@ -6,7 +6,7 @@ import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/obs
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { SecretBox } from '@porchlight/identity';
-import { PrepareNoticeUseCase, TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
+import { NoticeTexts, PrepareNoticeUseCase, TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
 import { PrepareNoticeProcessor } from './prepare-notice.processor';
 import { TranslateReplyProcessor } from './translate-reply.processor';
 
@@ -36,7 +36,7 @@ export class TranslationAppModule {
         },
         {
           provide: PrepareNoticeUseCase,
-          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new PrepareNoticeUseCase(db, jobs, translator),
+          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db, translator)),
           inject: [TenantDb, JobProducer, TenantTranslator],
         },
         PrepareNoticeProcessor,

@@ -5,6 +5,7 @@ import { ContactsUseCases } from './contacts.use-cases';
 import { ImportsUseCases } from './imports/imports.use-cases';
 import { RunImportUseCase } from './imports/run-import.use-case';
 import { RosterUseCases } from './roster.use-cases';
+import { SectionsQuery } from './sections.query';
 
 @Module({
   providers: [
@@ -12,7 +13,8 @@ import { RosterUseCases } from './roster.use-cases';
     { provide: RosterUseCases, useFactory: (db: TenantDb) => new RosterUseCases(db), inject: [TenantDb] },
     { provide: ImportsUseCases, useFactory: (db: TenantDb, jobs: JobProducer) => new ImportsUseCases(db, jobs), inject: [TenantDb, JobProducer] },
     { provide: RunImportUseCase, useFactory: (db: TenantDb) => new RunImportUseCase(db), inject: [TenantDb] },
+    SectionsQuery,
   ],
-  exports: [ContactsUseCases, RosterUseCases, ImportsUseCases, RunImportUseCase],
+  exports: [ContactsUseCases, RosterUseCases, ImportsUseCases, RunImportUseCase, SectionsQuery],
 })
 export class ContactsDomainModule {}

@@ -8,4 +8,5 @@ export * from './imports/language';
 export * from './imports/run-import.use-case';
 export * from './paging';
 export * from './roster.use-cases';
+export * from './sections.query';
 export * from './visibility';

@@ -5,8 +5,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** What one part of a cursor holds: a row id, a timestamp as the API writes it, or an E.164 phone. */
-export type CursorPart = 'uuid' | 'time' | 'phone';
+/** What one part of a cursor holds: a row id, a timestamp as the API writes it, an E.164 phone, or a short text (a title). */
+export type CursorPart = 'uuid' | 'time' | 'phone' | 'text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -16,6 +16,8 @@ const FITS: Record<CursorPart, (value: unknown) => boolean> = {
   // Exactly as `toISOString()` wrote it, in years Postgres takes.
   time: (value) => typeof value === 'string' && /^\d{4}-/.test(value) && value >= '1970' && isoTime(value) === value,
   phone: (value) => typeof value === 'string' && E164.test(value),
+  // Postgres text takes no NUL; a title is short.
+  text: (value) => typeof value === 'string' && value.length <= 500 && !value.includes('\u0000'),
 };
 
 function isoTime(value: string): string | undefined {

@@ -1,7 +1,7 @@
 export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
-export const NOTICE_STATUSES = ['draft', 'translating', 'sending', 'sent', 'failed'] as const;
+export const NOTICE_STATUSES = ['draft', 'translating', 'sending', 'sent', 'failed', 'canceled'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /**
@@ -19,10 +19,12 @@ export const MESSAGE_STATUSES = [
   'failed',
   'suppressed',
   'received',
+  /** Stopped before it left: its notice was canceled. Final. */
+  'canceled',
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export const FINAL_MESSAGE_STATUSES: readonly MessageStatus[] = ['delivered', 'undelivered', 'failed', 'suppressed'];
+export const FINAL_MESSAGE_STATUSES: readonly MessageStatus[] = ['delivered', 'undelivered', 'failed', 'suppressed', 'canceled'];
 
 export type MessageDirection = 'outbound' | 'inbound';
 export type MessageKind = 'notice' | 'reply' | 'system' | 'inbound';

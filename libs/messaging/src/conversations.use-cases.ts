@@ -4,7 +4,7 @@ import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { glossaryTermsFor, TenantTranslator, toProjectLanguage, translationFailureText } from '@porchlight/translation';
+import { glossaryTermsFor, TenantTranslator, toProjectLanguage, translationFailureText, TranslationProviderError } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { MessageText, messageText } from './message-text';
 
@@ -13,6 +13,8 @@ export interface ConversationSummary {
   phone: string;
   contact: { id: string; givenName: string | null; familyName: string | null; language: string } | null;
   assignedUserId: string | null;
+  /** A person assigned the thread: family replies no longer move it to whom they answer. */
+  assignedManually: boolean;
   /** The school whose shared inbox holds the thread while nobody is assigned. */
   schoolId: string | null;
   /** The family's last replies were all in this language, not the one on file. */
@@ -29,6 +31,11 @@ export interface ConversationMessage extends MessageText {
   status?: string;
   noticeId: string | null;
   authorUserId: string | null;
+  /**
+   * Why the text was not translated: a family reply no engine could translate for staff (staff
+   * read it as the family wrote it), or a staff answer sent as written on the sender's word.
+   */
+  untranslated?: string;
   createdAt: string;
 }
 
@@ -55,6 +62,7 @@ const toSummary = (r: any): ConversationSummary => ({
   phone: r.phone,
   contact: r.shown_contact_id ? { id: r.shown_contact_id, givenName: r.given_name, familyName: r.family_name, language: r.contact_language } : null,
   assignedUserId: r.assigned_user_id,
+  assignedManually: r.assigned_manually,
   schoolId: r.school_id,
   suggestedLanguage: r.suggested_language,
   unreadCount: r.unread_count,
@@ -112,6 +120,7 @@ export class ConversationsUseCases {
             status: r.direction === 'outbound' ? r.status : undefined,
             noticeId: r.notice_id,
             authorUserId: r.author_user_id,
+            ...(r.untranslated_reason ? { untranslated: r.untranslated_reason } : {}),
             createdAt: new Date(r.created_at).toISOString(),
           }),
         ),
@@ -121,49 +130,75 @@ export class ConversationsUseCases {
 
   /**
    * A staff reply, written in the staff member's language, translated into the family's and sent
-   * as one message in the family's thread; the message keeps both texts. When the district's
-   * engines fail, nothing is sent (503): a family must not get a text it cannot read. A district
-   * with no machine translation sends the text as written.
+   * as one message in the family's thread; the message keeps both texts. When nothing can translate
+   * it into the family's language (no engine, or none for that language), nothing is sent: 409,
+   * unless the sender confirms sending it as written (`sendUntranslated`), which the message then
+   * records. When the engines fail for a while, 503: a family must not get a text it cannot read.
    */
-  async reply(actor: StaffPrincipal, id: string, body: string): Promise<ConversationMessage> {
+  async reply(actor: StaffPrincipal, id: string, body: string, options: { sendUntranslated?: boolean } = {}): Promise<ConversationMessage> {
     const target = await this.db.tx(async (m) => {
       const summary = await this.load(m, actor, id);
       const [tenant] = await m.query(`select default_language from tenants where id = $1`, [actor.tenantId]);
       const language: string = summary.contact?.language ?? tenant.default_language;
-      // A district without machine translation sends what staff wrote (they may write in the family's language).
-      const same =
-        toProjectLanguage(language) === toProjectLanguage(actor.language) || language === actor.language || !this.translator || !(await this.translator.configured(m));
-      return { language, same, terms: same ? [] : await glossaryTermsFor(m, language) };
+      const same = toProjectLanguage(language) === toProjectLanguage(actor.language) || language === actor.language;
+      const engine = !same && this.translator !== null && (await this.translator.configured(m));
+      return { language, same, engine, terms: engine ? await glossaryTermsFor(m, language) : [] };
     });
     let sent = body;
-    if (!target.same && this.translator) {
-      try {
-        sent = (await this.translator.translate(body, actor.language, target.language, target.terms)).text;
-      } catch (error) {
-        throw new DomainError('unavailable', `the reply could not be translated into ${target.language}: ${translationFailureText(error)}`);
+    let untranslated: string | null = null;
+    if (!target.same) {
+      let reason: string | null = target.engine ? null : 'no machine translation is configured for this district';
+      if (target.engine && this.translator) {
+        try {
+          sent = (await this.translator.translate(body, actor.language, target.language, target.terms)).text;
+        } catch (error) {
+          const passing = error instanceof TranslationProviderError && error.retryable;
+          if (passing && !options.sendUntranslated) {
+            throw new DomainError('unavailable', `the reply could not be translated into ${target.language}: ${translationFailureText(error)}`);
+          }
+          reason = translationFailureText(error);
+        }
+      }
+      if (reason !== null) {
+        if (!options.sendUntranslated) {
+          throw new DomainError(
+            'conflict',
+            `nothing can translate this reply into ${target.language} (${reason}): the family would receive it as written. Send it with sendUntranslated: true to confirm, or write it in ${target.language}`,
+            { language: target.language, reason },
+          );
+        }
+        untranslated = `sent as written in ${actor.language}: ${reason}`;
       }
     }
+    const translated = !target.same && untranslated === null;
     const message = await this.db.tx(async (m) => {
       const summary = await this.load(m, actor, id);
       const [row] = await m.query(
-        `insert into messages (tenant_id, direction, kind, phone, contact_ids, language, body, status, author_user_id, translated_body, translated_language)
-         values ($1, 'outbound', 'reply', $2, $3, $4, $5, 'pending', $6, $7, $8) returning *`,
+        `insert into messages (tenant_id, direction, kind, phone, contact_ids, language, body, status, author_user_id, translated_body, translated_language, untranslated_reason)
+         values ($1, 'outbound', 'reply', $2, $3, $4, $5, 'pending', $6, $7, $8, $9) returning *`,
         [
           actor.tenantId,
           summary.phone,
           summary.contact ? [summary.contact.id] : [],
-          target.same ? actor.language : target.language,
+          translated ? target.language : actor.language,
           sent,
           actor.userId,
-          target.same ? null : body,
-          target.same ? null : actor.language,
+          translated ? body : null,
+          translated ? actor.language : null,
+          untranslated,
         ],
       );
       await m.query(
         `update conversations set last_message_at = now(), unread_count = 0, assigned_user_id = coalesce(assigned_user_id, $2) where id = $1`,
         [id, actor.userId],
       );
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'conversation.reply', subjectType: 'conversation', subjectId: id, data: { messageId: row.id } });
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'conversation.reply',
+        subjectType: 'conversation',
+        subjectId: id,
+        data: { messageId: row.id, ...(untranslated ? { sentUntranslated: true } : {}) },
+      });
       return row;
     });
     await this.jobs.enqueue(
@@ -179,13 +214,15 @@ export class ConversationsUseCases {
       status: message.status,
       noticeId: null,
       authorUserId: actor.userId,
+      ...(untranslated ? { untranslated } : {}),
       createdAt: new Date(message.created_at).toISOString(),
     };
   }
 
   /**
    * Hands a thread to another staff member, or back to its school's shared inbox (`null`). The new
-   * assignee must exist in the district and be allowed to see the family.
+   * assignee must exist in the district and be allowed to see the family. A thread handed to
+   * someone stays theirs; one given back to the inbox follows the family's replies again.
    */
   async assign(actor: StaffPrincipal, id: string, userId: string | null): Promise<ConversationSummary> {
     return this.db.tx(async (m) => {
@@ -197,7 +234,8 @@ export class ConversationsUseCases {
         const [visible] = await m.query(`select ${FamilyScope.of({ role: user.role, schoolIds: user.school_ids }).phoneSql('$1::text', params)} as ok`, params);
         if (!visible.ok) throw new DomainError('invalid', 'validation failed', [{ field: 'userId', message: "this staff member does not see this family's school" }]);
       }
-      await m.query(`update conversations set assigned_user_id = $2 where id = $1`, [id, userId]);
+      // Handing it to someone is a person's choice that routing keeps; back to the inbox, replies route again.
+      await m.query(`update conversations set assigned_user_id = $2::uuid, assigned_manually = $2::uuid is not null where id = $1`, [id, userId]);
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'conversation.assigned', subjectType: 'conversation', subjectId: id, data: { userId } });
       return this.load(m, actor, id);
     });

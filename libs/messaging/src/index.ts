@@ -11,3 +11,4 @@ export * from './twilio-webhooks.use-cases';
 export * from './resolve-message.use-case';
 export * from './sender-rate-limiter';
 export * from './message-text';
+export * from './notices';

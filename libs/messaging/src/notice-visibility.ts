@@ -11,6 +11,8 @@ export interface NoticeStats {
   delivered: number;
   undelivered: number;
   failed: number;
+  /** Stopped before leaving: the notice was canceled. */
+  canceled: number;
   suppressed: number;
   byLanguage: Record<string, number>;
 }
@@ -60,25 +62,35 @@ export async function noticeAudience(
   return audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: default_language, scope });
 }
 
+export function emptyNoticeStats(): NoticeStats {
+  return { total: 0, pending: 0, queued: 0, sending: 0, sent: 0, delivered: 0, undelivered: 0, failed: 0, canceled: 0, suppressed: 0, byLanguage: {} };
+}
+
+/** Rows still on their way (not yet handed to the provider's verdict). */
+export const UNFINISHED_STATUSES = ['pending', 'queued', 'sending'];
+
+/** Adds `n` rows of one status and language (`every`: the same rows whatever the reader sees) to `into`. */
+export function countRows(into: { stats: NoticeStats; unfinished: number }, row: { status: string; language: string; n: number; every: number }): void {
+  if (UNFINISHED_STATUSES.includes(row.status)) into.unfinished += row.every;
+  if (row.n === 0) return;
+  into.stats.total += row.n;
+  const key = row.status as keyof NoticeStats;
+  if (typeof into.stats[key] === 'number') (into.stats[key] as number) += row.n;
+  if (row.status !== 'suppressed') into.stats.byLanguage[row.language] = (into.stats.byLanguage[row.language] ?? 0) + row.n;
+}
+
 /**
  * The delivery counts of a notice over the message rows `reader` sees; `unfinished` counts every
  * row (whether the notice is done is not family data).
  */
 export async function noticeStats(m: EntityManager, noticeId: string, reader: FamilyScope): Promise<{ stats: NoticeStats; unfinished: number }> {
   const params: unknown[] = [noticeId];
-  const found: { status: keyof NoticeStats; language: string; n: number; every: number }[] = await m.query(
+  const found: { status: string; language: string; n: number; every: number }[] = await m.query(
     `select msg.status, msg.language, count(*) filter (where ${reader.phoneSql('msg.phone', params)})::int as n, count(*)::int as every
      from messages msg where msg.notice_id = $1 group by msg.status, msg.language`,
     params,
   );
-  const stats: NoticeStats = { total: 0, pending: 0, queued: 0, sending: 0, sent: 0, delivered: 0, undelivered: 0, failed: 0, suppressed: 0, byLanguage: {} };
-  let unfinished = 0;
-  for (const { status, language, n, every } of found) {
-    if (status === 'pending' || status === 'queued' || status === 'sending') unfinished += every;
-    if (n === 0) continue;
-    stats.total += n;
-    if (typeof stats[status] === 'number') (stats[status] as number) += n;
-    if (status !== 'suppressed') stats.byLanguage[language] = (stats.byLanguage[language] ?? 0) + n;
-  }
-  return { stats, unfinished };
+  const into = { stats: emptyNoticeStats(), unfinished: 0 };
+  for (const row of found) countRows(into, row);
+  return into;
 }

@@ -1,102 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { Audience, DomainError, JobName, jobId, noticePriority, priorityOption, MessageStatus, StaffPrincipal, TranslationOrigin, TranslationStatus, Urgency } from '@porchlight/contracts';
-import { audienceCountsSql, AudienceCounts, Cursor, FamilyScope, Page, pageOf, toAudienceCounts } from '@porchlight/contacts';
-import { rows, TenantDb } from '@porchlight/database';
+import { Audience, DomainError, JobName, jobId, noticePriority, priorityOption, StaffPrincipal } from '@porchlight/contracts';
+import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
+import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { measureSms, smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { catalogTranslations, NoticeTemplate, recallTranslations, rememberTranslation, reviewRequired, templateCatalog, TenantTranslator, translationFailureText } from '@porchlight/translation';
+import { NoticeTexts, rememberTranslation, templateCatalog } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
-import { MessageText, messageText } from './message-text';
-import { noticeAudience, NoticeStats, noticeStats, openNotice } from './notice-visibility';
-
-export type { NoticeStats } from './notice-visibility';
-
-export interface CreateNoticeInput {
-  title?: string;
-  /** The source text; with a template, the template rendered in the source language replaces it. */
-  body?: string;
-  /** A catalog template and its variables: the body in the source language, and every language the catalog has. */
-  template?: NoticeTemplate;
-  sourceLanguage: string;
-  audience: Audience;
-  urgency: Urgency;
-  scheduledAt?: string;
-  poll?: { question?: string; options: { key: string; label: string }[] };
-  /** Replace look-alikes (curly quotes, long dashes) that alone force UCS-2; on unless turned off. */
-  smartEncoding?: boolean;
-}
-
-export interface NoticeTranslationView {
-  language: string;
-  body: string | null;
-  origin: TranslationOrigin | null;
-  status: TranslationStatus;
-  segments: number;
-  encoding: 'GSM-7' | 'UCS-2' | null;
-  /** The engine that wrote a machine translation. */
-  provider?: string;
-  /** Why a translation waits for a person (review required, a placeholder lost). */
-  reviewReason?: string;
-  /** Machine output translated back into the source language, when asked for. */
-  backTranslation?: string;
-  /**
-   * Present when smart encoding changed the text: `body`, `segments` and `encoding` describe what
-   * will be sent; these say what the text as written would have cost.
-   */
-  smartEncoding?: { applied: true; segmentsWithout: number; encodingWithout: 'GSM-7' | 'UCS-2' };
-}
-
-export interface NoticePreview {
-  recipients: { total: number; byLanguage: Record<string, number> };
-  suppressed: AudienceCounts['suppressed'];
-  translations: NoticeTranslationView[];
-  estimatedSegments: number;
-}
-
-export interface NoticeView {
-  id: string;
-  title: string | null;
-  body: string;
-  sourceLanguage: string;
-  audience: Audience;
-  urgency: Urgency;
-  status: string;
-  statusReason: string | null;
-  scheduledAt: string | null;
-  poll: CreateNoticeInput['poll'] | null;
-  /** The catalog template the notice was written from. */
-  template: NoticeTemplate | null;
-  smartEncoding: boolean;
-  authorUserId: string | null;
-  createdAt: string;
-  sendRequestedAt: string | null;
-  stats: NoticeStats;
-}
-
-export interface NoticeMessageView extends MessageText {
-  id: string;
-  contactIds: string[];
-  phone: string;
-  language: string | null;
-  status: MessageStatus;
-  errorCode: number | null;
-  errorMessage: string | null;
-  providerSid: string | null;
-  updatedAt: string;
-}
-
-export interface NoticeReplyView extends MessageText {
-  id: string;
-  conversationId: string | null;
-  contactIds: string[];
-  phone: string;
-  language: string | null;
-  createdAt: string;
-}
-
-const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
+import { messageText } from './message-text';
+import { checkSender, loadNotice, noticeCounts } from './notices/notice-reader';
+import { knownTranslationViews } from './notices/translation-views';
+import { CreateNoticeInput, NoticeMessageView, NoticePreview, NoticeReplyView, NoticeTranslationView, NoticeView } from './notices/notice-views';
 
 export class NoticesUseCases {
   private readonly logger = new Logger(NoticesUseCases.name);
@@ -104,7 +18,7 @@ export class NoticesUseCases {
   constructor(
     private readonly db: TenantDb,
     private readonly jobs: JobProducer,
-    private readonly translator: TenantTranslator | null = null,
+    private readonly texts: NoticeTexts,
   ) {}
 
   async create(actor: StaffPrincipal, input: CreateNoticeInput): Promise<NoticeView> {
@@ -134,7 +48,7 @@ export class NoticesUseCases {
           input.template ? JSON.stringify(input.template.variables) : null,
         ],
       );
-      return this.load(m, actor, row.id);
+      return loadNotice(m, actor, row.id);
     });
   }
 
@@ -153,76 +67,12 @@ export class NoticesUseCases {
   }
 
   get(actor: StaffPrincipal, id: string): Promise<NoticeView> {
-    return this.db.tx((m) => this.load(m, actor, id));
-  }
-
-  async preview(actor: StaffPrincipal, id: string, options: { backTranslate?: boolean } = {}): Promise<NoticePreview> {
-    const preview = await this.db.tx(async (m) => {
-      const notice = await this.load(m, actor, id);
-      const counts = await this.counts(m, actor, notice, FamilyScope.of(actor));
-      const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
-      const segmentsByLanguage = new Map(translations.map((t) => [t.language, t.segments]));
-      const estimatedSegments = Object.entries(counts.byLanguage).reduce(
-        (sum, [language, n]) => sum + n * (segmentsByLanguage.get(language) || segmentsByLanguage.get(notice.sourceLanguage) || 0),
-        0,
-      );
-      return {
-        sourceLanguage: notice.sourceLanguage,
-        preview: { recipients: { total: counts.total, byLanguage: counts.byLanguage }, suppressed: counts.suppressed, translations, estimatedSegments },
-      };
-    });
-    if (options.backTranslate) await this.backTranslate(preview.preview.translations, preview.sourceLanguage);
-    return preview.preview;
-  }
-
-  /** Machine output read back in the source language, so a reviewer who does not read the target can judge it. */
-  private async backTranslate(translations: NoticeTranslationView[], sourceLanguage: string): Promise<void> {
-    if (!this.translator) return;
-    for (const view of translations) {
-      if (view.origin !== 'machine' || !view.body) continue;
-      try {
-        view.backTranslation = (await this.translator.translate(view.body, view.language, sourceLanguage)).text;
-      } catch (error) {
-        this.logger.warn({ msg: 'back-translation failed', language: view.language, reason: translationFailureText(error) });
-      }
-    }
-  }
-
-  /**
-   * A liaison or a district admin accepts a machine translation that waits for review: it becomes
-   * ready, and enters the district's translation memory for the next notice with the same text.
-   */
-  async approveTranslation(actor: StaffPrincipal, id: string, language: string): Promise<NoticeTranslationView> {
-    return this.db.tx(async (m) => {
-      // A notice the caller cannot open is 404 whatever their role; one they can, 403 unless they may approve.
-      const notice = await this.load(m, actor, id);
-      if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
-      if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
-      let [row] = await rows<{ body: string }>(
-        m,
-        `update notice_translations set status = 'ready', review_reason = null, updated_by = $3, updated_at = now()
-         where notice_id = $1 and language = $2 returning body`,
-        [id, language, actor.userId],
-      );
-      if (!row) {
-        // Not stored yet: what the catalog (or the memory) proposes for a draft is approved as it stands.
-        const proposed = (await this.translations(m, notice, [language])).find((view) => view.language === language);
-        if (!proposed?.body || (proposed.origin !== 'catalog' && proposed.origin !== 'memory')) throw DomainError.notFound('translation');
-        await m.query(
-          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, updated_by) values ($1, $2, $3, $4, $5, 'ready', $6)`,
-          [actor.tenantId, id, language, proposed.body, proposed.origin, actor.userId],
-        );
-        row = { body: proposed.body };
-      }
-      await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body: row.body, approvedBy: actor.userId });
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_approved', subjectType: 'notice', subjectId: id, data: { language } });
-      return (await this.translations(m, notice, [language])).find((view) => view.language === language)!;
-    });
+    return this.db.tx((m) => loadNotice(m, actor, id));
   }
 
   async putTranslation(actor: StaffPrincipal, id: string, language: string, body: string): Promise<NoticeTranslationView> {
     return this.db.tx(async (m) => {
-      const notice = await this.load(m, actor, id);
+      const notice = await loadNotice(m, actor, id);
       if (language === notice.sourceLanguage) {
         throw new DomainError('invalid', 'validation failed', [{ field: 'language', message: 'this is the notice source language: edit the notice body instead' }]);
       }
@@ -237,59 +87,15 @@ export class NoticesUseCases {
       await m.query(`update notice_translations set review_reason = null, provider = null where notice_id = $1 and language = $2`, [id, language]);
       await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body, approvedBy: actor.userId });
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_set', subjectType: 'notice', subjectId: id, data: { language } });
-      return (await this.translations(m, notice, [language])).find((view) => view.language === language)!;
+      return (await knownTranslationViews(m, this.texts, notice, [language])).find((view) => view.language === language)!;
     });
-  }
-
-  /**
-   * Sends a draft: every language the audience needs must be ready unless the district's policy
-   * is to send the source text; then the translation app takes over.
-   */
-  async send(actor: StaffPrincipal, id: string): Promise<NoticeView> {
-    const view = await this.db.tx(async (m) => {
-      const [locked] = await m.query(`select status from notices where id = $1 for update`, [id]);
-      const notice = await this.load(m, actor, id);
-      if (locked.status !== 'draft') throw new DomainError('conflict', `the notice is already ${locked.status}`);
-      await this.checkSender(m, actor, notice);
-      const counts = await this.counts(m, actor, notice);
-      const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
-      const translations = await this.translations(m, notice, Object.keys(counts.byLanguage));
-      const toReview = translations.filter((t) => t.status === 'needs_review').map((t) => t.language);
-      if (toReview.length > 0) {
-        throw new DomainError('conflict', `translations to review before sending: ${toReview.join(', ')}`, { reviewLanguages: toReview });
-      }
-      // Languages still missing are the translation app's to fill when an engine is configured.
-      const missing = translations.filter((t) => t.status === 'missing').map((t) => t.language);
-      const machine = missing.length > 0 && this.translator !== null && (await this.translator.configured(m));
-      if (missing.length > 0 && !machine && translation.untranslatedPolicy !== 'send_source') {
-        throw new DomainError('conflict', `translations needed before sending: ${missing.join(', ')}`, { missingLanguages: missing });
-      }
-      await m.query(
-        `update notices set status = 'translating', status_reason = null, send_requested_at = now(), correlation_id = coalesce($2, correlation_id), updated_at = now() where id = $1`,
-        [id, TenantContext.correlationId() ?? null],
-      );
-      await audit(m, actor.tenantId, {
-        actorUserId: actor.userId,
-        action: 'notice.send',
-        subjectType: 'notice',
-        subjectId: id,
-        data: { urgency: notice.urgency, recipients: counts.total, languages: counts.byLanguage },
-      });
-      return this.load(m, actor, id);
-    });
-    this.logger.log({ msg: 'notice send requested', noticeId: id, urgency: view.urgency });
-    await this.jobs.enqueue(
-      { name: JobName.TranslateNotice, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, noticeId: id } },
-      { jobId: jobId.translateNotice(id), ...priorityOption(noticePriority(view.urgency)) },
-    );
-    return view;
   }
 
   async messages(actor: StaffPrincipal, id: string, filter: { status?: string; cursor?: string; limit?: number }): Promise<Page<NoticeMessageView>> {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
     const after = Cursor.decode(filter.cursor, ['phone']);
     return this.db.tx(async (m) => {
-      await this.load(m, actor, id);
+      await loadNotice(m, actor, id);
       const params: unknown[] = [id, filter.status ?? null, after?.[0] ?? null, limit + 1];
       const rows = await m.query(
         `select * from messages msg where msg.notice_id = $1 and ($2::text is null or msg.status = $2) and ($3::text is null or msg.phone > $3)
@@ -308,6 +114,7 @@ export class NoticesUseCases {
           errorCode: r.error_code,
           errorMessage: r.error_message,
           providerSid: r.provider_sid,
+          sendAfter: r.send_after ? new Date(r.send_after).toISOString() : null,
           updatedAt: new Date(r.updated_at).toISOString(),
         }),
       );
@@ -323,7 +130,7 @@ export class NoticesUseCases {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
     const after = Cursor.decode(filter.cursor, ['time', 'uuid']);
     return this.db.tx(async (m) => {
-      await this.load(m, actor, id);
+      await loadNotice(m, actor, id);
       const params: unknown[] = [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1];
       const found = await m.query(
         `select i.id, i.phone, i.contact_ids, i.body, i.language, i.translated_body, i.translated_language, i.body_erased_at, i.body_erased_by, i.created_at, cv.id as conversation_id
@@ -370,97 +177,5 @@ export class NoticesUseCases {
     const empty = !audience.all && !['schoolIds', 'grades', 'sectionIds', 'contactIds'].some((k) => (audience[k as keyof Audience] as unknown[] | undefined)?.length);
     if (empty) problems.push({ field: 'audience', message: 'name at least one of all, schoolIds, grades, sectionIds, contactIds' });
     if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
-  }
-
-  /** Who the notice reaches (its author's families, as the fan-out will), narrowed to what `reader` sees. */
-  private async counts(m: EntityManager, actor: StaffPrincipal, notice: NoticeView, reader: FamilyScope = FamilyScope.district): Promise<AudienceCounts> {
-    const q = await noticeAudience(m, actor.tenantId, notice, reader);
-    const [row] = await m.query(audienceCountsSql(q), q.params);
-    return toAudienceCounts(row);
-  }
-
-  /**
-   * Sending someone else's notice reaches its author's families: a school-level user may do it
-   * only when every family it reaches is one of theirs (403 otherwise).
-   */
-  private async checkSender(m: EntityManager, actor: StaffPrincipal, notice: NoticeView): Promise<void> {
-    const scope = FamilyScope.of(actor);
-    if (scope.districtWide || notice.authorUserId === actor.userId) return;
-    const q = await noticeAudience(m, actor.tenantId, notice);
-    const params = [...q.params];
-    const [beyond] = await m.query(`with ${q.ctes} select exists (select 1 from audience_contacts ac where not ${scope.contactSql('ac', params)}) as yes`, params);
-    if (beyond.yes) throw new DomainError('forbidden', 'this notice reaches families outside your schools: its author or a district admin sends it');
-  }
-
-  private async translations(m: EntityManager, notice: NoticeView, languages: string[]): Promise<NoticeTranslationView[]> {
-    const stored = await m.query(`select language, body, origin, status, provider, review_reason from notice_translations where notice_id = $1`, [notice.id]);
-    const byLanguage = new Map<string, any>(stored.map((r: any) => [r.language, r]));
-    const wanted = [notice.sourceLanguage, ...[...new Set(languages)].filter((l) => l !== notice.sourceLanguage).sort()];
-    // What the catalog, then the memory, would give a language nobody has translated yet (stored when the notice is sent).
-    const untranslated = wanted.filter((l) => l !== notice.sourceLanguage && !byLanguage.has(l));
-    const catalog = new Map<string, { body: string; origin: 'catalog'; status: TranslationStatus; review_reason: string | null }>();
-    if (notice.template && untranslated.length > 0) {
-      const [tenant] = await m.query(`select t.timezone, t.translation from notices n join tenants t on t.id = n.tenant_id where n.id = $1`, [notice.id]);
-      const review = reviewRequired(tenant.translation, notice.urgency);
-      for (const [language, body] of catalogTranslations(notice.template, untranslated, tenant.timezone)) {
-        catalog.set(language, { body, origin: 'catalog', status: review ? 'needs_review' : 'ready', review_reason: review ? `the district reviews translations of ${notice.urgency} notices` : null });
-      }
-    }
-    const memory = await recallTranslations(m, { language: notice.sourceLanguage, text: notice.body }, untranslated.filter((l) => !catalog.has(l)));
-    return wanted.map((language): NoticeTranslationView => {
-      const remembered = memory.get(language);
-      const row =
-        language === notice.sourceLanguage
-          ? { body: notice.body, origin: 'source', status: 'ready' }
-          : byLanguage.get(language) ?? catalog.get(language) ?? (remembered !== undefined ? { body: remembered, origin: 'memory', status: 'ready' } : undefined);
-      if (!row) return { language, body: null, origin: null, status: 'missing' as const, segments: 0, encoding: null };
-      const measured = measureSms(row.body);
-      const view: NoticeTranslationView = {
-        language,
-        body: row.body,
-        origin: row.origin,
-        status: row.status,
-        segments: measured.segments,
-        encoding: measured.encoding,
-        ...(row.provider ? { provider: row.provider } : {}),
-        ...(row.review_reason ? { reviewReason: row.review_reason } : {}),
-      };
-      if (!notice.smartEncoding) return view;
-      const smart = smartenToGsm(row.body);
-      if (!smart.replaced) return view;
-      const after = measureSms(smart.text);
-      return {
-        ...view,
-        body: smart.text,
-        segments: after.segments,
-        encoding: after.encoding,
-        smartEncoding: { applied: true as const, segmentsWithout: measured.segments, encodingWithout: measured.encoding },
-      };
-    });
-  }
-
-  /** The notice as `actor` sees it (404 unless they may open it), counts limited to their families. */
-  private async load(m: EntityManager, actor: StaffPrincipal, id: string): Promise<NoticeView> {
-    const row = await openNotice(m, actor, id);
-    const { stats: totals, unfinished } = await noticeStats(m, id, FamilyScope.of(actor));
-    const status = row.status === 'sending' && row.fanned_out_at && unfinished === 0 ? 'sent' : row.status;
-    return {
-      id: row.id,
-      title: row.title,
-      body: row.body,
-      sourceLanguage: row.source_language,
-      audience: row.audience,
-      urgency: row.urgency,
-      status,
-      statusReason: row.status_reason,
-      scheduledAt: iso(row.scheduled_at),
-      poll: row.poll,
-      template: row.template_key ? { key: row.template_key, variables: row.template_variables } : null,
-      smartEncoding: row.smart_encoding,
-      authorUserId: row.author_user_id,
-      createdAt: iso(row.created_at)!,
-      sendRequestedAt: iso(row.send_requested_at),
-      stats: totals,
-    };
   }
 }

@@ -16,8 +16,9 @@ export const LANGUAGE_SUGGESTION_AFTER = 3;
  * and get one confirmation in the family's language; a language's name ("ESPAÑOL", "LANG vi")
  * sets the family's language and is confirmed in it; anything else has its language detected
  * (offline, the family's preferred language as the prior) and threads into the family's
- * conversation, assigned to the staff member who last wrote to that phone or else to the shared
- * inbox of the family's school, then goes to the translation app to be translated for staff.
+ * conversation — assigned to the author of the latest notice or staff answer that phone received,
+ * unless a person assigned the thread, or else left in the shared inbox of the family's school —
+ * then goes to the translation app to be translated for staff.
  */
 
 export class ProcessInboundUseCase {
@@ -114,10 +115,13 @@ export class ProcessInboundUseCase {
     inbound: { id: string; phone: string; created_at: Date },
     contact: { id: string; language: string } | null,
   ): Promise<void> {
+    // Whom the family is answering: the author of the latest notice or staff answer that reached it.
     const [lastAuthor] = await m.query(
-      `select author_user_id from messages where phone = $1 and direction = 'outbound' and author_user_id is not null
-       order by created_at desc limit 1`,
-      [inbound.phone],
+      `select author_user_id from messages
+       where phone = $1 and direction = 'outbound' and kind in ('notice', 'reply') and author_user_id is not null
+         and status in ('sending', 'sent', 'delivered') and created_at <= $2
+       order by created_at desc, id desc limit 1`,
+      [inbound.phone, inbound.created_at],
     );
     // Nobody wrote to this family yet: the reply waits in the shared inbox of its school.
     const [school] = contact
@@ -134,7 +138,9 @@ export class ProcessInboundUseCase {
          last_message_at = greatest(conversations.last_message_at, excluded.last_message_at),
          contact_id = coalesce(conversations.contact_id, excluded.contact_id),
          school_id = coalesce(conversations.school_id, excluded.school_id),
-         assigned_user_id = coalesce(conversations.assigned_user_id, excluded.assigned_user_id)
+         -- A person's assignment stands; otherwise the thread follows whom the family is answering.
+         assigned_user_id = case when conversations.assigned_manually then conversations.assigned_user_id
+                                 else coalesce(excluded.assigned_user_id, conversations.assigned_user_id) end
        returning id, assigned_user_id`,
       [tenantId, inbound.phone, contact?.id ?? null, lastAuthor?.author_user_id ?? null, school?.school_id ?? null, inbound.created_at],
     );

@@ -6,6 +6,7 @@ import { languageConfirmation } from '@porchlight/translation';
 import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture, storeInbound } from '@porchlight/testing';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { ConversationsUseCases } from './conversations.use-cases';
 import { ProcessInboundUseCase } from './process-inbound.use-case';
 
 describe('Family replies: language, routing, language choice (Postgres and Redis)', () => {
@@ -17,7 +18,7 @@ describe('Family replies: language, routing, language choice (Postgres and Redis
   let schoolId: string;
   let teacherId: string;
   const prefix = `spec-replies-${randomHex(4)}`;
-  const [SPANISH, VIETNAMESE, ENGLISH, UNTOUCHED] = ['+16175554001', '+16175554002', '+16175554003', '+16175554004'];
+  const [SPANISH, VIETNAMESE, ENGLISH, UNTOUCHED, ROUTED] = ['+16175554001', '+16175554002', '+16175554003', '+16175554004', '+16175554005'];
 
   beforeAll(async () => {
     dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'replies-spec', poolSize: 3 }).initialize();
@@ -30,6 +31,7 @@ describe('Family replies: language, routing, language choice (Postgres and Redis
       { phone: VIETNAMESE, language: 'vi' },
       { phone: ENGLISH, language: 'en' },
       { phone: UNTOUCHED, language: 'es' },
+      { phone: ROUTED, language: 'en' },
     ]));
     teacherId = await db.txFor(fixture.tenantId, async (m) => {
       const [teacher] = await m.query(
@@ -98,5 +100,64 @@ describe('Family replies: language, routing, language choice (Postgres and Redis
     expect(await one(`select language from contacts where phone = $1`, [ENGLISH])).toEqual({ language: 'en' });
     await inbound(ENGLISH, 'Thank you very much for letting us know about the meeting');
     expect(await suggestion()).toEqual({ suggested_language: null });
+  });
+
+  describe('whom a reply goes to', () => {
+    let colleagueId: string;
+    const thread = () => one(`select id, assigned_user_id, assigned_manually from conversations where phone = $1`, [ROUTED]);
+    /** A notice or an answer that reached ROUTED from `author` (`status` as the provider last said). */
+    const wrote = (author: string, kind: 'notice' | 'reply', status = 'delivered') =>
+      db.txFor(fixture.tenantId, (m) =>
+        m.query(`insert into messages (tenant_id, direction, kind, phone, language, body, status, author_user_id) values ($1, 'outbound', $2, $3, 'en', 'News', $4, $5)`, [
+          fixture.tenantId,
+          kind,
+          ROUTED,
+          status,
+          author,
+        ]),
+      );
+    const assign = async (userId: string | null) => {
+      const { id } = await thread();
+      const admin = { userId: fixture.adminId, tenantId: fixture.tenantId, role: 'district_admin' as const, schoolIds: [], language: 'en' };
+      await TenantContext.run({ tenantId: fixture.tenantId }, () => new ConversationsUseCases(db, jobs).assign(admin, id, userId));
+    };
+
+    beforeAll(async () => {
+      colleagueId = await db.txFor(fixture.tenantId, async (m) => {
+        const [colleague] = await m.query(
+          `insert into users (tenant_id, email, password_hash, role, language, school_ids) values ($1, 'colleague@fixture.test', 'x', 'staff', 'es', $2) returning id`,
+          [fixture.tenantId, [schoolId]],
+        );
+        return colleague.id as string;
+      });
+    });
+
+    it('follows the author of the latest notice or answer the family received, not the first who ever wrote', async () => {
+      await wrote(teacherId, 'notice');
+      await inbound(ROUTED, 'Thanks for the notice');
+      expect(await thread()).toMatchObject({ assigned_user_id: teacherId, assigned_manually: false });
+      await wrote(colleagueId, 'reply');
+      await inbound(ROUTED, 'And thanks for the answer');
+      expect(await thread()).toMatchObject({ assigned_user_id: colleagueId, assigned_manually: false });
+    });
+
+    it('ignores what never reached the family (suppressed, canceled, failed, still waiting)', async () => {
+      for (const status of ['suppressed', 'canceled', 'failed', 'queued']) await wrote(teacherId, 'notice', status);
+      await inbound(ROUTED, 'One more thing');
+      expect((await thread()).assigned_user_id).toBe(colleagueId);
+    });
+
+    it('keeps a thread a person assigned, whoever writes next, until it goes back to the inbox', async () => {
+      await assign(teacherId);
+      expect(await thread()).toMatchObject({ assigned_user_id: teacherId, assigned_manually: true });
+      await wrote(colleagueId, 'notice');
+      await inbound(ROUTED, 'Got the new notice');
+      expect(await thread()).toMatchObject({ assigned_user_id: teacherId, assigned_manually: true });
+
+      await assign(null);
+      expect(await thread()).toMatchObject({ assigned_user_id: null, assigned_manually: false });
+      await inbound(ROUTED, 'Hello again');
+      expect(await thread()).toMatchObject({ assigned_user_id: colleagueId, assigned_manually: false });
+    });
   });
 });

@@ -18,7 +18,10 @@ export interface InProcessApi {
  * The API application in this process, on the test database and its own queue prefix. The app
  * factory (`createApiApp` of `apps/api`) is passed in: libraries do not import apps.
  */
-export async function startInProcessApi(create: (env: ApiEnv) => Promise<INestApplication>, options: { prefix: string }): Promise<InProcessApi> {
+export async function startInProcessApi(
+  create: (env: ApiEnv) => Promise<INestApplication>,
+  options: { prefix: string; env?: Record<string, string> },
+): Promise<InProcessApi> {
   const env = loadEnv(ApiEnv, {
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
@@ -26,6 +29,7 @@ export async function startInProcessApi(create: (env: ApiEnv) => Promise<INestAp
     SECRETS_KEY: TEST_SECRETS_KEY,
     PLATFORM_ADMIN_TOKEN: randomHex(16),
     LOG_LEVEL: 'error',
+    ...options.env,
   });
   const app = await create(env);
   await app.listen(0, '127.0.0.1');

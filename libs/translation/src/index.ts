@@ -1,4 +1,5 @@
 export * from './prepare-notice.use-case';
+export * from './notice-texts';
 export * from './pipeline/memory';
 export * from './pipeline/glossary';
 export * from './pipeline/tenant-translator';

@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { rememberTranslation } from './pipeline/memory';
 import { TenantTranslator } from './pipeline/tenant-translator';
 import { PrepareNoticeUseCase } from './prepare-notice.use-case';
+import { NoticeTexts } from './notice-texts';
 
 const BODY = 'The PTA meets at Lincoln Elementary tomorrow. Details: https://lincoln.example/pta';
 
@@ -45,7 +46,7 @@ describe('PrepareNoticeUseCase: memory, machine translation, glossary, review (P
     }).start();
     // The local engine is on loopback over plain http: the operator allows that host, as a cluster-internal LibreTranslate.
     const guard = new OutboundGuard(['127.0.0.1']);
-    prepare = new PrepareNoticeUseCase(db, jobs, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard }));
+    prepare = new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard })));
   });
 
   afterAll(async () => {
@@ -175,7 +176,7 @@ describe('PrepareNoticeUseCase: memory, machine translation, glossary, review (P
     ['a cloud metadata address', () => 'https://169.254.169.254/latest', /url must not point at a cloud metadata address/],
     ['an IPv4-mapped loopback address', () => 'https://[::ffff:127.0.0.1]:5000', /url must not point at a loopback address/],
   ])('holds, naming the refusal, when the district engine is %s', async (_, url, reason) => {
-    const strict = new PrepareNoticeUseCase(db, jobs, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } }));
+    const strict = new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db, new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } })));
     const fixture = await district({ url: url() }, ['es']);
     const noticeId = await createNoticeFixture(db, fixture, { body: 'Engine refused today.' });
     const before = engine.requests.length;

@@ -5,36 +5,30 @@ import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { EntityManager } from 'typeorm';
-import { catalogTranslations } from './catalog/catalog-translations';
-import { glossaryTermsFor } from './pipeline/glossary';
-import { recallTranslations } from './pipeline/memory';
-import { MachineTranslation, TenantTranslator } from './pipeline/tenant-translator';
-import { translationFailureText } from './providers/translation-provider';
+import { NoticeTextDecision, NoticeTexts, NoticeTextSubject } from './notice-texts';
 
-/** Whether the district wants a person to check machine output for a notice of this urgency. */
-export function reviewRequired(translation: { requireReviewFor?: string[] } | null | undefined, urgency: string): boolean {
-  const list = translation?.requireReviewFor ?? [];
-  return list.includes(urgency) || list.includes('all');
-}
+export { reviewRequired } from './notice-texts';
 
 interface Plan {
-  body: string;
-  sourceLanguage: string;
+  notice: NoticeTextSubject;
   needed: string[];
-  toMachine: string[];
-  review: boolean;
+  decision: NoticeTextDecision;
+  machine: boolean;
 }
 
 /**
  * Makes sure every language a notice's audience reads has a usable text, then hands the notice to
- * the dispatcher. For each language other than the source, in this order: a translation a person
- * already wrote on the notice; for a notice written from a catalog template, the catalog's text in
- * that language; the district's translation memory (approved human text of the same source); the
- * district's machine-translation chain, glossary terms protected. Each language is translated once
- * per notice, whatever the number of families. Catalog and machine text waits for a person when
+ * the dispatcher. What each language gets is decided by NoticeTexts, as the preview shows it: a
+ * translation a person already wrote on the notice; for a notice written from a catalog template,
+ * the catalog's text in that language; the district's translation memory (approved human text of
+ * the same source); the district's machine-translation chain, glossary terms protected (output
+ * cached, so what the preview showed is what is stored). Each language is translated once per
+ * notice, whatever the number of families. Catalog and machine text waits for a person when
  * the district requires review for the notice's urgency, machine output also when a placeholder
  * did not survive: the notice then goes back to draft with the reason. A language still missing follows
- * the district's policy: hold the notice, or send the source.
+ * the district's policy: hold the notice, or send the source — except in an emergency, which is
+ * never held for one: the family gets the catalog's "Urgent message from <district>:" in its
+ * language, then the source text (stored with `fallback`).
  */
 export class PrepareNoticeUseCase {
   private readonly logger = new Logger(PrepareNoticeUseCase.name);
@@ -42,7 +36,7 @@ export class PrepareNoticeUseCase {
   constructor(
     private readonly db: TenantDb,
     private readonly jobs: JobProducer,
-    private readonly translator: TenantTranslator | null = null,
+    private readonly texts: NoticeTexts,
   ) {}
 
   async execute(noticeId: string): Promise<'ready' | 'held' | 'skipped'> {
@@ -51,20 +45,10 @@ export class PrepareNoticeUseCase {
     if (!plan) return 'skipped';
 
     // Outside any transaction: an engine may take seconds. One call per language, not per family.
-    const machine = new Map<string, MachineTranslation>();
-    const failures: string[] = [];
-    if (plan.toMachine.length > 0 && this.translator) {
-      for (const language of plan.toMachine) {
-        try {
-          const terms = await this.db.tx((m) => glossaryTermsFor(m, language));
-          machine.set(language, await this.translator.translate(plan.body, plan.sourceLanguage, language, terms));
-        } catch (error) {
-          // The reason is shown to staff: our words only, never an engine's answer.
-          failures.push(`${language} (${translationFailureText(error)})`);
-          this.logger.warn({ msg: 'machine translation failed', noticeId, language, reason: translationFailureText(error), err: error });
-        }
-      }
-    }
+    // An emergency is never held for a missing language: the catalog line in it, then the source.
+    const decided = await this.texts.emergencyFallback(plan.notice, plan.machine ? await this.texts.machine(plan.notice, plan.decision) : plan.decision);
+    const filled = [...decided.texts.values()].filter((text) => !text.stored);
+    const failures = [...decided.failures].map(([language, reason]) => `${language} (${reason})`);
 
     const outcome = await this.db.tx(async (m) => {
       const [notice] = await m.query(
@@ -73,12 +57,11 @@ export class PrepareNoticeUseCase {
         [noticeId],
       );
       if (!notice || notice.status !== 'translating') return { result: 'skipped' as const };
-      for (const [language, translated] of machine) {
-        const reason = !translated.intact ? 'a placeholder or glossary term did not survive machine translation' : plan.review ? `the district reviews machine translations of ${notice.urgency} notices` : null;
+      for (const text of filled) {
         await m.query(
-          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, review_reason)
-           values ($1, $2, $3, $4, 'machine', $5, $6, $7) on conflict (notice_id, language) do nothing`,
-          [tenantId, noticeId, language, translated.text, reason ? 'needs_review' : 'ready', translated.provider, reason],
+          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, review_reason, fallback)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (notice_id, language) do nothing`,
+          [tenantId, noticeId, text.language, text.body, text.origin, text.status, text.provider ?? null, text.reviewReason ?? null, text.fallback === true],
         );
       }
       const stored: { language: string; status: string }[] = await m.query(
@@ -99,7 +82,7 @@ export class PrepareNoticeUseCase {
       return { result: 'ready' as const, urgency: notice.urgency as Urgency, delayMs: (notice.delay_ms as number | null) ?? 0 };
     });
     if (outcome.result === 'ready') {
-      this.logger.log({ msg: 'notice languages ready', noticeId, machine: [...machine.keys()] });
+      this.logger.log({ msg: 'notice languages ready', noticeId, filled: filled.map((text) => `${text.language}:${text.fallback ? 'urgent line' : text.origin}`) });
       // A scheduled notice fans out at its time; quiet hours are then judged at that moment.
       await this.jobs.enqueue(
         { name: JobName.FanOutNotice, data: { tenantId, correlationId: TenantContext.correlationId() ?? noticeId, noticeId } },
@@ -111,49 +94,41 @@ export class PrepareNoticeUseCase {
     return outcome.result;
   }
 
-  /** The languages the audience reads; the catalog, then the memory, fill what people have not; the rest is for the engines. */
+  /**
+   * The languages the audience reads, and what the one decision (NoticeTexts) gives each without
+   * an engine: catalog and memory text is stored now; the rest is for the engines.
+   */
   private async plan(m: EntityManager, tenantId: string, noticeId: string): Promise<Plan | null> {
-    const [notice] = await m.query(
-      `select n.status, n.urgency, n.body, n.audience, n.source_language, n.template_key, n.template_variables,
-              t.default_language, t.translation, t.timezone, u.role, u.school_ids
+    const [row] = await m.query(
+      `select n.id, n.status, n.urgency, n.body, n.audience, n.source_language, n.template_key, n.template_variables,
+              t.default_language, u.role, u.school_ids
        from notices n join tenants t on t.id = n.tenant_id left join users u on u.id = n.author_user_id
        where n.id = $1 for update of n`,
       [noticeId],
     );
-    if (!notice || notice.status !== 'translating') return null;
+    if (!row || row.status !== 'translating') return null;
     // The author's families, per their account now (an author nobody knows reaches nobody).
-    const scope = FamilyScope.of({ role: notice.role, schoolIds: notice.school_ids });
-    const q = audienceQuery({ tenantId, audience: notice.audience, defaultLanguage: notice.default_language, scope });
+    const scope = FamilyScope.of({ role: row.role, schoolIds: row.school_ids });
+    const q = audienceQuery({ tenantId, audience: row.audience, defaultLanguage: row.default_language, scope });
     const [counts] = await m.query(audienceCountsSql(q), q.params);
-    const needed = Object.keys(counts.by_language ?? {}).filter((language) => language !== notice.source_language).sort();
-    const existing = new Set(
-      (await m.query(`select language from notice_translations where notice_id = $1`, [noticeId])).map((r: { language: string }) => r.language),
-    );
-    const review = reviewRequired(notice.translation, notice.urgency);
-    const template = notice.template_key ? { key: notice.template_key, variables: notice.template_variables } : null;
-    const catalog = catalogTranslations(template, needed.filter((language) => !existing.has(language)), notice.timezone);
-    for (const [language, body] of catalog) {
-      await m.query(
-        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, review_reason) values ($1, $2, $3, $4, 'catalog', $5, $6)
-         on conflict (notice_id, language) do nothing`,
-        [tenantId, noticeId, language, body, review ? 'needs_review' : 'ready', review ? `the district reviews translations of ${notice.urgency} notices` : null],
-      );
-    }
-    const open = needed.filter((language) => !existing.has(language) && !catalog.has(language));
-    const memory = await recallTranslations(m, { language: notice.source_language, text: notice.body }, open);
-    for (const [language, body] of memory) {
-      await m.query(
-        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status) values ($1, $2, $3, $4, 'memory', 'ready')
-         on conflict (notice_id, language) do nothing`,
-        [tenantId, noticeId, language, body],
-      );
-    }
-    return {
-      body: notice.body,
-      sourceLanguage: notice.source_language,
-      needed,
-      toMachine: open.filter((language) => !memory.has(language)),
-      review,
+    const needed = Object.keys(counts.by_language ?? {}).filter((language) => language !== row.source_language).sort();
+    const notice: NoticeTextSubject = {
+      id: row.id,
+      body: row.body,
+      sourceLanguage: row.source_language,
+      urgency: row.urgency,
+      template: row.template_key ? { key: row.template_key, variables: row.template_variables } : null,
     };
+    const decision = await this.texts.known(m, notice, needed);
+    for (const text of decision.texts.values()) {
+      if (text.stored) continue;
+      await m.query(
+        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, review_reason) values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (notice_id, language) do nothing`,
+        [tenantId, noticeId, text.language, text.body, text.origin, text.status, text.reviewReason ?? null],
+      );
+    }
+    const stored = new Map([...decision.texts].map(([language, text]) => [language, { ...text, stored: true }]));
+    return { notice, needed, decision: { ...decision, texts: stored }, machine: decision.missing.length > 0 };
   }
 }

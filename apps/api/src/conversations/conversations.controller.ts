@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
 import { ConversationMessage, ConversationsUseCases, ConversationSummary, ConversationView } from '@porchlight/messaging';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Principal } from '../http/auth.guard';
+import { ConversationMessageResponse, ConversationPageResponse, ConversationResponse, ConversationSummaryResponse } from './conversation-responses.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -41,6 +42,11 @@ export class ReplyDto {
   @IsString()
   @Length(1, 1600)
   body: string;
+
+  @ApiPropertyOptional({ description: "send it as written when nothing can translate it into the family's language (otherwise 409)" })
+  @IsOptional()
+  @IsBoolean()
+  sendUntranslated?: boolean;
 }
 
 export class AssignDto {
@@ -58,12 +64,14 @@ export class ConversationsController {
 
   @Get()
   @ApiOperation({ summary: 'Threads visible to the caller, most recent first' })
+  @ApiOkResponse({ type: ConversationPageResponse })
   list(@Principal() principal: StaffPrincipal, @Query() query: ConversationQueryDto): Promise<Page<ConversationSummary>> {
     return this.conversations.list(principal, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One thread, both directions' })
+  @ApiOkResponse({ type: ConversationResponse })
   show(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<ConversationView> {
     return this.conversations.show(principal, id);
   }
@@ -71,13 +79,18 @@ export class ConversationsController {
   @Post(':id/assign')
   @HttpCode(200)
   @ApiOperation({ summary: "Hand the thread to another staff member, or back to the school's shared inbox" })
+  @ApiOkResponse({ type: ConversationSummaryResponse })
   assign(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Body() dto: AssignDto): Promise<ConversationSummary> {
     return this.conversations.assign(principal, id, dto.userId);
   }
 
   @Post(':id/messages')
-  @ApiOperation({ summary: "A staff reply in the staff member's language, translated into the family's and sent in the same thread (503 when it cannot be translated)" })
+  @ApiOperation({
+    summary:
+      "A staff reply in the staff member's language, translated into the family's and sent in the same thread: 409 when nothing can translate it into the family's language unless sendUntranslated, 503 while the engines fail",
+  })
+  @ApiCreatedResponse({ type: ConversationMessageResponse })
   reply(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Body() dto: ReplyDto): Promise<ConversationMessage> {
-    return this.conversations.reply(principal, id, dto.body);
+    return this.conversations.reply(principal, id, dto.body, { sendUntranslated: dto.sendUntranslated === true });
   }
 }

@@ -15,10 +15,13 @@ import {
   Viewer,
   VIEWER_NAMES,
 } from '@porchlight/testing';
-import { PrepareNoticeUseCase } from '@porchlight/translation';
+import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
+
+// Its setup sends and dispatches notices through the API: generous on a busy machine.
+jest.setTimeout(60_000);
 
 type Family = 'northEn' | 'northEs' | 'southVi' | 'southEs' | 'both';
 const LANGUAGE: Record<Family, string> = { northEn: 'en', northEs: 'es', southVi: 'vi', southEs: 'es', both: 'en' };
@@ -46,7 +49,7 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
   /** Runs what the translation and dispatcher apps would: languages, then one message row per phone. */
   const dispatch = (noticeId: string) =>
     TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, async () => ({
-      prepared: await new PrepareNoticeUseCase(db, jobs).execute(noticeId),
+      prepared: await new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(noticeId),
       fanOut: await new FanOutNoticeUseCase(db, jobs).execute(noticeId),
     }));
   const draft = async (viewer: string, audience: object, translations: Record<string, string> = {}) => {
@@ -116,6 +119,7 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
         delivered,
         undelivered: 0,
         failed: 0,
+        canceled: 0,
         suppressed: 0,
         byLanguage: byLanguage(seen),
       });

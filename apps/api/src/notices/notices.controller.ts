@@ -1,11 +1,19 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
-import { NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
+import { ApproveTranslationUseCase, CancelNoticeUseCase, ListNoticesUseCase, NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeSummary, PreviewNoticeUseCase, SendNoticeUseCase, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
-import { CreateNoticeDto, MessagesQueryDto, PreviewQueryDto, RepliesQueryDto, TranslationDto } from './notices.dto';
+import {
+  NoticeMessagePageResponse,
+  NoticePageResponse,
+  NoticePreviewResponse,
+  NoticeReplyPageResponse,
+  NoticeResponse,
+  NoticeTranslationResponse,
+} from './notice-responses.dto';
+import { CreateNoticeDto, ListNoticesQueryDto, MessagesQueryDto, PreviewQueryDto, RepliesQueryDto, TranslationDto } from './notices.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -21,29 +29,47 @@ function checkLanguage(language: string): string {
 @ApiBearerAuth()
 @Controller('api/v1/notices')
 export class NoticesController {
-  constructor(private readonly notices: NoticesUseCases) {}
+  constructor(
+    private readonly notices: NoticesUseCases,
+    private readonly listNotices: ListNoticesUseCase,
+    private readonly cancelNotice: CancelNoticeUseCase,
+    private readonly previewNotice: PreviewNoticeUseCase,
+    private readonly approve: ApproveTranslationUseCase,
+    private readonly sendNotice: SendNoticeUseCase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's visible notices, newest first, each with its status, stats, audience, languages and author" })
+  @ApiOkResponse({ type: NoticePageResponse })
+  list(@Principal() principal: StaffPrincipal, @Query() query: ListNoticesQueryDto): Promise<Page<NoticeSummary>> {
+    return this.listNotices.execute(principal, query);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Create a draft notice' })
+  @ApiCreatedResponse({ type: NoticeResponse })
   create(@Principal() principal: StaffPrincipal, @Body() dto: CreateNoticeDto): Promise<NoticeView> {
     return this.notices.create(principal, dto);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'The notice with its status and delivery stats' })
+  @ApiOkResponse({ type: NoticeResponse })
   get(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
     return this.notices.get(principal, id);
   }
 
   @Get(':id/preview')
   @ApiOperation({ summary: 'Recipients per language, suppressed phones, each translation with its origin, segments and encoding' })
+  @ApiOkResponse({ type: NoticePreviewResponse })
   @ApiQuery({ name: 'backTranslate', required: false, type: Boolean, description: 'translate machine output back into the source language' })
   preview(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: PreviewQueryDto): Promise<NoticePreview> {
-    return this.notices.preview(principal, id, { backTranslate: query.backTranslate === true });
+    return this.previewNotice.execute(principal, id, { backTranslate: query.backTranslate === true });
   }
 
   @Put(':id/translations/:language')
   @ApiOperation({ summary: 'A person writes or corrects one translation (origin human)' })
+  @ApiOkResponse({ type: NoticeTranslationResponse })
   putTranslation(
     @Principal() principal: StaffPrincipal,
     @Param('id', uuid) id: string,
@@ -57,29 +83,41 @@ export class NoticesController {
   @Roles('liaison', 'district_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'A liaison or district admin approves a translation waiting for review; it enters the translation memory' })
+  @ApiOkResponse({ type: NoticeTranslationResponse })
   approveTranslation(
     @Principal() principal: StaffPrincipal,
     @Param('id', uuid) id: string,
     @Param('language') language: string,
   ): Promise<NoticeTranslationView> {
-    return this.notices.approveTranslation(principal, id, checkLanguage(language));
+    return this.approve.execute(principal, id, checkLanguage(language));
   }
 
   @Post(':id/send')
   @HttpCode(202)
   @ApiOperation({ summary: "Send the notice; 409 when a needed translation is missing and the district's policy is to hold" })
+  @ApiResponse({ status: 202, type: NoticeResponse, description: 'the notice, now translating' })
   send(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
-    return this.notices.send(principal, id);
+    return this.sendNotice.execute(principal, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop what has not left yet: waiting messages become canceled; 409 when nothing is left to stop' })
+  @ApiOkResponse({ type: NoticeResponse })
+  cancel(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
+    return this.cancelNotice.execute(principal, id);
   }
 
   @Get(':id/replies')
   @ApiOperation({ summary: 'Family replies to this notice, with their language and translation for staff' })
+  @ApiOkResponse({ type: NoticeReplyPageResponse })
   replies(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: RepliesQueryDto): Promise<Page<NoticeReplyView>> {
     return this.notices.replies(principal, id, query);
   }
 
   @Get(':id/messages')
   @ApiOperation({ summary: 'One row per recipient phone' })
+  @ApiOkResponse({ type: NoticeMessagePageResponse })
   messages(
     @Principal() principal: StaffPrincipal,
     @Param('id', uuid) id: string,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { URGENCIES, Urgency, MESSAGE_STATUSES } from '@porchlight/contracts';
+import { MESSAGE_STATUSES, NOTICE_STATUSES, URGENCIES, Urgency } from '@porchlight/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsBcp47 } from '../http/validators';
@@ -167,3 +167,24 @@ export class PreviewQueryDto {
 }
 
 export class RepliesQueryDto extends NoticePageQueryDto {}
+
+export class ListNoticesQueryDto {
+  @ApiPropertyOptional({ enum: NOTICE_STATUSES, description: 'the status the API shows (`sent` once nothing waits)' })
+  @IsOptional()
+  @IsIn(NOTICE_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
-import { Contact, ContactsUseCases, Page, RosterUseCases, School, Student } from '@porchlight/contacts';
+import { Contact, ContactsUseCases, Page, RosterUseCases, School, Section, SectionsQuery, Student } from '@porchlight/contacts';
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
+import { SectionPageResponse, SectionQueryDto } from './sections.dto';
 import { ContactQueryDto, CreateContactDto, CreateSchoolDto, CreateStudentDto, StudentQueryDto, UpdateContactDto } from './roster.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -12,7 +13,11 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 @ApiBearerAuth()
 @Controller('api/v1')
 export class RosterController {
-  constructor(private readonly roster: RosterUseCases, private readonly contacts: ContactsUseCases) {}
+  constructor(
+    private readonly roster: RosterUseCases,
+    private readonly contacts: ContactsUseCases,
+    private readonly sections: SectionsQuery,
+  ) {}
 
   @Post('schools')
   @Roles('district_admin')
@@ -25,6 +30,13 @@ export class RosterController {
   @ApiOperation({ summary: 'Schools visible to the caller' })
   listSchools(@Principal() principal: StaffPrincipal): Promise<School[]> {
     return this.roster.listSchools(principal);
+  }
+
+  @Get('sections')
+  @ApiOperation({ summary: 'Classes (OneRoster sections) of the caller’s schools, with school, course, grades and enrolled students, by title' })
+  @ApiOkResponse({ type: SectionPageResponse })
+  listSections(@Principal() principal: StaffPrincipal, @Query() query: SectionQueryDto): Promise<Page<Section>> {
+    return this.sections.list(principal, query);
   }
 
   @Post('students')

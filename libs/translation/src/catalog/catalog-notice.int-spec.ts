@@ -6,6 +6,7 @@ import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_RE
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { PrepareNoticeUseCase } from '../prepare-notice.use-case';
+import { NoticeTexts } from '../notice-texts';
 import { templateCatalog } from './template-catalog';
 
 const TEMPLATE = { key: 'early_release', variables: { school: 'Lincoln Elementary', date: '2026-03-06', time: '13:15' } };
@@ -24,7 +25,7 @@ describe('PrepareNoticeUseCase: a template notice takes its languages from the c
     redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     jobs = new JobProducer(redis, prefix);
     // No engine at all: whatever is translated comes from the catalog.
-    prepare = new PrepareNoticeUseCase(db, jobs, null);
+    prepare = new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db, null));
   });
 
   afterAll(async () => {

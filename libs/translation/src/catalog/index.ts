@@ -4,3 +4,4 @@ export * from './format';
 export { CATALOG_RESOURCES } from './locales';
 export type { CatalogResource } from './locales';
 export * from './catalog-translations';
+export * from './urgent-line';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { TenantDb } from '@porchlight/database';
 import { toProjectLanguage } from '../languages';
-import { TranslationProviderError } from '../providers/translation-provider';
+import { TranslationProviderError, translationFailureText } from '../providers/translation-provider';
 import { glossaryTermsFor } from './glossary';
 import { TenantTranslator } from './tenant-translator';
 
@@ -9,7 +9,8 @@ import { TenantTranslator } from './tenant-translator';
  * A family's reply, translated for the staff who read it: into the language of the staff member
  * the conversation is assigned to, or the district's default language for a school's shared
  * inbox. Nothing is stored when the reply is already in that language. The original stays as it
- * came; the translation sits beside it.
+ * came; the translation sits beside it. A reply no engine can translate keeps why
+ * (`untranslated_reason`), which the conversation shows.
  */
 export class TranslateReplyUseCase {
   private readonly logger = new Logger(TranslateReplyUseCase.name);
@@ -47,12 +48,23 @@ export class TranslateReplyUseCase {
       // No engine for the pair (or none at all): staff read the original. Passing faults are retried.
       if (error instanceof TranslationProviderError && !error.retryable) {
         this.logger.warn({ msg: 'reply left untranslated', messageId, sourceLanguage: work.from, targetLanguage: work.to, reason: error.message });
+        // Staff see why they read the family's own words (the reason is ours, never an engine's answer).
+        await this.db.tx((m) =>
+          m.query(`update messages set untranslated_reason = $2 where id = $1 and translated_body is null`, [
+            messageId,
+            `could not be translated from ${work.from} into ${work.to}: ${translationFailureText(error)}`,
+          ]),
+        );
         return 'untranslated';
       }
       throw error;
     }
     await this.db.tx((m) =>
-      m.query(`update messages set translated_body = $2, translated_language = $3 where id = $1 and translated_body is null`, [messageId, translated.text, work.to]),
+      m.query(`update messages set translated_body = $2, translated_language = $3, untranslated_reason = null where id = $1 and translated_body is null`, [
+        messageId,
+        translated.text,
+        work.to,
+      ]),
     );
     this.logger.log({ msg: 'reply translated', messageId, sourceLanguage: work.from, targetLanguage: work.to, provider: translated.provider });
     return 'translated';

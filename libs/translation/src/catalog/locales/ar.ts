@@ -20,4 +20,7 @@ export const ar: CatalogResource = {
     all_clear: '{{school}}: انتهى الإغلاق الأمني واستؤنفت الدراسة بشكل طبيعي. شكرًا لصبركم.',
     report_cards: 'الشهادات المدرسية لـ{{school}} متاحة الآن: {{url}} للاستفسار يرجى التواصل مع المدرسة.',
   },
+  lines: {
+    urgent_from: 'رسالة عاجلة من {{district}}:',
+  },
 };

@@ -19,4 +19,7 @@ export const en: CatalogResource = {
     all_clear: 'All clear at {{school}}: the lockdown has ended and classes have resumed. Thank you for your patience.',
     report_cards: 'Report cards for {{school}} are now available: {{url}} Please contact the school with any questions.',
   },
+  lines: {
+    urgent_from: 'Urgent message from {{district}}:',
+  },
 };

@@ -20,4 +20,7 @@ export const es: CatalogResource = {
     all_clear: '{{school}}: terminó el confinamiento y las clases siguen con normalidad. Gracias por su paciencia.',
     report_cards: 'Las calificaciones de {{school}} ya están disponibles: {{url}} Si tiene preguntas, llame a la escuela.',
   },
+  lines: {
+    urgent_from: 'Mensaje urgente de {{district}}:',
+  },
 };

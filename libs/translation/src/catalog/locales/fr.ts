@@ -20,4 +20,7 @@ export const fr: CatalogResource = {
     all_clear: '{{school}} : fin du confinement, les cours ont repris normalement. Merci de votre patience.',
     report_cards: "Les bulletins de {{school}} sont disponibles : {{url}} Pour toute question, contactez l'école.",
   },
+  lines: {
+    urgent_from: 'Message urgent de {{district}} :',
+  },
 };

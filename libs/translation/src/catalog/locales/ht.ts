@@ -20,4 +20,7 @@ export const ht: CatalogResource = {
     all_clear: '{{school}}: lockdown lan fini, klas yo rekòmanse nòmalman. Mèsi pou pasyans nou.',
     report_cards: 'Kanè {{school}} yo disponib kounye a: {{url}} Kontakte lekòl la si ou gen kesyon.',
   },
+  lines: {
+    urgent_from: 'Mesaj ijan soti nan {{district}}:',
+  },
 };

@@ -20,4 +20,7 @@ export const ko: CatalogResource = {
     all_clear: '{{school}}: 봉쇄가 해제되어 수업이 정상적으로 재개되었습니다. 기다려 주셔서 감사합니다.',
     report_cards: '{{school}} 성적표를 지금 확인하실 수 있습니다: {{url}} 문의 사항은 학교로 연락해 주세요.',
   },
+  lines: {
+    urgent_from: '{{district}}의 긴급 메시지:',
+  },
 };

@@ -20,4 +20,7 @@ export const pt: CatalogResource = {
     all_clear: '{{school}}: o confinamento terminou e as aulas voltaram ao normal. Obrigado pela paciência.',
     report_cards: 'Os boletins de {{school}} já estão disponíveis: {{url}} Dúvidas? Entre em contato com a escola.',
   },
+  lines: {
+    urgent_from: 'Mensagem urgente de {{district}}:',
+  },
 };

@@ -12,4 +12,10 @@ export interface CatalogResource {
   status: 'source' | 'machine_drafted' | 'reviewed';
   review: 'none' | 'native speaker';
   templates: Record<string, string>;
+  /**
+   * Short lines Porchlight itself writes around a district's text, same interpolation:
+   * `urgent_from` ("Urgent message from {{district}}:") opens an emergency no one could translate
+   * into the family's language, before the source text.
+   */
+  lines: { urgent_from: string };
 }

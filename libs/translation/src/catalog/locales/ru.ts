@@ -20,4 +20,7 @@ export const ru: CatalogResource = {
     all_clear: '{{school}}: режим изоляции отменён, занятия идут как обычно. Спасибо за терпение.',
     report_cards: '{{school}}: табели успеваемости доступны: {{url}} С вопросами обращайтесь в школу.',
   },
+  lines: {
+    urgent_from: 'Срочное сообщение от {{district}}:',
+  },
 };

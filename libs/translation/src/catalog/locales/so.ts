@@ -20,4 +20,7 @@ export const so: CatalogResource = {
     all_clear: '{{school}}: xiritaankii wuu dhammaaday, casharraduna si caadi ah ayay u socdaan. Waad ku mahadsan tihiin dulqaadkiinna.',
     report_cards: 'Warqadaha natiijada ee {{school}} hadda waa diyaar: {{url}} Haddii aad su\'aalo qabtid la xiriir iskuulka.',
   },
+  lines: {
+    urgent_from: 'Fariin degdeg ah oo ka timid {{district}}:',
+  },
 };

@@ -20,4 +20,7 @@ export const tl: CatalogResource = {
     all_clear: '{{school}}: tapos na ang lockdown at balik na sa normal ang klase. Salamat sa inyong pasensya.',
     report_cards: 'Available na ang report card ng {{school}}: {{url}} Makipag-ugnayan sa paaralan kung may tanong.',
   },
+  lines: {
+    urgent_from: 'Apurahang mensahe mula sa {{district}}:',
+  },
 };

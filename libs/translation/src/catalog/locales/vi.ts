@@ -20,4 +20,7 @@ export const vi: CatalogResource = {
     all_clear: '{{school}}: đã hết phong tỏa, lớp học trở lại bình thường. Cảm ơn quý vị đã kiên nhẫn.',
     report_cards: 'Bảng điểm của {{school}} đã có tại: {{url}} Xin liên hệ trường nếu có thắc mắc.',
   },
+  lines: {
+    urgent_from: 'Tin nhắn khẩn cấp từ {{district}}:',
+  },
 };

@@ -20,4 +20,7 @@ export const zhHans: CatalogResource = {
     all_clear: '{{school}}：封锁已解除，课程恢复正常。感谢您的耐心。',
     report_cards: '{{school}}的成绩单现已发布：{{url}} 如有疑问请联系学校。',
   },
+  lines: {
+    urgent_from: '来自{{district}}的紧急消息：',
+  },
 };

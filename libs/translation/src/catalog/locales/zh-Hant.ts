@@ -20,4 +20,7 @@ export const zhHant: CatalogResource = {
     all_clear: '{{school}}：封鎖已解除，課程恢復正常。感謝您的耐心。',
     report_cards: '{{school}}的成績單現已公布：{{url}} 如有疑問請聯絡學校。',
   },
+  lines: {
+    urgent_from: '來自{{district}}的緊急訊息：',
+  },
 };

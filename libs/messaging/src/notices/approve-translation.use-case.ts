@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, StaffPrincipal } from '@porchlight/contracts';
+import { rows, TenantDb } from '@porchlight/database';
+import { audit } from '@porchlight/identity';
+import { NoticeTexts, rememberTranslation } from '@porchlight/translation';
+import { loadNotice } from './notice-reader';
+import { NoticeTranslationView } from './notice-views';
+import { knownTranslationViews, textSubject } from './translation-views';
+
+/**
+ * A liaison or a district admin accepts a translation that waits for review — stored, or the one
+ * the preview proposes (catalog, memory, or an engine's, from its cache): it becomes ready, and
+ * enters the district's translation memory for the next notice with the same text.
+ */
+@Injectable()
+export class ApproveTranslationUseCase {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly texts: NoticeTexts,
+  ) {}
+
+  async execute(actor: StaffPrincipal, id: string, language: string): Promise<NoticeTranslationView> {
+    // A notice the caller cannot open is 404 whatever their role; one they can, 403 unless they may approve.
+    const notice = await this.db.tx((m) => loadNotice(m, actor, id));
+    if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
+    if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
+    // Outside the transaction: the engine's proposal comes from its cache when the preview showed it.
+    const proposed = (await this.texts.decide(textSubject(notice), [language], { machine: true })).texts.get(language);
+    return this.db.tx(async (m) => {
+      let [row] = await rows<{ body: string }>(
+        m,
+        `update notice_translations set status = 'ready', review_reason = null, updated_by = $3, updated_at = now()
+         where notice_id = $1 and language = $2 returning body`,
+        [id, language, actor.userId],
+      );
+      if (!row) {
+        // Not stored yet: what the preview proposes for a draft is approved as it stands.
+        if (!proposed || proposed.stored) throw DomainError.notFound('translation');
+        await m.query(
+          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, updated_by)
+           values ($1, $2, $3, $4, $5, 'ready', $6, $7) on conflict (notice_id, language) do nothing`,
+          [actor.tenantId, id, language, proposed.body, proposed.origin, proposed.provider ?? null, actor.userId],
+        );
+        row = { body: proposed.body };
+      }
+      await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body: row.body, approvedBy: actor.userId });
+      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_approved', subjectType: 'notice', subjectId: id, data: { language } });
+      return (await knownTranslationViews(m, this.texts, notice, [language])).find((view) => view.language === language)!;
+    });
+  }
+}
