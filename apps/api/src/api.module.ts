@@ -9,6 +9,7 @@ import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { RecordsModule } from '@porchlight/records';
+import { ReachReportUseCase } from '@porchlight/engagement';
 import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -25,6 +26,7 @@ import { NoticesController } from './notices/notices.controller';
 import { TemplatesController } from './notices/templates.controller';
 import { PlatformController } from './platform/platform.controller';
 import { RecordsController } from './records/records.controller';
+import { ReportsController } from './reports/reports.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
 import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
@@ -89,6 +91,7 @@ export class ApiModule implements NestModule {
         ConversationsController,
         GlossaryController,
         RecordsController,
+        ReportsController,
         TwilioWebhooksController,
       ],
       providers: [
@@ -100,6 +103,7 @@ export class ApiModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: InputInterceptor },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        ReachReportUseCase,
         {
           provide: TenantTranslator,
           useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env), guard }),
