@@ -75,7 +75,7 @@ describe('GET /api/v1/reports/reach (HTTP, Postgres, Redis)', () => {
     );
     api = await startInProcessApi(createApiApp, { prefix });
     adminToken = await tokens.issue({ userId: fixture.adminId, tenantId: fixture.tenantId });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await jobs?.close();
