@@ -9,6 +9,7 @@ import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { RecordsModule } from '@porchlight/records';
+import { CloseTheLoopUseCase, DecisionInputsUseCases, DecisionsUseCases, PublicDecisionsUseCase, ReachReportUseCase } from '@porchlight/engagement';
 import { GlossaryUseCases, NoticeTexts, TenantTranslator } from '@porchlight/translation';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -25,6 +26,9 @@ import { NoticesController } from './notices/notices.controller';
 import { TemplatesController } from './notices/templates.controller';
 import { PlatformController } from './platform/platform.controller';
 import { RecordsController } from './records/records.controller';
+import { ReportsController } from './reports/reports.controller';
+import { DecisionsController } from './decisions/decisions.controller';
+import { PublicController } from './public/public.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
 import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
@@ -89,6 +93,9 @@ export class ApiModule implements NestModule {
         ConversationsController,
         GlossaryController,
         RecordsController,
+        ReportsController,
+        DecisionsController,
+        PublicController,
         TwilioWebhooksController,
       ],
       providers: [
@@ -100,6 +107,11 @@ export class ApiModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: InputInterceptor },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        ReachReportUseCase,
+        DecisionsUseCases,
+        DecisionInputsUseCases,
+        CloseTheLoopUseCase,
+        PublicDecisionsUseCase,
         {
           provide: TenantTranslator,
           useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env), guard }),

@@ -1,1 +1,3 @@
 export * from './answers';
+export * from './reach';
+export * from './decisions';

@@ -55,6 +55,10 @@ export class ProcessInboundUseCase {
       await m.query(`insert into phones (tenant_id, phone) values ($1, $2) on conflict (tenant_id, phone) do nothing`, [tenantId, message.phone]);
       const [phone] = await m.query(`select opted_out_at from phones where phone = $1 for update`, [message.phone]);
       const optedOut = Boolean(phone?.opted_out_at);
+      // What the message was, for the reach report: keywords and a language's name are not voice.
+      if (keyword.kind === 'opt_out' || keyword.kind === 'help' || (keyword.kind === 'opt_in' && optedOut)) {
+        await m.query(`update messages set intent = 'keyword' where id = $1`, [messageId]);
+      }
       // One confirmation per change: a second STOP from an opted-out phone gets no further text.
       if (keyword.kind === 'opt_out' && optedOut) return undefined;
       // START/YES from a phone that never left is an ordinary reply ("yes" to a question).
@@ -72,14 +76,14 @@ export class ProcessInboundUseCase {
           message.phone,
           requested,
         ]);
-        await m.query(`update messages set language = $2 where id = $1`, [messageId, requested]);
+        await m.query(`update messages set language = $2, intent = 'language' where id = $1`, [messageId, requested]);
         await m.query(`update conversations set suggested_language = null where phone = $1`, [message.phone]);
         this.logger.log({ msg: 'family chose its language', messageId, language: requested });
         return this.reply(m, tenantId, message, requested, languageConfirmation(requested));
       }
       const detected = new VotingLanguageDetector({ languages: tenant.languages }).detect(message.body, { preferred: contact?.language ?? null });
       // translate_requested_at: the reconciler asks again if Redis loses the translation job.
-      await m.query(`update messages set language = $2, translate_requested_at = now() where id = $1`, [messageId, detected.language ?? contact?.language ?? null]);
+      await m.query(`update messages set language = $2, translate_requested_at = now(), intent = 'reply' where id = $1`, [messageId, detected.language ?? contact?.language ?? null]);
       await this.thread(m, tenantId, message, contact ?? null);
       translate = true;
       return undefined;

@@ -1,0 +1,3 @@
+export * from './reach.sql';
+export * from './reach-report.use-case';
+export * from './wilson';
