@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight/config';
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
+import { SurveyCsvUseCase, SurveyResultsUseCase, SurveysUseCases } from '@porchlight/engagement';
 import { IdentityModule, LoginThrottleLimits, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { ConversationsUseCases, NoticesUseCases, TwilioWebhooks } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
@@ -27,6 +28,7 @@ import { PlatformController } from './platform/platform.controller';
 import { RecordsController } from './records/records.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
+import { SurveysController } from './surveys/surveys.controller';
 import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
 import { UsersController } from './users/users.controller';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
@@ -86,6 +88,7 @@ export class ApiModule implements NestModule {
         ImportsController,
         NoticesController,
         TemplatesController,
+        SurveysController,
         ConversationsController,
         GlossaryController,
         RecordsController,
@@ -110,6 +113,13 @@ export class ApiModule implements NestModule {
           useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new NoticesUseCases(db, jobs, translator),
           inject: [TenantDb, JobProducer, TenantTranslator],
         },
+        {
+          provide: SurveysUseCases,
+          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new SurveysUseCases(db, jobs, translator),
+          inject: [TenantDb, JobProducer, TenantTranslator],
+        },
+        { provide: SurveyResultsUseCase, useFactory: (db: TenantDb) => new SurveyResultsUseCase(db), inject: [TenantDb] },
+        { provide: SurveyCsvUseCase, useFactory: (db: TenantDb) => new SurveyCsvUseCase(db), inject: [TenantDb] },
         { provide: GlossaryUseCases, useFactory: (db: TenantDb) => new GlossaryUseCases(db), inject: [TenantDb] },
         {
           provide: ConversationsUseCases,
