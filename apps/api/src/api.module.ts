@@ -9,7 +9,16 @@ import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { RecordsModule } from '@porchlight/records';
-import { CloseTheLoopUseCase, DecisionInputsUseCases, DecisionsUseCases, PublicDecisionsUseCase, ReachReportUseCase } from '@porchlight/engagement';
+import {
+  CloseTheLoopUseCase,
+  DecisionInputsUseCases,
+  DecisionsUseCases,
+  PublicDecisionsUseCase,
+  ReachReportUseCase,
+  SurveyCsvUseCase,
+  SurveyResultsUseCase,
+  SurveysUseCases,
+} from '@porchlight/engagement';
 import { GlossaryUseCases, NoticeTexts, TenantTranslator } from '@porchlight/translation';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -31,6 +40,7 @@ import { DecisionsController } from './decisions/decisions.controller';
 import { PublicController } from './public/public.controller';
 import { RosterController } from './roster/roster.controller';
 import { SettingsController } from './settings/settings.controller';
+import { SurveysController } from './surveys/surveys.controller';
 import { MAX_IMPORT_BYTES, PLATFORM_ADMIN_TOKEN } from './tokens';
 import { UsersController } from './users/users.controller';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
@@ -90,6 +100,7 @@ export class ApiModule implements NestModule {
         ImportsController,
         NoticesController,
         TemplatesController,
+        SurveysController,
         ConversationsController,
         GlossaryController,
         RecordsController,
@@ -132,6 +143,13 @@ export class ApiModule implements NestModule {
         SendNoticeUseCase,
         ListNoticesUseCase,
         CancelNoticeUseCase,
+        {
+          provide: SurveysUseCases,
+          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new SurveysUseCases(db, jobs, translator),
+          inject: [TenantDb, JobProducer, TenantTranslator],
+        },
+        { provide: SurveyResultsUseCase, useFactory: (db: TenantDb) => new SurveyResultsUseCase(db), inject: [TenantDb] },
+        { provide: SurveyCsvUseCase, useFactory: (db: TenantDb) => new SurveyCsvUseCase(db), inject: [TenantDb] },
         { provide: GlossaryUseCases, useFactory: (db: TenantDb) => new GlossaryUseCases(db), inject: [TenantDb] },
         {
           provide: ConversationsUseCases,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DeliveryEnv } from '@porchlight/config';
 import { QueueName } from '@porchlight/contracts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
+import { SurveyConversation } from '@porchlight/engagement';
 import { SecretBox, TenantRepository } from '@porchlight/identity';
 import { ProcessInboundUseCase, ResolveMessageUseCase, SenderRateLimiter, SendMessageUseCase, SmsProviders, TenantSmsCache } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
@@ -11,7 +12,7 @@ import { ProcessInboundProcessor } from './process-inbound.processor';
 import { ResolveMessageProcessor } from './resolve-message.processor';
 import { SendMessageProcessor } from './send-message.processor';
 
-/** Delivery workers: send through the tenant's provider; classify and thread inbound messages. */
+/** Delivery workers: send through the tenant's provider; classify and thread inbound messages, survey answers included. */
 @Module({})
 export class DeliveryModule {
   static forRoot(env: DeliveryEnv): DynamicModule {
@@ -45,7 +46,12 @@ export class DeliveryModule {
           useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders, jobs: JobProducer) => new ResolveMessageUseCase(db, cache, providers, jobs),
           inject: [TenantDb, TenantSmsCache, SmsProviders, JobProducer],
         },
-        { provide: ProcessInboundUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new ProcessInboundUseCase(db, jobs), inject: [TenantDb, JobProducer] },
+        { provide: SurveyConversation, useValue: new SurveyConversation() },
+        {
+          provide: ProcessInboundUseCase,
+          useFactory: (db: TenantDb, jobs: JobProducer, surveys: SurveyConversation) => new ProcessInboundUseCase(db, jobs, surveys),
+          inject: [TenantDb, JobProducer, SurveyConversation],
+        },
         SendMessageProcessor,
         ResolveMessageProcessor,
         ProcessInboundProcessor,

@@ -3,16 +3,18 @@ import { DispatcherEnv } from '@porchlight/config';
 import { QueueName } from '@porchlight/contracts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { SecretBox, TenantRepository } from '@porchlight/identity';
+import { FanOutSurveyUseCase, SurveySweep } from '@porchlight/engagement';
 import { FanOutNoticeUseCase, Reconciler } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { ExportsReconciler, RecordsModule } from '@porchlight/records';
 import { ApplyRetentionProcessor } from './apply-retention.processor';
 import { FanOutProcessor } from './fan-out.processor';
+import { FanOutSurveyProcessor } from './fan-out-survey.processor';
 import { RECONCILE_INTERVAL_MS, ReconcilerService } from './reconciler.service';
 import { RETENTION_CRON, RetentionScheduleService } from './retention-schedule.service';
 
-/** The message queue: notice fan-out into one message per phone, the reconciler, and the daily retention sweep. */
+/** The message queue: notice and survey fan-out, the reconciler with the survey sweep, and the daily retention sweep. */
 @Module({})
 export class DispatcherModule {
   static forRoot(env: DispatcherEnv): DynamicModule {
@@ -45,9 +47,12 @@ export class DispatcherModule {
           inject: [TenantDb, JobProducer],
         },
         { provide: ExportsReconciler, useFactory: (db: TenantDb, jobs: JobProducer) => new ExportsReconciler(db, jobs, env.RECONCILE_STALE_SECONDS), inject: [TenantDb, JobProducer] },
+        { provide: FanOutSurveyUseCase, useFactory: (db: TenantDb, jobs: JobProducer) => new FanOutSurveyUseCase(db, jobs), inject: [TenantDb, JobProducer] },
+        { provide: SurveySweep, useFactory: (db: TenantDb, jobs: JobProducer) => new SurveySweep(db, jobs), inject: [TenantDb, JobProducer] },
         { provide: RECONCILE_INTERVAL_MS, useValue: env.RECONCILE_INTERVAL_SECONDS * 1000 },
         { provide: RETENTION_CRON, useValue: env.RETENTION_CRON },
         FanOutProcessor,
+        FanOutSurveyProcessor,
         ApplyRetentionProcessor,
         ReconcilerService,
         RetentionScheduleService,

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SurveySweep } from '@porchlight/engagement';
 import { Reconciler } from '@porchlight/messaging';
 import { ExportsReconciler } from '@porchlight/records';
 
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
 
-/** Runs the reconcilers (messaging work, then district exports) on a timer; one sweep at a time. */
+/** Runs the reconcilers (messaging work, district exports, then surveys: closing, reminders, waiting surveys) on a timer; one sweep at a time. */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReconcilerService.name);
@@ -14,6 +15,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly reconciler: Reconciler,
     private readonly exports: ExportsReconciler,
+    private readonly surveys: SurveySweep,
     @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
 
@@ -23,6 +25,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
       this.running = this.reconciler
         .sweep()
         .then(() => this.exports.sweep())
+        .then(() => this.surveys.sweep())
         .catch((error: Error) => this.logger.error({ msg: 'reconcile failed', err: error.message }))
         .finally(() => (this.running = undefined));
     }, this.intervalMs);

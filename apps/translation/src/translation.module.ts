@@ -6,11 +6,13 @@ import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/obs
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
 import { SecretBox } from '@porchlight/identity';
+import { PrepareSurveyUseCase } from '@porchlight/engagement';
 import { NoticeTexts, PrepareNoticeUseCase, TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
 import { PrepareNoticeProcessor } from './prepare-notice.processor';
+import { PrepareSurveyProcessor } from './prepare-survey.processor';
 import { TranslateReplyProcessor } from './translate-reply.processor';
 
-/** Translates notices and replies; owns the "translate notice" and "translate reply" jobs. */
+/** Translates notices, surveys and replies; owns the "translate notice", "translate survey" and "translate reply" jobs. */
 @Module({})
 export class TranslationAppModule {
   static forRoot(env: TranslationEnv): DynamicModule {
@@ -40,6 +42,12 @@ export class TranslationAppModule {
           inject: [TenantDb, JobProducer, TenantTranslator],
         },
         PrepareNoticeProcessor,
+        {
+          provide: PrepareSurveyUseCase,
+          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new PrepareSurveyUseCase(db, jobs, translator),
+          inject: [TenantDb, JobProducer, TenantTranslator],
+        },
+        PrepareSurveyProcessor,
         {
           provide: TranslateReplyUseCase,
           useFactory: (db: TenantDb, translator: TenantTranslator) => new TranslateReplyUseCase(db, translator),

@@ -36,6 +36,10 @@ export enum JobName {
    * message texts older than the district keeps them, and stored uploads and exports past their use.
    */
   ApplyRetention = 'retention.apply',
+  /** Give every text of a survey (intro, questions, options) a usable translation in each language its audience reads. */
+  TranslateSurvey = 'survey.translate',
+  /** Resolve a survey's audience to phones, one recipient row each, and send the first question to phones free of another survey. */
+  FanOutSurvey = 'survey.fan-out',
 }
 
 interface TenantJob {
@@ -58,6 +62,8 @@ export interface JobPayloads {
   [JobName.ImportRoster]: TenantJob & { importId: string };
   [JobName.BuildExport]: TenantJob & { exportId: string };
   [JobName.ApplyRetention]: PlatformJob;
+  [JobName.TranslateSurvey]: TenantJob & { surveyId: string };
+  [JobName.FanOutSurvey]: TenantJob & { surveyId: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -70,6 +76,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.ImportRoster]: QueueName.Contacts,
   [JobName.BuildExport]: QueueName.Contacts,
   [JobName.ApplyRetention]: QueueName.Dispatch,
+  [JobName.TranslateSurvey]: QueueName.Translation,
+  [JobName.FanOutSurvey]: QueueName.Dispatch,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
@@ -86,6 +94,8 @@ export const jobId = {
   translateReply: (messageId: string) => `reply-translate-${messageId}`,
   importRoster: (importId: string) => `roster-import-${importId}`,
   buildExport: (exportId: string) => `export-build-${exportId}`,
+  translateSurvey: (surveyId: string) => `survey-translate-${surveyId}`,
+  fanOutSurvey: (surveyId: string) => `survey-fanout-${surveyId}`,
 };
 
 /** The one job scheduler of the daily retention sweep: every process that starts upserts this same key. */

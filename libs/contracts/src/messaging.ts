@@ -27,7 +27,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export const FINAL_MESSAGE_STATUSES: readonly MessageStatus[] = ['delivered', 'undelivered', 'failed', 'suppressed', 'canceled'];
 
 export type MessageDirection = 'outbound' | 'inbound';
-export type MessageKind = 'notice' | 'reply' | 'system' | 'inbound';
+export type MessageKind = 'notice' | 'reply' | 'system' | 'inbound' | 'survey';
 
 export const TRANSLATION_ORIGINS = ['source', 'catalog', 'memory', 'machine', 'human'] as const;
 export type TranslationOrigin = (typeof TRANSLATION_ORIGINS)[number];

@@ -1,3 +1,4 @@
 export * from './answers';
 export * from './reach';
 export * from './decisions';
+export * from './surveys';

@@ -8,6 +8,18 @@ import { languageConfirmation, parseLanguageRequest, VotingLanguageDetector } fr
 import { EntityManager } from 'typeorm';
 import { recordConsent } from './consent';
 
+/**
+ * Surveys by SMS (the engagement domain), as inbound processing needs them: inside its
+ * transaction, after keywords and language requests, a reply from a phone a survey is asking is an
+ * answer; the survey's next messages come back to be handed to delivery.
+ */
+export interface InboundSurveys {
+  /** Null when no survey takes the reply; otherwise the survey message rows written. */
+  answer(m: EntityManager, tenantId: string, inbound: { id: string; phone: string; body: string; created_at: Date }): Promise<{ outbound: string[] } | null>;
+  /** The phone opted out: its surveys stop. */
+  stop(m: EntityManager, phone: string): Promise<void>;
+}
+
 /** How many replies in a row, in another language than the family's, make a suggestion to staff. */
 export const LANGUAGE_SUGGESTION_AFTER = 3;
 
@@ -24,11 +36,16 @@ export const LANGUAGE_SUGGESTION_AFTER = 3;
 export class ProcessInboundUseCase {
   private readonly logger = new Logger(ProcessInboundUseCase.name);
 
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+    private readonly surveys: InboundSurveys | null = null,
+  ) {}
 
   async execute(messageId: string): Promise<void> {
     const tenantId = TenantContext.tenantId();
     let translate = false;
+    const surveyMessages: string[] = [];
     const replyId = await this.db.tx(async (m) => {
       const [message] = await rows(
         m,
@@ -64,6 +81,7 @@ export class ProcessInboundUseCase {
       // START/YES from a phone that never left is an ordinary reply ("yes" to a question).
       if (keyword.kind === 'opt_out' || (keyword.kind === 'opt_in' && optedOut)) {
         await recordConsent(m, tenantId, { phone: message.phone, action: keyword.kind, source: 'keyword', messageId });
+        if (keyword.kind === 'opt_out') await this.surveys?.stop(m, message.phone);
         return this.reply(m, tenantId, message, language, complianceReply(keyword.kind, language, { name: tenant.name, helpText: tenant.help_text, contact: tenant.help_contact }));
       }
       if (keyword.kind === 'help') {
@@ -81,6 +99,9 @@ export class ProcessInboundUseCase {
         this.logger.log({ msg: 'family chose its language', messageId, language: requested });
         return this.reply(m, tenantId, message, requested, languageConfirmation(requested));
       }
+      // A survey answer is also a reply: it threads into the conversation and is translated like any other.
+      const survey = await this.surveys?.answer(m, tenantId, message);
+      if (survey) surveyMessages.push(...survey.outbound);
       const detected = new VotingLanguageDetector({ languages: tenant.languages }).detect(message.body, { preferred: contact?.language ?? null });
       // translate_requested_at: the reconciler asks again if Redis loses the translation job.
       await m.query(`update messages set language = $2, translate_requested_at = now(), intent = 'reply' where id = $1`, [messageId, detected.language ?? contact?.language ?? null]);
@@ -92,6 +113,12 @@ export class ProcessInboundUseCase {
       await this.jobs.enqueue(
         { name: JobName.TranslateReply, data: { tenantId, correlationId: TenantContext.correlationId() ?? messageId, messageId } },
         { jobId: jobId.translateReply(messageId) },
+      );
+    }
+    for (const id of surveyMessages) {
+      await this.jobs.enqueue(
+        { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? id, messageId: id } },
+        { jobId: jobId.sendMessage(id) },
       );
     }
     if (replyId) {

@@ -94,7 +94,7 @@ export class SendMessageUseCase {
       tenantId,
       `with target as (
          select msg.id, msg.kind, coalesce(n.urgency, 'urgent') as urgency,
-           (msg.kind in ('notice', 'reply') and exists (
+           (msg.kind in ('notice', 'reply', 'survey') and exists (
               select 1 from phones p where p.tenant_id = $2 and p.phone = msg.phone and p.opted_out_at is not null)) as opted_out
          from messages msg left join notices n on n.id = msg.notice_id
          where msg.id = $1 and msg.direction = 'outbound' and msg.status in ('pending', 'queued') and msg.provider_sid is null

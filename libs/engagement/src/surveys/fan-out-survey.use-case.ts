@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TenantDb } from '@porchlight/database';
+import { JobProducer } from '@porchlight/queue';
+import { TenantContext } from '@porchlight/tenancy';
+import { enqueueSurveyMessages } from './enqueue-messages';
+import { surveyAudience, SurveyRow } from './survey-access';
+import { startWaiting } from './survey-steps';
+
+/**
+ * Opens a survey: one recipient row per phone of its audience (as a notice's fan-out resolves it:
+ * the author's families, one phone once, opted-out and invalid phones kept as `suppressed` so they
+ * are counted), each with the schools, grades and roles of its family for the results by group;
+ * then the first question to every phone that no other survey is asking (the rest wait their turn).
+ * Safe to run twice: recipients are unique per (survey, phone), messages per (survey, phone, step).
+ */
+@Injectable()
+export class FanOutSurveyUseCase {
+  private readonly logger = new Logger(FanOutSurveyUseCase.name);
+
+  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+
+  async execute(surveyId: string): Promise<{ recipients: number; started: number }> {
+    const tenantId = TenantContext.tenantId();
+    const result = await this.db.tx(async (m) => {
+      const [survey]: SurveyRow[] = await m.query(`select * from surveys where id = $1 for update`, [surveyId]);
+      if (!survey || !['translating', 'open'].includes(survey.status)) return undefined;
+      let recipients = 0;
+      if (survey.status === 'translating') {
+        const q = await surveyAudience(m, survey);
+        const n = q.params.length;
+        const [row] = await m.query(
+          `with ${q.ctes},
+           inserted as (
+             insert into survey_recipients (tenant_id, survey_id, phone, contact_ids, language, school_ids, grades, roles, status, suppressed_reason)
+             select $1, $${n + 1}, ap.phone, ap.contact_ids, ap.language,
+               coalesce((select array_agg(distinct s.school_id) from contact_students cs join students s on s.id = cs.student_id where cs.contact_id = any(ap.contact_ids)), '{}'),
+               coalesce((select array_agg(distinct s.grade) filter (where s.grade is not null) from contact_students cs join students s on s.id = cs.student_id
+                         where cs.contact_id = any(ap.contact_ids)), '{}'),
+               coalesce((select array_agg(distinct c.role) filter (where c.role is not null) from contacts c where c.id = any(ap.contact_ids)), '{}'),
+               case when ap.opted_out or ap.invalid then 'suppressed' else 'waiting' end,
+               case when ap.opted_out then 'opted out' when ap.invalid then 'invalid phone' end
+             from audience_phones ap
+             on conflict (survey_id, phone) do nothing returning 1
+           )
+           select count(*)::int as n from inserted`,
+          [...q.params, surveyId],
+        );
+        recipients = row.n;
+        await m.query(`update surveys set status = 'open', opened_at = now(), updated_at = now() where id = $1`, [surveyId]);
+      }
+      return { recipients, messages: await startWaiting(m, tenantId, { surveyId }) };
+    });
+    if (!result) return { recipients: 0, started: 0 };
+    const started = await enqueueSurveyMessages(this.db, this.jobs, result.messages, true);
+    this.logger.log({ msg: 'survey opened', surveyId, recipients: result.recipients, started });
+    return { recipients: result.recipients, started };
+  }
+}

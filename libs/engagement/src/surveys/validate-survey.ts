@@ -1,0 +1,51 @@
+import { DomainError } from '@porchlight/contracts';
+import { SurveyQuestion } from './survey.types';
+
+export const MAX_QUESTIONS = 10;
+
+type Problem = { field: string; message: string };
+
+/**
+ * What makes a survey impossible to answer, field by field: no questions or more than ten, two
+ * questions (or two options) of one key, a choice without two options, options outside a choice,
+ * a scale whose min is not below its max or that spans more than 0–10.
+ */
+export function surveyProblems(questions: SurveyQuestion[] | undefined): Problem[] {
+  const problems: Problem[] = [];
+  if (!questions || questions.length === 0) return [{ field: 'questions', message: 'a survey needs at least one question' }];
+  if (questions.length > MAX_QUESTIONS) problems.push({ field: 'questions', message: `a survey has at most ${MAX_QUESTIONS} questions` });
+  const keys = new Set<string>();
+  questions.forEach((question, i) => {
+    const at = `questions.${i}`;
+    if (keys.has(question.key)) problems.push({ field: `${at}.key`, message: `duplicate question key ${question.key}` });
+    keys.add(question.key);
+    const options = question.options ?? [];
+    if (question.kind === 'choice') {
+      if (options.length < 2) problems.push({ field: `${at}.options`, message: 'a choice needs at least two options' });
+      const optionKeys = new Set<string>();
+      const labels = new Set<string>();
+      options.forEach((option, j) => {
+        if (optionKeys.has(option.key.toLowerCase())) problems.push({ field: `${at}.options.${j}.key`, message: `duplicate option key ${option.key}` });
+        if (labels.has(option.label.trim().toLowerCase())) problems.push({ field: `${at}.options.${j}.label`, message: 'two options with the same label' });
+        optionKeys.add(option.key.toLowerCase());
+        labels.add(option.label.trim().toLowerCase());
+      });
+    } else if (options.length > 0) {
+      problems.push({ field: `${at}.options`, message: 'only a choice has options' });
+    }
+    if (question.kind === 'scale') {
+      const scale = question.scale;
+      if (!scale) problems.push({ field: `${at}.scale`, message: 'a scale needs { min, max }' });
+      else if (scale.min >= scale.max) problems.push({ field: `${at}.scale`, message: 'scale min must be below max' });
+      else if (scale.min < 0 || scale.max > 10) problems.push({ field: `${at}.scale`, message: 'a scale runs within 0 to 10' });
+    } else if (question.scale) {
+      problems.push({ field: `${at}.scale`, message: 'only a scale has min and max' });
+    }
+  });
+  return problems;
+}
+
+export function checkSurvey(questions: SurveyQuestion[] | undefined, extra: Problem[] = []): void {
+  const problems = [...surveyProblems(questions), ...extra];
+  if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
+}
