@@ -34,8 +34,10 @@ export class ApproveTranslationUseCase {
         [id, language, actor.userId],
       );
       if (!row) {
-        // Not stored yet: what the preview proposes for a draft is approved as it stands.
-        if (!proposed || proposed.stored) throw DomainError.notFound('translation');
+        // Not stored yet: what the preview proposes for a draft is approved as it stands. An
+        // emergency's fallback (the urgent line, then the source text) is no translation to approve,
+        // nor one for the district's memory.
+        if (!proposed || proposed.stored || proposed.fallback) throw DomainError.notFound('translation');
         await m.query(
           `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, updated_by)
            values ($1, $2, $3, $4, $5, 'ready', $6, $7) on conflict (notice_id, language) do nothing`,
