@@ -30,6 +30,8 @@ const TRANSLATIONS = {
  * this process against Postgres (RLS on) and Redis: answers in the families' languages, the ask
  * again and the comment, STOP and HELP, one survey per phone, closing, the reminder, the results.
  */
+jest.setTimeout(120_000);
+
 describe('Survey conversation over SMS (Postgres, Redis)', () => {
   let dataSource: DataSource;
   let db: TenantDb;
