@@ -137,13 +137,15 @@ describe('Decision log (HTTP, Postgres)', () => {
       [{ note: 'no source' }, 'source'],
       [{}, 'note'],
       [{ note: 'x', source: 'y', messageId: replies.northEs }, 'messageId'],
-      [{ surveyId: '00000000-0000-4000-8000-000000000000' }, 'surveyId'],
+      [{ surveyId: 'not-a-survey-id' }, 'surveyId'],
     ];
     for (const [body, field] of bad) {
       const res = await admin().post(`/api/v1/decisions/${ids.district}/inputs`, body);
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     }
+    // A survey this district does not have is as unknown as another district's.
+    expect((await admin().post(`/api/v1/decisions/${ids.district}/inputs`, { surveyId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     expect((await actions(ids.district!)).filter((a) => a.action === 'decision.input_added')).toHaveLength(3);
   });
 

@@ -75,9 +75,14 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
   });
 
   it('creates a draft, lists it, and answers 404 to another district and to staff who do not reach its families', async () => {
-    const created = await draft({ audience: { contactIds: [d.contacts.southVi, d.contacts.southEs] }, decisionId: '00000000-0000-4000-8000-000000000001', reminder: { afterHours: 24 } });
+    const decision = await as('district admin').post('/api/v1/decisions', { title: 'Conference times', question: 'When should conferences be held?' });
+    expect(decision.status).toBe(201);
+    const unknownDecision = await draft({ decisionId: '00000000-0000-4000-8000-000000000001' });
+    expect(unknownDecision.status).toBe(400);
+    expect(unknownDecision.body.details).toEqual([expect.objectContaining({ field: 'decisionId' })]);
+    const created = await draft({ audience: { contactIds: [d.contacts.southVi, d.contacts.southEs] }, decisionId: decision.body.id, reminder: { afterHours: 24 } });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'draft', questions: QUESTIONS, decisionId: '00000000-0000-4000-8000-000000000001', reminder: { afterHours: 24 } });
+    expect(created.body).toMatchObject({ status: 'draft', questions: QUESTIONS, decisionId: decision.body.id, reminder: { afterHours: 24 } });
     const id = created.body.id;
     expect((await as('district admin').get(`/api/v1/surveys/${id}`)).status).toBe(200);
     expect((await as('district admin').get('/api/v1/surveys')).body.map((s: { id: string }) => s.id)).toContain(id);

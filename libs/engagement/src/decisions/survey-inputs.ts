@@ -4,35 +4,94 @@ import { EntityManager } from 'typeorm';
 import { FamilyWords, LoopAudience, Participation } from './decision.types';
 
 /**
- * SURVEY SEAM — everything the decision log needs to know about surveys, in one place, so the
- * survey module can be wired in without touching the rest:
- * - `findSurvey`: the survey exists for this district (404 otherwise); refused with a 400 naming
- *   `surveyId` while this build has no survey tables;
- * - `surveyParticipation`: asked and answered per language and school, and what families said;
- * - `surveyFamilies`: the contacts who answered (or were asked), for "you said, we did".
- * Until wired, a survey input shows `participation: null` and adds no family to the notice.
+ * Everything the decision log knows about surveys, in one place: whether a survey exists for the
+ * district, who it asked and who answered (by language and school), what families wrote, and
+ * the families a "you said, we did" notice goes to. Read from the survey tables
+ * (`survey_recipients`, `survey_answers`), always within the reader's school scope.
  */
-export async function surveysAvailable(m: EntityManager): Promise<boolean> {
-  const [row] = await m.query(`select to_regclass('public.surveys') is not null as present`);
-  return row.present === true;
-}
 
+/** The survey exists in this district (row-level security hides every other): 404 otherwise. */
 export async function findSurvey(m: EntityManager, surveyId: string): Promise<void> {
-  if (!(await surveysAvailable(m))) {
-    throw new DomainError('invalid', 'validation failed', [{ field: 'surveyId', message: 'surveys are not available on this server yet: quote replies or add a note instead' }]);
-  }
   const [found] = await m.query(`select id from surveys where id = $1`, [surveyId]);
   if (!found) throw DomainError.notFound('survey');
 }
 
-export async function surveyParticipation(
-  _m: EntityManager,
-  _surveyId: string,
-  _scope: FamilyScope,
-): Promise<{ participation: Participation | null; said: FamilyWords[] }> {
-  return { participation: null, said: [] };
+/** A recipient row the scope sees: one of its family's schools is the scope's. */
+function recipientSeen(scope: FamilyScope, params: unknown[]): string {
+  if (scope.districtWide) return 'true';
+  params.push(scope.schoolIds);
+  return `r.school_ids && $${params.length}::uuid[]`;
 }
 
-export async function surveyFamilies(_m: EntityManager, _surveyId: string, _audience: LoopAudience, _scope: FamilyScope): Promise<string[]> {
-  return [];
+interface GroupRow {
+  key: string | null;
+  asked: number;
+  answered: number;
+}
+
+/** The phones a survey asked (every recipient it did not suppress) and those with a counted answer, by language and school. */
+export async function surveyParticipation(m: EntityManager, surveyId: string, scope: FamilyScope): Promise<{ participation: Participation; said: FamilyWords[] }> {
+  const params: unknown[] = [surveyId];
+  const seen = recipientSeen(scope, params);
+  const schoolFilter = scope.districtWide ? 'true' : `school_id = any($${params.length}::uuid[])`;
+  const recipients = `
+    select r.phone, r.language, r.school_ids,
+           exists (select 1 from survey_answers a where a.recipient_id = r.id and a.counted) as answered
+    from survey_recipients r
+    where r.survey_id = $1 and r.status <> 'suppressed' and ${seen}`;
+  const [totals]: { asked: number; answered: number }[] = await m.query(
+    `select count(*)::int as asked, count(*) filter (where answered)::int as answered from (${recipients}) x`,
+    params,
+  );
+  const byLanguage: GroupRow[] = await m.query(
+    `select language as key, count(*)::int as asked, count(*) filter (where answered)::int as answered
+     from (${recipients}) x group by language order by language`,
+    params,
+  );
+  const bySchool: GroupRow[] = await m.query(
+    `select school_id::text as key, count(*)::int as asked, count(*) filter (where answered)::int as answered
+     from (${recipients}) x cross join lateral unnest(x.school_ids) as school_id
+     where ${schoolFilter} group by school_id order by school_id`,
+    params,
+  );
+  const said: { body: string | null; language: string | null; translated_body: string | null; translated_language: string | null; received_at: Date }[] = await m.query(
+    `select case when msg.body_erased_at is null then msg.body end as body, msg.language,
+            case when msg.body_erased_at is null then msg.translated_body end as translated_body, msg.translated_language, msg.created_at as received_at
+     from survey_answers a
+     join survey_recipients r on r.id = a.recipient_id
+     join messages msg on msg.id = a.message_id
+     where a.survey_id = $1 and a.kind in ('text', 'comment') and a.counted and ${seen}
+     order by msg.created_at desc, msg.id desc limit 200`,
+    params,
+  );
+  return {
+    participation: {
+      asked: totals.asked,
+      answered: totals.answered,
+      byLanguage: byLanguage.map((row) => ({ language: row.key, asked: row.asked, answered: row.answered })),
+      bySchool: bySchool.map((row) => ({ schoolId: row.key ?? '', asked: row.asked, answered: row.answered })),
+    },
+    said: said.map((row) => ({
+      body: row.body,
+      language: row.language,
+      translatedBody: row.translated_body,
+      translatedLanguage: row.translated_language,
+      receivedAt: row.received_at.toISOString(),
+    })),
+  };
+}
+
+/** The live contacts on the phones that answered the survey (or that it asked), within the scope. */
+export async function surveyFamilies(m: EntityManager, surveyId: string, audience: LoopAudience, scope: FamilyScope): Promise<string[]> {
+  const params: unknown[] = [surveyId];
+  const answered = audience === 'respondents' ? `and exists (select 1 from survey_answers a where a.recipient_id = r.id and a.counted)` : '';
+  const inScope = scope.contactSql('c', params);
+  const found: { id: string }[] = await m.query(
+    `select distinct c.id from survey_recipients r
+     cross join lateral unnest(r.contact_ids) as contact_id
+     join contacts c on c.id = contact_id and c.erased_at is null
+     where r.survey_id = $1 and r.status <> 'suppressed' ${answered} and ${inScope}`,
+    params,
+  );
+  return found.map((row) => row.id);
 }

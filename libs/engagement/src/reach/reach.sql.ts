@@ -8,10 +8,11 @@ export type ReachGrouping = (typeof REACH_GROUPINGS)[number];
  * SURVEY ANSWERS SEAM — the one place the reach report learns that a family answered a survey.
  * A statement with the columns `phone` (E.164) and `answered_at` (timestamptz): one row per survey
  * answer received from that phone. Parameters `$1` and `$2` are the window's start and end, for a
- * statement that wants to narrow its own scan (the report filters on `answered_at` again).
- * Until the survey tables are part of this build it is empty, and `answered` is 0 everywhere.
+ * statement that wants to narrow its own scan (the report filters on `answered_at` again). Counted
+ * answers only (one given after its survey closed is not voice counted here either), read through
+ * the `survey_answers_reach` index.
  */
-export const SURVEY_ANSWERS_SQL = `select null::text as phone, null::timestamptz as answered_at where false`;
+export const SURVEY_ANSWERS_SQL = `select phone, created_at as answered_at from survey_answers where counted and created_at >= $1::timestamptz and created_at < $2::timestamptz`;
 
 /** Where each grouping's key comes from: the student (school, grade) or the family member (language, role). */
 const GROUP_KEY: Record<ReachGrouping, string> = {
