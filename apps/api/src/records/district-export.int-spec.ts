@@ -72,7 +72,7 @@ describe('District exports: POST /exports, a job, one download (API in-process, 
     admin = (await staffToken(db, a, 'district_admin', a.adminId)).token;
     otherAdmin = (await staffToken(db, a, 'district_admin')).token;
     otherTenantAdmin = (await staffToken(db, b, 'district_admin', b.adminId)).token;
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await api?.stop();

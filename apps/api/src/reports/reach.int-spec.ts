@@ -166,6 +166,14 @@ describe('GET /api/v1/reports/reach (HTTP, Postgres, Redis)', () => {
     expect(Date.parse(res.body.to) - Date.parse(res.body.from)).toBe(90 * DAY);
     // The 200-day-old reply of s7 stays outside; everything this and last week is inside.
     expect(res.body.district).toMatchObject({ students: 50, studentsReached: 46, studentsHeard: 20 });
+    // 13 or 14 weeks (past the first eight, kept in a second byte): last week's 42 and 18, this week's 4 and 2, nothing before.
+    const weeks: { weekStart: string; studentsReached: number; studentsHeard: number }[] = res.body.district.weeks;
+    expect(weeks.length).toBeGreaterThanOrEqual(13);
+    expect(weeks.slice(-2).map((w) => [w.weekStart, w.studentsReached, w.studentsHeard])).toEqual([
+      [origin.toISOString(), 42, 18],
+      [new Date(origin.getTime() + 7 * DAY).toISOString(), 4, 2],
+    ]);
+    expect(weeks.slice(0, -2).every((w) => w.studentsReached === 0 && w.studentsHeard === 0)).toBe(true);
   });
 
   it('refuses bad windows and groupings with field-level 400s, and callers without a token with 401', async () => {

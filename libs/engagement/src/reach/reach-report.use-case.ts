@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, StaffPrincipal } from '@porchlight/contracts';
+import { StaffPrincipal } from '@porchlight/contracts';
 import { FamilyScope } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { reachStatement, ReachGrouping, ReachRow, ReachWindow } from './reach.sql';
+import { ReachQuery, reachWindow } from './reach-window';
 import { wilsonInterval } from './wilson';
 
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
-/** The window the report covers unless asked otherwise. */
-export const DEFAULT_REACH_DAYS = 90;
-/** The longest window: a year and a day, so every week of it is one bit of a bigint. */
-export const MAX_REACH_DAYS = 366;
+const WEEK_MS = 7 * 86_400_000;
 /** A group is under-heard when its heard rate's interval lies wholly below this share of the district's rate. */
 export const UNDER_HEARD_SHARE = 0.8;
 
@@ -61,12 +57,6 @@ export interface ReachReport {
   district: ReachFigures;
 }
 
-export interface ReachQuery {
-  from?: string;
-  to?: string;
-  by?: ReachGrouping;
-}
-
 /**
  * Reach and voice over a window: per group and for the caller's scope, how many students' families
  * a text reached, and of those how many were heard (docs/family-voice.md#reach-and-voice).
@@ -101,28 +91,6 @@ export class ReachReportUseCase {
       });
     return { from: window.from.toISOString(), to: window.to.toISOString(), by, scope: scope.districtWide ? 'district' : 'schools', groups, district };
   }
-}
-
-/** The window asked for: `to` defaults to now, `from` to 90 days before `to`; at most 366 days. */
-export function reachWindow(query: ReachQuery, now: Date): ReachWindow {
-  const problems: { field: string; message: string }[] = [];
-  const to = query.to ? new Date(query.to) : now;
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_REACH_DAYS * DAY_MS);
-  if (Number.isNaN(to.getTime())) problems.push({ field: 'to', message: 'to must be an ISO 8601 date or time' });
-  if (Number.isNaN(from.getTime())) problems.push({ field: 'from', message: 'from must be an ISO 8601 date or time' });
-  if (problems.length === 0 && from >= to) problems.push({ field: 'from', message: 'from must be before to' });
-  if (problems.length === 0 && to.getTime() - from.getTime() > MAX_REACH_DAYS * DAY_MS) {
-    problems.push({ field: 'from', message: `the window may span at most ${MAX_REACH_DAYS} days` });
-  }
-  if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
-  const weekOrigin = mondayUtc(from);
-  return { from, to, weekOrigin, weeks: Math.max(1, Math.ceil((to.getTime() - weekOrigin.getTime()) / WEEK_MS)) };
-}
-
-function mondayUtc(at: Date): Date {
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  const sinceMonday = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - sinceMonday * DAY_MS);
 }
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
