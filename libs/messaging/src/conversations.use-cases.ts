@@ -1,9 +1,8 @@
-import { DomainError, JobName, jobId, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
 import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { TenantContext } from '@porchlight/tenancy';
 import { glossaryTermsFor, TenantTranslator, toProjectLanguage, translationFailureText } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { MessageText, messageText } from './message-text';
@@ -166,10 +165,8 @@ export class ConversationsUseCases {
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'conversation.reply', subjectType: 'conversation', subjectId: id, data: { messageId: row.id } });
       return row;
     });
-    await this.jobs.enqueue(
-      { name: JobName.SendMessage, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? message.id, messageId: message.id } },
-      { jobId: jobId.sendMessage(message.id), priority: 1 },
-    );
+    // A staff reply goes to the head of the urgent band: ahead of broadcasts, behind emergencies.
+    await this.jobs.add({ name: JobName.SendMessage, tenantId: actor.tenantId, messageId: message.id, urgency: 'urgent' });
     return {
       id: message.id,
       direction: 'outbound',

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { JobName, jobId, Urgency, VALIDITY_SECONDS } from '@porchlight/contracts';
-import { rows, TenantDb } from '@porchlight/database';
+import { JobName, Urgency, VALIDITY_SECONDS } from '@porchlight/contracts';
+import { TenantDb } from '@porchlight/database';
 import { JobProducer, RetryLaterError } from '@porchlight/queue';
 import { measureSms, ProviderError } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
@@ -154,10 +154,7 @@ export class SendMessageUseCase {
           error.message,
         ]),
       );
-      await this.jobs.enqueue(
-        { name: JobName.ResolveMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? messageId, messageId } },
-        { jobId: jobId.resolveMessage(messageId, claimed.claimed), delay: AMBIGUOUS_RESOLVE_DELAY_MS },
-      );
+      await this.jobs.add({ name: JobName.ResolveMessage, tenantId, messageId, claimedAt: claimed.claimed, delayMs: AMBIGUOUS_RESOLVE_DELAY_MS });
       this.logger.warn({ msg: 'provider answer lost; looking the message up before any resend', messageId, reason: error.message });
       return 'resolving';
     }

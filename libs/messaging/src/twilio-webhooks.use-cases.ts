@@ -1,4 +1,4 @@
-import { DomainError, JobName, jobId, MessageStatus } from '@porchlight/contracts';
+import { DomainError, JobName, MessageStatus } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
 import { SmsSecretUnreadableError, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
@@ -123,10 +123,7 @@ export class TwilioWebhooks {
         ),
       );
       if (!row) return { tenantId, duplicate: true };
-      await this.jobs.enqueue(
-        { name: JobName.ProcessInbound, data: { tenantId, correlationId: TenantContext.correlationId() ?? row.id, messageId: row.id } },
-        { jobId: jobId.processInbound(row.id) },
-      );
+      await this.jobs.add({ name: JobName.ProcessInbound, tenantId, messageId: row.id });
       return { tenantId, messageId: row.id, duplicate: false };
     });
   }
@@ -191,10 +188,7 @@ export class TwilioWebhooks {
     );
     if ('retry' in outcome && outcome.retry) {
       const { retry } = outcome;
-      await this.jobs.enqueue(
-        { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? retry.messageId, messageId: retry.messageId } },
-        { jobId: jobId.sendMessage(retry.messageId, retry.attempts), delay: retry.delayMs },
-      );
+      await this.jobs.add({ name: JobName.SendMessage, tenantId, messageId: retry.messageId, generation: retry.attempts, delayMs: retry.delayMs });
       return { updated: true, retried: true };
     }
     return { updated: outcome.updated };
