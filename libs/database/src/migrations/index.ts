@@ -9,6 +9,7 @@ import { Roster1732600000000 } from './1732600000000-roster';
 import { Translation1732700000000 } from './1732700000000-translation';
 import { Catalog1732800000000 } from './1732800000000-catalog';
 import { Records1733300000000 } from './1733300000000-records';
+import { UnreachableTries1733600000000 } from './1733600000000-unreachable-tries';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000, HelpContact1732550000000, Roster1732600000000, Translation1732700000000, Catalog1732800000000, PhoneSource1732900000000, ReplyTranslationPending1733000000000, SendingWindowAt1733100000000, StaffLifecycle1733200000000, Records1733300000000];
+export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000, HelpContact1732550000000, Roster1732600000000, Translation1732700000000, Catalog1732800000000, PhoneSource1732900000000, ReplyTranslationPending1733000000000, SendingWindowAt1733100000000, StaffLifecycle1733200000000, Records1733300000000, UnreachableTries1733600000000];
