@@ -1,4 +1,4 @@
-import { DomainError, JobName, jobId, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
 import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
@@ -201,10 +201,8 @@ export class ConversationsUseCases {
       });
       return row;
     });
-    await this.jobs.enqueue(
-      { name: JobName.SendMessage, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? message.id, messageId: message.id } },
-      { jobId: jobId.sendMessage(message.id), priority: 1 },
-    );
+    // A staff reply goes to the head of the urgent band: ahead of broadcasts, behind emergencies.
+    await this.jobs.add({ name: JobName.SendMessage, tenantId: actor.tenantId, messageId: message.id, urgency: 'urgent' });
     return {
       id: message.id,
       direction: 'outbound',

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { JobName, jobId, messagePriority, priorityOption, Urgency } from '@porchlight/contracts';
+import { JobName, Urgency } from '@porchlight/contracts';
 import { audienceQuery, FamilyScope } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
@@ -109,7 +109,6 @@ export class FanOutNoticeUseCase {
   /** Enqueues delivery for the notice's `pending` rows in chunks, then marks them `queued`. */
   async enqueuePending(noticeId: string, urgency: Urgency): Promise<number> {
     const tenantId = TenantContext.tenantId();
-    const correlationId = TenantContext.correlationId() ?? noticeId;
     let enqueued = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -121,15 +120,8 @@ export class FanOutNoticeUseCase {
         ),
       );
       if (rows.length === 0) return enqueued;
-      await this.jobs.enqueueBulk(
-        rows.map((row, i) => ({
-          job: { name: JobName.SendMessage, data: { tenantId, correlationId, messageId: row.id } },
-          options: {
-            jobId: jobId.sendMessage(row.id),
-            ...priorityOption(messagePriority(urgency, enqueued + i)),
-            ...(row.delay_ms > 0 ? { delay: row.delay_ms } : {}),
-          },
-        })),
+      await this.jobs.addBulk(
+        rows.map((row, i) => ({ name: JobName.SendMessage, tenantId, messageId: row.id, urgency, position: enqueued + i, delayMs: row.delay_ms })),
       );
       await this.db.tx((m) =>
         m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status = 'pending'`, [

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { JobName, jobId } from '@porchlight/contracts';
+import { JobName } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { classifyKeyword, complianceReply } from '@porchlight/sms';
@@ -110,22 +110,12 @@ export class ProcessInboundUseCase {
       return undefined;
     });
     if (translate) {
-      await this.jobs.enqueue(
-        { name: JobName.TranslateReply, data: { tenantId, correlationId: TenantContext.correlationId() ?? messageId, messageId } },
-        { jobId: jobId.translateReply(messageId) },
-      );
+      await this.jobs.add({ name: JobName.TranslateReply, tenantId, messageId });
     }
-    for (const id of surveyMessages) {
-      await this.jobs.enqueue(
-        { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? id, messageId: id } },
-        { jobId: jobId.sendMessage(id) },
-      );
-    }
+    for (const id of surveyMessages) await this.jobs.add({ name: JobName.SendMessage, tenantId, messageId: id });
     if (replyId) {
-      await this.jobs.enqueue(
-        { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? replyId, messageId: replyId } },
-        { jobId: jobId.sendMessage(replyId) },
-      );
+      // A keyword's confirmation carries no priority: it goes ahead of every broadcast.
+      await this.jobs.add({ name: JobName.SendMessage, tenantId, messageId: replyId });
     }
   }
 

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { AnyJob, JOB_QUEUE, JobName, jobId, messagePriority, noticePriority, priorityOption, QueueName, Urgency } from '@porchlight/contracts';
+import { JOB_QUEUE, JobName, jobId, QueueName, Urgency } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { SMS_SECRET_REMEDY, TenantRepository } from '@porchlight/identity';
-import { EnqueueOptions, JobProducer } from '@porchlight/queue';
+import { buildJob, BuiltJob, JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 
 export interface ReconcileReport {
@@ -118,8 +118,7 @@ export class Reconciler {
       )) as { id: string; status: string; urgency: Urgency; delay_ms: number }[],
     }));
 
-    const correlationId = TenantContext.correlationId() ?? 'reconciler';
-    const lost: { job: AnyJob; options: EnqueueOptions }[] = [];
+    const lost: BuiltJob[] = [];
     // A notice still fanning out enqueues its own rows; leave them to it.
     const noticeIds = [...new Set(found.messages.map((row) => row.notice_id).filter((id): id is string => id !== null))];
     const fanningOut = await this.jobs.existing(QueueName.Dispatch, noticeIds.map((id) => jobId.fanOutNotice(id)));
@@ -130,34 +129,34 @@ export class Reconciler {
     ]);
     for (const row of found.messages) {
       if (alive.has(jobId.sendMessage(row.id))) continue;
-      lost.push({
-        job: { name: JobName.SendMessage, data: { tenantId, correlationId, messageId: row.id } },
-        options: { jobId: jobId.sendMessage(row.id), ...priorityOption(messagePriority(row.urgency, 0)), ...(row.delay_ms > 0 ? { delay: row.delay_ms } : {}) },
-      });
+      lost.push(buildJob({ name: JobName.SendMessage, tenantId, messageId: row.id, urgency: row.urgency, delayMs: row.delay_ms }));
     }
     for (const row of found.unresolved) {
       const id = jobId.resolveMessage(row.id, row.claimed);
-      if (!alive.has(id)) lost.push({ job: { name: JobName.ResolveMessage, data: { tenantId, correlationId, messageId: row.id } }, options: { jobId: id } });
+      if (!alive.has(id)) lost.push(buildJob({ name: JobName.ResolveMessage, tenantId, messageId: row.id, claimedAt: row.claimed }));
     }
     const inboundAlive = await this.jobs.existing(QueueName.Inbound, found.inbound.map((row) => jobId.processInbound(row.id)));
     for (const row of found.inbound) {
       const id = jobId.processInbound(row.id);
-      if (!inboundAlive.has(id)) lost.push({ job: { name: JobName.ProcessInbound, data: { tenantId, correlationId, messageId: row.id } }, options: { jobId: id } });
+      if (!inboundAlive.has(id)) lost.push(buildJob({ name: JobName.ProcessInbound, tenantId, messageId: row.id }));
     }
     const repliesAlive = await this.jobs.existing(QueueName.Translation, found.replies.map((row) => jobId.translateReply(row.id)));
     for (const row of found.replies) {
       const id = jobId.translateReply(row.id);
-      if (!repliesAlive.has(id)) lost.push({ job: { name: JobName.TranslateReply, data: { tenantId, correlationId, messageId: row.id } }, options: { jobId: id } });
+      if (!repliesAlive.has(id)) lost.push(buildJob({ name: JobName.TranslateReply, tenantId, messageId: row.id }));
     }
     for (const notice of found.notices) {
       const translate = notice.status === 'translating';
       const id = translate ? jobId.translateNotice(notice.id) : jobId.fanOutNotice(notice.id);
       const queue = translate ? QueueName.Translation : QueueName.Dispatch;
       if ((await this.jobs.existing(queue, [id])).has(id)) continue;
-      lost.push({
-        job: { name: translate ? JobName.TranslateNotice : JobName.FanOutNotice, data: { tenantId, correlationId, noticeId: notice.id } },
-        options: { jobId: id, ...priorityOption(noticePriority(notice.urgency)), ...(!translate && notice.delay_ms > 0 ? { delay: notice.delay_ms } : {}) },
-      });
+      lost.push(
+        buildJob(
+          translate
+            ? { name: JobName.TranslateNotice, tenantId, noticeId: notice.id, urgency: notice.urgency }
+            : { name: JobName.FanOutNotice, tenantId, noticeId: notice.id, urgency: notice.urgency, delayMs: notice.delay_ms },
+        ),
+      );
     }
     if (lost.length > 0) {
       for (const queue of new Set(lost.map((entry) => JOB_QUEUE[entry.job.name]))) {

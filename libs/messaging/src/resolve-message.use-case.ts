@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { JobName, jobId } from '@porchlight/contracts';
+import { JobName } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
@@ -9,6 +9,17 @@ import { STATUS_MAP } from './twilio-webhooks.use-cases';
 
 /** How far before the claim the provider's clock may be when we look for the message. */
 const CLOCK_SKEW_MS = 60_000;
+
+/** A row still `sending` without a SID, as the resolver reads it. */
+interface ClaimedRow {
+  id: string;
+  phone: string;
+  body: string;
+  claimed_at: Date;
+  claimed: string;
+  attempts: number;
+  provider_sid_history: string[];
+}
 
 /**
  * The one window that remains: the provider accepted a message and the worker died before the SID
@@ -28,13 +39,14 @@ export class ResolveMessageUseCase {
 
   async execute(messageId: string): Promise<'found' | 'requeued' | 'skipped'> {
     const tenantId = TenantContext.tenantId();
-    const [row] = await this.db.tx((m) =>
-      m.query(
+    const claimed = await this.db.tx((m) =>
+      m.query<ClaimedRow[]>(
         `select id, phone, body, claimed_at, claimed_at::text as claimed, attempts, provider_sid_history from messages
          where id = $1 and status = 'sending' and provider_sid is null`,
         [messageId],
       ),
     );
+    const row = claimed.at(0);
     if (!row) return 'skipped';
     const sms = await this.credentials.forSending(tenantId);
     const since = new Date(new Date(row.claimed_at).getTime() - CLOCK_SKEW_MS);
@@ -76,10 +88,7 @@ export class ResolveMessageUseCase {
       ),
     );
     if (released.length === 0) return 'skipped';
-    await this.jobs.enqueue(
-      { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? messageId, messageId } },
-      { jobId: jobId.sendMessage(messageId, row.attempts) },
-    );
+    await this.jobs.add({ name: JobName.SendMessage, tenantId, messageId, generation: row.attempts });
     this.logger.warn({ msg: 'claimed message never reached the provider; sending again', messageId });
     return 'requeued';
   }

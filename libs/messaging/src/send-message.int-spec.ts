@@ -149,12 +149,31 @@ describe('SendMessageUseCase (Postgres)', () => {
       const error = await send(id).catch((e) => e);
       expect(error).toBeInstanceOf(RetryLaterError);
       waits.push(error.delayMs);
-      expect(await row(id)).toMatchObject({ status: 'queued', error_code: 30003, attempts: i });
+      expect(await row(id)).toMatchObject({ status: 'queued', error_code: 30003, attempts: i, unreachable_attempts: i });
     }
     expect(waits).toEqual([1000, 2000]);
     provider.next = new ProviderError('retry_later', 30003, 'Unreachable destination handset (30003)', 400);
     await expect(send(id)).rejects.toBeInstanceOf(UnrecoverableError);
-    expect(await row(id)).toMatchObject({ status: 'failed', error_code: 30003, attempts: MAX_UNREACHABLE_ATTEMPTS });
+    expect(await row(id)).toMatchObject({ status: 'failed', error_code: 30003, attempts: MAX_UNREACHABLE_ATTEMPTS, unreachable_attempts: MAX_UNREACHABLE_ATTEMPTS });
+  });
+
+  it('keeps every unreachable-handset retry for a message whose earlier tries failed transiently', async () => {
+    const id = await message('+16175552017');
+    for (let i = 1; i <= 2; i += 1) {
+      provider.next = new ProviderError('transient', undefined, 'connect ECONNREFUSED', undefined);
+      await expect(send(id)).rejects.toBeInstanceOf(ProviderError);
+      expect(await row(id)).toMatchObject({ status: 'queued', attempts: i, unreachable_attempts: 0 });
+    }
+    const waits: number[] = [];
+    for (let i = 1; i < MAX_UNREACHABLE_ATTEMPTS; i += 1) {
+      provider.next = new ProviderError('retry_later', 30003, 'Unreachable destination handset (30003)', 400);
+      const error = await send(id).catch((e) => e);
+      expect(error).toBeInstanceOf(RetryLaterError);
+      waits.push(error.delayMs);
+    }
+    expect(waits).toEqual([1000, 2000]);
+    expect(await row(id)).toMatchObject({ status: 'queued', attempts: 2 + MAX_UNREACHABLE_ATTEMPTS - 1, unreachable_attempts: MAX_UNREACHABLE_ATTEMPTS - 1 });
+    expect(await send(id)).toBe('sent');
   });
 
   it('holds a message until its sending window opens', async () => {

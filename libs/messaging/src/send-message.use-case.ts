@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { JobName, jobId, Urgency, VALIDITY_SECONDS } from '@porchlight/contracts';
-import { rows, TenantDb } from '@porchlight/database';
+import { JobName, Urgency, VALIDITY_SECONDS } from '@porchlight/contracts';
+import { TenantDb } from '@porchlight/database';
 import { JobProducer, RetryLaterError } from '@porchlight/queue';
 import { measureSms, ProviderError } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
@@ -11,7 +11,11 @@ import { SenderRateLimiter } from './sender-rate-limiter';
 import { SmsProviders } from './sms-providers';
 import { TenantSmsCache } from './tenant-sms-cache';
 
-/** Retries for a handset the carrier could not reach (30003) before the message is given up. */
+/**
+ * Tries for a handset the carrier could not reach (30003) before the message is given up, counted
+ * in `unreachable_attempts`: a budget of its own, which neither a 429 (never a try at all) nor a
+ * transient failure (the job's BullMQ attempts) spends.
+ */
 export const MAX_UNREACHABLE_ATTEMPTS = 3;
 
 export interface SendAttempt {
@@ -25,6 +29,8 @@ interface Claimed {
   body: string;
   status: string;
   attempts: number;
+  /** 30003 answers so far, this claim's not yet counted. */
+  unreachable: number;
   urgency: Urgency;
   /** Seconds since the epoch of the claim, as the reconciler spells it in `message.resolve` job ids. */
   claimed: string;
@@ -106,7 +112,7 @@ export class SendMessageUseCase {
          error_message = case when target.opted_out then 'opted out' else msg.error_message end,
          attempts = msg.attempts + 1, claimed_at = now(), updated_at = now()
        from target where msg.id = target.id
-       returning msg.id, msg.phone, msg.body, msg.status, msg.attempts, target.urgency, extract(epoch from msg.claimed_at)::bigint::text as claimed`,
+       returning msg.id, msg.phone, msg.body, msg.status, msg.attempts, msg.unreachable_attempts as unreachable, target.urgency, extract(epoch from msg.claimed_at)::bigint::text as claimed`,
       [messageId, tenantId],
     );
     return row;
@@ -154,10 +160,7 @@ export class SendMessageUseCase {
           error.message,
         ]),
       );
-      await this.jobs.enqueue(
-        { name: JobName.ResolveMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? messageId, messageId } },
-        { jobId: jobId.resolveMessage(messageId, claimed.claimed), delay: AMBIGUOUS_RESOLVE_DELAY_MS },
-      );
+      await this.jobs.add({ name: JobName.ResolveMessage, tenantId, messageId, claimedAt: claimed.claimed, delayMs: AMBIGUOUS_RESOLVE_DELAY_MS });
       this.logger.warn({ msg: 'provider answer lost; looking the message up before any resend', messageId, reason: error.message });
       return 'resolving';
     }
@@ -170,13 +173,16 @@ export class SendMessageUseCase {
       case 'transient':
         await this.db.tx((m) => (lastAttempt ? this.fail(m, messageId, error) : this.release(m, messageId, error)));
         throw lastAttempt ? new UnrecoverableError(error.message) : error;
-      case 'retry_later':
-        if (claimed.attempts < MAX_UNREACHABLE_ATTEMPTS && !lastAttempt) {
-          await this.db.tx((m) => this.release(m, messageId, error));
-          throw new RetryLaterError(this.unreachableRetryMs * claimed.attempts, error.message);
-        }
-        await this.db.tx((m) => this.fail(m, messageId, error));
+      case 'retry_later': {
+        const unreachable = claimed.unreachable + 1;
+        const retry = unreachable < MAX_UNREACHABLE_ATTEMPTS && !lastAttempt;
+        await this.db.tx(async (m) => {
+          await m.query(`update messages set unreachable_attempts = $2 where id = $1`, [messageId, unreachable]);
+          await (retry ? this.release(m, messageId, error) : this.fail(m, messageId, error));
+        });
+        if (retry) throw new RetryLaterError(this.unreachableRetryMs * unreachable, error.message);
         throw new UnrecoverableError(error.message);
+      }
       case 'opted_out':
         await this.db.tx(async (m) => {
           await this.fail(m, messageId, error);

@@ -1,4 +1,4 @@
-import { DomainError } from '@porchlight/contracts';
+import { DomainError, QueueName } from '@porchlight/contracts';
 import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
@@ -6,6 +6,7 @@ import { createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST
 import IORedis from 'ioredis';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { DataSource } from 'typeorm';
+import { MAX_UNREACHABLE_ATTEMPTS } from './send-message.use-case';
 import { SignedWebhook, TwilioWebhooks } from './twilio-webhooks.use-cases';
 
 const BASE = 'https://porchlight.example.org';
@@ -121,6 +122,36 @@ describe('TwilioWebhooks (Postgres and Redis)', () => {
     expect(await webhooks.applyStatus(signed(`/webhooks/twilio/status?m=${id}`, params), id)).toEqual({ updated: false });
     const [row] = await db.txFor(other.tenantId, (m) => m.query(`select status from messages where id = $1`, [id]));
     expect(row.status).toBe('sending');
+  });
+
+  it('retries an unreachable handset (30003 by callback) on its own budget, whatever other tries the message had', async () => {
+    const sent = (attempts: number, unreachable: number) =>
+      db.txFor(fixture.tenantId, async (m) => {
+        const [message] = await m.query(
+          `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid, attempts, unreachable_attempts)
+           values ($1, 'outbound', 'system', '+16175554050', 'x', 'sent', $2, $3, $4) returning id, provider_sid`,
+          [fixture.tenantId, `SM${randomHex(16)}`, attempts, unreachable],
+        );
+        return message as { id: string; provider_sid: string };
+      });
+    const undelivered = (message: { id: string; provider_sid: string }) =>
+      webhooks.applyStatus(
+        signed(`/webhooks/twilio/status?m=${message.id}`, { AccountSid: fixture.accountSid, From: '+16175550100', MessageSid: message.provider_sid, MessageStatus: 'undelivered', ErrorCode: '30003' }),
+        message.id,
+      );
+    const state = async (id: string) =>
+      (await db.txFor(fixture.tenantId, (m) => m.query(`select status, attempts, unreachable_attempts from messages where id = $1`, [id])))[0];
+
+    // Tried three times already (two transient failures before it), but never found unreachable.
+    const fresh = await sent(MAX_UNREACHABLE_ATTEMPTS, 0);
+    expect(await undelivered(fresh)).toEqual({ updated: true, retried: true });
+    expect(await state(fresh.id)).toEqual({ status: 'queued', attempts: MAX_UNREACHABLE_ATTEMPTS, unreachable_attempts: 1 });
+    expect((await jobs.queue(QueueName.Delivery).getJob(`msg-${fresh.id}-r${MAX_UNREACHABLE_ATTEMPTS}`))?.data).toMatchObject({ messageId: fresh.id });
+
+    // Its last unreachable try spent: it stays undelivered.
+    const spent = await sent(MAX_UNREACHABLE_ATTEMPTS, MAX_UNREACHABLE_ATTEMPTS - 1);
+    expect(await undelivered(spent)).toEqual({ updated: true });
+    expect(await state(spent.id)).toEqual({ status: 'undelivered', attempts: MAX_UNREACHABLE_ATTEMPTS, unreachable_attempts: MAX_UNREACHABLE_ATTEMPTS });
   });
 
   it('retries an unreachable handset (30003 by callback) later, but a normal notice never inside quiet hours', async () => {

@@ -1,4 +1,4 @@
-import { DomainError, JobName, jobId, MessageStatus } from '@porchlight/contracts';
+import { DomainError, JobName, MessageStatus } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
 import { SmsSecretUnreadableError, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
@@ -123,10 +123,7 @@ export class TwilioWebhooks {
         ),
       );
       if (!row) return { tenantId, duplicate: true };
-      await this.jobs.enqueue(
-        { name: JobName.ProcessInbound, data: { tenantId, correlationId: TenantContext.correlationId() ?? row.id, messageId: row.id } },
-        { jobId: jobId.processInbound(row.id) },
-      );
+      await this.jobs.add({ name: JobName.ProcessInbound, tenantId, messageId: row.id });
       return { tenantId, messageId: row.id, duplicate: false };
     });
   }
@@ -152,22 +149,24 @@ export class TwilioWebhooks {
     }
     const outcome = await TenantContext.run({ tenantId }, () =>
       this.db.tx(async (m) => {
-        const [updated] = await rows<{ id: string; phone: string; attempts: number }>(
+        const [updated] = await rows<{ id: string; phone: string; attempts: number; unreachable_attempts: number }>(
           m,
           `update messages set status = $3, provider_sid = coalesce(provider_sid, $2),
              error_code = coalesce($4, error_code), error_message = case when $4::int is not null then $5 else error_message end,
+             unreachable_attempts = unreachable_attempts + case when $3 = 'undelivered' and $4::int = 30003 then 1 else 0 end,
              updated_at = now()
            where ${messageId ? 'id = $1::uuid and (provider_sid is null or provider_sid = $2)' : 'provider_sid = $2 and $1::uuid is null'}
              and not ($2 = any(provider_sid_history))
              and direction = 'outbound' and message_status_rank(status) < message_status_rank($3)
-           returning id, phone, attempts`,
+           returning id, phone, attempts, unreachable_attempts`,
           [messageId ?? null, sid, status, errorCode, errorCode ? twilioErrorMessage(errorCode) : null],
         );
         if (!updated) return { updated: false };
         if (errorCode === 21610) {
           await recordConsent(m, tenantId, { phone: updated.phone, action: 'opt_out', source: 'provider', messageId: updated.id });
         }
-        if (status === 'undelivered' && errorCode === 30003 && updated.attempts < MAX_UNREACHABLE_ATTEMPTS) {
+        // 30003 has its own budget (MAX_UNREACHABLE_ATTEMPTS), which this answer has just counted.
+        if (status === 'undelivered' && errorCode === 30003 && updated.unreachable_attempts < MAX_UNREACHABLE_ATTEMPTS) {
           // Tried again later, but for a normal notice never inside the recipient's quiet hours.
           const [planned] = await rows<{ delay_ms: number }>(
             m,
@@ -181,9 +180,9 @@ export class TwilioWebhooks {
                updated_at = now()
              where id = $1 and status = 'undelivered'
              returning greatest(0, ceil(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms`,
-            [updated.id, this.unreachableRetryMs * updated.attempts / 1000],
+            [updated.id, this.unreachableRetryMs * updated.unreachable_attempts / 1000],
           );
-          const delayMs = planned?.delay_ms ?? this.unreachableRetryMs * updated.attempts;
+          const delayMs = planned?.delay_ms ?? this.unreachableRetryMs * updated.unreachable_attempts;
           return { updated: true, retry: { messageId: updated.id, attempts: updated.attempts, delayMs } };
         }
         return { updated: true };
@@ -191,10 +190,7 @@ export class TwilioWebhooks {
     );
     if ('retry' in outcome && outcome.retry) {
       const { retry } = outcome;
-      await this.jobs.enqueue(
-        { name: JobName.SendMessage, data: { tenantId, correlationId: TenantContext.correlationId() ?? retry.messageId, messageId: retry.messageId } },
-        { jobId: jobId.sendMessage(retry.messageId, retry.attempts), delay: retry.delayMs },
-      );
+      await this.jobs.add({ name: JobName.SendMessage, tenantId, messageId: retry.messageId, generation: retry.attempts, delayMs: retry.delayMs });
       return { updated: true, retried: true };
     }
     return { updated: outcome.updated };

@@ -1,4 +1,5 @@
 export * from './job-handler';
+export * from './job-factory';
 export * from './job-producer';
 export * from './worker-host';
 export * from './queue.module';

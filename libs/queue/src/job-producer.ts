@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { AnyJob, JOB_QUEUE, QueueName } from '@porchlight/contracts';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
+import { BuiltJob, buildJob, EnqueueOptions, JobRequest } from './job-factory';
 import { errorLog } from './redis';
 
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -10,12 +11,6 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: { count: 10_000 },
 };
-
-export interface EnqueueOptions {
-  jobId: string;
-  priority?: number;
-  delay?: number;
-}
 
 /** The typed way to enqueue: only members of the job union, on the queue the contract names. */
 export class JobProducer {
@@ -34,13 +29,25 @@ export class JobProducer {
     return queue;
   }
 
+  /** Builds the job (`buildJob`: payload, id, options) and enqueues it on the queue the contract names. */
+  async add(request: JobRequest): Promise<void> {
+    const { job, options } = buildJob(request);
+    await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, { ...options });
+  }
+
+  /** Builds and adds many jobs with one round trip per queue and chunk. */
+  async addBulk(requests: JobRequest[], chunkSize = 1000): Promise<void> {
+    await this.enqueueBulk(requests.map(buildJob), chunkSize);
+  }
+
+  /** @deprecated Jobs are built in one place: call `add` with a request, or `enqueueBulk` with what `buildJob` returned. */
   async enqueue(job: AnyJob, options: EnqueueOptions): Promise<void> {
     await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, { ...options });
   }
 
-  /** Adds many jobs with one round trip per queue and chunk. */
-  async enqueueBulk(jobs: { job: AnyJob; options: EnqueueOptions }[], chunkSize = 1000): Promise<void> {
-    const byQueue = new Map<QueueName, { job: AnyJob; options: EnqueueOptions }[]>();
+  /** Adds jobs `buildJob` made with one round trip per queue and chunk (the reconciler builds first, to revive their ids). */
+  async enqueueBulk(jobs: BuiltJob[], chunkSize = 1000): Promise<void> {
+    const byQueue = new Map<QueueName, BuiltJob[]>();
     for (const entry of jobs) {
       const name = JOB_QUEUE[entry.job.name];
       const list = byQueue.get(name) ?? [];

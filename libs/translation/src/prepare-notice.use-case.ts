@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { JobName, jobId, noticePriority, priorityOption, Urgency } from '@porchlight/contracts';
+import { JobName, Urgency } from '@porchlight/contracts';
 import { audienceCountsSql, audienceQuery, FamilyScope } from '@porchlight/contacts';
 import { rows, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
@@ -84,10 +84,7 @@ export class PrepareNoticeUseCase {
     if (outcome.result === 'ready') {
       this.logger.log({ msg: 'notice languages ready', noticeId, filled: filled.map((text) => `${text.language}:${text.fallback ? 'urgent line' : text.origin}`) });
       // A scheduled notice fans out at its time; quiet hours are then judged at that moment.
-      await this.jobs.enqueue(
-        { name: JobName.FanOutNotice, data: { tenantId, correlationId: TenantContext.correlationId() ?? noticeId, noticeId } },
-        { jobId: jobId.fanOutNotice(noticeId), ...priorityOption(noticePriority(outcome.urgency)), ...(outcome.delayMs > 0 ? { delay: outcome.delayMs } : {}) },
-      );
+      await this.jobs.add({ name: JobName.FanOutNotice, tenantId, noticeId, urgency: outcome.urgency, delayMs: outcome.delayMs });
     } else if (outcome.result === 'held') {
       this.logger.warn({ msg: 'notice held for translation', noticeId, reason: outcome.reason });
     }

@@ -1,8 +1,7 @@
-import { DomainError, JobName, jobId, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { TenantContext } from '@porchlight/tenancy';
 import { Readable } from 'node:stream';
 import { storeImportFile } from './import-files';
 import { ImportCounts, RowIssue } from './import-report';
@@ -81,10 +80,7 @@ export class ImportsUseCases {
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'roster.import', subjectType: 'import', subjectId: row.id, data: { kind, files: keys } });
       return row.id as string;
     });
-    await this.jobs.enqueue(
-      { name: JobName.ImportRoster, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, importId: id } },
-      { jobId: jobId.importRoster(id) },
-    );
+    await this.jobs.add({ name: JobName.ImportRoster, tenantId: actor.tenantId, importId: id });
     return { id };
   }
 

@@ -13,10 +13,11 @@ import { NoticeCancel1733500000000 } from './1733500000000-notice-cancel';
 import { EmergencyFallback1733500000001 } from './1733500000001-emergency-fallback';
 import { UntranslatedReason1733500000002 } from './1733500000002-untranslated-reason';
 import { ManualAssignment1733500000003 } from './1733500000003-manual-assignment';
+import { UnreachableTries1733600000000 } from './1733600000000-unreachable-tries';
 import { Reach1733700000000 } from './1733700000000-reach';
 import { Decisions1733700000001 } from './1733700000001-decisions';
 import { Surveys1733800000000 } from './1733800000000-surveys';
 import { SurveyAnswersReach1734000000000 } from './1734000000000-survey-answers-reach';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000, HelpContact1732550000000, Roster1732600000000, Translation1732700000000, Catalog1732800000000, PhoneSource1732900000000, ReplyTranslationPending1733000000000, SendingWindowAt1733100000000, StaffLifecycle1733200000000, Records1733300000000, NoticeCancel1733500000000, EmergencyFallback1733500000001, UntranslatedReason1733500000002, ManualAssignment1733500000003, Reach1733700000000, Decisions1733700000001, Surveys1733800000000, SurveyAnswersReach1734000000000];
+export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000, HelpContact1732550000000, Roster1732600000000, Translation1732700000000, Catalog1732800000000, PhoneSource1732900000000, ReplyTranslationPending1733000000000, SendingWindowAt1733100000000, StaffLifecycle1733200000000, Records1733300000000, NoticeCancel1733500000000, EmergencyFallback1733500000001, UntranslatedReason1733500000002, ManualAssignment1733500000003, UnreachableTries1733600000000, Reach1733700000000, Decisions1733700000001, Surveys1733800000000, SurveyAnswersReach1734000000000];

@@ -44,13 +44,7 @@ export class ExportsReconciler {
     const lost = found.filter((row) => !alive.has(jobId.buildExport(row.id)));
     if (lost.length === 0) return 0;
     await this.jobs.revive(QueueName.Contacts, lost.map((row) => jobId.buildExport(row.id)));
-    const correlationId = TenantContext.correlationId() ?? 'reconciler';
-    await this.jobs.enqueueBulk(
-      lost.map((row) => ({
-        job: { name: JobName.BuildExport, data: { tenantId, correlationId, exportId: row.id } },
-        options: { jobId: jobId.buildExport(row.id) },
-      })),
-    );
+    await this.jobs.addBulk(lost.map((row) => ({ name: JobName.BuildExport, tenantId, exportId: row.id })));
     return lost.length;
   }
 }

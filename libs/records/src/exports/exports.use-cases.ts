@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { DomainError, JobName, jobId, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { TenantContext } from '@porchlight/tenancy';
 import { Readable } from 'node:stream';
 import { purgeExportFile, readExportFile } from './export-files';
 import { ExportCounts } from './export-tables';
@@ -69,10 +68,7 @@ export class ExportsUseCases {
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'export.requested', subjectType: 'export', subjectId: row.id });
       return row.id as string;
     });
-    await this.jobs.enqueue(
-      { name: JobName.BuildExport, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, exportId: id } },
-      { jobId: jobId.buildExport(id) },
-    );
+    await this.jobs.add({ name: JobName.BuildExport, tenantId: actor.tenantId, exportId: id });
     return { id };
   }
 

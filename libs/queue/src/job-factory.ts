@@ -1,0 +1,103 @@
+import { AnyJob, JobName, jobId, messagePriority, noticePriority, priorityOption, Urgency } from '@porchlight/contracts';
+import { TenantContext } from '@porchlight/tenancy';
+
+/** What BullMQ is told besides the job itself; the queue's defaults (attempts, backoff, removal) fill the rest. */
+export interface EnqueueOptions {
+  jobId: string;
+  priority?: number;
+  delay?: number;
+}
+
+interface TenantWork {
+  tenantId: string;
+}
+
+/** What only the caller knows about a job: its tenant, its row and when or how urgently it should run. */
+export type JobRequest =
+  | (TenantWork & { name: JobName.TranslateNotice; noticeId: string; urgency: Urgency })
+  | (TenantWork & { name: JobName.FanOutNotice; noticeId: string; urgency: Urgency; delayMs?: number })
+  | (TenantWork & {
+      name: JobName.SendMessage;
+      messageId: string;
+      /** Sets the priority: the urgency's band; none (ahead of every band) when absent. */
+      urgency?: Urgency;
+      /** The message's place in its broadcast, which spreads districts fairly within a band. */
+      position?: number;
+      /** The message's tries so far when this is a later send of it (a new job id); 0 for its first. */
+      generation?: number;
+      delayMs?: number;
+    })
+  | (TenantWork & { name: JobName.ResolveMessage; messageId: string; claimedAt: string; delayMs?: number })
+  | (TenantWork & { name: JobName.ProcessInbound; messageId: string })
+  | (TenantWork & { name: JobName.TranslateReply; messageId: string })
+  | (TenantWork & { name: JobName.ImportRoster; importId: string })
+  | (TenantWork & { name: JobName.BuildExport; exportId: string });
+
+export interface BuiltJob<J extends AnyJob = AnyJob> {
+  job: J;
+  options: EnqueueOptions;
+}
+
+const later = (delayMs: number | undefined) => (delayMs !== undefined && delayMs > 0 ? { delay: delayMs } : {});
+
+/** The job follows the work that asked for it (the API's X-Correlation-Id); otherwise its own row. */
+const correlation = (subject: string) => TenantContext.correlationId() ?? subject;
+
+/**
+ * The one place a job is built: its name, its payload (tenant, correlation id, row id), its
+ * deterministic id and its options (priority, delay). Producers and the reconciler call this and
+ * enqueue what it returns, so the same work always becomes the same job.
+ */
+export function buildJob(request: JobRequest): BuiltJob {
+  const { tenantId } = request;
+  switch (request.name) {
+    case JobName.TranslateNotice: {
+      const { name, noticeId, urgency } = request;
+      return built(
+        { name, data: { tenantId, correlationId: correlation(noticeId), noticeId } },
+        { jobId: jobId.translateNotice(noticeId), ...priorityOption(noticePriority(urgency)) },
+      );
+    }
+    case JobName.FanOutNotice: {
+      const { name, noticeId, urgency, delayMs } = request;
+      return built(
+        { name, data: { tenantId, correlationId: correlation(noticeId), noticeId } },
+        { jobId: jobId.fanOutNotice(noticeId), ...priorityOption(noticePriority(urgency)), ...later(delayMs) },
+      );
+    }
+    case JobName.SendMessage: {
+      const { name, messageId, urgency, position = 0, generation = 0, delayMs } = request;
+      return built(
+        { name, data: { tenantId, correlationId: correlation(messageId), messageId } },
+        { jobId: jobId.sendMessage(messageId, generation), ...(urgency ? priorityOption(messagePriority(urgency, position)) : {}), ...later(delayMs) },
+      );
+    }
+    case JobName.ResolveMessage: {
+      const { name, messageId, claimedAt, delayMs } = request;
+      return built(
+        { name, data: { tenantId, correlationId: correlation(messageId), messageId } },
+        { jobId: jobId.resolveMessage(messageId, claimedAt), ...later(delayMs) },
+      );
+    }
+    case JobName.ProcessInbound: {
+      const { name, messageId } = request;
+      return built({ name, data: { tenantId, correlationId: correlation(messageId), messageId } }, { jobId: jobId.processInbound(messageId) });
+    }
+    case JobName.TranslateReply: {
+      const { name, messageId } = request;
+      return built({ name, data: { tenantId, correlationId: correlation(messageId), messageId } }, { jobId: jobId.translateReply(messageId) });
+    }
+    case JobName.ImportRoster: {
+      const { name, importId } = request;
+      return built({ name, data: { tenantId, correlationId: correlation(importId), importId } }, { jobId: jobId.importRoster(importId) });
+    }
+    case JobName.BuildExport: {
+      const { name, exportId } = request;
+      return built({ name, data: { tenantId, correlationId: correlation(exportId), exportId } }, { jobId: jobId.buildExport(exportId) });
+    }
+  }
+}
+
+function built(job: AnyJob, options: EnqueueOptions): BuiltJob {
+  return { job, options };
+}
