@@ -35,7 +35,8 @@ export class ApproveTranslationUseCase {
       );
       if (!row) {
         // Not stored yet: what the preview proposes for a draft is approved as it stands.
-        if (!proposed || proposed.stored) throw DomainError.notFound('translation');
+        // An emergency's urgent line is no translation to approve: nothing was translated.
+        if (!proposed || proposed.stored || proposed.fallback) throw DomainError.notFound('translation');
         await m.query(
           `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, updated_by)
            values ($1, $2, $3, $4, $5, 'ready', $6, $7) on conflict (notice_id, language) do nothing`,
