@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { examplePhone } from '../libs/sms/src/phone';
 import { HttpClient } from '../libs/testing/src/http-client';
+import { seedDemoActivity } from './demo-activity';
 
 interface DemoOptions {
   apiUrl: string;
@@ -64,6 +65,8 @@ export async function seedDemo(options: DemoOptions): Promise<string> {
       });
       if (contact.status !== 201) throw new Error(`could not add a demo family: ${JSON.stringify(contact.body)}`);
     }
+    // A roster import, sent notices and replies, so the portal opens on a district at work.
+    await seedDemoActivity({ api, sandbox, accountSid, schoolNumber: SCHOOL_NUMBER, schools: { lincoln: lincoln.id, roosevelt: roosevelt.id } });
   }
 
   const families = FAMILIES.map((f, i) => `    ${examplePhone('US', i + 1)}  ${f.givenName} ${f.familyName} (${f.language})`).join('\n');
@@ -75,6 +78,10 @@ Porchlight demo is running.
   Admin login:    ${ADMIN_EMAIL} / ${options.adminPassword}
   Platform token: ${options.platformToken}
   Quiet hours:    none in the demo district (real districts default to 08:00-21:00 recipient time)
+  Seeded:         a roster import (with its row errors), three sent notices, two family replies
+  Translation:    no engine yet. Add one: run LibreTranslate (docker run -p 5000:5000 libretranslate/libretranslate)
+                  and restart with TRANSLATION_FALLBACK_URL=http://127.0.0.1:5000 npm run demo, or set the
+                  district's own engine with PATCH /api/v1/settings (README, "Adding a translation engine")
   Families:
 ${families}
 

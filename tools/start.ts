@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { loadEnvOrExit, SupervisorEnv } from '../libs/config/src/env';
 import { setupDatabase } from '../libs/database/src/setup/setup';
 import { seedDemo } from './demo-seed';
+import { preflight } from './preflight';
 import { DEFAULT_RESTART_POLICY } from './restart-policy';
 import { appSpecs } from './app-specs';
 import { Supervisor } from './supervisor';
@@ -66,6 +67,12 @@ async function main(): Promise<void> {
   const specs = appSpecs(env, settings.WORKERS ?? availableParallelism(), DIST);
   const databaseUrl = env.DATABASE_URL ?? 'postgres://porchlight_app:porchlight_app@127.0.0.1:5432/porchlight';
   const adminUrl = env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/porchlight';
+  // Nothing starts without Postgres and Redis: say so in a line each, at once.
+  const missing = await preflight({ postgres: adminUrl, redis: env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+  if (missing.length > 0) {
+    for (const line of missing) console.error(`setup: ${line}`);
+    process.exit(1);
+  }
   await setupDatabase({ databaseUrl, adminUrl, log: (line) => console.log(`setup: ${line}`) });
   console.log('setup: database ready');
 

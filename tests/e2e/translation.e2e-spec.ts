@@ -193,12 +193,13 @@ describe('notices and replies across languages', () => {
     const created = await teacher.post('/api/v1/notices', { body: 'Lincoln Elementary closes early today.', sourceLanguage: 'en', audience: { schoolIds: [ids.school] }, urgency: 'emergency' });
     const id = created.body.id;
     ids.emergency = id;
-    expect((await teacher.post(`/api/v1/notices/${id}/send`)).status).toBe(202);
-    const held = await waitFor('the notice held for review', async () => {
-      const current = await teacher.get(`/api/v1/notices/${id}`);
-      return current.body.status === 'draft' && current.body.statusReason && current.body;
-    });
-    expect(held.statusReason).toBe('translations to review before sending: ar, es, vi');
+    // The send decides each language's text as the preview does (the engine asked now, its output
+    // cached): machine output the district reviews for emergencies refuses the send at once.
+    const refused = await teacher.post(`/api/v1/notices/${id}/send`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('translations to review before sending: ar, es, vi');
+    const held = (await teacher.get(`/api/v1/notices/${id}`)).body;
+    expect(held.status).toBe('draft');
     expect(held.stats.total).toBe(0);
 
     const preview = await liaison.get(`/api/v1/notices/${id}/preview?backTranslate=true`);

@@ -4,7 +4,20 @@ import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight
 import { ContactsDomainModule } from '@porchlight/contacts';
 import { DatabaseModule, TenantDb } from '@porchlight/database';
 import { IdentityModule, LoginThrottleLimits, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
-import { ApproveTranslationUseCase, CancelNoticeUseCase, ConversationsUseCases, ListNoticesUseCase, NoticesUseCases, PreviewNoticeUseCase, SendNoticeUseCase, TwilioWebhooks } from '@porchlight/messaging';
+import {
+  ApproveTranslationUseCase,
+  CancelNoticeUseCase,
+  ConversationsUseCases,
+  CreateNoticeUseCase,
+  GetNoticeUseCase,
+  ListNoticeMessagesUseCase,
+  ListNoticeRepliesUseCase,
+  ListNoticesUseCase,
+  PreviewNoticeUseCase,
+  PutTranslationUseCase,
+  SendNoticeUseCase,
+  TwilioWebhooks,
+} from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer, QueueModule } from '@porchlight/queue';
@@ -129,11 +142,12 @@ export class ApiModule implements NestModule {
           inject: [TenantDb, SecretBox],
         },
         { provide: NoticeTexts, useFactory: (db: TenantDb, translator: TenantTranslator) => new NoticeTexts(db, translator), inject: [TenantDb, TenantTranslator] },
-        {
-          provide: NoticesUseCases,
-          useFactory: (db: TenantDb, jobs: JobProducer, texts: NoticeTexts) => new NoticesUseCases(db, jobs, texts),
-          inject: [TenantDb, JobProducer, NoticeTexts],
-        },
+        // One use-case per notice action (libs/messaging/src/notices).
+        CreateNoticeUseCase,
+        GetNoticeUseCase,
+        PutTranslationUseCase,
+        ListNoticeMessagesUseCase,
+        ListNoticeRepliesUseCase,
         {
           provide: PreviewNoticeUseCase,
           useFactory: (db: TenantDb, texts: NoticeTexts, translator: TenantTranslator) => new PreviewNoticeUseCase(db, texts, translator),

@@ -1,7 +1,6 @@
 export * from './consent';
 export * from './conversations.use-cases';
 export * from './fan-out.use-case';
-export * from './notices.use-cases';
 export * from './process-inbound.use-case';
 export * from './reconciler';
 export * from './send-message.use-case';

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Module, DynamicModule, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Module, DynamicModule, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PRODUCER_REDIS, QUEUE_PREFIX, WorkerApp, WorkerState, workerStates } from '@porchlight/queue';
 import { Public } from '@porchlight/tenancy';
@@ -6,8 +6,21 @@ import IORedis from 'ioredis';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
+/** The part of a response the readiness route sets: its status. */
+interface StatusSetter {
+  status(code: number): unknown;
+}
+
 export const METRICS_REGISTRY = Symbol('porchlight:metrics-registry');
 const REPORT_WORKERS = Symbol('porchlight:report-workers');
+
+/** `/health/ready`'s 503 body, in the API's error shape. */
+export interface NotReady {
+  statusCode: 503;
+  error: 'Service Unavailable';
+  message: 'not ready';
+  details: Record<string, string>;
+}
 
 /** What `/health/ready` checks: Postgres and Redis reachable, every migration applied. */
 export async function readiness(dataSource: DataSource, redis: IORedis): Promise<Record<string, 'ok' | string>> {
@@ -50,10 +63,15 @@ export class HealthController {
    * of rotation.
    */
   @Get('health/ready')
-  async ready(): Promise<{ status: 'ok'; checks: Record<string, string>; workers?: Record<WorkerApp, WorkerState> }> {
+  async ready(
+    @Res({ passthrough: true }) response: StatusSetter,
+  ): Promise<{ status: 'ok'; checks: Record<string, string>; workers?: Record<WorkerApp, WorkerState> } | NotReady> {
     const checks = await readiness(this.dataSource, this.redis);
     if (Object.values(checks).some((value) => value !== 'ok')) {
-      throw new ServiceUnavailableException({ message: 'not ready', details: checks });
+      // An answer, not a failure: probes ask this while the app starts and while a service is down,
+      // so it is neither thrown nor logged (the checks say what is missing).
+      response.status(503);
+      return { statusCode: 503, error: 'Service Unavailable', message: 'not ready', details: checks };
     }
     return this.reportWorkers ? { status: 'ok', checks, workers: await workerStates(this.redis, this.prefix) } : { status: 'ok', checks };
   }

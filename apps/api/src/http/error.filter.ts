@@ -45,7 +45,10 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = errorBody(exception);
     if (exception instanceof ThrottledError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 && (exception instanceof DomainError || exception instanceof HttpException)) {
+      // A deliberate answer (an engine unreachable for a moment): one line, no stack.
+      this.logger.warn({ msg: 'request refused', statusCode: body.statusCode, reason: body.message });
+    } else if (body.statusCode >= 500) {
       this.logger.error({ msg: 'request failed', err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) });
     }
     response.status(body.statusCode).json(body);

@@ -69,6 +69,8 @@ describe('An emergency with no translation (HTTP, Postgres, Redis)', () => {
     expect(preview.es).toMatchObject({ origin: 'catalog', status: 'ready', fallback: true, body: `${SPANISH_LINE}\n${ALERT}` });
     expect(preview.vi).toMatchObject({ origin: 'human', body: 'Hãy ở yên trong nhà.' });
     expect(preview.vi.fallback).toBeUndefined();
+    // The urgent line is no translation: there is nothing to approve.
+    expect((await admin().post(`/api/v1/notices/${id}/translations/es/approve`)).status).toBe(404);
 
     expect((await admin().post(`/api/v1/notices/${id}/send`)).status).toBe(202);
     expect(await inTenant(() => prepare.execute(id))).toBe('ready');

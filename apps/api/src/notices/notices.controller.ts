@@ -2,7 +2,24 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDP
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
-import { ApproveTranslationUseCase, CancelNoticeUseCase, ListNoticesUseCase, NoticeMessageView, NoticePreview, NoticeReplyView, NoticesUseCases, NoticeSummary, PreviewNoticeUseCase, SendNoticeUseCase, NoticeTranslationView, NoticeView } from '@porchlight/messaging';
+import {
+  ApproveTranslationUseCase,
+  CancelNoticeUseCase,
+  CreateNoticeUseCase,
+  GetNoticeUseCase,
+  ListNoticeMessagesUseCase,
+  ListNoticeRepliesUseCase,
+  ListNoticesUseCase,
+  NoticeMessageView,
+  NoticePreview,
+  NoticeReplyView,
+  NoticeSummary,
+  NoticeTranslationView,
+  NoticeView,
+  PreviewNoticeUseCase,
+  PutTranslationUseCase,
+  SendNoticeUseCase,
+} from '@porchlight/messaging';
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
 import {
@@ -30,12 +47,16 @@ function checkLanguage(language: string): string {
 @Controller('api/v1/notices')
 export class NoticesController {
   constructor(
-    private readonly notices: NoticesUseCases,
+    private readonly createNotice: CreateNoticeUseCase,
+    private readonly getNotice: GetNoticeUseCase,
     private readonly listNotices: ListNoticesUseCase,
     private readonly cancelNotice: CancelNoticeUseCase,
     private readonly previewNotice: PreviewNoticeUseCase,
+    private readonly putText: PutTranslationUseCase,
     private readonly approve: ApproveTranslationUseCase,
     private readonly sendNotice: SendNoticeUseCase,
+    private readonly noticeMessages: ListNoticeMessagesUseCase,
+    private readonly noticeReplies: ListNoticeRepliesUseCase,
   ) {}
 
   @Get()
@@ -49,14 +70,14 @@ export class NoticesController {
   @ApiOperation({ summary: 'Create a draft notice' })
   @ApiCreatedResponse({ type: NoticeResponse })
   create(@Principal() principal: StaffPrincipal, @Body() dto: CreateNoticeDto): Promise<NoticeView> {
-    return this.notices.create(principal, dto);
+    return this.createNotice.execute(principal, dto);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'The notice with its status and delivery stats' })
   @ApiOkResponse({ type: NoticeResponse })
   get(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<NoticeView> {
-    return this.notices.get(principal, id);
+    return this.getNotice.execute(principal, id);
   }
 
   @Get(':id/preview')
@@ -76,7 +97,7 @@ export class NoticesController {
     @Param('language') language: string,
     @Body() dto: TranslationDto,
   ): Promise<NoticeTranslationView> {
-    return this.notices.putTranslation(principal, id, checkLanguage(language), dto.body);
+    return this.putText.execute(principal, id, checkLanguage(language), dto.body);
   }
 
   @Post(':id/translations/:language/approve')
@@ -112,7 +133,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'Family replies to this notice, with their language and translation for staff' })
   @ApiOkResponse({ type: NoticeReplyPageResponse })
   replies(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: RepliesQueryDto): Promise<Page<NoticeReplyView>> {
-    return this.notices.replies(principal, id, query);
+    return this.noticeReplies.execute(principal, id, query);
   }
 
   @Get(':id/messages')
@@ -123,6 +144,6 @@ export class NoticesController {
     @Param('id', uuid) id: string,
     @Query() query: MessagesQueryDto,
   ): Promise<Page<NoticeMessageView>> {
-    return this.notices.messages(principal, id, query);
+    return this.noticeMessages.execute(principal, id, query);
   }
 }

@@ -3,7 +3,7 @@ import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { FamilyScope } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
-import { NoticesUseCases, NoticeView } from '@porchlight/messaging';
+import { CreateNoticeUseCase, NoticeView } from '@porchlight/messaging';
 import { EntityManager } from 'typeorm';
 import { loadForChange, settleCommunicated } from './decision-rows';
 import { LoopAudience } from './decision.types';
@@ -26,7 +26,7 @@ export interface CloseTheLoopInput {
 export class CloseTheLoopUseCase {
   constructor(
     private readonly db: TenantDb,
-    private readonly notices: NoticesUseCases,
+    private readonly createNotice: CreateNoticeUseCase,
   ) {}
 
   async execute(actor: StaffPrincipal, decisionId: string, input: CloseTheLoopInput): Promise<NoticeView> {
@@ -42,7 +42,7 @@ export class CloseTheLoopUseCase {
       return { title: decision.title, contactIds: await this.families(m, actor, decisionId, audience) };
     });
     if (contactIds.length === 0) throw new DomainError('conflict', 'no family in your scope gave input to this decision: quote their replies or attach a survey first');
-    const notice = await this.notices.create(actor, {
+    const notice = await this.createNotice.execute(actor, {
       title: input.title ?? title,
       body: input.body,
       sourceLanguage: input.sourceLanguage,

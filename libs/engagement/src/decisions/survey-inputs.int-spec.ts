@@ -1,10 +1,9 @@
 import { StaffPrincipal } from '@porchlight/contracts';
 import { createDataSource, TenantDb } from '@porchlight/database';
-import { NoticesUseCases, ProcessInboundUseCase } from '@porchlight/messaging';
+import { CreateNoticeUseCase, ProcessInboundUseCase } from '@porchlight/messaging';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { createTwoSchoolDistrict, randomHex, storeInbound, TEST_DATABASE_URL, TEST_REDIS_URL, TwoSchoolDistrict } from '@porchlight/testing';
-import { NoticeTexts } from '@porchlight/translation';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ReachReportUseCase } from '../reach/reach-report.use-case';
@@ -101,7 +100,7 @@ describe('Surveys feeding decisions and the reach report (Postgres, Redis)', () 
   });
 
   it('writes "you said, we did" to the families who answered, or to all it asked', async () => {
-    const closeTheLoop = new CloseTheLoopUseCase(db, new NoticesUseCases(db, jobs, new NoticeTexts(db)));
+    const closeTheLoop = new CloseTheLoopUseCase(db, new CreateNoticeUseCase(db));
     for (const [audience, expected] of [
       ['respondents', [d.contacts.northEs]],
       ['asked', [d.contacts.northEs, d.contacts.southVi]],

@@ -3,7 +3,7 @@ import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { rows, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { NoticeTexts, rememberTranslation } from '@porchlight/translation';
-import { loadNotice } from './notice-reader';
+import { loadNotice, noticeCounts } from './notice-reader';
 import { NoticeTranslationView } from './notice-views';
 import { knownTranslationViews, textSubject } from './translation-views';
 
@@ -21,11 +21,15 @@ export class ApproveTranslationUseCase {
 
   async execute(actor: StaffPrincipal, id: string, language: string): Promise<NoticeTranslationView> {
     // A notice the caller cannot open is 404 whatever their role; one they can, 403 unless they may approve.
-    const notice = await this.db.tx((m) => loadNotice(m, actor, id));
+    const { notice, reads } = await this.db.tx(async (m) => {
+      const notice = await loadNotice(m, actor, id);
+      return { notice, reads: Object.keys((await noticeCounts(m, actor, notice)).byLanguage).includes(language) };
+    });
     if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
     if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
     // Outside the transaction: the engine's proposal comes from its cache when the preview showed it.
-    const proposed = (await this.texts.decide(textSubject(notice), [language], { machine: true })).texts.get(language);
+    // Only a language the audience reads has a proposal (no engine is asked for one nobody reads).
+    const proposed = reads ? (await this.texts.decide(textSubject(notice), [language], { machine: true })).texts.get(language) : undefined;
     return this.db.tx(async (m) => {
       let [row] = await rows<{ body: string }>(
         m,

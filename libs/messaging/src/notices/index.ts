@@ -7,3 +7,8 @@ export * from './translation-views';
 export * from './approve-translation.use-case';
 export * from './send-notice.use-case';
 export * from './quiet-hours-effect';
+export * from './put-translation.use-case';
+export * from './list-notice-messages.use-case';
+export * from './list-notice-replies.use-case';
+export * from './create-notice.use-case';
+export * from './get-notice.use-case';
