@@ -152,8 +152,9 @@ export class SurveyResultsUseCase {
     const found: { grp: string; sent: number; responded: number; counts: { q: string; k: string | null; n: number; mean: number | null }[] | null }[] = await m.query(
       `with ${base},
        g as (select r.phone, r.started_at, unnest(${GROUP_SQL[by]}) as grp from r),
-       sizes as (select grp, count(*) filter (where started_at is not null)::int as sent,
-                   count(*) filter (where exists (select 1 from answers a where a.phone = g.phone))::int as responded from g group by grp),
+       responders as (select distinct phone from answers),
+       sizes as (select g.grp, count(*) filter (where g.started_at is not null)::int as sent, count(p.phone)::int as responded
+                 from g left join responders p on p.phone = g.phone group by g.grp),
        counted as (select g.grp, a.question_key as q, case when a.kind = 'answer' then coalesce(a.option_key, a.value::text) end as k, count(*)::int as n, avg(a.value)::float8 as mean
                    from answers a join g on g.phone = a.phone group by g.grp, a.question_key, 3)
        select s.grp, s.sent, s.responded,
