@@ -21,6 +21,10 @@ const SPANISH = {
   ],
 };
 
+
+// Many round trips through Postgres per test; the machine may be shared and busy.
+jest.setTimeout(60_000);
+
 /**
  * Surveys through the API in-process (Postgres as the application role, RLS on): validation,
  * translations as for notices, sending through the translation and dispatch steps run here,

@@ -69,10 +69,13 @@ function emptyCounts(question: SurveyQuestion): Record<string, number> {
  * survey's `closesAt`, as SQL shared by the results and the CSV. $1 the survey, $2 its closesAt.
  */
 export function latestAnswersSql(scopeSql: string): string {
-  return `r as (
-      select r.id, r.phone, r.language, r.school_ids, r.grades, r.roles, r.started_at,
-        exists (select 1 from messages msg where msg.survey_id = $1 and msg.phone = r.phone and msg.direction = 'outbound' and msg.status = 'delivered') as delivered
-      from survey_recipients r where r.survey_id = $1 and r.status <> 'suppressed' and ${scopeSql}
+  return `delivered_phones as (
+      select distinct msg.phone from messages msg where msg.survey_id = $1 and msg.direction = 'outbound' and msg.status = 'delivered'
+    ),
+    r as (
+      select r.id, r.phone, r.language, r.school_ids, r.grades, r.roles, r.started_at, d.phone is not null as delivered
+      from survey_recipients r left join delivered_phones d on d.phone = r.phone
+      where r.survey_id = $1 and r.status <> 'suppressed' and ${scopeSql}
     ),
     latest as (
       select distinct on (a.phone, a.question_key) a.phone, a.question_key, a.kind, a.option_key, a.value, a.message_id, a.created_at
