@@ -21,6 +21,10 @@ const SPANISH = {
   ],
 };
 
+
+// Many round trips through Postgres per test; the machine may be shared and busy.
+jest.setTimeout(60_000);
+
 /**
  * Surveys through the API in-process (Postgres as the application role, RLS on): validation,
  * translations as for notices, sending through the translation and dispatch steps run here,
@@ -87,6 +91,11 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     expect((await as('district admin').get(`/api/v1/surveys/${id}`)).status).toBe(200);
     expect((await as('district admin').get('/api/v1/surveys')).body.map((s: { id: string }) => s.id)).toContain(id);
     expect((await as('south staff').get(`/api/v1/surveys/${id}`)).status).toBe(200);
+    // Someone else's survey: open to those it reaches, sent and closed only by its author or a district admin.
+    expect((await as('south staff').post(`/api/v1/surveys/${id}/send`)).status).toBe(403);
+    expect((await as('south staff').post(`/api/v1/surveys/${id}/close`)).status).toBe(403);
+    expect((await as('south staff').get(`/api/v1/surveys/${id}/results?by=school`)).status).toBe(200);
+    expect((await as('south staff').get(`/api/v1/surveys/${id}/results?by=color`)).status).toBe(400);
     expect((await as('north staff').get(`/api/v1/surveys/${id}`)).status).toBe(404);
     expect((await as('north staff').get('/api/v1/surveys')).body.map((s: { id: string }) => s.id)).not.toContain(id);
     for (const path of ['', '/preview', '/results', '/responses.csv']) expect((await as('district admin', other).get(`/api/v1/surveys/${id}${path}`)).status).toBe(404);

@@ -25,6 +25,10 @@ const TRANSLATIONS = {
   vi: { questions: [{ key: 'time', text: 'Khi nào quý vị có thể đến?', options: [{ key: '1', label: 'Buổi sáng' }, { key: '2', label: 'Buổi chiều' }, { key: '3', label: 'Buổi tối' }] }, { key: 'bus', text: 'Con có đi xe buýt không?' }, { key: 'idea', text: 'Điều gì giúp gia đình nhiều nhất?' }] },
 };
 
+
+// Many round trips through Postgres per test; the machine may be shared and busy.
+jest.setTimeout(60_000);
+
 /**
  * A survey's conversation with families, with the translation, dispatch and inbound steps run in
  * this process against Postgres (RLS on) and Redis: answers in the families' languages, the ask

@@ -69,10 +69,13 @@ function emptyCounts(question: SurveyQuestion): Record<string, number> {
  * survey's `closesAt`, as SQL shared by the results and the CSV. $1 the survey, $2 its closesAt.
  */
 export function latestAnswersSql(scopeSql: string): string {
-  return `r as (
-      select r.id, r.phone, r.language, r.school_ids, r.grades, r.roles, r.started_at,
-        exists (select 1 from messages msg where msg.survey_id = $1 and msg.phone = r.phone and msg.direction = 'outbound' and msg.status = 'delivered') as delivered
-      from survey_recipients r where r.survey_id = $1 and r.status <> 'suppressed' and ${scopeSql}
+  return `delivered_phones as (
+      select distinct msg.phone from messages msg where msg.survey_id = $1 and msg.direction = 'outbound' and msg.status = 'delivered'
+    ),
+    r as (
+      select r.id, r.phone, r.language, r.school_ids, r.grades, r.roles, r.started_at, d.phone is not null as delivered
+      from survey_recipients r left join delivered_phones d on d.phone = r.phone
+      where r.survey_id = $1 and r.status <> 'suppressed' and ${scopeSql}
     ),
     latest as (
       select distinct on (a.phone, a.question_key) a.phone, a.question_key, a.kind, a.option_key, a.value, a.message_id, a.created_at
@@ -81,6 +84,37 @@ export function latestAnswersSql(scopeSql: string): string {
       order by a.phone, a.question_key, a.created_at desc, a.id desc
     ),
     answers as (select l.* from latest l join r on r.phone = l.phone)`;
+}
+
+interface GroupRow {
+  grp: string;
+  sent: number;
+  responded: number;
+  counts: { q: string; k: string | null; n: number; mean: number | null }[] | null;
+}
+
+interface ResultRow {
+  sent: number;
+  delivered: number;
+  responded: number;
+  per_option: { question_key: string; k: string | null; n: number; mean: number | null }[];
+  comments: { question_key: string; body: string | null; language: string | null; translated_body: string | null; created_at: string }[];
+  groups: GroupRow[];
+}
+
+/** Each group's size, responders, and counts per question and option: `group_rows(grp, sent, responded, counts)`. */
+function groupCtes(by: ResultGrouping): string {
+  return `g as (select r.phone, r.started_at, unnest(${GROUP_SQL[by]}) as grp from r),
+       responders as (select distinct phone from answers),
+       sizes as (select g.grp, count(*) filter (where g.started_at is not null)::int as sent, count(p.phone)::int as responded
+                 from g left join responders p on p.phone = g.phone group by g.grp),
+       counted as (select g.grp, a.question_key as q, case when a.kind = 'answer' then coalesce(a.option_key, a.value::text) end as k, count(*)::int as n, avg(a.value)::float8 as mean
+                   from answers a join g on g.phone = a.phone group by g.grp, a.question_key, 3),
+       group_rows as (
+         select s.grp, s.sent, s.responded,
+           (select json_agg(json_build_object('q', c.q, 'k', c.k, 'n', c.n, 'mean', c.mean)) from counted c where c.grp = s.grp) as counts
+         from sizes s
+       )`;
 }
 
 /** Survey results, computed in Postgres: totals, counts per option, means, comments, and the same per group. */
@@ -96,31 +130,31 @@ export class SurveyResultsUseCase {
       const survey = await openSurvey(m, actor, id);
       const params: unknown[] = [id, survey.closes_at];
       const base = latestAnswersSql(FamilyScope.of(actor).phoneSql('r.phone', params));
-      const [totals] = await m.query(
-        `with ${base}
-         select count(*) filter (where r.started_at is not null)::int as sent, count(*) filter (where r.delivered)::int as delivered,
-           (select count(distinct phone)::int from answers) as responded
-         from r`,
-        params,
-      );
-      const perOption: { question_key: string; k: string | null; n: number; mean: number | null; answered: number }[] = await m.query(
-        `with ${base}
-         select question_key, case when kind = 'answer' then coalesce(option_key, value::text) end as k, count(*)::int as n,
-           avg(value)::float8 as mean, sum(count(*)) over (partition by question_key)::int as answered
-         from answers group by question_key, k`,
-        params,
-      );
-      const comments: { question_key: string; body: string | null; language: string | null; translated_body: string | null; created_at: Date }[] = await m.query(
-        `with ${base}
-         select * from (
-           select a.question_key, msg.body, msg.language, msg.translated_body, a.created_at,
-             row_number() over (partition by a.question_key order by a.created_at desc, a.message_id) as nth
-           from answers a join messages msg on msg.id = a.message_id where a.kind in ('text', 'comment')
-         ) c where nth <= ${COMMENTS_PER_QUESTION} order by question_key, created_at desc`,
+      // One statement: the recipients and the latest answers are read once for totals, counts, comments and groups.
+      const [found]: ResultRow[] = await m.query(
+        `with ${base},
+         per_option as (
+           select question_key, case when kind = 'answer' then coalesce(option_key, value::text) end as k, count(*)::int as n, avg(value)::float8 as mean
+           from answers group by 1, 2
+         ),
+         comment_rows as (
+           select * from (
+             select a.question_key, msg.body, msg.language, msg.translated_body, a.created_at,
+               row_number() over (partition by a.question_key order by a.created_at desc, a.message_id) as nth
+             from answers a join messages msg on msg.id = a.message_id where a.kind in ('text', 'comment')
+           ) c where nth <= ${COMMENTS_PER_QUESTION}
+         )${by ? `,\n${groupCtes(by)}` : ''}
+         select
+           (select count(*) filter (where started_at is not null)::int from r) as sent,
+           (select count(*) filter (where delivered)::int from r) as delivered,
+           (select count(distinct phone)::int from answers) as responded,
+           (select coalesce(json_agg(p), '[]') from per_option p) as per_option,
+           (select coalesce(json_agg(c order by c.question_key, c.created_at desc), '[]') from comment_rows c) as comments,
+           ${by ? `(select coalesce(json_agg(s order by s.grp), '[]') from group_rows s)` : `'[]'::json`} as groups`,
         params,
       );
       const questions = survey.questions.map((question): QuestionResult => {
-        const rows = perOption.filter((row) => row.question_key === question.key);
+        const rows = found.per_option.filter((row) => row.question_key === question.key);
         const counts = emptyCounts(question);
         for (const row of rows) if (row.k !== null) counts[row.k] = (counts[row.k] ?? 0) + row.n;
         const values = rows.filter((row) => row.mean !== null);
@@ -128,39 +162,27 @@ export class SurveyResultsUseCase {
         return {
           key: question.key,
           kind: question.kind,
-          answered: rows[0]?.answered ?? 0,
+          answered: rows.reduce((sum, row) => sum + row.n, 0),
           counts,
           ...(question.kind === 'scale' ? { mean: total > 0 ? Math.round((values.reduce((sum, row) => sum + row.mean! * row.n, 0) / total) * 100) / 100 : null } : {}),
-          comments: comments
+          comments: found.comments
             .filter((c) => c.question_key === question.key)
             .map((c) => ({ body: c.body, language: c.language, translatedBody: c.translated_body, createdAt: new Date(c.created_at).toISOString() })),
         };
       });
       return {
         status: survey.status,
-        sent: totals.sent,
-        delivered: totals.delivered,
-        responded: totals.responded,
-        responseRate: rate(totals.responded, totals.sent),
+        sent: found.sent,
+        delivered: found.delivered,
+        responded: found.responded,
+        responseRate: rate(found.responded, found.sent),
         questions,
-        groups: by ? await this.groups(m, survey, base, params, by) : [],
+        groups: by ? await this.groups(m, survey, found.groups, by) : [],
       };
     });
   }
 
-  private async groups(m: EntityManager, survey: SurveyRow, base: string, params: unknown[], by: ResultGrouping): Promise<GroupResult[]> {
-    const found: { grp: string; sent: number; responded: number; counts: { q: string; k: string | null; n: number; mean: number | null }[] | null }[] = await m.query(
-      `with ${base},
-       g as (select r.phone, r.started_at, unnest(${GROUP_SQL[by]}) as grp from r),
-       sizes as (select grp, count(*) filter (where started_at is not null)::int as sent,
-                   count(*) filter (where exists (select 1 from answers a where a.phone = g.phone))::int as responded from g group by grp),
-       counted as (select g.grp, a.question_key as q, case when a.kind = 'answer' then coalesce(a.option_key, a.value::text) end as k, count(*)::int as n, avg(a.value)::float8 as mean
-                   from answers a join g on g.phone = a.phone group by g.grp, a.question_key, 3)
-       select s.grp, s.sent, s.responded,
-         (select json_agg(json_build_object('q', c.q, 'k', c.k, 'n', c.n, 'mean', c.mean)) from counted c where c.grp = s.grp) as counts
-       from sizes s order by s.grp`,
-      params,
-    );
+  private async groups(m: EntityManager, survey: SurveyRow, found: GroupRow[], by: ResultGrouping): Promise<GroupResult[]> {
     const names = new Map<string, string>();
     if (by === 'school') {
       const ids = found.map((f) => f.grp).filter((g) => /^[0-9a-f-]{36}$/.test(g));
