@@ -11,7 +11,11 @@ describe('appSpecs', () => {
   });
 
   it('shares the port of the API between its processes through the cluster, and only when there are several', () => {
-    expect(appSpecs({}, 2, '/d').filter((spec) => spec.cluster).map((spec) => spec.name)).toEqual(['api.0', 'api.1']);
+    expect(
+      appSpecs({}, 2, '/d')
+        .filter((spec) => spec.cluster)
+        .map((spec) => spec.name),
+    ).toEqual(['api.0', 'api.1']);
     expect(appSpecs({}, 1, '/d').filter((spec) => spec.cluster)).toEqual([]);
   });
 
@@ -29,6 +33,10 @@ describe('appSpecs', () => {
   });
 
   it('leaves a health port that is not a number for the app to refuse', () => {
-    expect(appSpecs({ DELIVERY_HEALTH_PORT: 'not-a-port' }, 2, '/d').filter((s) => s.name.startsWith('delivery')).map((s) => s.env.HEALTH_PORT)).toEqual(['not-a-port', 'not-a-port']);
+    expect(
+      appSpecs({ DELIVERY_HEALTH_PORT: 'not-a-port' }, 2, '/d')
+        .filter((s) => s.name.startsWith('delivery'))
+        .map((s) => s.env.HEALTH_PORT),
+    ).toEqual(['not-a-port', 'not-a-port']);
   });
 });

@@ -28,7 +28,10 @@ describe('two API and two delivery processes on one Postgres and Redis', () => {
     const api = new HttpClient(porchlight.apiUrl);
     const noticeId = await chaos.send();
 
-    for (const [app, atLeast] of [['delivery', FAMILIES / 4], ['api', FAMILIES / 2]] as const) {
+    for (const [app, atLeast] of [
+      ['delivery', FAMILIES / 4],
+      ['api', FAMILIES / 2],
+    ] as const) {
       await chaos.waitForAccepted(atLeast, DEADLINE_MS);
       const [victim, survivor] = porchlight.pids(app);
       process.kill(victim, 'SIGKILL');

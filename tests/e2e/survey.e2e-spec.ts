@@ -11,12 +11,64 @@ interface SandboxMessage {
 
 type Family = 'en' | 'es' | 'esSouth' | 'vi' | 'ar' | 'enStop';
 const LANGUAGE: Record<Family, string> = { en: 'en', es: 'es', esSouth: 'es', vi: 'vi', ar: 'ar', enStop: 'en' };
-const SCHOOL: Record<Family, 'lincoln' | 'roosevelt'> = { en: 'lincoln', es: 'lincoln', enStop: 'lincoln', esSouth: 'roosevelt', vi: 'roosevelt', ar: 'roosevelt' };
+const SCHOOL: Record<Family, 'lincoln' | 'roosevelt'> = {
+  en: 'lincoln',
+  es: 'lincoln',
+  enStop: 'lincoln',
+  esSouth: 'roosevelt',
+  vi: 'roosevelt',
+  ar: 'roosevelt',
+};
 
 const TRANSLATIONS: Record<string, object> = {
-  es: { intro: 'Queremos escucharle.', questions: [{ key: 'time', text: '¿Cuándo puede venir a una reunión?', options: [{ key: '1', label: 'Mañana' }, { key: '2', label: 'Tarde' }, { key: '3', label: 'Noche' }] }, { key: 'bus', text: '¿Su hijo toma el autobús?' }, { key: 'happy', text: '¿Qué tan contento está con la escuela?' }] },
-  vi: { intro: 'Chúng tôi muốn lắng nghe quý vị.', questions: [{ key: 'time', text: 'Khi nào quý vị có thể đến họp?', options: [{ key: '1', label: 'Buổi sáng' }, { key: '2', label: 'Buổi chiều' }, { key: '3', label: 'Buổi tối' }] }, { key: 'bus', text: 'Con quý vị có đi xe buýt không?' }, { key: 'happy', text: 'Quý vị hài lòng với trường đến mức nào?' }] },
-  ar: { intro: 'نريد أن نسمع منكم.', questions: [{ key: 'time', text: 'متى يمكنكم حضور اجتماع؟', options: [{ key: '1', label: 'الصباح' }, { key: '2', label: 'بعد الظهر' }, { key: '3', label: 'المساء' }] }, { key: 'bus', text: 'هل يركب طفلكم الحافلة؟' }, { key: 'happy', text: 'ما مدى رضاكم عن المدرسة؟' }] },
+  es: {
+    intro: 'Queremos escucharle.',
+    questions: [
+      {
+        key: 'time',
+        text: '¿Cuándo puede venir a una reunión?',
+        options: [
+          { key: '1', label: 'Mañana' },
+          { key: '2', label: 'Tarde' },
+          { key: '3', label: 'Noche' },
+        ],
+      },
+      { key: 'bus', text: '¿Su hijo toma el autobús?' },
+      { key: 'happy', text: '¿Qué tan contento está con la escuela?' },
+    ],
+  },
+  vi: {
+    intro: 'Chúng tôi muốn lắng nghe quý vị.',
+    questions: [
+      {
+        key: 'time',
+        text: 'Khi nào quý vị có thể đến họp?',
+        options: [
+          { key: '1', label: 'Buổi sáng' },
+          { key: '2', label: 'Buổi chiều' },
+          { key: '3', label: 'Buổi tối' },
+        ],
+      },
+      { key: 'bus', text: 'Con quý vị có đi xe buýt không?' },
+      { key: 'happy', text: 'Quý vị hài lòng với trường đến mức nào?' },
+    ],
+  },
+  ar: {
+    intro: 'نريد أن نسمع منكم.',
+    questions: [
+      {
+        key: 'time',
+        text: 'متى يمكنكم حضور اجتماع؟',
+        options: [
+          { key: '1', label: 'الصباح' },
+          { key: '2', label: 'بعد الظهر' },
+          { key: '3', label: 'المساء' },
+        ],
+      },
+      { key: 'bus', text: 'هل يركب طفلكم الحافلة؟' },
+      { key: 'happy', text: 'ما مدى رضاكم عن المدرسة؟' },
+    ],
+  },
 };
 
 /**
@@ -33,7 +85,14 @@ describe('a survey from the API to families and back, in four languages', () => 
   let surveyId: string;
   const accountA = { sid: randomAccountSid(), token: randomHex(16), number: '+16175550110' };
   const accountB = { sid: randomAccountSid(), token: randomHex(16), number: '+16175550111' };
-  const phones: Record<Family, string> = { en: examplePhone('US', 31), es: examplePhone('US', 32), esSouth: examplePhone('US', 33), vi: examplePhone('US', 34), ar: examplePhone('US', 35), enStop: examplePhone('US', 36) };
+  const phones: Record<Family, string> = {
+    en: examplePhone('US', 31),
+    es: examplePhone('US', 32),
+    esSouth: examplePhone('US', 33),
+    vi: examplePhone('US', 34),
+    ar: examplePhone('US', 35),
+    enStop: examplePhone('US', 36),
+  };
   const schools: Record<string, string> = {};
 
   const received = async (family: Family): Promise<SandboxMessage[]> => (await sandbox.get(`/sandbox/messages?to=${encodeURIComponent(phones[family])}`)).body;
@@ -41,7 +100,9 @@ describe('a survey from the API to families and back, in four languages', () => 
   async function text(family: Family, body: string, expected: string): Promise<string> {
     const before = (await received(family)).length;
     await sandbox.post('/sandbox/inbound', { accountSid: accountA.sid, from: phones[family], to: accountA.number, body });
-    const answer = await waitFor(`${family}: "${expected}" after "${body}"`, async () => (await received(family)).slice(before).find((m) => m.body.includes(expected)));
+    const answer = await waitFor(`${family}: "${expected}" after "${body}"`, async () =>
+      (await received(family)).slice(before).find((m) => m.body.includes(expected)),
+    );
     return answer.body;
   }
 
@@ -59,7 +120,11 @@ describe('a survey from the API to families and back, in four languages', () => 
       admin: { email: `admin@${slug}.example.org`, password: 'correct horse battery', name: 'Admin' },
     });
     expect(created.status).toBe(201);
-    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', { tenant: slug, email: `admin@${slug}.example.org`, password: 'correct horse battery' });
+    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', {
+      tenant: slug,
+      email: `admin@${slug}.example.org`,
+      password: 'correct horse battery',
+    });
     const client = new HttpClient(stack.apiUrl, login.body.accessToken);
     expect((await client.patch('/api/v1/settings', { quietHours: { start: '00:00', end: '00:00' } })).status).toBe(200);
     return client;
@@ -70,10 +135,19 @@ describe('a survey from the API to families and back, in four languages', () => 
     sandbox = new HttpClient(stack.sandboxUrl);
     a = await createDistrict('survey-a', accountA);
     b = await createDistrict('survey-b', accountB);
-    for (const name of ['lincoln', 'roosevelt']) schools[name] = (await a.post('/api/v1/schools', { name: `${name[0].toUpperCase()}${name.slice(1)} School` })).body.id;
+    for (const name of ['lincoln', 'roosevelt'])
+      schools[name] = (await a.post('/api/v1/schools', { name: `${name[0].toUpperCase()}${name.slice(1)} School` })).body.id;
     for (const family of Object.keys(phones) as Family[]) {
-      const student = await a.post('/api/v1/students', { givenName: `Kid-${family}`, familyName: 'Doe', grade: family === 'vi' ? '05' : '03', schoolId: schools[SCHOOL[family]] });
-      expect((await a.post('/api/v1/contacts', { givenName: `Parent-${family}`, phone: phones[family], language: LANGUAGE[family], studentIds: [student.body.id] })).status).toBe(201);
+      const student = await a.post('/api/v1/students', {
+        givenName: `Kid-${family}`,
+        familyName: 'Doe',
+        grade: family === 'vi' ? '05' : '03',
+        schoolId: schools[SCHOOL[family]],
+      });
+      expect(
+        (await a.post('/api/v1/contacts', { givenName: `Parent-${family}`, phone: phones[family], language: LANGUAGE[family], studentIds: [student.body.id] }))
+          .status,
+      ).toBe(201);
     }
   });
 
@@ -88,17 +162,29 @@ describe('a survey from the API to families and back, in four languages', () => 
       audience: { all: true },
       intro: 'We want to hear from you.',
       questions: [
-        { key: 'time', text: 'When can you come to a meeting?', kind: 'choice', options: [{ key: '1', label: 'Morning' }, { key: '2', label: 'Afternoon' }, { key: '3', label: 'Evening' }] },
+        {
+          key: 'time',
+          text: 'When can you come to a meeting?',
+          kind: 'choice',
+          options: [
+            { key: '1', label: 'Morning' },
+            { key: '2', label: 'Afternoon' },
+            { key: '3', label: 'Evening' },
+          ],
+        },
         { key: 'bus', text: 'Does your child ride the bus?', kind: 'yesno' },
         { key: 'happy', text: 'How happy are you with the school?', kind: 'scale', scale: { min: 1, max: 5 } },
       ],
     });
     expect(created.status).toBe(201);
     surveyId = created.body.id;
-    for (const [language, texts] of Object.entries(TRANSLATIONS)) expect((await a.put(`/api/v1/surveys/${surveyId}/translations/${language}`, texts)).status).toBe(200);
+    for (const [language, texts] of Object.entries(TRANSLATIONS))
+      expect((await a.put(`/api/v1/surveys/${surveyId}/translations/${language}`, texts)).status).toBe(200);
     expect((await a.post(`/api/v1/surveys/${surveyId}/send`)).status).toBe(202);
     const first = (family: Family) => waitFor(`the first question at ${family}`, async () => (await received(family)).find((m) => m.body.includes('(1/3)')));
-    expect((await first('en')).body).toBe('We want to hear from you.\n\n(1/3) When can you come to a meeting?\n1. Morning\n2. Afternoon\n3. Evening\nReply 1, 2 or 3');
+    expect((await first('en')).body).toBe(
+      'We want to hear from you.\n\n(1/3) When can you come to a meeting?\n1. Morning\n2. Afternoon\n3. Evening\nReply 1, 2 or 3',
+    );
     expect((await first('es')).body).toContain('Responda 1, 2 o 3');
     expect((await first('vi')).body).toContain('Trả lời 1, 2 hoặc 3');
     expect((await first('ar')).body).toContain('أرسل 1 أو 2 أو 3');
@@ -158,7 +244,12 @@ describe('a survey from the API to families and back, in four languages', () => 
     expect(group(results.groups, 'en')).toMatchObject({ sent: 2, responded: 2, counts: { time: { '1': 1, '2': 1 } } });
     const bySchool = (await a.get(`/api/v1/surveys/${surveyId}/results?by=school`)).body.groups;
     expect(group(bySchool, schools.lincoln)).toMatchObject({ label: 'Lincoln School', sent: 3, responded: 3, counts: { time: { '1': 1, '2': 2, '3': 0 } } });
-    expect(group(bySchool, schools.roosevelt)).toMatchObject({ label: 'Roosevelt School', sent: 3, responded: 3, counts: { time: { '1': 2, '2': 0, '3': 1 } } });
+    expect(group(bySchool, schools.roosevelt)).toMatchObject({
+      label: 'Roosevelt School',
+      sent: 3,
+      responded: 3,
+      counts: { time: { '1': 2, '2': 0, '3': 1 } },
+    });
 
     const csv = await a.get<string>(`/api/v1/surveys/${surveyId}/responses.csv`);
     expect(csv.status).toBe(200);

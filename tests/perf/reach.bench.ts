@@ -66,7 +66,10 @@ async function generate(db: TenantDb, tenantId: string, analyze: () => Promise<v
       [tenantId, GUARDIANS, STUDENTS],
     );
     // 1% of phones opted out.
-    await m.query(`insert into phones (tenant_id, phone, opted_out_at) select $1::uuid, phone, now() from contacts where source_id like 'g%' and substr(source_id, 2)::int % 100 = 3`, [tenantId]);
+    await m.query(
+      `insert into phones (tenant_id, phone, opted_out_at) select $1::uuid, phone, now() from contacts where source_id like 'g%' and substr(source_id, 2)::int % 100 = 3`,
+      [tenantId],
+    );
   });
   // Messages over the past 365 days, in chunks so no one statement holds everything.
   const chunk = 200_000;
@@ -121,7 +124,9 @@ async function build(db: TenantDb, database: string): Promise<{ tenantId: string
       ),
     );
     await analyze();
-    console.log(`generated ${STUDENTS} students, ${GUARDIANS} phones, ${MESSAGES} messages (+100,000 of another district) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${STUDENTS} students, ${GUARDIANS} phones, ${MESSAGES} messages (+100,000 of another district) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await admin.end();
   }
@@ -131,7 +136,9 @@ async function build(db: TenantDb, database: string): Promise<{ tenantId: string
 /** The district of a database kept by an earlier run (`REUSE_DATABASE`): the one with students. */
 async function find(db: TenantDb): Promise<{ tenantId: string; adminId: string }> {
   for (const { tenant_id } of await db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory`)) {
-    const [row] = await db.txFor(tenant_id, (m) => m.query(`select (select count(*) from students)::int as students, (select id from users where role = 'district_admin' limit 1) as admin`));
+    const [row] = await db.txFor(tenant_id, (m) =>
+      m.query(`select (select count(*) from students)::int as students, (select id from users where role = 'district_admin' limit 1) as admin`),
+    );
     if (row.students > 0) return { tenantId: tenant_id, adminId: row.admin };
   }
   throw new Error('no district with students in that database');
@@ -154,8 +161,14 @@ async function main(): Promise<void> {
     const baseline = await timed(RUNS, () => db.txFor(fixture.tenantId, (m) => m.query(BASELINE_SQL)));
     const cpu = await backendCpu(url, fixture.tenantId);
     const baselineCpu = await cpu.median(BASELINE_SQL, []);
-    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} (2 cores)`);
-    console.log(`baseline (distinct reached phones, 90 days): p50 ${baseline.p50.toFixed(0)} ms, p95 ${baseline.p95.toFixed(0)} ms; Postgres CPU ${baselineCpu} ms`);
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} (2 cores)`,
+    );
+    console.log(
+      `baseline (distinct reached phones, 90 days): p50 ${baseline.p50.toFixed(0)} ms, p95 ${baseline.p95.toFixed(0)} ms; Postgres CPU ${baselineCpu} ms`,
+    );
     const report = async (label: string, by: ReachGrouping, days: number, run: () => Promise<unknown>) => {
       const r = await timed(RUNS, run);
       const now = new Date();
@@ -182,7 +195,9 @@ async function main(): Promise<void> {
     const schoolAdmin = await addStaffUser(db, fixture.tenantId, { role: 'school_admin', schoolIds });
     const scoped: StaffPrincipal = { userId: schoolAdmin, tenantId: fixture.tenantId, role: 'school_admin', schoolIds, language: 'en' };
     const s = await timed(RUNS, () => inTenant(() => reach.execute(scoped, { by: 'grade' })));
-    console.log(`school admin of 2 schools, by=grade: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, ${(s.p50 / baseline.p50).toFixed(1)}× the baseline`);
+    console.log(
+      `school admin of 2 schools, by=grade: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, ${(s.p50 / baseline.p50).toFixed(1)}× the baseline`,
+    );
   } finally {
     await dataSource.destroy();
     if (process.env.KEEP_DATABASE || reuse) console.log(`kept database ${database}`);

@@ -53,12 +53,22 @@ async function run(route: string, api: ApiUnderTest): Promise<Figures> {
       while (next < messages.length) {
         const message = messages[next++];
         const path = `/webhooks/twilio/status?m=${message.id}`;
-        const params = { AccountSid: api.fixture.accountSid, From: '+16175550100', MessageSid: message.sid, MessageStatus: 'delivered', SmsStatus: 'delivered', ApiVersion: '2010-04-01' };
+        const params = {
+          AccountSid: api.fixture.accountSid,
+          From: '+16175550100',
+          MessageSid: message.sid,
+          MessageStatus: 'delivered',
+          SmsStatus: 'delivered',
+          ApiVersion: '2010-04-01',
+        };
         const t = process.hrtime.bigint();
         const response = await request(`${api.base}${path}`, {
           method: 'POST',
           dispatcher: agent,
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': getExpectedTwilioSignature(api.fixture.authToken, `${PUBLIC_BASE_URL}${path}`, params) },
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-twilio-signature': getExpectedTwilioSignature(api.fixture.authToken, `${PUBLIC_BASE_URL}${path}`, params),
+          },
           body: new URLSearchParams(params).toString(),
         });
         await response.body.dump();
@@ -76,7 +86,15 @@ async function run(route: string, api: ApiUnderTest): Promise<Figures> {
   if (delivered !== messages.length) throw new Error(`${route}: ${delivered} of ${messages.length} stored as delivered`);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { route, perSecond: messages.length / seconds, cpuMicros: (used.user + used.system) / messages.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), rssMb: process.memoryUsage().rss / 2 ** 20 };
+  return {
+    route,
+    perSecond: messages.length / seconds,
+    cpuMicros: (used.user + used.system) / messages.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    rssMb: process.memoryUsage().rss / 2 ** 20,
+  };
 }
 
 async function main(): Promise<void> {
@@ -94,7 +112,9 @@ async function main(): Promise<void> {
     console.log('\n| route | round | callbacks/s | CPU µs/callback | p50 ms | p95 ms | p99 ms | RSS MB |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     results.forEach((r, i) =>
-      console.log(`| ${r.route} | ${Math.floor(i / 2) + 1} | ${r.perSecond.toFixed(0)} | ${r.cpuMicros.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.rssMb.toFixed(0)} |`),
+      console.log(
+        `| ${r.route} | ${Math.floor(i / 2) + 1} | ${r.perSecond.toFixed(0)} | ${r.cpuMicros.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.rssMb.toFixed(0)} |`,
+      ),
     );
     const mean = (route: string, pick: (r: Figures) => number) => {
       const rs = results.filter((r) => r.route === route);

@@ -54,7 +54,12 @@ async function run(kind: 'undici' | 'axios', baseUrl: string): Promise<Figures> 
       while (next < MESSAGES) {
         const i = next++;
         const t = process.hrtime.bigint();
-        await client.messages.create({ to: `+1555${String(i).padStart(7, '0')}`, from: '+15550000001', body: `Snow day: no school tomorrow (${i}).`, statusCallback: 'http://127.0.0.1:3000/webhooks/twilio/status?m=1' });
+        await client.messages.create({
+          to: `+1555${String(i).padStart(7, '0')}`,
+          from: '+15550000001',
+          body: `Snow day: no school tomorrow (${i}).`,
+          statusCallback: 'http://127.0.0.1:3000/webhooks/twilio/status?m=1',
+        });
         latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
     }),
@@ -87,7 +92,9 @@ async function main(): Promise<void> {
     console.log('\n| client | round | messages/s | client CPU µs/message | p50 ms | p95 ms | p99 ms | RSS MB |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     results.forEach((r, i) =>
-      console.log(`| ${r.client} | ${Math.floor(i / 2) + 1} | ${r.perSecond.toFixed(0)} | ${r.cpuMicrosPerMessage.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.rssMb.toFixed(0)} |`),
+      console.log(
+        `| ${r.client} | ${Math.floor(i / 2) + 1} | ${r.perSecond.toFixed(0)} | ${r.cpuMicrosPerMessage.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.rssMb.toFixed(0)} |`,
+      ),
     );
     const mean = (kind: string, pick: (r: Figures) => number) => {
       const rs = results.filter((r) => r.client === kind);

@@ -141,7 +141,11 @@ export class ApiModule implements NestModule {
           useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env), guard }),
           inject: [TenantDb, SecretBox],
         },
-        { provide: NoticeTexts, useFactory: (db: TenantDb, translator: TenantTranslator) => new NoticeTexts(db, translator), inject: [TenantDb, TenantTranslator] },
+        {
+          provide: NoticeTexts,
+          useFactory: (db: TenantDb, translator: TenantTranslator) => new NoticeTexts(db, translator),
+          inject: [TenantDb, TenantTranslator],
+        },
         // One use-case per notice action (libs/messaging/src/notices).
         CreateNoticeUseCase,
         GetNoticeUseCase,

@@ -67,18 +67,16 @@ export class SectionsQuery {
          order by s.title, s.id limit $6`,
         params,
       );
-      const items = found.map(
-        (r): Section => ({
-          id: r.id,
-          title: r.title,
-          classCode: r.class_code,
-          sourcedId: r.source_id,
-          school: { id: r.school_id, name: r.school_name },
-          course: r.course_id ? { id: r.course_id, title: r.course_title ?? '', courseCode: r.course_code } : null,
-          grades: r.grades,
-          students: r.students,
-        }),
-      );
+      const items = found.map((r): Section => ({
+        id: r.id,
+        title: r.title,
+        classCode: r.class_code,
+        sourcedId: r.source_id,
+        school: { id: r.school_id, name: r.school_name },
+        course: r.course_id ? { id: r.course_id, title: r.course_title ?? '', courseCode: r.course_code } : null,
+        grades: r.grades,
+        students: r.students,
+      }));
       return pageOf(items, limit, (s) => [s.title, s.id]);
     });
   }

@@ -20,7 +20,6 @@ export interface LoginCommand {
   address: string;
 }
 
-
 export class LoginUseCase {
   constructor(
     private readonly db: TenantDb,

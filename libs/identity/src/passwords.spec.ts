@@ -7,8 +7,11 @@ describe('verifyPassword', () => {
     expect(await verifyPassword(hash, 'correct horse battery stapler')).toBe(false);
   });
 
-  it.each([['x'], ['!'], [''], ['$argon2id$broken'], [null], [undefined]])('treats a stored value that is not an argon2 hash (%p) as matching nothing', async (stored) => {
-    expect(await verifyPassword(stored, 'x')).toBe(false);
-    expect(await verifyPassword(stored, '')).toBe(false);
-  });
+  it.each([['x'], ['!'], [''], ['$argon2id$broken'], [null], [undefined]])(
+    'treats a stored value that is not an argon2 hash (%p) as matching nothing',
+    async (stored) => {
+      expect(await verifyPassword(stored, 'x')).toBe(false);
+      expect(await verifyPassword(stored, '')).toBe(false);
+    },
+  );
 });

@@ -167,7 +167,14 @@ export class NoticeTexts {
     const [{ name }] = await this.db.tx((m) => m.query(`select t.name from notices n join tenants t on t.id = n.tenant_id where n.id = $1`, [notice.id]));
     const texts = new Map(decision.texts);
     for (const language of decision.missing) {
-      texts.set(language, { language, body: untranslatedEmergency(language, name, notice.body), origin: 'catalog', status: 'ready', fallback: true, stored: false });
+      texts.set(language, {
+        language,
+        body: untranslatedEmergency(language, name, notice.body),
+        origin: 'catalog',
+        status: 'ready',
+        fallback: true,
+        stored: false,
+      });
     }
     return { texts, missing: [], failures: decision.failures };
   }

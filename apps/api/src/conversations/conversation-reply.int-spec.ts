@@ -80,12 +80,19 @@ describe('Staff answers and the family language (HTTP, Postgres, Redis, a LibreT
     const { threads, admin } = await district('+161755517', { provider: 'libretranslate', url: engine.url });
     const spanish = await admin.post(`/api/v1/conversations/${threads.northEs}/messages`, { body: 'The trip is on Friday.' });
     expect(spanish.status).toBe(201);
-    expect(spanish.body).toMatchObject({ language: 'es', body: 'La excursión es el viernes.', translatedBody: 'The trip is on Friday.', translatedLanguage: 'en' });
+    expect(spanish.body).toMatchObject({
+      language: 'es',
+      body: 'La excursión es el viernes.',
+      translatedBody: 'The trip is on Friday.',
+      translatedLanguage: 'en',
+    });
     expect(spanish.body.untranslated).toBeUndefined();
 
     const refused = await admin.post(`/api/v1/conversations/${threads.southVi}/messages`, { body: 'The trip is on Friday.' });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/^nothing can translate this reply into so \(.+\): the family would receive it as written\. Send it with sendUntranslated: true/);
+    expect(refused.body.message).toMatch(
+      /^nothing can translate this reply into so \(.+\): the family would receive it as written\. Send it with sendUntranslated: true/,
+    );
     expect(refused.body.details).toMatchObject({ language: 'so' });
     const confirmed = await admin.post(`/api/v1/conversations/${threads.southVi}/messages`, { body: 'The trip is on Friday.', sendUntranslated: true });
     expect(confirmed.status).toBe(201);
@@ -107,7 +114,11 @@ describe('Staff answers and the family language (HTTP, Postgres, Redis, a LibreT
     expect(refused.body.message).toContain('no machine translation is configured for this district');
     const sent = await admin.post(`/api/v1/conversations/${threads.northEs}/messages`, { body: 'Dismissal is at 12:30.', sendUntranslated: true });
     expect(sent.status).toBe(201);
-    expect(sent.body).toMatchObject({ language: 'en', body: 'Dismissal is at 12:30.', untranslated: 'sent as written in en: no machine translation is configured for this district' });
+    expect(sent.body).toMatchObject({
+      language: 'en',
+      body: 'Dismissal is at 12:30.',
+      untranslated: 'sent as written in en: no machine translation is configured for this district',
+    });
   });
 
   it('answers 503 while the engine is unreachable (a passing fault), and sends as written only when confirmed', async () => {

@@ -16,10 +16,13 @@ export class ConversationSummaryResponse {
   @ApiProperty({ example: '+16175550100' }) phone: string;
   @ApiProperty({ nullable: true, type: ConversationContactResponse }) contact: ConversationContactResponse | null;
   @ApiProperty({ nullable: true, type: String, description: "null: the shared inbox of the family's school" }) assignedUserId: string | null;
-  @ApiProperty({ description: "a person assigned the thread (kept); otherwise each family reply routes it to the author of the latest notice or answer the family received" })
+  @ApiProperty({
+    description: 'a person assigned the thread (kept); otherwise each family reply routes it to the author of the latest notice or answer the family received',
+  })
   assignedManually: boolean;
   @ApiProperty({ nullable: true, type: String }) schoolId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "the family's last replies were all in this language, not the one on file" }) suggestedLanguage: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the family's last replies were all in this language, not the one on file" }) suggestedLanguage:
+    string | null;
   @ApiProperty() unreadCount: number;
   @ApiProperty() lastMessageAt: string;
 }

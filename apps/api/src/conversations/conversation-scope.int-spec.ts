@@ -106,7 +106,10 @@ describe('Conversation school scope: which threads each role reads, answers and 
   it('answers a thread of its school', async () => {
     // No engine in this district: an English answer to a Spanish-reading family goes only on the sender's word.
     expect((await as('north liaison').post(`/api/v1/conversations/${thread('northEs')}/messages`, { body: 'The trip is on Friday.' })).status).toBe(409);
-    const sent = await as('north liaison').post(`/api/v1/conversations/${thread('northEs')}/messages`, { body: 'The trip is on Friday.', sendUntranslated: true });
+    const sent = await as('north liaison').post(`/api/v1/conversations/${thread('northEs')}/messages`, {
+      body: 'The trip is on Friday.',
+      sendUntranslated: true,
+    });
     expect(sent.status).toBe(201);
     const shown = await as('north staff').get(`/api/v1/conversations/${thread('northEs')}`);
     expect(shown.body.messages.map((m: any) => m.body)).toEqual(['When is the field trip?', 'The trip is on Friday.']);

@@ -2,7 +2,17 @@ import { createDataSource, TenantDb } from '@porchlight/database';
 import { FanOutNoticeUseCase } from '@porchlight/messaging';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTenantFixture, createTwoSchoolDistrict, InProcessApi, randomHex, startInProcessApi, storeInbound, TEST_DATABASE_URL, TEST_REDIS_URL, TwoSchoolDistrict } from '@porchlight/testing';
+import {
+  createTenantFixture,
+  createTwoSchoolDistrict,
+  InProcessApi,
+  randomHex,
+  startInProcessApi,
+  storeInbound,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  TwoSchoolDistrict,
+} from '@porchlight/testing';
 import { NoticeTexts, PrepareNoticeUseCase, rememberTranslation } from '@porchlight/translation';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -73,7 +83,9 @@ describe('Close the loop and the public decisions page (HTTP, Postgres, Redis)',
     expect((await as('north staff').post(`/api/v1/decisions/${decisionId}/close-the-loop`, { body: NOTICE, sourceLanguage: 'en' })).status).toBe(403);
     const other = await createTenantFixture(db);
     const theirs = await db.txFor(other.tenantId, (m) =>
-      m.query(`insert into decisions (tenant_id, title, question, language, status, outcome) values ($1, 'T', 'Q', 'en', 'decided', 'O') returning id`, [other.tenantId]),
+      m.query(`insert into decisions (tenant_id, title, question, language, status, outcome) values ($1, 'T', 'Q', 'en', 'decided', 'O') returning id`, [
+        other.tenantId,
+      ]),
     );
     expect((await admin().post(`/api/v1/decisions/${theirs[0].id}/close-the-loop`, { body: NOTICE, sourceLanguage: 'en' })).status).toBe(404);
     const bad = await admin().post(`/api/v1/decisions/${decisionId}/close-the-loop`, { sourceLanguage: 'en', audience: 'everyone' });
@@ -103,7 +115,9 @@ describe('Close the loop and the public decisions page (HTTP, Postgres, Redis)',
       expect(await new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(noticeId)).toBe('ready');
       expect(await new FanOutNoticeUseCase(db, jobs).execute(noticeId)).toMatchObject({ written: 2 });
     });
-    await db.txFor(d.fixture.tenantId, (m) => m.query(`update messages set status = 'delivered' where notice_id = $1 and phone = $2`, [noticeId, d.phones.northEs]));
+    await db.txFor(d.fixture.tenantId, (m) =>
+      m.query(`update messages set status = 'delivered' where notice_id = $1 and phone = $2`, [noticeId, d.phones.northEs]),
+    );
     const decision = await admin().get(`/api/v1/decisions/${decisionId}`);
     expect(decision.body).toMatchObject({ status: 'communicated', loop: { noticeId, families: 2, reached: 1 } });
     const [notice] = await db.txFor(d.fixture.tenantId, (m) => m.query(`select fanned_out_at from notices where id = $1`, [noticeId]));

@@ -87,6 +87,10 @@ function oneInput(dto: DecisionInputDto): DecisionInput {
   }
   if (dto.surveyId) return { surveyId: dto.surveyId };
   if (dto.messageId) return { messageId: dto.messageId };
-  if (dto.source === undefined) throw new BadRequestException({ message: 'validation failed', details: [{ field: 'source', message: 'source must say where the note comes from (a meeting, a call)' }] });
+  if (dto.source === undefined)
+    throw new BadRequestException({
+      message: 'validation failed',
+      details: [{ field: 'source', message: 'source must say where the note comes from (a meeting, a call)' }],
+    });
   return { note: dto.note as string, source: dto.source };
 }

@@ -1,5 +1,14 @@
 import { createDataSource, TenantDb } from '@porchlight/database';
-import { createTenantFixture, createTwoSchoolDistrict, InProcessApi, randomHex, startInProcessApi, storeInbound, TEST_DATABASE_URL, TwoSchoolDistrict } from '@porchlight/testing';
+import {
+  createTenantFixture,
+  createTwoSchoolDistrict,
+  InProcessApi,
+  randomHex,
+  startInProcessApi,
+  storeInbound,
+  TEST_DATABASE_URL,
+  TwoSchoolDistrict,
+} from '@porchlight/testing';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
@@ -17,7 +26,9 @@ describe('Decision log (HTTP, Postgres)', () => {
   const as = (name: string) => api.as(d.viewer(name).token);
   const admin = () => as('district admin');
   const actions = async (subjectId: string) =>
-    (await db.txFor(d.fixture.tenantId, (m) => m.query(`select action, actor_user_id, data from audit_log where subject_id = $1 order by id`, [subjectId]))) as {
+    (await db.txFor(d.fixture.tenantId, (m) =>
+      m.query(`select action, actor_user_id, data from audit_log where subject_id = $1 order by id`, [subjectId]),
+    )) as {
       action: string;
       actor_user_id: string | null;
       data: Record<string, unknown>;
@@ -31,18 +42,22 @@ describe('Decision log (HTTP, Postgres)', () => {
     replies.northEs = await storeInbound(db, d.fixture.tenantId, d.phones.northEs, 'Preferimos que empiece más tarde');
     replies.southVi = await storeInbound(db, d.fixture.tenantId, d.phones.southVi, 'Sáng sớm quá khó cho chúng tôi');
     await db.txFor(d.fixture.tenantId, async (m) => {
-      await m.query(`update messages set language = 'es', translated_body = 'We would rather it started later', translated_language = 'en' where id = $1`, [replies.northEs]);
-      await m.query(`update messages set language = 'vi' where id = $1`, [replies.southVi]);
-      const [out] = await m.query(`insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'reply', $2, 'Hi', 'delivered') returning id`, [
-        d.fixture.tenantId,
-        d.phones.northEn,
+      await m.query(`update messages set language = 'es', translated_body = 'We would rather it started later', translated_language = 'en' where id = $1`, [
+        replies.northEs,
       ]);
+      await m.query(`update messages set language = 'vi' where id = $1`, [replies.southVi]);
+      const [out] = await m.query(
+        `insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'reply', $2, 'Hi', 'delivered') returning id`,
+        [d.fixture.tenantId, d.phones.northEn],
+      );
       replies.outbound = out.id;
     });
     const other = await createTenantFixture(db);
     replies.otherTenant = await storeInbound(db, other.tenantId, d.phones.northEs, 'Another district');
     ids.otherTenant = await db.txFor(other.tenantId, async (m) => {
-      const [row] = await m.query(`insert into decisions (tenant_id, title, question, language) values ($1, 'Theirs', 'Theirs?', 'en') returning id`, [other.tenantId]);
+      const [row] = await m.query(`insert into decisions (tenant_id, title, question, language) values ($1, 'Theirs', 'Theirs?', 'en') returning id`, [
+        other.tenantId,
+      ]);
       return row.id as string;
     });
   }, 60_000);
@@ -55,7 +70,15 @@ describe('Decision log (HTTP, Postgres)', () => {
   it('records a district-wide decision, gathering, audited', async () => {
     const res = await admin().post('/api/v1/decisions', { title: 'School start time', question: 'Should school start at 8:30?' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ title: 'School start time', language: 'en', schoolIds: [], status: 'gathering', outcome: null, decidedAt: null, loop: null });
+    expect(res.body).toMatchObject({
+      title: 'School start time',
+      language: 'en',
+      schoolIds: [],
+      status: 'gathering',
+      outcome: null,
+      decidedAt: null,
+      loop: null,
+    });
     ids.district = res.body.id;
     expect(await actions(ids.district!)).toEqual([expect.objectContaining({ action: 'decision.created', actor_user_id: d.fixture.adminId })]);
   });
@@ -83,7 +106,11 @@ describe('Decision log (HTTP, Postgres)', () => {
     expect(districtWide.status).toBe(400);
     expect(districtWide.body.details).toEqual([expect.objectContaining({ field: 'schoolIds' })]);
     expect((await as('north school admin').post('/api/v1/decisions', { title: 'T', question: 'Q', schoolIds: [d.schools.south] })).status).toBe(404);
-    const own = await as('north school admin').post('/api/v1/decisions', { title: 'North lunch menu', question: 'Halal options?', schoolIds: [d.schools.north] });
+    const own = await as('north school admin').post('/api/v1/decisions', {
+      title: 'North lunch menu',
+      question: 'Halal options?',
+      schoolIds: [d.schools.north],
+    });
     expect(own.status).toBe(201);
     ids.north = own.body.id;
   });
@@ -117,7 +144,12 @@ describe('Decision log (HTTP, Postgres)', () => {
     expect(quoted.body).toMatchObject({
       kind: 'message',
       messageId: replies.northEs,
-      participation: { asked: 1, answered: 1, byLanguage: [{ language: 'es', asked: 1, answered: 1 }], bySchool: [{ schoolId: d.schools.north, asked: 1, answered: 1 }] },
+      participation: {
+        asked: 1,
+        answered: 1,
+        byLanguage: [{ language: 'es', asked: 1, answered: 1 }],
+        bySchool: [{ schoolId: d.schools.north, asked: 1, answered: 1 }],
+      },
       said: [{ body: 'Preferimos que empiece más tarde', language: 'es', translatedBody: 'We would rather it started later', translatedLanguage: 'en' }],
     });
     expect((await admin().post(`/api/v1/decisions/${ids.district}/inputs`, { messageId: replies.southVi })).status).toBe(201);
@@ -149,7 +181,7 @@ describe('Decision log (HTTP, Postgres)', () => {
     expect((await actions(ids.district!)).filter((a) => a.action === 'decision.input_added')).toHaveLength(3);
   });
 
-  it("shows each reader the replies of their own families and every note", async () => {
+  it('shows each reader the replies of their own families and every note', async () => {
     const kinds = async (name: string) =>
       ((await as(name).get(`/api/v1/decisions/${ids.district}`)).body.inputs as { kind: string; messageId: string | null }[]).map((i) => i.messageId ?? i.kind);
     expect(await kinds('district admin')).toEqual([replies.northEs, replies.southVi, 'note']);
@@ -158,7 +190,11 @@ describe('Decision log (HTTP, Postgres)', () => {
   });
 
   it('records the outcome: decidedAt set, the change audited before and after', async () => {
-    const res = await admin().patch(`/api/v1/decisions/${ids.district}`, { status: 'decided', outcome: 'School starts at 8:30 from September.', rationale: 'Families asked for it.' });
+    const res = await admin().patch(`/api/v1/decisions/${ids.district}`, {
+      status: 'decided',
+      outcome: 'School starts at 8:30 from September.',
+      rationale: 'Families asked for it.',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'decided', outcome: 'School starts at 8:30 from September.' });
     // Decided when it was marked so: after it was recorded.

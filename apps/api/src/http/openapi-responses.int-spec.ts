@@ -47,7 +47,9 @@ describe('OpenAPI response schemas (HTTP)', () => {
 
   it('names the fields the portal reads', () => {
     const props = (schema: string) => Object.keys(docs.components.schemas[schema].properties ?? {});
-    expect(props('NoticeStatsResponse')).toEqual(expect.arrayContaining(['total', 'queued', 'sending', 'delivered', 'failed', 'canceled', 'suppressed', 'byLanguage']));
+    expect(props('NoticeStatsResponse')).toEqual(
+      expect.arrayContaining(['total', 'queued', 'sending', 'delivered', 'failed', 'canceled', 'suppressed', 'byLanguage']),
+    );
     expect(props('NoticeSummaryResponse')).toEqual(expect.arrayContaining(['status', 'stats', 'audienceSummary', 'languages', 'author']));
     expect(props('NoticePreviewResponse')).toEqual(expect.arrayContaining(['recipients', 'suppressed', 'translations', 'estimatedSegments', 'quietHours']));
     expect(props('NoticeTranslationResponse')).toEqual(expect.arrayContaining(['origin', 'status', 'segments', 'encoding', 'fallback', 'machineError']));

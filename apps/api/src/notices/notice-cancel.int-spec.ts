@@ -20,7 +20,6 @@ import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
-
 // The setup drives the API and the dispatch steps for several districts: generous on a busy machine.
 jest.setTimeout(60_000);
 /** The provider at the edge of the world: records what it is asked to send. */
@@ -82,7 +81,12 @@ describe('Canceling a notice (HTTP, Postgres, Redis)', () => {
     api = await startInProcessApi(createApiApp, { prefix });
     const providers = new SmsProviders('http://127.0.0.1:9');
     jest.spyOn(providers, 'for').mockReturnValue(provider);
-    delivery = new SendMessageUseCase(db, new TenantSmsCache(db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY))), providers, 'https://porchlight.example.org');
+    delivery = new SendMessageUseCase(
+      db,
+      new TenantSmsCache(db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY))),
+      providers,
+      'https://porchlight.example.org',
+    );
   });
 
   afterAll(async () => {

@@ -4,7 +4,16 @@ import { FanOutNoticeUseCase } from '@porchlight/messaging';
 import { OutboundGuard } from '@porchlight/outbound';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTwoSchoolDistrict, InProcessApi, randomHex, startInProcessApi, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TwoSchoolDistrict } from '@porchlight/testing';
+import {
+  createTwoSchoolDistrict,
+  InProcessApi,
+  randomHex,
+  startInProcessApi,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  TEST_SECRETS_KEY,
+  TwoSchoolDistrict,
+} from '@porchlight/testing';
 import { NoticeTexts, PrepareNoticeUseCase, TenantTranslator } from '@porchlight/translation';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -74,7 +83,9 @@ describe('An emergency with no translation (HTTP, Postgres, Redis)', () => {
 
     expect((await admin().post(`/api/v1/notices/${id}/send`)).status).toBe(202);
     expect(await inTenant(() => prepare.execute(id))).toBe('ready');
-    const stored = await db.txFor(d.fixture.tenantId, (m) => m.query(`select language, origin, status, fallback from notice_translations where notice_id = $1 order by language`, [id]));
+    const stored = await db.txFor(d.fixture.tenantId, (m) =>
+      m.query(`select language, origin, status, fallback from notice_translations where notice_id = $1 order by language`, [id]),
+    );
     expect(stored).toEqual([
       { language: 'es', origin: 'catalog', status: 'ready', fallback: true },
       { language: 'vi', origin: 'human', status: 'ready', fallback: false },
@@ -87,19 +98,25 @@ describe('An emergency with no translation (HTTP, Postgres, Redis)', () => {
 
   it('falls back the same way when the engine fails while preparing', async () => {
     await db.txFor(d.fixture.tenantId, (m) =>
-      m.query(`update tenants set translation = translation || '{"provider": "libretranslate", "url": "http://127.0.0.1:9"}'::jsonb where id = $1`, [d.fixture.tenantId]),
+      m.query(`update tenants set translation = translation || '{"provider": "libretranslate", "url": "http://127.0.0.1:9"}'::jsonb where id = $1`, [
+        d.fixture.tenantId,
+      ]),
     );
     try {
       const id = await draft('emergency', {}, LOCKDOWN);
       expect((await admin().post(`/api/v1/notices/${id}/send`)).status).toBe(202);
       expect(await inTenant(() => prepare.execute(id))).toBe('ready');
-      const stored = await db.txFor(d.fixture.tenantId, (m) => m.query(`select language, body from notice_translations where notice_id = $1 order by language`, [id]));
+      const stored = await db.txFor(d.fixture.tenantId, (m) =>
+        m.query(`select language, body from notice_translations where notice_id = $1 order by language`, [id]),
+      );
       expect(stored).toEqual([
         { language: 'es', body: `${SPANISH_LINE}\n${LOCKDOWN}` },
         { language: 'vi', body: `${VIETNAMESE_LINE}\n${LOCKDOWN}` },
       ]);
     } finally {
-      await db.txFor(d.fixture.tenantId, (m) => m.query(`update tenants set translation = translation || '{"provider": "none"}'::jsonb where id = $1`, [d.fixture.tenantId]));
+      await db.txFor(d.fixture.tenantId, (m) =>
+        m.query(`update tenants set translation = translation || '{"provider": "none"}'::jsonb where id = $1`, [d.fixture.tenantId]),
+      );
     }
   });
 

@@ -2,12 +2,20 @@ import { createDataSource, TenantDb } from '@porchlight/database';
 import { FanOutNoticeUseCase } from '@porchlight/messaging';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTwoSchoolDistrict, InProcessApi, randomHex, startInProcessApi, TEST_DATABASE_URL, TEST_REDIS_URL, TwoSchoolDistrict, Viewer } from '@porchlight/testing';
+import {
+  createTwoSchoolDistrict,
+  InProcessApi,
+  randomHex,
+  startInProcessApi,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  TwoSchoolDistrict,
+  Viewer,
+} from '@porchlight/testing';
 import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
-
 
 // The setup drives the API and the dispatch steps for several districts: generous on a busy machine.
 jest.setTimeout(60_000);
@@ -65,7 +73,17 @@ describe('Notice list (HTTP, Postgres, Redis)', () => {
     await db.txFor(d.fixture.tenantId, (m) => m.query(`update messages set status = 'delivered' where notice_id = $1`, [ids.south]));
     ids.northDraft = await draft('north staff', { all: true }, 'north draft');
     ids.southDraft = await draft('south staff', { all: true }, 'south draft');
-    expect((await as('district admin', other).post('/api/v1/notices', { title: 'elsewhere', body: 'x', sourceLanguage: 'en', urgency: 'normal', audience: { all: true } })).status).toBe(201);
+    expect(
+      (
+        await as('district admin', other).post('/api/v1/notices', {
+          title: 'elsewhere',
+          body: 'x',
+          sourceLanguage: 'en',
+          urgency: 'normal',
+          audience: { all: true },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   afterAll(async () => {

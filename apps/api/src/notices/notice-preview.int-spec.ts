@@ -21,7 +21,6 @@ import { createApiApp } from '../bootstrap';
 
 const BODY = 'Picture day is tomorrow.';
 
-
 // The setup drives the API and the dispatch steps for several districts: generous on a busy machine.
 jest.setTimeout(60_000);
 /**
@@ -49,7 +48,9 @@ describe('Notice preview with machine translation (HTTP, Postgres, Redis, a Libr
     return d;
   };
   const draft = async (d: TwoSchoolDistrict, urgency = 'normal') => {
-    const created = await api.as(d.viewer('district admin').token).post('/api/v1/notices', { body: BODY, sourceLanguage: 'en', urgency, audience: { all: true } });
+    const created = await api
+      .as(d.viewer('district admin').token)
+      .post('/api/v1/notices', { body: BODY, sourceLanguage: 'en', urgency, audience: { all: true } });
     expect(created.status).toBe(201);
     return created.body.id as string;
   };
@@ -100,7 +101,9 @@ describe('Notice preview with machine translation (HTTP, Postgres, Redis, a Libr
     expect((await api.as(d.viewer('district admin').token).post(`/api/v1/notices/${id}/send`)).status).toBe(202);
     expect(await TenantContext.run({ tenantId: d.fixture.tenantId }, () => prepare.execute(id))).toBe('ready');
     expect(engine.requests.length - before).toBe(2);
-    const stored = await db.txFor(d.fixture.tenantId, (m) => m.query(`select language, body, origin, status from notice_translations where notice_id = $1 order by language`, [id]));
+    const stored = await db.txFor(d.fixture.tenantId, (m) =>
+      m.query(`select language, body, origin, status from notice_translations where notice_id = $1 order by language`, [id]),
+    );
     expect(stored).toEqual([
       { language: 'es', body: first.es.body, origin: 'machine', status: 'ready' },
       { language: 'vi', body: first.vi.body, origin: 'machine', status: 'ready' },
@@ -141,7 +144,9 @@ describe('Notice preview with machine translation (HTTP, Postgres, Redis, a Libr
 
   it('shows a language no engine can fill as missing, with the reason in our words', async () => {
     const d = await withEngine('+161755514');
-    await db.txFor(d.fixture.tenantId, (m) => m.query(`update tenants set translation = translation || '{"url": "http://127.0.0.1:9"}'::jsonb where id = $1`, [d.fixture.tenantId]));
+    await db.txFor(d.fixture.tenantId, (m) =>
+      m.query(`update tenants set translation = translation || '{"url": "http://127.0.0.1:9"}'::jsonb where id = $1`, [d.fixture.tenantId]),
+    );
     const shown = await preview(d, await draft(d));
     expect(shown.es).toMatchObject({ status: 'missing', body: null, origin: null, machineError: expect.any(String) });
     expect(shown.es.machineError).not.toMatch(/127\.0\.0\.1/);

@@ -41,7 +41,12 @@ describe('Quiet hours in the preview, the notice and its rows (HTTP, Postgres, R
       await new FanOutNoticeUseCase(db, jobs).execute(id);
     });
   const draft = async (urgency: string) => {
-    const created = await as('district admin').post('/api/v1/notices', { body: 'Report cards are out.', sourceLanguage: 'en', urgency, audience: { all: true } });
+    const created = await as('district admin').post('/api/v1/notices', {
+      body: 'Report cards are out.',
+      sourceLanguage: 'en',
+      urgency,
+      audience: { all: true },
+    });
     for (const [language, body] of Object.entries({ es: 'Las boletas están listas.', vi: 'Phiếu điểm đã có.' })) {
       expect((await as('district admin').put(`/api/v1/notices/${created.body.id}/translations/${language}`, { body })).status).toBe(200);
     }
@@ -79,7 +84,11 @@ describe('Quiet hours in the preview, the notice and its rows (HTTP, Postgres, R
     // 08:00 in the families' zone.
     expect(new Date(until.getTime() + evening.offsetHours * HOUR).toISOString().slice(11, 16)).toBe('08:00');
     // A school-level reader counts its families only.
-    expect((await as('north staff').get(`/api/v1/notices/${id}/preview`)).body.quietHours).toEqual({ waiting: 3, waits: [{ until: preview.waits[0].until, recipients: 3 }], overridden: 0 });
+    expect((await as('north staff').get(`/api/v1/notices/${id}/preview`)).body.quietHours).toEqual({
+      waiting: 3,
+      waits: [{ until: preview.waits[0].until, recipients: 3 }],
+      overridden: 0,
+    });
 
     expect((await as('district admin').post(`/api/v1/notices/${id}/send`)).status).toBe(202);
     await dispatch(id);

@@ -62,7 +62,10 @@ export class NoticeResponse {
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) sendRequestedAt: string | null;
   @ApiProperty({ type: NoticeStatsResponse }) stats: NoticeStatsResponse;
-  @ApiProperty({ type: QuietHoursEffectResponse, description: "the caller's families still waiting for their sending window; the quiet-hours override counted at fan-out" })
+  @ApiProperty({
+    type: QuietHoursEffectResponse,
+    description: "the caller's families still waiting for their sending window; the quiet-hours override counted at fan-out",
+  })
   quietHours: QuietHoursEffectResponse;
 }
 
@@ -135,7 +138,8 @@ export class NoticePreviewResponse {
   @ApiProperty({ type: SuppressedResponse }) suppressed: SuppressedResponse;
   @ApiProperty({ type: [NoticeTranslationResponse] }) translations: NoticeTranslationResponse[];
   @ApiProperty() estimatedSegments: number;
-  @ApiProperty({ type: QuietHoursEffectResponse, description: 'what quiet hours would do were the notice sent now (or at its scheduled time)' }) quietHours: QuietHoursEffectResponse;
+  @ApiProperty({ type: QuietHoursEffectResponse, description: 'what quiet hours would do were the notice sent now (or at its scheduled time)' })
+  quietHours: QuietHoursEffectResponse;
 }
 
 export class NoticeMessageResponse {
@@ -151,7 +155,8 @@ export class NoticeMessageResponse {
   @ApiProperty({ nullable: true, type: Number }) errorCode: number | null;
   @ApiProperty({ nullable: true, type: String }) errorMessage: string | null;
   @ApiProperty({ nullable: true, type: String }) providerSid: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the message waits for the family’s sending window (quiet hours) until then' }) sendAfter: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the message waits for the family’s sending window (quiet hours) until then' }) sendAfter:
+    string | null;
   @ApiProperty() updatedAt: string;
 }
 

@@ -2,7 +2,16 @@ import type { PageTexts, PublicDecisionsPage } from '@porchlight/engagement';
 import { renderPublicDecisions } from './public-page.html';
 
 const PAGE_TEXTS: Record<'en', PageTexts> = {
-  en: { heading: 'You said, we did', intro: 'Intro', decided: 'Decided', told: 'Told', communicated: 'Shared on', none: 'Nothing yet.', untranslated: 'Not translated.', otherLanguages: 'Read in' },
+  en: {
+    heading: 'You said, we did',
+    intro: 'Intro',
+    decided: 'Decided',
+    told: 'Told',
+    communicated: 'Shared on',
+    none: 'Nothing yet.',
+    untranslated: 'Not translated.',
+    otherLanguages: 'Read in',
+  },
 };
 
 const page = (overrides: Partial<PublicDecisionsPage>): PublicDecisionsPage => ({
@@ -20,7 +29,14 @@ describe('renderPublicDecisions', () => {
     const html = renderPublicDecisions(
       page({
         district: 'A & B <District>',
-        decisions: [{ title: { text: '<script>alert(1)</script>', translated: true, language: 'en' }, outcome: { text: '"8:30" & \'later\'', translated: true, language: 'en' }, message: null, communicatedAt: null }],
+        decisions: [
+          {
+            title: { text: '<script>alert(1)</script>', translated: true, language: 'en' },
+            outcome: { text: '"8:30" & \'later\'', translated: true, language: 'en' },
+            message: null,
+            communicatedAt: null,
+          },
+        ],
       }),
     );
     expect(html).not.toContain('<script>');
@@ -31,7 +47,13 @@ describe('renderPublicDecisions', () => {
 
   it('says the language and direction of the page and of every text not in it', () => {
     const html = renderPublicDecisions(
-      page({ language: 'ar', texts: PAGE_TEXTS.en, decisions: [{ title: { text: 'Start time', translated: false, language: 'en' }, outcome: null, message: null, communicatedAt: '2026-11-02T10:00:00.000Z' }] }),
+      page({
+        language: 'ar',
+        texts: PAGE_TEXTS.en,
+        decisions: [
+          { title: { text: 'Start time', translated: false, language: 'en' }, outcome: null, message: null, communicatedAt: '2026-11-02T10:00:00.000Z' },
+        ],
+      }),
     );
     expect(html).toMatch(/<html lang="ar" dir="rtl">/);
     expect(html).toContain('<h2 lang="en" dir="ltr">Start time</h2>');

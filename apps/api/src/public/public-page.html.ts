@@ -21,8 +21,10 @@ const dir = (language: string) => (RTL.has(language.split('-')[0]) ? 'rtl' : 'lt
 /** A text in its own language: marked with `lang` (and a note) when it is not in the page's. */
 function text(value: PublicText, page: PublicDecisionsPage, element: string): string {
   if (value.language === page.language) return `<${element}>${escapeHtml(value.text)}</${element}>`;
-  return `<${element} lang="${escapeHtml(value.language)}" dir="${dir(value.language)}">${escapeHtml(value.text)}</${element}>` +
-    `<p class="note">${escapeHtml(page.texts.untranslated)}</p>`;
+  return (
+    `<${element} lang="${escapeHtml(value.language)}" dir="${dir(value.language)}">${escapeHtml(value.text)}</${element}>` +
+    `<p class="note">${escapeHtml(page.texts.untranslated)}</p>`
+  );
 }
 
 function languageName(code: string): string {
@@ -39,7 +41,8 @@ export function renderPublicDecisions(page: PublicDecisionsPage): string {
   const date = (iso: string) => new Intl.DateTimeFormat(page.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
   const articles = page.decisions.map((d) => {
     const parts = [`<article>`, text(d.title, page, 'h2')];
-    if (d.communicatedAt) parts.push(`<p>${escapeHtml(page.texts.communicated)} <time datetime="${d.communicatedAt}">${escapeHtml(date(d.communicatedAt))}</time></p>`);
+    if (d.communicatedAt)
+      parts.push(`<p>${escapeHtml(page.texts.communicated)} <time datetime="${d.communicatedAt}">${escapeHtml(date(d.communicatedAt))}</time></p>`);
     if (d.outcome) parts.push(`<h3>${escapeHtml(page.texts.decided)}</h3>`, text(d.outcome, page, 'p'));
     if (d.message) parts.push(`<h3>${escapeHtml(page.texts.told)}</h3>`, text(d.message, page, 'p'));
     parts.push('</article>');
@@ -60,12 +63,16 @@ export function renderPublicDecisions(page: PublicDecisionsPage): string {
 <h1>${escapeHtml(page.texts.heading)}</h1>
 <p>${escapeHtml(page.texts.intro)}</p>
 </header>
-${others.length > 0 ? `<nav aria-label="${escapeHtml(page.texts.otherLanguages)}">
+${
+  others.length > 0
+    ? `<nav aria-label="${escapeHtml(page.texts.otherLanguages)}">
 <p>${escapeHtml(page.texts.otherLanguages)}:</p>
 <ul>
 ${others.map((l) => `<li><a href="${base}?lang=${encodeURIComponent(l)}" hreflang="${escapeHtml(l)}" lang="${escapeHtml(l)}">${escapeHtml(languageName(l))}</a></li>`).join('\n')}
 </ul>
-</nav>` : ''}
+</nav>`
+    : ''
+}
 <main>
 ${articles.length > 0 ? articles.join('\n') : `<p>${escapeHtml(page.texts.none)}</p>`}
 </main>

@@ -23,7 +23,7 @@ export class PublicController {
 
   @Get(':tenantSlug/decisions')
   @Public()
-  @ApiOperation({ summary: "The district's communicated decisions (\"you said, we did\") in the family's language, as a plain accessible web page" })
+  @ApiOperation({ summary: 'The district\'s communicated decisions ("you said, we did") in the family\'s language, as a plain accessible web page' })
   @ApiParam({ name: 'tenantSlug', description: "the district's slug" })
   @ApiQuery({ name: 'lang', required: false, description: "a language the district speaks (BCP 47); default: the district's" })
   @ApiProduces('text/html')

@@ -33,11 +33,17 @@ export async function buildReachDistrict(db: TenantDb, tenantId: string, phonePr
   const phone = (n: number) => `${phonePrefix}${String(n).padStart(3, '0')}`;
   const phones = { p1: phone(1), p2: phone(2), p3: phone(3), p4: phone(4), p5: phone(5) };
   return db.txFor(tenantId, async (m) => {
-    const school = async (name: string) => (await m.query(`insert into schools (tenant_id, name) values ($1, $2) returning id`, [tenantId, name]))[0].id as string;
+    const school = async (name: string) =>
+      (await m.query(`insert into schools (tenant_id, name) values ($1, $2) returning id`, [tenantId, name]))[0].id as string;
     const schools = { a: await school('North Elementary'), b: await school('South Middle') };
     const student = async (schoolId: string, grade: string) =>
-      (await m.query(`insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Kid', 'Reach', $3) returning id`, [tenantId, schoolId, grade]))[0]
-        .id as string;
+      (
+        await m.query(`insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Kid', 'Reach', $3) returning id`, [
+          tenantId,
+          schoolId,
+          grade,
+        ])
+      )[0].id as string;
     const guardian = async (phoneNumber: string | null, language: string, role: string | null, children: string[]) => {
       const [row] = await m.query(`insert into contacts (tenant_id, phone, language, role, given_name) values ($1, $2, $3, $4, 'Parent') returning id`, [
         tenantId,
@@ -45,7 +51,8 @@ export async function buildReachDistrict(db: TenantDb, tenantId: string, phonePr
         language,
         role,
       ]);
-      for (const child of children) await m.query(`insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3)`, [tenantId, row.id, child]);
+      for (const child of children)
+        await m.query(`insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3)`, [tenantId, row.id, child]);
     };
     const s1 = await student(schools.a, '01');
     const s2 = await student(schools.b, '02');

@@ -13,7 +13,11 @@ export class ReachQueryDto {
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or time' })
   to?: string;
 
-  @ApiPropertyOptional({ enum: REACH_GROUPINGS, default: 'language', description: "the family's language or role (a student counts in each of its family's), the student's school or grade" })
+  @ApiPropertyOptional({
+    enum: REACH_GROUPINGS,
+    default: 'language',
+    description: "the family's language or role (a student counts in each of its family's), the student's school or grade",
+  })
   @IsOptional()
   @IsIn([...REACH_GROUPINGS], { message: `by must be one of ${REACH_GROUPINGS.join(', ')}` })
   by?: ReachGrouping;

@@ -24,7 +24,6 @@ import { createApiApp } from '../bootstrap';
 const BUNDLE = resolve(__dirname, '../../../../tests/fixtures/oneroster');
 const bundle = (): UploadedFile[] => readdirSync(BUNDLE).map((name) => ({ name, open: () => createReadStream(join(BUNDLE, name)) }));
 
-
 // The setup drives the API and the dispatch steps for several districts: generous on a busy machine.
 jest.setTimeout(60_000);
 /** `GET /api/v1/sections`: the classes a OneRoster import wrote, with school, course and grades, in the caller's schools only. */

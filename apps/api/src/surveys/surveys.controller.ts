@@ -1,7 +1,15 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
-import { SurveyCsvUseCase, SurveyPreview, SurveyResults, SurveyResultsUseCase, SurveysUseCases, SurveyTranslationView, SurveyView } from '@porchlight/engagement';
+import {
+  SurveyCsvUseCase,
+  SurveyPreview,
+  SurveyResults,
+  SurveyResultsUseCase,
+  SurveysUseCases,
+  SurveyTranslationView,
+  SurveyView,
+} from '@porchlight/engagement';
 import { Response } from 'express';
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
@@ -66,7 +74,11 @@ export class SurveysController {
   @Roles('liaison', 'district_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'A liaison or district admin approves the machine texts of one language; they enter the translation memory' })
-  approveTranslation(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Param('language') language: string): Promise<SurveyTranslationView> {
+  approveTranslation(
+    @Principal() principal: StaffPrincipal,
+    @Param('id', uuid) id: string,
+    @Param('language') language: string,
+  ): Promise<SurveyTranslationView> {
     return this.surveys.approveTranslation(principal, id, checkLanguage(language));
   }
 

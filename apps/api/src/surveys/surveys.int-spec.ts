@@ -8,19 +8,35 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 const QUESTIONS = [
-  { key: 'time', text: 'When can you come to a meeting?', kind: 'choice', options: [{ key: '1', label: 'Morning' }, { key: '2', label: 'Afternoon' }, { key: '3', label: 'Evening' }] },
+  {
+    key: 'time',
+    text: 'When can you come to a meeting?',
+    kind: 'choice',
+    options: [
+      { key: '1', label: 'Morning' },
+      { key: '2', label: 'Afternoon' },
+      { key: '3', label: 'Evening' },
+    ],
+  },
   { key: 'bus', text: 'Does your child ride the bus?', kind: 'yesno' },
   { key: 'happy', text: 'How happy are you with the school?', kind: 'scale', scale: { min: 1, max: 5 } },
 ];
 const SPANISH = {
   intro: 'Queremos saber su opinión.',
   questions: [
-    { key: 'time', text: '¿Cuándo puede venir a una reunión?', options: [{ key: '1', label: 'Mañana' }, { key: '2', label: 'Tarde' }, { key: '3', label: 'Noche' }] },
+    {
+      key: 'time',
+      text: '¿Cuándo puede venir a una reunión?',
+      options: [
+        { key: '1', label: 'Mañana' },
+        { key: '2', label: 'Tarde' },
+        { key: '3', label: 'Noche' },
+      ],
+    },
     { key: 'bus', text: '¿Su hijo toma el autobús?' },
     { key: 'happy', text: '¿Qué tan contento está con la escuela?' },
   ],
 };
-
 
 // Many round trips through Postgres per test; the machine may be shared and busy.
 jest.setTimeout(60_000);
@@ -41,7 +57,14 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
   const prefix = `spec-surveys-${randomHex(4)}`;
   const as = (viewer: string, district = d) => api.as(district.viewer(viewer).token);
   const draft = (body: object, viewer = 'district admin') =>
-    as(viewer).post('/api/v1/surveys', { title: 'Conferences', sourceLanguage: 'en', audience: { all: true }, intro: 'We want to hear from you.', questions: QUESTIONS, ...body });
+    as(viewer).post('/api/v1/surveys', {
+      title: 'Conferences',
+      sourceLanguage: 'en',
+      audience: { all: true },
+      intro: 'We want to hear from you.',
+      questions: QUESTIONS,
+      ...body,
+    });
 
   beforeAll(async () => {
     dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'surveys-spec', poolSize: 3 }).initialize();
@@ -66,7 +89,23 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     ['a scale with min ≥ max', { questions: [{ key: 'a', text: 'Rate', kind: 'scale', scale: { min: 5, max: 5 } }] }, 'questions.0.scale'],
     ['a scale without bounds', { questions: [{ key: 'a', text: 'Rate', kind: 'scale' }] }, 'questions.0.scale'],
     ['two questions of one key', { questions: [QUESTIONS[1], { ...QUESTIONS[1], text: 'Again?' }] }, 'questions.1.key'],
-    ['two options of one key', { questions: [{ key: 'a', text: 'Pick', kind: 'choice', options: [{ key: '1', label: 'A' }, { key: '1', label: 'B' }] }] }, 'questions.0.options.1.key'],
+    [
+      'two options of one key',
+      {
+        questions: [
+          {
+            key: 'a',
+            text: 'Pick',
+            kind: 'choice',
+            options: [
+              { key: '1', label: 'A' },
+              { key: '1', label: 'B' },
+            ],
+          },
+        ],
+      },
+      'questions.0.options.1.key',
+    ],
     ['eleven questions', { questions: Array.from({ length: 11 }, (_, i) => ({ key: `q${i}`, text: 'Yes?', kind: 'yesno' })) }, 'questions'],
     ['an unknown kind', { questions: [{ key: 'a', text: 'Pick', kind: 'ranking' }] }, 'questions.0.kind'],
     ['a close time in the past', { closesAt: '2020-01-01T00:00:00Z' }, 'closesAt'],
@@ -84,7 +123,11 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     const unknownDecision = await draft({ decisionId: '00000000-0000-4000-8000-000000000001' });
     expect(unknownDecision.status).toBe(400);
     expect(unknownDecision.body.details).toEqual([expect.objectContaining({ field: 'decisionId' })]);
-    const created = await draft({ audience: { contactIds: [d.contacts.southVi, d.contacts.southEs] }, decisionId: decision.body.id, reminder: { afterHours: 24 } });
+    const created = await draft({
+      audience: { contactIds: [d.contacts.southVi, d.contacts.southEs] },
+      decisionId: decision.body.id,
+      reminder: { afterHours: 24 },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', questions: QUESTIONS, decisionId: decision.body.id, reminder: { afterHours: 24 } });
     const id = created.body.id;
@@ -98,7 +141,8 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     expect((await as('south staff').get(`/api/v1/surveys/${id}/results?by=color`)).status).toBe(400);
     expect((await as('north staff').get(`/api/v1/surveys/${id}`)).status).toBe(404);
     expect((await as('north staff').get('/api/v1/surveys')).body.map((s: { id: string }) => s.id)).not.toContain(id);
-    for (const path of ['', '/preview', '/results', '/responses.csv']) expect((await as('district admin', other).get(`/api/v1/surveys/${id}${path}`)).status).toBe(404);
+    for (const path of ['', '/preview', '/results', '/responses.csv'])
+      expect((await as('district admin', other).get(`/api/v1/surveys/${id}${path}`)).status).toBe(404);
     expect((await as('district admin', other).post(`/api/v1/surveys/${id}/send`)).status).toBe(404);
     expect((await as('district admin', other).post(`/api/v1/surveys/${id}/close`)).status).toBe(404);
     expect((await as('district admin', other).put(`/api/v1/surveys/${id}/translations/es`, SPANISH)).status).toBe(404);
@@ -130,13 +174,23 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
 
     // The memory proposes what a person wrote for the same texts: a second survey's Spanish is ready at once.
     const again = (await draft({})).body.id;
-    const remembered = (await as('district admin').get(`/api/v1/surveys/${again}/preview`)).body.translations.find((t: { language: string }) => t.language === 'es');
+    const remembered = (await as('district admin').get(`/api/v1/surveys/${again}/preview`)).body.translations.find(
+      (t: { language: string }) => t.language === 'es',
+    );
     expect(remembered).toMatchObject({ origin: 'memory', status: 'ready' });
 
     await as('district admin').put(`/api/v1/surveys/${id}/translations/vi`, {
       intro: 'Chúng tôi muốn nghe ý kiến của quý vị.',
       questions: [
-        { key: 'time', text: 'Khi nào quý vị có thể đến họp?', options: [{ key: '1', label: 'Buổi sáng' }, { key: '2', label: 'Buổi chiều' }, { key: '3', label: 'Buổi tối' }] },
+        {
+          key: 'time',
+          text: 'Khi nào quý vị có thể đến họp?',
+          options: [
+            { key: '1', label: 'Buổi sáng' },
+            { key: '2', label: 'Buổi chiều' },
+            { key: '3', label: 'Buổi tối' },
+          ],
+        },
         { key: 'bus', text: 'Con quý vị có đi xe buýt không?' },
         { key: 'happy', text: 'Quý vị hài lòng với trường đến mức nào?' },
       ],

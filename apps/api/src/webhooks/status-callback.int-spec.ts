@@ -19,11 +19,10 @@ describe('POST /webhooks/twilio/status (lean route)', () => {
 
   const outbound = async (status = 'sending') => {
     const [row] = await api.db.txFor(api.fixture.tenantId, (m) =>
-      m.query(`insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'outbound', 'notice', '+16175550161', 'x', $2, $3) returning id, provider_sid`, [
-        api.fixture.tenantId,
-        status,
-        `SM${randomHex(16)}`,
-      ]),
+      m.query(
+        `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid) values ($1, 'outbound', 'notice', '+16175550161', 'x', $2, $3) returning id, provider_sid`,
+        [api.fixture.tenantId, status, `SM${randomHex(16)}`],
+      ),
     );
     return row as { id: string; provider_sid: string };
   };
@@ -38,18 +37,37 @@ describe('POST /webhooks/twilio/status (lean route)', () => {
       },
       body: new URLSearchParams(params).toString(),
     });
-    return { status: response.status, body: response.status === 204 ? undefined : await response.json(), correlation: response.headers.get('x-correlation-id') };
+    return {
+      status: response.status,
+      body: response.status === 204 ? undefined : await response.json(),
+      correlation: response.headers.get('x-correlation-id'),
+    };
   };
 
   it('stores a signed status, with or without our message id in the URL, and answers 204 with a correlation id', async () => {
     const first = await outbound();
-    const answer = await post(`/webhooks/twilio/status?m=${first.id}`, { AccountSid: api.fixture.accountSid, From: '+16175550100', MessageSid: first.provider_sid, MessageStatus: 'delivered' });
+    const answer = await post(`/webhooks/twilio/status?m=${first.id}`, {
+      AccountSid: api.fixture.accountSid,
+      From: '+16175550100',
+      MessageSid: first.provider_sid,
+      MessageStatus: 'delivered',
+    });
     expect(answer).toMatchObject({ status: 204 });
     expect(answer.correlation).toMatch(/^[0-9a-f-]{36}$/);
     expect(await statusOf(first.id)).toBe('delivered');
 
     const second = await outbound();
-    expect((await post('/webhooks/twilio/status', { AccountSid: api.fixture.accountSid, From: '+16175550100', MessageSid: second.provider_sid, MessageStatus: 'undelivered', ErrorCode: '30005' })).status).toBe(204);
+    expect(
+      (
+        await post('/webhooks/twilio/status', {
+          AccountSid: api.fixture.accountSid,
+          From: '+16175550100',
+          MessageSid: second.provider_sid,
+          MessageStatus: 'undelivered',
+          ErrorCode: '30005',
+        })
+      ).status,
+    ).toBe(204);
     expect(await statusOf(second.id)).toBe('undelivered');
   });
 

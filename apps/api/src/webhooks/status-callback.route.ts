@@ -23,7 +23,8 @@ export function statusCallbackRoute(webhooks: TwilioWebhooks, maxBytes: number):
     correlationMiddleware(req, res, () => {
       void handle(req, res).catch((error: unknown) => {
         const body = errorBody(error);
-        if (body.statusCode >= 500) logger.error({ msg: 'request failed', err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) });
+        if (body.statusCode >= 500)
+          logger.error({ msg: 'request failed', err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) });
         res.status(body.statusCode).json(body);
       });
     });

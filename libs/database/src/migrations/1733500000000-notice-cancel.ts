@@ -12,7 +12,9 @@ export class NoticeCancel1733500000000 implements MigrationInterface {
     await q.query(`alter table messages add constraint messages_status_check
       check (status in ('pending', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed', 'received', 'canceled'))`);
     await q.query(`alter table notices drop constraint notices_status_check`);
-    await q.query(`alter table notices add constraint notices_status_check check (status in ('draft', 'translating', 'sending', 'sent', 'failed', 'canceled'))`);
+    await q.query(
+      `alter table notices add constraint notices_status_check check (status in ('draft', 'translating', 'sending', 'sent', 'failed', 'canceled'))`,
+    );
     await q.query(`alter table notices add column canceled_at timestamptz, add column canceled_by uuid references users(id)`);
   }
 

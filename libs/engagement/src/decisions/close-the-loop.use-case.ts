@@ -41,7 +41,8 @@ export class CloseTheLoopUseCase {
       }
       return { title: decision.title, contactIds: await this.families(m, actor, decisionId, audience) };
     });
-    if (contactIds.length === 0) throw new DomainError('conflict', 'no family in your scope gave input to this decision: quote their replies or attach a survey first');
+    if (contactIds.length === 0)
+      throw new DomainError('conflict', 'no family in your scope gave input to this decision: quote their replies or attach a survey first');
     const notice = await this.createNotice.execute(actor, {
       title: input.title ?? title,
       body: input.body,

@@ -53,7 +53,12 @@ export class DecisionInputsUseCases {
         action: 'decision.input_added',
         subjectType: 'decision',
         subjectId: decisionId,
-        data: { inputId: id, kind, ...('surveyId' in input ? { surveyId: input.surveyId } : {}), ...('messageId' in input ? { messageId: input.messageId } : {}) },
+        data: {
+          inputId: id,
+          kind,
+          ...('surveyId' in input ? { surveyId: input.surveyId } : {}),
+          ...('messageId' in input ? { messageId: input.messageId } : {}),
+        },
       });
       const [view] = (await this.list(m, actor, decisionId)).filter((row) => row.id === id);
       return view;

@@ -132,7 +132,8 @@ export class DecisionsUseCases {
   private async checkSchools(m: EntityManager, schoolIds: string[]): Promise<void> {
     if (schoolIds.length === 0) return;
     const [row] = await m.query(`select count(*)::int as n from schools where id = any($1::uuid[]) and kind = 'school'`, [schoolIds]);
-    if (row.n !== schoolIds.length) throw new DomainError('invalid', 'validation failed', [{ field: 'schoolIds', message: 'every school must be one of the district' }]);
+    if (row.n !== schoolIds.length)
+      throw new DomainError('invalid', 'validation failed', [{ field: 'schoolIds', message: 'every school must be one of the district' }]);
   }
 }
 
@@ -145,7 +146,9 @@ function checkNaming(actor: StaffPrincipal, schoolIds: string[]): void {
   if (actor.role !== 'school_admin') throw new DomainError('forbidden', 'only a district admin or a school admin can record or change a decision');
   if (schoolIds.some((id) => !actor.schoolIds.includes(id))) throw DomainError.notFound('school');
   if (schoolIds.length === 0) {
-    throw new DomainError('invalid', 'validation failed', [{ field: 'schoolIds', message: 'a school admin records decisions about their own schools: name at least one' }]);
+    throw new DomainError('invalid', 'validation failed', [
+      { field: 'schoolIds', message: 'a school admin records decisions about their own schools: name at least one' },
+    ]);
   }
 }
 

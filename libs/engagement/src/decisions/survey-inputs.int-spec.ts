@@ -55,8 +55,18 @@ describe('Surveys feeding decisions and the reach report (Postgres, Redis)', () 
           { key: 'idea', text: 'What would help your family most?', kind: 'text' },
         ],
       });
-      await surveys.putTranslation(admin, created.id, 'es', { questions: [{ key: 'bus', text: '¿Toma el autobús?' }, { key: 'idea', text: '¿Qué ayudaría más a su familia?' }] });
-      await surveys.putTranslation(admin, created.id, 'vi', { questions: [{ key: 'bus', text: 'Con có đi xe buýt không?' }, { key: 'idea', text: 'Điều gì giúp gia đình nhiều nhất?' }] });
+      await surveys.putTranslation(admin, created.id, 'es', {
+        questions: [
+          { key: 'bus', text: '¿Toma el autobús?' },
+          { key: 'idea', text: '¿Qué ayudaría más a su familia?' },
+        ],
+      });
+      await surveys.putTranslation(admin, created.id, 'vi', {
+        questions: [
+          { key: 'bus', text: 'Con có đi xe buýt không?' },
+          { key: 'idea', text: 'Điều gì giúp gia đình nhiều nhất?' },
+        ],
+      });
       await surveys.send(admin, created.id);
       expect(await new PrepareSurveyUseCase(db, jobs).execute(created.id)).toBe('ready');
       await new FanOutSurveyUseCase(db, jobs).execute(created.id);
@@ -108,7 +118,9 @@ describe('Surveys feeding decisions and the reach report (Postgres, Redis)', () 
       const decision = await inTenant(() => decisions().create(admin, { title: `Bus times (${audience})`, question: 'Should buses run earlier?' }));
       await inTenant(() => inputs().add(admin, decision.id, { surveyId }));
       await inTenant(() => decisions().update(admin, decision.id, { status: 'decided', outcome: 'Buses leave 15 minutes earlier.' }));
-      const notice = await inTenant(() => closeTheLoop.execute(admin, decision.id, { body: 'You said, we did: buses leave earlier.', sourceLanguage: 'en', audience }));
+      const notice = await inTenant(() =>
+        closeTheLoop.execute(admin, decision.id, { body: 'You said, we did: buses leave earlier.', sourceLanguage: 'en', audience }),
+      );
       expect([...(notice.audience.contactIds ?? [])].sort()).toEqual([...expected].sort());
     }
   });

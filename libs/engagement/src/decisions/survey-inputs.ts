@@ -30,7 +30,11 @@ interface GroupRow {
 }
 
 /** The phones a survey asked (every recipient it did not suppress) and those with a counted answer, by language and school. */
-export async function surveyParticipation(m: EntityManager, surveyId: string, scope: FamilyScope): Promise<{ participation: Participation; said: FamilyWords[] }> {
+export async function surveyParticipation(
+  m: EntityManager,
+  surveyId: string,
+  scope: FamilyScope,
+): Promise<{ participation: Participation; said: FamilyWords[] }> {
   const params: unknown[] = [surveyId];
   const seen = recipientSeen(scope, params);
   const schoolFilter = scope.districtWide ? 'true' : `school_id = any($${params.length}::uuid[])`;
@@ -54,16 +58,17 @@ export async function surveyParticipation(m: EntityManager, surveyId: string, sc
      where ${schoolFilter} group by school_id order by school_id`,
     params,
   );
-  const said: { body: string | null; language: string | null; translated_body: string | null; translated_language: string | null; received_at: Date }[] = await m.query(
-    `select case when msg.body_erased_at is null then msg.body end as body, msg.language,
+  const said: { body: string | null; language: string | null; translated_body: string | null; translated_language: string | null; received_at: Date }[] =
+    await m.query(
+      `select case when msg.body_erased_at is null then msg.body end as body, msg.language,
             case when msg.body_erased_at is null then msg.translated_body end as translated_body, msg.translated_language, msg.created_at as received_at
      from survey_answers a
      join survey_recipients r on r.id = a.recipient_id
      join messages msg on msg.id = a.message_id
      where a.survey_id = $1 and a.kind in ('text', 'comment') and a.counted and ${seen}
      order by msg.created_at desc, msg.id desc limit 200`,
-    params,
-  );
+      params,
+    );
   return {
     participation: {
       asked: totals.asked,

@@ -84,7 +84,7 @@ export class ReachReportUseCase {
         const own = figures(row, window);
         return {
           group: row.group_key,
-          label: by === 'school' ? labels.get(row.group_key ?? '') ?? null : row.group_key,
+          label: by === 'school' ? (labels.get(row.group_key ?? '') ?? null) : row.group_key,
           ...own,
           underHeard: bar !== null && own.studentsReached > 0 && own.interval[1] < bar,
         };

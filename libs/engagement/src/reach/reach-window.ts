@@ -35,4 +35,3 @@ function mondayUtc(at: Date): Date {
   const sinceMonday = (day.getUTCDay() + 6) % 7;
   return new Date(day.getTime() - sinceMonday * DAY_MS);
 }
-

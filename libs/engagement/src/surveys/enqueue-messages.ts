@@ -35,7 +35,9 @@ export async function enqueueSurveyMessages(db: TenantDb, jobs: JobProducer, ids
         },
       })),
     );
-    await db.tx((m) => m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status = 'pending'`, [rows.map((r) => r.id)]));
+    await db.tx((m) =>
+      m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status = 'pending'`, [rows.map((r) => r.id)]),
+    );
     enqueued += rows.length;
   }
   return enqueued;

@@ -17,7 +17,10 @@ import { startWaiting } from './survey-steps';
 export class FanOutSurveyUseCase {
   private readonly logger = new Logger(FanOutSurveyUseCase.name);
 
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+  ) {}
 
   async execute(surveyId: string): Promise<{ recipients: number; started: number }> {
     const tenantId = TenantContext.tenantId();

@@ -35,7 +35,9 @@ export class PrepareSurveyUseCase {
       if (!survey || survey.status !== 'translating') return null;
       const q = await surveyAudience(m, survey);
       const [counts] = await m.query(audienceCountsSql(q), q.params);
-      const needed = Object.keys(counts.by_language ?? {}).filter((l) => l !== survey.source_language).sort();
+      const needed = Object.keys(counts.by_language ?? {})
+        .filter((l) => l !== survey.source_language)
+        .sort();
       const views = await unitViews(m, survey, needed);
       const toMachine: { language: string; unit: string; text: string }[] = [];
       const sourceOf = new Map(surveyUnits(survey).map(({ unit, text }) => [unit, text]));
@@ -74,7 +76,11 @@ export class PrepareSurveyUseCase {
       const [survey] = await m.query(`select status from surveys where id = $1 for update`, [surveyId]);
       if (!survey || survey.status !== 'translating') return 'skipped' as const;
       for (const { language, unit, result } of machine) {
-        const reason = !result.intact ? 'a placeholder or glossary term did not survive machine translation' : plan.review ? 'the district reviews machine translations' : null;
+        const reason = !result.intact
+          ? 'a placeholder or glossary term did not survive machine translation'
+          : plan.review
+            ? 'the district reviews machine translations'
+            : null;
         await m.query(
           `insert into survey_texts (tenant_id, survey_id, language, unit, body, origin, status, provider, review_reason)
            values ($1, $2, $3, $4, $5, 'machine', $6, $7, $8) on conflict do nothing`,
@@ -91,7 +97,9 @@ export class PrepareSurveyUseCase {
       };
       if (toReview.length > 0) return hold(`translations to review before sending: ${toReview.join(', ')}`);
       if (missing.length > 0 && plan.policy !== 'send_source') {
-        return hold(`translations needed before sending: ${missing.join(', ')}${failures.size ? `; machine translation failed: ${[...failures].join(', ')}` : ''}`);
+        return hold(
+          `translations needed before sending: ${missing.join(', ')}${failures.size ? `; machine translation failed: ${[...failures].join(', ')}` : ''}`,
+        );
       }
       return 'ready' as const;
     });

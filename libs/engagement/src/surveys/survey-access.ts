@@ -50,7 +50,10 @@ export async function openSurvey(m: EntityManager, actor: StaffPrincipal, id: st
   if (reader.districtWide || row.author_user_id === actor.userId) return row;
   const params: unknown[] = [id];
   if (row.opened_at) {
-    const [seen] = await m.query(`select exists (select 1 from survey_recipients r where r.survey_id = $1 and ${reader.phoneSql('r.phone', params)}) as ok`, params);
+    const [seen] = await m.query(
+      `select exists (select 1 from survey_recipients r where r.survey_id = $1 and ${reader.phoneSql('r.phone', params)}) as ok`,
+      params,
+    );
     if (seen.ok) return row;
   } else {
     const q = await surveyAudience(m, row, reader);

@@ -16,15 +16,51 @@ import { SurveysUseCases } from './surveys.use-cases';
 import { CreateSurveyInput } from './survey.types';
 
 const QUESTIONS: CreateSurveyInput['questions'] = [
-  { key: 'time', text: 'When can you come to a meeting?', kind: 'choice', options: [{ key: '1', label: 'Morning' }, { key: '2', label: 'Afternoon' }, { key: '3', label: 'Evening' }] },
+  {
+    key: 'time',
+    text: 'When can you come to a meeting?',
+    kind: 'choice',
+    options: [
+      { key: '1', label: 'Morning' },
+      { key: '2', label: 'Afternoon' },
+      { key: '3', label: 'Evening' },
+    ],
+  },
   { key: 'bus', text: 'Does your child ride the bus?', kind: 'yesno' },
   { key: 'idea', text: 'What would help your family most?', kind: 'text' },
 ];
 const TRANSLATIONS = {
-  es: { questions: [{ key: 'time', text: '¿Cuándo puede venir?', options: [{ key: '1', label: 'Mañana' }, { key: '2', label: 'Tarde' }, { key: '3', label: 'Noche' }] }, { key: 'bus', text: '¿Toma el autobús?' }, { key: 'idea', text: '¿Qué ayudaría más a su familia?' }] },
-  vi: { questions: [{ key: 'time', text: 'Khi nào quý vị có thể đến?', options: [{ key: '1', label: 'Buổi sáng' }, { key: '2', label: 'Buổi chiều' }, { key: '3', label: 'Buổi tối' }] }, { key: 'bus', text: 'Con có đi xe buýt không?' }, { key: 'idea', text: 'Điều gì giúp gia đình nhiều nhất?' }] },
+  es: {
+    questions: [
+      {
+        key: 'time',
+        text: '¿Cuándo puede venir?',
+        options: [
+          { key: '1', label: 'Mañana' },
+          { key: '2', label: 'Tarde' },
+          { key: '3', label: 'Noche' },
+        ],
+      },
+      { key: 'bus', text: '¿Toma el autobús?' },
+      { key: 'idea', text: '¿Qué ayudaría más a su familia?' },
+    ],
+  },
+  vi: {
+    questions: [
+      {
+        key: 'time',
+        text: 'Khi nào quý vị có thể đến?',
+        options: [
+          { key: '1', label: 'Buổi sáng' },
+          { key: '2', label: 'Buổi chiều' },
+          { key: '3', label: 'Buổi tối' },
+        ],
+      },
+      { key: 'bus', text: 'Con có đi xe buýt không?' },
+      { key: 'idea', text: 'Điều gì giúp gia đình nhiều nhất?' },
+    ],
+  },
 };
-
 
 // Many round trips through Postgres per test; the machine may be shared and busy.
 jest.setTimeout(60_000);
@@ -62,10 +98,14 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
   async function text(phone: string, body: string): Promise<{ body: string; survey_step: string } | undefined> {
     const id = await storeInbound(db, d.fixture.tenantId, phone, body);
     await inTenant(() => new ProcessInboundUseCase(db, jobs, new SurveyConversation()).execute(id));
-    const [last] = await q(`select body, survey_step, kind, reply_to_id from messages where phone = $1 and direction = 'outbound' order by created_at desc, id desc limit 1`, [phone]);
+    const [last] = await q(
+      `select body, survey_step, kind, reply_to_id from messages where phone = $1 and direction = 'outbound' order by created_at desc, id desc limit 1`,
+      [phone],
+    );
     return last;
   }
-  const recipient = async (surveyId: string, phone: string) => (await q(`select * from survey_recipients where survey_id = $1 and phone = $2`, [surveyId, phone]))[0];
+  const recipient = async (surveyId: string, phone: string) =>
+    (await q(`select * from survey_recipients where survey_id = $1 and phone = $2`, [surveyId, phone]))[0];
   const answers = (surveyId: string, phone: string) =>
     q(`select question_key, kind, option_key, counted from survey_answers where survey_id = $1 and phone = $2 order by created_at`, [surveyId, phone]);
 
@@ -99,7 +139,9 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
     // Each answer is also a reply in the family's conversation, waiting to be translated for staff.
     const [thread] = await q(`select unread_count from conversations where phone = $1`, [d.phones.northEs]);
     expect(thread.unread_count).toBeGreaterThanOrEqual(3);
-    const [idea] = await q(`select language, translate_requested_at from messages where phone = $1 and direction = 'inbound' and body like 'Más clases%'`, [d.phones.northEs]);
+    const [idea] = await q(`select language, translate_requested_at from messages where phone = $1 and direction = 'inbound' and body like 'Más clases%'`, [
+      d.phones.northEs,
+    ]);
     expect(idea).toMatchObject({ language: 'es' });
     expect(idea.translate_requested_at).not.toBeNull();
 
@@ -133,7 +175,13 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
     const bySchool = await inTenant(() => new SurveyResultsUseCase(db).results(admin, id, 'school'));
     expect(bySchool.groups.find((g) => g.group === d.schools.north)).toMatchObject({ label: 'North Elementary', sent: 3, responded: 1 });
     expect(bySchool.groups.find((g) => g.group === d.schools.south)).toMatchObject({ label: 'South Middle', sent: 3, responded: 1 });
-    const north = { userId: d.viewer('north staff').userId, tenantId: d.fixture.tenantId, role: 'staff' as const, schoolIds: [d.schools.north], language: 'en' };
+    const north = {
+      userId: d.viewer('north staff').userId,
+      tenantId: d.fixture.tenantId,
+      role: 'staff' as const,
+      schoolIds: [d.schools.north],
+      language: 'en',
+    };
     expect(await inTenant(() => new SurveyResultsUseCase(db).results(north, id))).toMatchObject({ sent: 3, responded: 1 });
 
     // Closing: later answers are thanked and not counted.
@@ -144,10 +192,15 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
     expect((await inTenant(() => new SurveyResultsUseCase(db).results(admin, id))).questions[0].counts).toEqual({ '1': 1, '2': 1, '3': 0 });
 
     const csv = await inTenant(() => new SurveyCsvUseCase(db).csv(admin, id));
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('phone,question,language,school,grade,kind,answer,original,translation,answeredAt');
     expect(lines).toHaveLength(1 + 5);
-    expect(lines.find((line) => line.includes(',time,') && line.includes('la tarde porfa'))).toContain(`'${d.phones.northEs},time,es,North Elementary,03,answer,Afternoon,la tarde porfa,,`);
+    expect(lines.find((line) => line.includes(',time,') && line.includes('la tarde porfa'))).toContain(
+      `'${d.phones.northEs},time,es,North Elementary,03,answer,Afternoon,la tarde porfa,,`,
+    );
   });
 
   it('keeps a second survey waiting until the phone’s first one finishes, and reminds a silent phone once', async () => {
@@ -158,10 +211,10 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
     await text(d.phones.southEs, 'noche');
     await text(d.phones.southEs, '👍');
     await text(d.phones.southEs, '=HYPERLINK("http://x")');
-    const steps = await q(`select survey_id, survey_step, body from messages where phone = $1 and survey_id = any($2::uuid[]) and reply_to_id is not null order by survey_step`, [
-      d.phones.southEs,
-      [first, second],
-    ]);
+    const steps = await q(
+      `select survey_id, survey_step, body from messages where phone = $1 and survey_id = any($2::uuid[]) and reply_to_id is not null order by survey_step`,
+      [d.phones.southEs, [first, second]],
+    );
     // The thank-you of the first, and the second survey's first question, both answer the last reply.
     expect(steps.filter((row: { survey_step: string }) => ['thanks', 'q:time'].includes(row.survey_step))).toEqual([
       { survey_id: second, survey_step: 'q:time', body: expect.stringContaining('Responda 1, 2 o 3') },

@@ -86,7 +86,12 @@ export class SurveyConversation {
     if (!answer && !asking.asked_again) {
       await m.query(`update survey_recipients set asked_again = true, updated_at = now() where id = $1`, [asking.id]);
       const outbound = await writeStep(m, survey, [asking.id], { kind: 'again', key: question.key }, { quietHours: false, replyToId: inbound.id });
-      this.logger.log({ msg: 'survey answer not recognised; asking again', surveyId: survey.id, messageId: inbound.id, reason: parsed.kind === 'unrecognised' ? parsed.reason : undefined });
+      this.logger.log({
+        msg: 'survey answer not recognised; asking again',
+        surveyId: survey.id,
+        messageId: inbound.id,
+        reason: parsed.kind === 'unrecognised' ? parsed.reason : undefined,
+      });
       return { outbound };
     }
     answer ??= { kind: 'comment', optionKey: null, value: null, confidence: null, matchedBy: null };
@@ -94,7 +99,9 @@ export class SurveyConversation {
     const next = survey.questions[index + 1];
     if (next) {
       await m.query(`update survey_recipients set question_key = $2, asked_again = false, updated_at = now() where id = $1`, [asking.id, next.key]);
-      return { outbound: await writeStep(m, survey, [asking.id], { kind: 'question', key: next.key, first: false }, { quietHours: false, replyToId: inbound.id }) };
+      return {
+        outbound: await writeStep(m, survey, [asking.id], { kind: 'question', key: next.key, first: false }, { quietHours: false, replyToId: inbound.id }),
+      };
     }
     await m.query(`update survey_recipients set status = 'done', question_key = null, finished_at = now(), updated_at = now() where id = $1`, [asking.id]);
     const outbound = await writeStep(m, survey, [asking.id], { kind: 'thanks' }, { quietHours: false, replyToId: inbound.id });
@@ -118,7 +125,13 @@ export class SurveyConversation {
     if (!recipient?.question_key) return null;
     const [survey]: SurveyRow[] = await m.query(`select * from surveys where id = $1`, [last.survey_id]);
     const index = survey.questions.findIndex((q) => q.key === recipient.question_key);
-    const answer = stored(await this.read(m, survey, index, inbound.body)) ?? { kind: 'comment', optionKey: null, value: null, confidence: null, matchedBy: null };
+    const answer = stored(await this.read(m, survey, index, inbound.body)) ?? {
+      kind: 'comment',
+      optionKey: null,
+      value: null,
+      confidence: null,
+      matchedBy: null,
+    };
     await this.store(m, tenantId, survey.id, recipient.id, recipient.question_key, inbound, answer, false);
     return { outbound: await writeStep(m, survey, [recipient.id], { kind: 'closed' }, { quietHours: false, replyToId: inbound.id }) };
   }
@@ -132,11 +145,34 @@ export class SurveyConversation {
     return parser.parse(body);
   }
 
-  private async store(m: EntityManager, tenantId: string, surveyId: string, recipientId: string, questionKey: string, inbound: InboundText, answer: Stored, counted: boolean) {
+  private async store(
+    m: EntityManager,
+    tenantId: string,
+    surveyId: string,
+    recipientId: string,
+    questionKey: string,
+    inbound: InboundText,
+    answer: Stored,
+    counted: boolean,
+  ) {
     await m.query(
       `insert into survey_answers (tenant_id, survey_id, recipient_id, phone, question_key, message_id, kind, option_key, value, confidence, matched_by, counted, created_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (message_id) do nothing`,
-      [tenantId, surveyId, recipientId, inbound.phone, questionKey, inbound.id, answer.kind, answer.optionKey, answer.value, answer.confidence, answer.matchedBy, counted, inbound.created_at],
+      [
+        tenantId,
+        surveyId,
+        recipientId,
+        inbound.phone,
+        questionKey,
+        inbound.id,
+        answer.kind,
+        answer.optionKey,
+        answer.value,
+        answer.confidence,
+        answer.matchedBy,
+        counted,
+        inbound.created_at,
+      ],
     );
   }
 }

@@ -48,9 +48,20 @@ export class SurveyCsvUseCase {
       found.sort((a, b) => (a.phone! < b.phone! ? -1 : a.phone! > b.phone! ? 1 : order.get(a.question_key!)! - order.get(b.question_key!)!));
       const lines = [SURVEY_CSV_COLUMNS.join(',')];
       for (const row of found) {
-        const answer = row.kind === 'answer' ? labels.get(`${row.question_key}\u0000${row.answer}`) ?? row.answer : '';
+        const answer = row.kind === 'answer' ? (labels.get(`${row.question_key}\u0000${row.answer}`) ?? row.answer) : '';
         lines.push(
-          [row.phone, row.question_key, row.language, row.school, row.grade, row.kind, answer, row.original, row.translation, new Date(row.created_at!).toISOString()]
+          [
+            row.phone,
+            row.question_key,
+            row.language,
+            row.school,
+            row.grade,
+            row.kind,
+            answer,
+            row.original,
+            row.translation,
+            new Date(row.created_at!).toISOString(),
+          ]
             .map(csvCell)
             .join(','),
         );

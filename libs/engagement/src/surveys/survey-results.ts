@@ -164,7 +164,9 @@ export class SurveyResultsUseCase {
           kind: question.kind,
           answered: rows.reduce((sum, row) => sum + row.n, 0),
           counts,
-          ...(question.kind === 'scale' ? { mean: total > 0 ? Math.round((values.reduce((sum, row) => sum + row.mean! * row.n, 0) / total) * 100) / 100 : null } : {}),
+          ...(question.kind === 'scale'
+            ? { mean: total > 0 ? Math.round((values.reduce((sum, row) => sum + row.mean! * row.n, 0) / total) * 100) / 100 : null }
+            : {}),
           comments: found.comments
             .filter((c) => c.question_key === question.key)
             .map((c) => ({ body: c.body, language: c.language, translatedBody: c.translated_body, createdAt: new Date(c.created_at).toISOString() })),

@@ -23,7 +23,10 @@ export interface SurveySweepReport {
 export class SurveySweep {
   private readonly logger = new Logger(SurveySweep.name);
 
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+  ) {}
 
   async sweep(): Promise<SurveySweepReport> {
     const report: SurveySweepReport = { closed: 0, reminded: 0, started: 0 };
@@ -58,7 +61,15 @@ export class SurveySweep {
            returning r.id`,
           [survey.id, survey.reminder_after_seconds],
         );
-        reminders.push(...(await writeStep(m, survey, silent.map((r) => r.id), { kind: 'reminder', key: survey.questions[0].key }, { quietHours: true })));
+        reminders.push(
+          ...(await writeStep(
+            m,
+            survey,
+            silent.map((r) => r.id),
+            { kind: 'reminder', key: survey.questions[0].key },
+            { quietHours: true },
+          )),
+        );
       }
       const started = await startWaiting(m, tenantId, {});
       return { closed: due.length, reminders, started };

@@ -49,14 +49,22 @@ export class SurveysUseCases {
           input.sourceLanguage,
           JSON.stringify(input.audience),
           input.intro ?? null,
-          JSON.stringify(input.questions.map(({ key, text, kind, options, scale }) => ({ key, text, kind, ...(options ? { options } : {}), ...(scale ? { scale } : {}) }))),
+          JSON.stringify(
+            input.questions.map(({ key, text, kind, options, scale }) => ({ key, text, kind, ...(options ? { options } : {}), ...(scale ? { scale } : {}) })),
+          ),
           input.closesAt ?? null,
           input.decisionId ?? null,
           input.reminder ? Math.round(input.reminder.afterHours * 3600) : null,
           TenantContext.correlationId() ?? null,
         ],
       );
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'survey.created', subjectType: 'survey', subjectId: row.id, data: { questions: input.questions.length } });
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'survey.created',
+        subjectType: 'survey',
+        subjectId: row.id,
+        data: { questions: input.questions.length },
+      });
       return this.view(m, actor, await openSurvey(m, actor, row.id));
     });
   }
@@ -69,7 +77,9 @@ export class SurveysUseCases {
 
   async list(actor: StaffPrincipal, filter: { status?: string } = {}): Promise<SurveyView[]> {
     return this.db.tx(async (m) => {
-      const found: SurveyRow[] = await m.query(`select * from surveys where ($1::text is null or status = $1) order by created_at desc, id limit 200`, [filter.status ?? null]);
+      const found: SurveyRow[] = await m.query(`select * from surveys where ($1::text is null or status = $1) order by created_at desc, id limit 200`, [
+        filter.status ?? null,
+      ]);
       const visible: SurveyView[] = [];
       for (const row of found) {
         try {
@@ -93,7 +103,10 @@ export class SurveysUseCases {
       const counts = toAudienceCounts((await m.query(audienceCountsSql(q), q.params))[0]);
       const translations = await this.translations(m, survey, Object.keys(counts.byLanguage));
       const segments = new Map(translations.map((t) => [t.language, t.questions.reduce((sum, question) => sum + question.segments, 0)]));
-      const estimatedSegments = Object.entries(counts.byLanguage).reduce((sum, [language, n]) => sum + n * (segments.get(language) || segments.get(survey.source_language) || 0), 0);
+      const estimatedSegments = Object.entries(counts.byLanguage).reduce(
+        (sum, [language, n]) => sum + n * (segments.get(language) || segments.get(survey.source_language) || 0),
+        0,
+      );
       return { recipients: { total: counts.total, byLanguage: counts.byLanguage }, suppressed: counts.suppressed, translations, estimatedSegments };
     });
   }
@@ -120,7 +133,9 @@ export class SurveysUseCases {
     return this.db.tx(async (m) => {
       const survey = await openSurvey(m, actor, id, true);
       if (language === survey.source_language) {
-        throw new DomainError('invalid', 'validation failed', [{ field: 'language', message: 'this is the survey source language: write a new survey instead' }]);
+        throw new DomainError('invalid', 'validation failed', [
+          { field: 'language', message: 'this is the survey source language: write a new survey instead' },
+        ]);
       }
       if (survey.status !== 'draft') throw new DomainError('conflict', 'the survey has been sent; its translations can no longer change');
       const source = new Map(surveyUnits(survey).map(({ unit, text }) => [unit, text]));
@@ -128,7 +143,9 @@ export class SurveysUseCases {
       if (input.intro !== undefined) given.push({ unit: 'intro', body: input.intro, field: 'intro' });
       (input.questions ?? []).forEach((question, i) => {
         if (question.text !== undefined) given.push({ unit: questionUnit(question.key), body: question.text, field: `questions.${i}.text` });
-        (question.options ?? []).forEach((option, j) => given.push({ unit: optionUnit(question.key, option.key), body: option.label, field: `questions.${i}.options.${j}.label` }));
+        (question.options ?? []).forEach((option, j) =>
+          given.push({ unit: optionUnit(question.key, option.key), body: option.label, field: `questions.${i}.options.${j}.label` }),
+        );
       });
       const unknown = given.filter((g) => !source.has(g.unit)).map((g) => ({ field: g.field, message: `the survey has no ${g.unit}` }));
       if (given.length === 0) unknown.push({ field: 'questions', message: 'give at least one text' });
@@ -140,9 +157,21 @@ export class SurveysUseCases {
              updated_by = excluded.updated_by, updated_at = now()`,
           [actor.tenantId, id, language, unit, body, actor.userId],
         );
-        await rememberTranslation(m, actor.tenantId, { sourceLanguage: survey.source_language, sourceText: source.get(unit)!, language, body, approvedBy: actor.userId });
+        await rememberTranslation(m, actor.tenantId, {
+          sourceLanguage: survey.source_language,
+          sourceText: source.get(unit)!,
+          language,
+          body,
+          approvedBy: actor.userId,
+        });
       }
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'survey.translation_set', subjectType: 'survey', subjectId: id, data: { language, units: given.length } });
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'survey.translation_set',
+        subjectType: 'survey',
+        subjectId: id,
+        data: { language, units: given.length },
+      });
       return (await this.translations(m, survey, [language])).find((t) => t.language === language)!;
     });
   }
@@ -151,7 +180,8 @@ export class SurveysUseCases {
   async approveTranslation(actor: StaffPrincipal, id: string, language: string): Promise<SurveyTranslationView> {
     return this.db.tx(async (m) => {
       const survey = await openSurvey(m, actor, id, true);
-      if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
+      if (actor.role !== 'liaison' && actor.role !== 'district_admin')
+        throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
       if (survey.status !== 'draft') throw new DomainError('conflict', 'the survey has been sent; its translations can no longer change');
       const approved = await rows<{ unit: string; body: string }>(
         m,
@@ -162,9 +192,22 @@ export class SurveysUseCases {
       if (approved.length === 0) throw DomainError.notFound('translation');
       const source = new Map(surveyUnits(survey).map(({ unit, text }) => [unit, text]));
       for (const { unit, body } of approved) {
-        if (source.has(unit)) await rememberTranslation(m, actor.tenantId, { sourceLanguage: survey.source_language, sourceText: source.get(unit)!, language, body, approvedBy: actor.userId });
+        if (source.has(unit))
+          await rememberTranslation(m, actor.tenantId, {
+            sourceLanguage: survey.source_language,
+            sourceText: source.get(unit)!,
+            language,
+            body,
+            approvedBy: actor.userId,
+          });
       }
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'survey.translation_approved', subjectType: 'survey', subjectId: id, data: { language } });
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'survey.translation_approved',
+        subjectType: 'survey',
+        subjectId: id,
+        data: { language },
+      });
       return (await this.translations(m, survey, [language])).find((t) => t.language === language)!;
     });
   }
@@ -176,12 +219,14 @@ export class SurveysUseCases {
       if (survey.status !== 'draft') throw new DomainError('conflict', `the survey is already ${survey.status}`);
       if (survey.closes_at && new Date(survey.closes_at).getTime() <= Date.now()) throw new DomainError('conflict', 'the survey closed before it was sent');
       const scope = FamilyScope.of(actor);
-      if (!scope.districtWide && survey.author_user_id !== actor.userId) throw new DomainError('forbidden', 'a survey is sent by its author or a district admin');
+      if (!scope.districtWide && survey.author_user_id !== actor.userId)
+        throw new DomainError('forbidden', 'a survey is sent by its author or a district admin');
       const q = await surveyAudience(m, survey);
       const counts = toAudienceCounts((await m.query(audienceCountsSql(q), q.params))[0]);
       const translations = await this.translations(m, survey, Object.keys(counts.byLanguage));
       const toReview = translations.filter((t) => t.status === 'needs_review').map((t) => t.language);
-      if (toReview.length > 0) throw new DomainError('conflict', `translations to review before sending: ${toReview.join(', ')}`, { reviewLanguages: toReview });
+      if (toReview.length > 0)
+        throw new DomainError('conflict', `translations to review before sending: ${toReview.join(', ')}`, { reviewLanguages: toReview });
       const missing = translations.filter((t) => t.status === 'missing').map((t) => t.language);
       const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
       const machine = missing.length > 0 && this.translator !== null && (await this.translator.configured(m));
@@ -192,7 +237,13 @@ export class SurveysUseCases {
         `update surveys set status = 'translating', status_reason = null, send_requested_at = now(), correlation_id = coalesce($2, correlation_id), updated_at = now() where id = $1`,
         [id, TenantContext.correlationId() ?? null],
       );
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'survey.send', subjectType: 'survey', subjectId: id, data: { recipients: counts.total, languages: counts.byLanguage } });
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'survey.send',
+        subjectType: 'survey',
+        subjectId: id,
+        data: { recipients: counts.total, languages: counts.byLanguage },
+      });
       return this.view(m, actor, await openSurvey(m, actor, id));
     });
     this.logger.log({ msg: 'survey send requested', surveyId: id });
@@ -207,7 +258,8 @@ export class SurveysUseCases {
   async close(actor: StaffPrincipal, id: string): Promise<SurveyView> {
     return this.db.tx(async (m) => {
       const survey = await openSurvey(m, actor, id, true);
-      if (!FamilyScope.of(actor).districtWide && survey.author_user_id !== actor.userId) throw new DomainError('forbidden', 'a survey is closed by its author or a district admin');
+      if (!FamilyScope.of(actor).districtWide && survey.author_user_id !== actor.userId)
+        throw new DomainError('forbidden', 'a survey is closed by its author or a district admin');
       if (survey.status === 'closed') throw new DomainError('conflict', 'the survey is already closed');
       await closeSurvey(m, id);
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'survey.closed', subjectType: 'survey', subjectId: id });

@@ -25,7 +25,8 @@ export class ApproveTranslationUseCase {
       const notice = await loadNotice(m, actor, id);
       return { notice, reads: Object.keys((await noticeCounts(m, actor, notice)).byLanguage).includes(language) };
     });
-    if (actor.role !== 'liaison' && actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
+    if (actor.role !== 'liaison' && actor.role !== 'district_admin')
+      throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
     if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
     // Outside the transaction: the engine's proposal comes from its cache when the preview showed it.
     // Only a language the audience reads has a proposal (no engine is asked for one nobody reads).
@@ -49,8 +50,20 @@ export class ApproveTranslationUseCase {
         );
         row = { body: proposed.body };
       }
-      await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body: row.body, approvedBy: actor.userId });
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_approved', subjectType: 'notice', subjectId: id, data: { language } });
+      await rememberTranslation(m, actor.tenantId, {
+        sourceLanguage: notice.sourceLanguage,
+        sourceText: notice.body,
+        language,
+        body: row.body,
+        approvedBy: actor.userId,
+      });
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'notice.translation_approved',
+        subjectType: 'notice',
+        subjectId: id,
+        data: { language },
+      });
       return (await knownTranslationViews(m, this.texts, notice, [language])).find((view) => view.language === language)!;
     });
   }

@@ -27,7 +27,8 @@ export class CancelNoticeUseCase {
       const notice = await loadNotice(m, actor, id);
       await checkSender(m, actor, notice, 'cancels');
       if (locked.status === 'draft') throw new DomainError('conflict', 'the notice has not been sent: there is nothing to cancel');
-      if (locked.status !== 'translating' && locked.status !== 'sending') throw new DomainError('conflict', `the notice is ${notice.status}: there is nothing left to cancel`);
+      if (locked.status !== 'translating' && locked.status !== 'sending')
+        throw new DomainError('conflict', `the notice is ${notice.status}: there is nothing left to cancel`);
       const [{ canceled }] = await m.query(
         `with stopped as (
            update messages set status = 'canceled', error_message = 'the notice was canceled', updated_at = now()
@@ -37,7 +38,13 @@ export class CancelNoticeUseCase {
       );
       if (locked.fanned_out_at && canceled === 0) throw new DomainError('conflict', 'every message of the notice has left: there is nothing left to cancel');
       await m.query(`update notices set status = 'canceled', canceled_at = now(), canceled_by = $2, updated_at = now() where id = $1`, [id, actor.userId]);
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.canceled', subjectType: 'notice', subjectId: id, data: { canceledMessages: canceled } });
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'notice.canceled',
+        subjectType: 'notice',
+        subjectId: id,
+        data: { canceledMessages: canceled },
+      });
       return { view: await loadNotice(m, actor, id), canceled };
     });
     this.logger.log({ msg: 'notice canceled', noticeId: id, canceledMessages: result.canceled });

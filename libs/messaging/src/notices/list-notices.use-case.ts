@@ -49,7 +49,11 @@ export class ListNoticesUseCase {
         const last = batch[batch.length - 1];
         after = [iso(last.created_at)!, last.id];
       }
-      const stats = await this.stats(m, visible.slice(0, limit).map((row) => row.id), reader);
+      const stats = await this.stats(
+        m,
+        visible.slice(0, limit).map((row) => row.id),
+        reader,
+      );
       const items = visible.map((row) => {
         const { stats: counts, unfinished } = stats.get(row.id) ?? { stats: emptyNoticeStats(), unfinished: 0 };
         const view = toNoticeView(row, counts, unfinished, { waiting: 0, waits: [], overridden: row.quiet_hours_overridden });

@@ -65,7 +65,12 @@ export async function loadNotice(m: EntityManager, actor: StaffPrincipal, id: st
 }
 
 /** Who the notice reaches (its author's families, as the fan-out will), narrowed to what `reader` sees. */
-export async function noticeCounts(m: EntityManager, actor: StaffPrincipal, notice: NoticeView, reader: FamilyScope = FamilyScope.district): Promise<AudienceCounts> {
+export async function noticeCounts(
+  m: EntityManager,
+  actor: StaffPrincipal,
+  notice: NoticeView,
+  reader: FamilyScope = FamilyScope.district,
+): Promise<AudienceCounts> {
   const q = await noticeAudience(m, actor.tenantId, notice, reader);
   const [row] = await m.query(audienceCountsSql(q), q.params);
   return toAudienceCounts(row);
@@ -80,6 +85,9 @@ export async function checkSender(m: EntityManager, actor: StaffPrincipal, notic
   if (scope.districtWide || notice.authorUserId === actor.userId) return;
   const q = await noticeAudience(m, actor.tenantId, notice);
   const params = [...q.params];
-  const [beyond] = await m.query(`with ${q.ctes} select exists (select 1 from audience_contacts ac where not ${scope.contactSql('ac', params)}) as yes`, params);
+  const [beyond] = await m.query(
+    `with ${q.ctes} select exists (select 1 from audience_contacts ac where not ${scope.contactSql('ac', params)}) as yes`,
+    params,
+  );
   if (beyond.yes) throw new DomainError('forbidden', `this notice reaches families outside your schools: its author or a district admin ${verb} it`);
 }

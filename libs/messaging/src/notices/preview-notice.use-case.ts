@@ -29,7 +29,8 @@ export class PreviewNoticeUseCase {
     const { notice, counts, quietHours } = await this.db.tx(async (m) => {
       const notice = await loadNotice(m, actor, id);
       const reader = FamilyScope.of(actor);
-      const quietHours = notice.status === 'draft' ? await plannedQuietHours(m, await noticeAudience(m, actor.tenantId, notice, reader), notice) : notice.quietHours;
+      const quietHours =
+        notice.status === 'draft' ? await plannedQuietHours(m, await noticeAudience(m, actor.tenantId, notice, reader), notice) : notice.quietHours;
       return { notice, quietHours, counts: await noticeCounts(m, actor, notice, reader) };
     });
     // Outside any transaction: an engine may take seconds (and answers from its cache the next time).

@@ -17,7 +17,11 @@ const toWaits = (found: { until: Date | string; n: number }[]) => found.map((r) 
  * Before sending: the same rule fan-out applies (each recipient's window in their zone, judged at
  * the scheduled time or now), over the audience `q`, without writing anything.
  */
-export async function plannedQuietHours(m: EntityManager, q: AudienceQuery, notice: { urgency: string; scheduledAt: string | null }): Promise<QuietHoursEffect> {
+export async function plannedQuietHours(
+  m: EntityManager,
+  q: AudienceQuery,
+  notice: { urgency: string; scheduledAt: string | null },
+): Promise<QuietHoursEffect> {
   const n = q.params.length;
   // $1 of an audience query is the tenant.
   const found: { until: Date; n: number }[] = await m.query(

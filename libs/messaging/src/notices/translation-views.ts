@@ -47,7 +47,13 @@ function measured(
   const smart = smartenToGsm(text.body);
   if (!smart.replaced) return view;
   const after = measureSms(smart.text);
-  return { ...view, body: smart.text, segments: after.segments, encoding: after.encoding, smartEncoding: { applied: true, segmentsWithout: raw.segments, encodingWithout: raw.encoding } };
+  return {
+    ...view,
+    body: smart.text,
+    segments: after.segments,
+    encoding: after.encoding,
+    smartEncoding: { applied: true, segmentsWithout: raw.segments, encodingWithout: raw.encoding },
+  };
 }
 
 /** Views of what the database alone gives (person, catalog, memory), inside the caller's transaction. */

@@ -10,7 +10,7 @@ describe('the catalog line that opens an untranslated emergency', () => {
     expect(new Set(CATALOG_RESOURCES.map((r) => r.lines.urgent_from)).size).toBe(CATALOG_RESOURCES.length);
   });
 
-  it("falls back to the base language, then English, and puts the line before the source as written", () => {
+  it('falls back to the base language, then English, and puts the line before the source as written', () => {
     expect(urgentLine('pt-BR', 'Riverside USD')).toEqual({ text: 'Mensagem urgente de Riverside USD:', language: 'pt' });
     expect(urgentLine('am', 'Riverside USD')).toEqual({ text: 'Urgent message from Riverside USD:', language: 'en' });
     expect(untranslatedEmergency('es', 'Riverside USD', 'Shelter in place now.')).toBe('Mensaje urgente de Riverside USD:\nShelter in place now.');
