@@ -8,11 +8,10 @@
  *
  *   npm run bench:status-callbacks        (CALLBACKS=20000 CONCURRENCY=64 to change the load)
  */
-import { randomHex } from '@porchlight/testing';
+import { setupDatabase } from '@porchlight/database';
+import { randomHex, TEST_ADMIN_URL, TEST_DATABASE_URL } from '@porchlight/testing';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { Agent, request } from 'undici';
-import { setupDatabase } from '../../libs/database/src/setup/setup';
-import { TEST_ADMIN_URL, TEST_DATABASE_URL } from '../../libs/testing/src/test-env';
 import { ApiUnderTest, startApiUnderTest } from '../../apps/api/src/testing/api-under-test';
 
 const CALLBACKS = Number(process.env.CALLBACKS ?? 6_000);

@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableTenantIsolation } from '../rls';
 
 const NEW_TENANT_TABLES = ['decisions', 'decision_inputs'];
 
@@ -56,7 +55,12 @@ export class Decisions1733700000001 implements MigrationInterface {
     await q.query(`create unique index decision_inputs_message on decision_inputs (decision_id, message_id) where message_id is not null`);
     await q.query(`create unique index decision_inputs_survey on decision_inputs (decision_id, survey_id) where survey_id is not null`);
 
-    for (const table of NEW_TENANT_TABLES) await enableTenantIsolation(q, table);
+    for (const table of NEW_TENANT_TABLES) {
+      // Row-level security as every tenant table has it, written out here so this migration never changes.
+      await q.query(`alter table ${table} enable row level security`);
+      await q.query(`alter table ${table} force row level security`);
+      await q.query(`create policy tenant_isolation on ${table} using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableTenantIsolation } from '../rls';
 
 const NEW_TENANT_TABLES = ['surveys', 'survey_texts', 'survey_recipients', 'survey_answers'];
 
@@ -105,7 +104,12 @@ export class Surveys1733800000000 implements MigrationInterface {
     await q.query(`alter table messages add constraint messages_kind_check check (kind in ('notice', 'reply', 'system', 'inbound', 'survey'))`);
     await q.query(`create unique index messages_survey_step on messages (survey_id, phone, survey_step) where survey_id is not null`);
 
-    for (const table of NEW_TENANT_TABLES) await enableTenantIsolation(q, table);
+    for (const table of NEW_TENANT_TABLES) {
+      // Row-level security as every tenant table has it, written out here so this migration never changes.
+      await q.query(`alter table ${table} enable row level security`);
+      await q.query(`alter table ${table} force row level security`);
+      await q.query(`create policy tenant_isolation on ${table} using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
