@@ -12,6 +12,7 @@ import { RecordsModule } from '@porchlight/records';
 import { GlossaryUseCases, TenantTranslator } from '@porchlight/translation';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { SessionController } from './auth/session.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { GlossaryController } from './glossary/glossary.controller';
 import { AuthGuard } from './http/auth.guard';
@@ -79,6 +80,7 @@ export class ApiModule implements NestModule {
       controllers: [
         PlatformController,
         AuthController,
+        SessionController,
         UsersController,
         AuditController,
         SettingsController,

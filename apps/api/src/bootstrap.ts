@@ -6,6 +6,7 @@ import { ApiEnv } from '@porchlight/config';
 import { JsonLogger } from '@porchlight/observability';
 import { ApiModule } from './api.module';
 import { bodyParsers } from './http/body-parsers';
+import { portalStatic } from './http/portal-static';
 import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 
@@ -20,6 +21,8 @@ export async function createApiApp(env: ApiEnv): Promise<INestApplication> {
   app.use(securityHeaders(env));
   const cors = corsOptions(env);
   if (cors) app.enableCors(cors);
+  const portal = portalStatic();
+  if (portal) app.use(portal);
   app.use(...bodyParsers(env.MAX_BODY_BYTES));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
