@@ -21,7 +21,7 @@ export async function createApiApp(env: ApiEnv): Promise<INestApplication> {
   app.use(securityHeaders(env));
   const cors = corsOptions(env);
   if (cors) app.enableCors(cors);
-  const portal = portalStatic();
+  const portal = portalStatic(env.PORTAL_DIR);
   if (portal) app.use(portal);
   app.use(...bodyParsers(env.MAX_BODY_BYTES));
   app.useGlobalPipes(validationPipe);

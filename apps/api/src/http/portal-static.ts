@@ -18,6 +18,7 @@ const reserved = (path: string) => RESERVED.some((prefix) => path === prefix || 
  * (`/notices/…`) survive a reload. Undefined when the portal has not been built.
  */
 export function portalStatic(dir: string = PORTAL_DIR): RequestHandler | undefined {
+  dir = resolve(dir);
   if (!existsSync(join(dir, 'index.html'))) return undefined;
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || reserved(req.path)) return next();

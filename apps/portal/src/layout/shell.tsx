@@ -30,7 +30,7 @@ export function Shell() {
           Porchlight
         </Link>
         <Group wrap="nowrap" align="flex-end">
-          <LanguageSwitch />
+          <LanguageSwitch userId={me.data.id} />
           <Text size="sm" pb={6}>
             {me.data.email}
           </Text>

@@ -1,13 +1,16 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** The staff portal, built into dist/portal, which the API serves at `/`. */
 export default defineConfig({
-  root: __dirname,
+  root: here,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: resolve(__dirname, '../../dist/portal'),
+    outDir: resolve(here, '../../dist/portal'),
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: false,
