@@ -75,8 +75,9 @@ describe('staff portal in a browser', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     context = await browser.newContext({ baseURL: stack.apiUrl, locale: 'en-US' });
     page = await context.newPage();
+    page.setDefaultTimeout(20_000);
     page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
     });
   });
 
@@ -99,8 +100,8 @@ describe('staff portal in a browser', () => {
     await page.waitForURL(/\/sign-in/);
     await accessible('sign-in');
     await page.getByLabel('District').fill(slug);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Welcome, Dana Admin' }).waitFor();
     expect(await page.evaluate('document.cookie')).toBe('');
@@ -113,7 +114,9 @@ describe('staff portal in a browser', () => {
 
   it('imports the sample roster and shows its row errors', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Imports' }).click();
-    await page.getByLabel('File').setInputFiles(resolve(__dirname, '../fixtures/roster-with-errors.csv'));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await (await chooser).setFiles(resolve(__dirname, '../fixtures/roster-with-errors.csv'));
     await accessible('imports');
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByText('Import completed.').waitFor({ timeout: 60_000 });
@@ -145,8 +148,8 @@ describe('staff portal in a browser', () => {
     await page.waitForURL(/\/sign-in\?next=%2Fnotices%2Fnew/);
     await page.getByText('Your session ended').waitFor();
     await expect(page.getByLabel('District').inputValue()).resolves.toBe(slug);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/notices\/new$/);
     await expect(page.getByLabel('Message').inputValue()).resolves.toBe(NOTICE);

@@ -40,9 +40,9 @@ export function SignIn() {
         {params.get('expired') && <Alert color="yellow">{t('signIn.expired')}</Alert>}
         <Paper withBorder p="lg" component="form" onSubmit={submit} aria-label={t('signIn.title')}>
           <Stack>
-            <TextInput label={t('signIn.district')} value={tenant} onChange={(e) => setTenant(e.currentTarget.value)} required autoComplete="organization" />
-            <TextInput label={t('signIn.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} required autoComplete="username" />
-            <PasswordInput label={t('signIn.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="current-password" />
+            <TextInput label={t('signIn.district')} value={tenant} onChange={(e) => setTenant(e.currentTarget.value)} required withAsterisk={false} autoComplete="organization" />
+            <TextInput label={t('signIn.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} required withAsterisk={false} autoComplete="username" />
+            <PasswordInput label={t('signIn.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required withAsterisk={false} autoComplete="current-password" />
             {error && (
               <Alert color="red" role="alert">
                 {error}

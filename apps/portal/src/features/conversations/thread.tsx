@@ -86,6 +86,7 @@ export default function Thread() {
             autosize
             minRows={2}
             required
+            withAsterisk={false}
           />
           {reply.error && !untranslatable && <ProblemList error={reply.error} />}
           {untranslatable && (

@@ -52,7 +52,14 @@ export default function Imports() {
               { value: 'oneroster', label: t('imports.oneRoster') },
             ]}
           />
-          <FileInput label={t('imports.file')} value={file} onChange={setFile} accept={kind === 'csv' ? '.csv,text/csv' : '.zip,.csv'} clearable />
+          <FileInput
+            label={t('imports.file')}
+            value={file}
+            onChange={setFile}
+            accept={kind === 'csv' ? '.csv,text/csv' : '.zip,.csv'}
+            clearable
+            clearButtonProps={{ 'aria-label': t('imports.clearFile') }}
+          />
           {upload.error && <ProblemList error={upload.error} />}
           <Group>
             <Button type="submit" disabled={!file} loading={upload.isPending}>

@@ -84,6 +84,7 @@ export default function NewNotice() {
         autosize
         minRows={4}
         required
+        withAsterisk={false}
         error={create.error ? <ProblemList error={create.error} field="body" /> : undefined}
       />
       <Radio.Group label={t('notices.audience')} value={state.kind} onChange={(v) => set({ kind: v as AudienceKind })}>
@@ -134,7 +135,7 @@ export default function NewNotice() {
           </Button>
         </Group>
       )}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('notices.confirmTitle')}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('notices.confirmTitle')} lockScroll={false}>
         <Stack>
           <Text>{t('notices.confirmText', { count: recipients, languages, segments: preview.data?.estimatedSegments ?? 0 })}</Text>
           {send.error && (

@@ -47,9 +47,9 @@ export function Users() {
       <form onSubmit={submit} aria-label={t('settings.addUser')}>
         <Stack maw={420}>
           <Title order={3}>{t('settings.addUser')}</Title>
-          <TextInput label={t('settings.email')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} required />
-          <TextInput label={t('settings.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required />
-          <PasswordInput label={t('settings.password')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} required />
+          <TextInput label={t('settings.email')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} required withAsterisk={false} />
+          <TextInput label={t('settings.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required withAsterisk={false} />
+          <PasswordInput label={t('settings.password')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} required withAsterisk={false} />
           <NativeSelect
             label={t('settings.role')}
             value={form.role}
