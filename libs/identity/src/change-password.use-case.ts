@@ -25,7 +25,9 @@ export class ChangePasswordUseCase {
     const outcome = await this.db.tx(async (m): Promise<{ accessToken: string } | undefined> => {
       const [user] = await m.query(`select password_hash from users where id = $1 for update`, [actor.userId]);
       if (!user) throw new DomainError('unauthorized', 'a valid access token is required');
-      if (!(await argon2.verify(user.password_hash, command.currentPassword))) {
+      // A row without a usable hash (an account that never had a password) matches no password.
+      const matches = await argon2.verify(user.password_hash, command.currentPassword).catch(() => false);
+      if (!matches) {
         await this.throttle.failed(attempt);
         await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'user.password_change_failed', subjectType: 'user', subjectId: actor.userId, data: { address: command.address } });
         return undefined;
