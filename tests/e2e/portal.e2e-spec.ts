@@ -37,8 +37,9 @@ describe('staff portal in a browser', () => {
   const received = async (to: string): Promise<Array<{ body: string; from: string }>> =>
     ((await sandbox.get(`/sandbox/messages?to=${encodeURIComponent(to)}`)).body as Array<{ body: string; from: string }>).filter((m) => m.from === account.number);
 
-  /** axe on the screen as it stands: no serious or critical violation. */
+  /** axe on the screen as it stands: no serious or critical violation (and a screenshot of it when PORTAL_SCREENSHOTS names a folder). */
   async function accessible(screen: string): Promise<void> {
+    if (process.env.PORTAL_SCREENSHOTS) await page.screenshot({ path: join(process.env.PORTAL_SCREENSHOTS, `${screen.replace(/\W+/g, '-')}.png`), fullPage: true });
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect({ screen, bad }).toEqual({ screen, bad: [] });
@@ -180,6 +181,9 @@ describe('staff portal in a browser', () => {
       return now === '100';
     }, { timeoutMs: 90_000, intervalMs: 200 });
     expect(seen.size).toBeGreaterThan(1);
+    const rows = page.getByRole('table', { name: 'Recipients' }).getByRole('row');
+    await waitFor('a row per recipient', async () => (await rows.count()) === 4);
+    for (const phone of Object.values(PHONES)) await expect(rows.filter({ hasText: phone }).innerText()).resolves.toMatch(/Delivered/);
     await accessible('notice page');
     expect((await received(PHONES.es)).map((m) => m.body)).toEqual([SPANISH_FIX]);
     expect((await received(PHONES.vi)).map((m) => m.body)).toEqual(['Lincoln Elementary đóng cửa sớm hôm nay.']);

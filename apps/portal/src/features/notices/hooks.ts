@@ -56,9 +56,10 @@ export function noticeProgress(notice: Notice): number {
   return Math.min(100, Math.round((done * 100) / s.total));
 }
 
+/** The notice's rows, polled while it moves, and read once more when it has arrived (the key changes). */
 export const useNoticeMessages = (id: string, live: boolean) =>
   useQuery({
-    queryKey: ['notice', id, 'messages'],
+    queryKey: ['notice', id, 'messages', live],
     queryFn: () => api.get<Page<NoticeMessage>>(`/api/v1/notices/${id}/messages?limit=100`),
     refetchInterval: live ? 2_000 : false,
   });

@@ -27,7 +27,7 @@ function DeliveryProgress({ notice }: { notice: Notice }) {
         aria-valuenow={percent}
         style={{ height: 16, background: '#e9ecef', borderRadius: 8, overflow: 'hidden' }}
       >
-        <Box style={{ width: `${percent}%`, height: '100%', background: '#1c7ed6', transition: 'width 0.4s' }} />
+        <Box style={{ width: `${percent}%`, height: '100%', background: '#1971c2' }} />
       </Box>
     </Box>
   );
