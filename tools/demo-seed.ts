@@ -72,6 +72,7 @@ export async function seedDemo(options: DemoOptions): Promise<string> {
   const families = FAMILIES.map((f, i) => `    ${examplePhone('US', i + 1)}  ${f.givenName} ${f.familyName} (${f.language})`).join('\n');
   return `
 Porchlight demo is running.
+  Portal:         ${options.apiUrl}/   (sign in with the district, admin login and password below)
   API:            ${options.apiUrl}/api/v1   (OpenAPI: ${options.apiUrl}/api/docs)
   Family phones:  ${options.sandboxUrl}/   (the SMS sandbox: what families received; text back as a family)
   District:       ${SLUG}

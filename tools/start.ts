@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   const sandboxUrl = env.SMS_SANDBOX_URL ?? `http://127.0.0.1:${env.SMS_SANDBOX_PORT ?? '4010'}`;
   if (!(await waitReady(`${apiUrl}/health/ready`, supervisor)) || !(await waitReady(`${sandboxUrl}/health`, supervisor))) return;
   if (!demo) {
-    console.log(`Porchlight is running: API ${apiUrl}/api/v1, docs ${apiUrl}/api/docs, SMS sandbox ${sandboxUrl}`);
+    console.log(`Porchlight is running: portal ${apiUrl}/, API ${apiUrl}/api/v1, docs ${apiUrl}/api/docs, SMS sandbox ${sandboxUrl}`);
     return;
   }
   try {

@@ -63,6 +63,14 @@ describe('npm run demo', () => {
     expect(output).toContain('/sandbox/inbound');
   });
 
+  it('prints the portal URL, where the portal answers', async () => {
+    const portal = field(/Portal:\s+(\S+)/);
+    expect(portal).toBe(`http://127.0.0.1:${ports.api}/`);
+    const page = await fetch(portal);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+  });
+
   it('seeds a district whose families get a notice and can text back', async () => {
     const login = await new HttpClient(`http://127.0.0.1:${ports.api}`).post('/api/v1/auth/login', {
       tenant: 'demo',

@@ -35,6 +35,7 @@ import {
 import { GlossaryUseCases, NoticeTexts, TenantTranslator } from '@porchlight/translation';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { SessionController } from './auth/session.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { GlossaryController } from './glossary/glossary.controller';
 import { AuthGuard } from './http/auth.guard';
@@ -106,6 +107,7 @@ export class ApiModule implements NestModule {
       controllers: [
         PlatformController,
         AuthController,
+        SessionController,
         UsersController,
         AuditController,
         SettingsController,

@@ -7,6 +7,7 @@ import { TwilioWebhooks } from '@porchlight/messaging';
 import { JsonLogger } from '@porchlight/observability';
 import { ApiModule } from './api.module';
 import { bodyParsers } from './http/body-parsers';
+import { portalStatic } from './http/portal-static';
 import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 import { STATUS_CALLBACK_PATH, statusCallbackRoute } from './webhooks/status-callback.route';
@@ -31,6 +32,8 @@ export async function createApiApp(env: ApiEnv, options: ApiAppOptions = {}): Pr
   app.use(securityHeaders(env));
   const cors = corsOptions(env);
   if (cors) app.enableCors(cors);
+  const portal = portalStatic(env.PORTAL_DIR);
+  if (portal) app.use(portal);
   app.use(...bodyParsers(env.MAX_BODY_BYTES));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();

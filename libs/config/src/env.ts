@@ -175,6 +175,11 @@ export class ApiEnv extends SecretsEnv {
   @IsInt()
   @Min(1)
   TOKEN_CALLS_PER_MINUTE: number = 1200;
+
+  /** The built staff portal the API serves at `/` (`npm run build` writes it). Unset: `dist/portal`. */
+  @IsOptional()
+  @IsString()
+  PORTAL_DIR?: string;
 }
 
 /** The origins `CORS_ORIGINS` lists (none when unset). */

@@ -21,7 +21,12 @@ export interface ConversationSummary {
   suggestedLanguage: string | null;
   unreadCount: number;
   lastMessageAt: string;
+  /** In lists: the start of the thread's latest message (null once its text was removed). */
+  lastMessage?: { direction: 'inbound' | 'outbound'; body: string | null; createdAt: string } | null;
 }
+
+/** How much of the latest message a list of threads shows. */
+const PREVIEW_CHARS = 140;
 
 export interface ConversationMessage extends MessageText {
   id: string;
@@ -94,8 +99,22 @@ export class ConversationsUseCases {
     add(limit + 1);
     return this.db.tx(async (m) => {
       const found = await m.query(`${select} where ${where.join(' and ')} order by cv.last_message_at desc, cv.id desc limit $${params.length}`, params);
-      return pageOf(found.map(toSummary), limit, (c) => [c.lastMessageAt, c.id]);
+      const page = pageOf<ConversationSummary>(found.map(toSummary), limit, (c) => [c.lastMessageAt, c.id]);
+      const latest = await this.latestMessages(m, page.items.map((c) => c.phone));
+      return { ...page, items: page.items.map((c) => ({ ...c, lastMessage: latest.get(c.phone) ?? null })) };
     });
+  }
+
+  /** The latest message of each phone's thread, cut to its start (one index probe per phone). */
+  private async latestMessages(m: EntityManager, phones: string[]): Promise<Map<string, NonNullable<ConversationSummary['lastMessage']>>> {
+    if (phones.length === 0) return new Map();
+    const rows: Array<{ phone: string; direction: 'inbound' | 'outbound'; body: string | null; created_at: Date }> = await m.query(
+      `select p.phone, lm.direction, case when lm.body_erased_at is null then left(lm.body, ${PREVIEW_CHARS}) end as body, lm.created_at
+         from unnest($1::text[]) as p(phone)
+         cross join lateral (select direction, body, body_erased_at, created_at from messages where phone = p.phone order by created_at desc, id desc limit 1) lm`,
+      [phones],
+    );
+    return new Map(rows.map((r) => [r.phone, { direction: r.direction, body: r.body, createdAt: new Date(r.created_at).toISOString() }]));
   }
 
   async show(actor: StaffPrincipal, id: string): Promise<ConversationView> {

@@ -115,6 +115,15 @@ describe('Conversation school scope: which threads each role reads, answers and 
     expect(shown.body.messages.map((m: any) => m.body)).toEqual(['When is the field trip?', 'The trip is on Friday.']);
   });
 
+  it('lists each thread with the start of its latest message, the one just answered first', async () => {
+    const listed = await as('north staff').get('/api/v1/conversations');
+    const [first, ...rest] = listed.body.items;
+    expect(first).toMatchObject({ id: thread('northEs'), lastMessage: { direction: 'outbound', body: 'The trip is on Friday.' } });
+    expect(rest.map((c: any) => [c.lastMessage.direction, c.lastMessage.body])).toEqual(rest.map(() => ['inbound', 'When is the field trip?']));
+    const times = listed.body.items.map((c: any) => c.lastMessageAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
   it('hands a thread only to someone who sees the family (400 otherwise)', async () => {
     const refuse = async (by: string, family: Family | 'stranger', to: string) => {
       const handed = await as(by).post(`/api/v1/conversations/${thread(family)}/assign`, { userId: d.viewer(to).userId });

@@ -49,7 +49,7 @@ describe('Security headers and CORS, through the API in-process', () => {
       health: await fetch(`${published.base}/health`),
       ready: await fetch(`${published.base}/health/ready`),
       webhook: await signedInbound(published),
-      missing: await fetch(`${published.base}/no/such/page`),
+      missing: await fetch(`${published.base}/api/v1/no/such/page`),
     };
     expect(Object.fromEntries(Object.entries(responses).map(([name, r]) => [name, r.status]))).toEqual({
       api: 200,
