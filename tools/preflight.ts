@@ -62,7 +62,13 @@ export async function checkPostgres(url: string): Promise<string | undefined> {
 }
 
 export async function checkRedis(url: string): Promise<string | undefined> {
-  const redis = new IORedis(url, { lazyConnect: true, connectTimeout: TIMEOUT_MS, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const redis = new IORedis(url, {
+    lazyConnect: true,
+    connectTimeout: TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   let last: unknown;
   redis.on('error', (error) => {
     last = error;

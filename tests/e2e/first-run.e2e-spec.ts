@@ -19,7 +19,13 @@ describe('npm start without Postgres or Redis', () => {
   const run = async (name: string, overrides: Record<string, string>) => {
     porchlight = await startSupervised(name, overrides, { waitUntilRunning: false });
     const code = await porchlight.exited;
-    return { code, lines: porchlight.output().split('\n').filter((line) => line.trim() !== '') };
+    return {
+      code,
+      lines: porchlight
+        .output()
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    };
   };
 
   it('names the Postgres URL it tried (without a password) and how to start Postgres', async () => {
@@ -42,7 +48,10 @@ describe('npm start without Postgres or Redis', () => {
 
   it('names both when neither is there', async () => {
     const [pg, redis] = [await freePort(), await freePort()];
-    const { code, lines } = await run('no-services', { DATABASE_ADMIN_URL: `postgres://postgres@127.0.0.1:${pg}/porchlight`, REDIS_URL: `redis://127.0.0.1:${redis}` });
+    const { code, lines } = await run('no-services', {
+      DATABASE_ADMIN_URL: `postgres://postgres@127.0.0.1:${pg}/porchlight`,
+      REDIS_URL: `redis://127.0.0.1:${redis}`,
+    });
     expect(code).toBe(1);
     expect(lines).toEqual([expect.stringMatching(/^setup: Postgres is not reachable at /), expect.stringMatching(/^setup: Redis is not reachable at /)]);
   });

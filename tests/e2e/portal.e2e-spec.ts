@@ -35,13 +35,18 @@ describe('staff portal in a browser', () => {
   const ids: { notice?: string } = {};
 
   const received = async (to: string): Promise<Array<{ body: string; from: string }>> =>
-    ((await sandbox.get(`/sandbox/messages?to=${encodeURIComponent(to)}`)).body as Array<{ body: string; from: string }>).filter((m) => m.from === account.number);
+    ((await sandbox.get(`/sandbox/messages?to=${encodeURIComponent(to)}`)).body as Array<{ body: string; from: string }>).filter(
+      (m) => m.from === account.number,
+    );
 
   /** axe on the screen as it stands: no serious or critical violation (and a screenshot of it when PORTAL_SCREENSHOTS names a folder). */
   async function accessible(screen: string): Promise<void> {
-    if (process.env.PORTAL_SCREENSHOTS) await page.screenshot({ path: join(process.env.PORTAL_SCREENSHOTS, `${screen.replace(/\W+/g, '-')}.png`), fullPage: true });
+    if (process.env.PORTAL_SCREENSHOTS)
+      await page.screenshot({ path: join(process.env.PORTAL_SCREENSHOTS, `${screen.replace(/\W+/g, '-')}.png`), fullPage: true });
     const { violations } = await new AxeBuilder({ page }).analyze();
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const bad = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect({ screen, bad }).toEqual({ screen, bad: [] });
   }
 
@@ -175,11 +180,15 @@ describe('staff portal in a browser', () => {
 
     const progress = page.getByRole('progressbar');
     const seen = new Set<string>();
-    await waitFor('the progress bar at 100', async () => {
-      const now = await progress.getAttribute('aria-valuenow');
-      seen.add(now ?? '');
-      return now === '100';
-    }, { timeoutMs: 90_000, intervalMs: 200 });
+    await waitFor(
+      'the progress bar at 100',
+      async () => {
+        const now = await progress.getAttribute('aria-valuenow');
+        seen.add(now ?? '');
+        return now === '100';
+      },
+      { timeoutMs: 90_000, intervalMs: 200 },
+    );
     expect(seen.size).toBeGreaterThan(1);
     const rows = page.getByRole('table', { name: 'Recipients' }).getByRole('row');
     await waitFor('a row per recipient', async () => (await rows.count()) === 4);
@@ -209,7 +218,11 @@ describe('staff portal in a browser', () => {
     await accessible('conversation');
     await page.getByLabel('Reply').fill('The meeting is in the gym at 6.');
     await page.getByRole('button', { name: 'Send' }).click();
-    await waitFor('the Spanish answer at the family phone', async () => (await received(PHONES.es)).some((m) => m.body === 'La reunión es en el gimnasio at 6.'), { timeoutMs: 60_000 });
+    await waitFor(
+      'the Spanish answer at the family phone',
+      async () => (await received(PHONES.es)).some((m) => m.body === 'La reunión es en el gimnasio at 6.'),
+      { timeoutMs: 60_000 },
+    );
     await page.getByText('La reunión es en el gimnasio at 6.').waitFor();
     await expect(page.getByLabel('Reply').inputValue()).resolves.toBe('');
   });

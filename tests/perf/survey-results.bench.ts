@@ -19,7 +19,16 @@ const PHONES = Number(process.env.PHONES ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 15);
 const SCHOOLS = 20;
 const QUESTIONS = [
-  { key: 'time', text: 'When?', kind: 'choice', options: [{ key: '1', label: 'Morning' }, { key: '2', label: 'Afternoon' }, { key: '3', label: 'Evening' }] },
+  {
+    key: 'time',
+    text: 'When?',
+    kind: 'choice',
+    options: [
+      { key: '1', label: 'Morning' },
+      { key: '2', label: 'Afternoon' },
+      { key: '3', label: 'Evening' },
+    ],
+  },
   { key: 'bus', text: 'Bus?', kind: 'yesno' },
   { key: 'happy', text: 'Happy?', kind: 'scale', scale: { min: 1, max: 5 } },
 ];
@@ -43,7 +52,8 @@ async function time(runs: number, work: () => Promise<unknown>): Promise<{ p50: 
 async function seed(db: TenantDb, tenantId: string, adminId: string): Promise<string> {
   return db.txFor(tenantId, async (m) => {
     const schools: string[] = [];
-    for (let s = 0; s < SCHOOLS; s++) schools.push((await m.query(`insert into schools (tenant_id, name) values ($1, $2) returning id`, [tenantId, `School ${s}`]))[0].id);
+    for (let s = 0; s < SCHOOLS; s++)
+      schools.push((await m.query(`insert into schools (tenant_id, name) values ($1, $2) returning id`, [tenantId, `School ${s}`]))[0].id);
     const [survey] = await m.query(
       `insert into surveys (tenant_id, author_user_id, title, source_language, audience, questions, status, opened_at)
        values ($1, $2, 'Bench', 'en', '{"all":true}', $3, 'open', now() - interval '2 days') returning id`,
@@ -110,7 +120,9 @@ async function main(): Promise<void> {
 
     const results = new SurveyResultsUseCase(db);
     const check = await inTenant(() => results.results(admin, surveyId, 'language'));
-    console.log(`results: sent ${check.sent}, responded ${check.responded}, time ${JSON.stringify(check.questions[0].counts)}, happy mean ${check.questions[2].mean}, ${check.groups.length} language groups`);
+    console.log(
+      `results: sent ${check.sent}, responded ${check.responded}, time ${JSON.stringify(check.questions[0].counts)}, happy mean ${check.questions[2].mean}, ${check.groups.length} language groups`,
+    );
 
     const baseline = await time(RUNS, () => db.txFor(fixture.tenantId, (m) => m.query(`select count(*) from survey_answers where survey_id = $1`, [surveyId])));
     console.log(`baseline (count every answer once): p50 ${baseline.p50.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms`);

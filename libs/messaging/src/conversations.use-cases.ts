@@ -3,7 +3,6 @@ import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { TenantContext } from '@porchlight/tenancy';
 import { glossaryTermsFor, TenantTranslator, toProjectLanguage, translationFailureText, TranslationProviderError } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { MessageText, messageText } from './message-text';
@@ -100,7 +99,10 @@ export class ConversationsUseCases {
     return this.db.tx(async (m) => {
       const found = await m.query(`${select} where ${where.join(' and ')} order by cv.last_message_at desc, cv.id desc limit $${params.length}`, params);
       const page = pageOf<ConversationSummary>(found.map(toSummary), limit, (c) => [c.lastMessageAt, c.id]);
-      const latest = await this.latestMessages(m, page.items.map((c) => c.phone));
+      const latest = await this.latestMessages(
+        m,
+        page.items.map((c) => c.phone),
+      );
       return { ...page, items: page.items.map((c) => ({ ...c, lastMessage: latest.get(c.phone) ?? null })) };
     });
   }
@@ -120,29 +122,24 @@ export class ConversationsUseCases {
   async show(actor: StaffPrincipal, id: string): Promise<ConversationView> {
     return this.db.tx(async (m) => {
       const summary = await this.load(m, actor, id);
-      const messages = await m.query(
-        `select * from messages where phone = $1 order by created_at, id limit 500`,
-        [summary.phone],
-      );
+      const messages = await m.query(`select * from messages where phone = $1 order by created_at, id limit 500`, [summary.phone]);
       if (summary.assignedUserId === actor.userId || summary.assignedUserId === null) {
         await m.query(`update conversations set unread_count = 0 where id = $1`, [id]);
       }
       return {
         ...summary,
-        messages: messages.map(
-          (r: any): ConversationMessage => ({
-            id: r.id,
-            direction: r.direction,
-            kind: r.kind,
-            ...messageText(r),
-            language: r.language,
-            status: r.direction === 'outbound' ? r.status : undefined,
-            noticeId: r.notice_id,
-            authorUserId: r.author_user_id,
-            ...(r.untranslated_reason ? { untranslated: r.untranslated_reason } : {}),
-            createdAt: new Date(r.created_at).toISOString(),
-          }),
-        ),
+        messages: messages.map((r: any): ConversationMessage => ({
+          id: r.id,
+          direction: r.direction,
+          kind: r.kind,
+          ...messageText(r),
+          language: r.language,
+          status: r.direction === 'outbound' ? r.status : undefined,
+          noticeId: r.notice_id,
+          authorUserId: r.author_user_id,
+          ...(r.untranslated_reason ? { untranslated: r.untranslated_reason } : {}),
+          createdAt: new Date(r.created_at).toISOString(),
+        })),
       };
     });
   }
@@ -207,10 +204,10 @@ export class ConversationsUseCases {
           untranslated,
         ],
       );
-      await m.query(
-        `update conversations set last_message_at = now(), unread_count = 0, assigned_user_id = coalesce(assigned_user_id, $2) where id = $1`,
-        [id, actor.userId],
-      );
+      await m.query(`update conversations set last_message_at = now(), unread_count = 0, assigned_user_id = coalesce(assigned_user_id, $2) where id = $1`, [
+        id,
+        actor.userId,
+      ]);
       await audit(m, actor.tenantId, {
         actorUserId: actor.userId,
         action: 'conversation.reply',
@@ -249,11 +246,18 @@ export class ConversationsUseCases {
         if (!user) throw DomainError.notFound('user');
         const params: unknown[] = [summary.phone];
         const [visible] = await m.query(`select ${FamilyScope.of({ role: user.role, schoolIds: user.school_ids }).phoneSql('$1::text', params)} as ok`, params);
-        if (!visible.ok) throw new DomainError('invalid', 'validation failed', [{ field: 'userId', message: "this staff member does not see this family's school" }]);
+        if (!visible.ok)
+          throw new DomainError('invalid', 'validation failed', [{ field: 'userId', message: "this staff member does not see this family's school" }]);
       }
       // Handing it to someone is a person's choice that routing keeps; back to the inbox, replies route again.
       await m.query(`update conversations set assigned_user_id = $2::uuid, assigned_manually = $2::uuid is not null where id = $1`, [id, userId]);
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'conversation.assigned', subjectType: 'conversation', subjectId: id, data: { userId } });
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'conversation.assigned',
+        subjectType: 'conversation',
+        subjectId: id,
+        data: { userId },
+      });
       return this.load(m, actor, id);
     });
   }

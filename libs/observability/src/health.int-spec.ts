@@ -16,7 +16,12 @@ describe('readiness while Redis is not there (Postgres)', () => {
 
   beforeAll(async () => {
     dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'health-spec', poolSize: 1 }).initialize();
-    redis = new IORedis(`redis://127.0.0.1:${await freePort()}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+    redis = new IORedis(`redis://127.0.0.1:${await freePort()}`, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+    });
     redis.on('error', () => undefined);
   });
 
@@ -31,7 +36,12 @@ describe('readiness while Redis is not there (Postgres)', () => {
     const controller = new HealthController(dataSource, redis, new Registry(), 'spec', false);
     const answer = await controller.ready({ status });
     expect(status).toHaveBeenCalledWith(503);
-    expect(answer).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: 'not ready', details: { postgres: 'ok', redis: expect.any(String) } });
+    expect(answer).toMatchObject({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'not ready',
+      details: { postgres: 'ok', redis: expect.any(String) },
+    });
     expect((answer as { details: Record<string, string> }).details.redis).not.toBe('ok');
     expect(errors).not.toHaveBeenCalled();
   });

@@ -31,7 +31,9 @@ export type JobRequest =
   | (TenantWork & { name: JobName.ProcessInbound; messageId: string })
   | (TenantWork & { name: JobName.TranslateReply; messageId: string })
   | (TenantWork & { name: JobName.ImportRoster; importId: string })
-  | (TenantWork & { name: JobName.BuildExport; exportId: string });
+  | (TenantWork & { name: JobName.BuildExport; exportId: string })
+  | (TenantWork & { name: JobName.TranslateSurvey; surveyId: string })
+  | (TenantWork & { name: JobName.FanOutSurvey; surveyId: string });
 
 export interface BuiltJob<J extends AnyJob = AnyJob> {
   job: J;
@@ -94,6 +96,14 @@ export function buildJob(request: JobRequest): BuiltJob {
     case JobName.BuildExport: {
       const { name, exportId } = request;
       return built({ name, data: { tenantId, correlationId: correlation(exportId), exportId } }, { jobId: jobId.buildExport(exportId) });
+    }
+    case JobName.TranslateSurvey: {
+      const { name, surveyId } = request;
+      return built({ name, data: { tenantId, correlationId: correlation(surveyId), surveyId } }, { jobId: jobId.translateSurvey(surveyId) });
+    }
+    case JobName.FanOutSurvey: {
+      const { name, surveyId } = request;
+      return built({ name, data: { tenantId, correlationId: correlation(surveyId), surveyId } }, { jobId: jobId.fanOutSurvey(surveyId) });
     }
   }
 }

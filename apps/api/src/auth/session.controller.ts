@@ -1,5 +1,14 @@
 import { Body, Controller, HttpCode, Post, Delete, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { AccessTokens, LoginResult, LoginUseCase, StaffSession, StaffSessions } from '@porchlight/identity';
 import { Request, Response } from 'express';
 import { CurrentSession, Public } from '../http/auth.guard';
@@ -29,7 +38,11 @@ const clientAddress = (request: Request) => request.ip ?? request.socket.remoteA
 @ApiTags('auth')
 @Controller('api/v1/auth/session')
 export class SessionController {
-  constructor(private readonly login: LoginUseCase, private readonly sessions: StaffSessions, private readonly tokens: AccessTokens) {}
+  constructor(
+    private readonly login: LoginUseCase,
+    private readonly sessions: StaffSessions,
+    private readonly tokens: AccessTokens,
+  ) {}
 
   @Public()
   @Post()

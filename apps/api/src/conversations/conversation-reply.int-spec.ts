@@ -14,7 +14,6 @@ import {
   TEST_DATABASE_URL,
   TEST_REDIS_URL,
   TEST_SECRETS_KEY,
-  TwoSchoolDistrict,
 } from '@porchlight/testing';
 import { TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
 import IORedis from 'ioredis';

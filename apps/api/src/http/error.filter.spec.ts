@@ -13,7 +13,10 @@ describe('ErrorFilter logging of 5xx answers', () => {
   it('logs a deliberate 503 as one warning line without a stack', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    for (const refused of [new DomainError('unavailable', 'the reply could not be translated into es: timeout'), new ServiceUnavailableException('not ready')]) {
+    for (const refused of [
+      new DomainError('unavailable', 'the reply could not be translated into es: timeout'),
+      new ServiceUnavailableException('not ready'),
+    ]) {
       const { response, host: h } = host();
       new ErrorFilter().catch(refused, h);
       expect(response.status).toHaveBeenCalledWith(503);

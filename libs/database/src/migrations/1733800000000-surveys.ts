@@ -108,7 +108,9 @@ export class Surveys1733800000000 implements MigrationInterface {
       // Row-level security as every tenant table has it, written out here so this migration never changes.
       await q.query(`alter table ${table} enable row level security`);
       await q.query(`alter table ${table} force row level security`);
-      await q.query(`create policy tenant_isolation on ${table} using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
+      await q.query(
+        `create policy tenant_isolation on ${table} using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`,
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName, jobId } from '@porchlight/contracts';
+import { JobName } from '@porchlight/contracts';
 import { audienceCountsSql } from '@porchlight/contacts';
 import { TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
@@ -104,10 +104,7 @@ export class PrepareSurveyUseCase {
       return 'ready' as const;
     });
     if (outcome === 'ready') {
-      await this.jobs.enqueue(
-        { name: JobName.FanOutSurvey, data: { tenantId, correlationId: TenantContext.correlationId() ?? surveyId, surveyId } },
-        { jobId: jobId.fanOutSurvey(surveyId) },
-      );
+      await this.jobs.add({ name: JobName.FanOutSurvey, tenantId, surveyId });
     }
     return outcome;
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, JobName, jobId, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
 import { audienceCountsSql, FamilyScope, toAudienceCounts } from '@porchlight/contacts';
 import { rows, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
@@ -247,10 +247,7 @@ export class SurveysUseCases {
       return this.view(m, actor, await openSurvey(m, actor, id));
     });
     this.logger.log({ msg: 'survey send requested', surveyId: id });
-    await this.jobs.enqueue(
-      { name: JobName.TranslateSurvey, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, surveyId: id } },
-      { jobId: jobId.translateSurvey(id) },
-    );
+    await this.jobs.add({ name: JobName.TranslateSurvey, tenantId: actor.tenantId, surveyId: id });
     return view;
   }
 

@@ -70,7 +70,8 @@ export class CreateNoticeUseCase {
     await check('schoolIds', 'schools t', (params) => scope.schoolSql('t.id', params), audience.schoolIds);
     await check('contactIds', 'contacts t', (params) => scope.contactSql('t', params), audience.contactIds);
     await check('sectionIds', 'sections t', (params) => scope.schoolSql('t.school_id', params), audience.sectionIds);
-    const empty = !audience.all && !['schoolIds', 'grades', 'sectionIds', 'contactIds'].some((k) => (audience[k as keyof Audience] as unknown[] | undefined)?.length);
+    const empty =
+      !audience.all && !['schoolIds', 'grades', 'sectionIds', 'contactIds'].some((k) => (audience[k as keyof Audience] as unknown[] | undefined)?.length);
     if (empty) problems.push({ field: 'audience', message: 'name at least one of all, schoolIds, grades, sectionIds, contactIds' });
     if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
   }

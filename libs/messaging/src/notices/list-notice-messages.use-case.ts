@@ -23,21 +23,19 @@ export class ListNoticeMessagesUseCase {
          order by msg.phone limit $4`,
         params,
       );
-      const items = rows.map(
-        (r: any): NoticeMessageView => ({
-          id: r.id,
-          contactIds: r.contact_ids,
-          phone: r.phone,
-          language: r.language,
-          ...messageText(r),
-          status: r.status,
-          errorCode: r.error_code,
-          errorMessage: r.error_message,
-          providerSid: r.provider_sid,
-          sendAfter: r.send_after ? new Date(r.send_after).toISOString() : null,
-          updatedAt: new Date(r.updated_at).toISOString(),
-        }),
-      );
+      const items = rows.map((r: any): NoticeMessageView => ({
+        id: r.id,
+        contactIds: r.contact_ids,
+        phone: r.phone,
+        language: r.language,
+        ...messageText(r),
+        status: r.status,
+        errorCode: r.error_code,
+        errorMessage: r.error_message,
+        providerSid: r.provider_sid,
+        sendAfter: r.send_after ? new Date(r.send_after).toISOString() : null,
+        updatedAt: new Date(r.updated_at).toISOString(),
+      }));
       return pageOf(items, limit, (item) => [item.phone]);
     });
   }

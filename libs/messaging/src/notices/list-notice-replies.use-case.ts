@@ -35,17 +35,15 @@ export class ListNoticeRepliesUseCase {
          order by i.created_at, i.id limit $4`,
         params,
       );
-      const items = found.map(
-        (r: any): NoticeReplyView => ({
-          id: r.id,
-          conversationId: r.conversation_id,
-          contactIds: r.contact_ids,
-          phone: r.phone,
-          ...messageText(r),
-          language: r.language,
-          createdAt: new Date(r.created_at).toISOString(),
-        }),
-      );
+      const items = found.map((r: any): NoticeReplyView => ({
+        id: r.id,
+        conversationId: r.conversation_id,
+        contactIds: r.contact_ids,
+        phone: r.phone,
+        ...messageText(r),
+        language: r.language,
+        createdAt: new Date(r.created_at).toISOString(),
+      }));
       return pageOf(items, limit, (item) => [item.createdAt, item.id]);
     });
   }

@@ -22,7 +22,9 @@ export class PutTranslationUseCase {
     return this.db.tx(async (m) => {
       const notice = await loadNotice(m, actor, id);
       if (language === notice.sourceLanguage) {
-        throw new DomainError('invalid', 'validation failed', [{ field: 'language', message: 'this is the notice source language: edit the notice body instead' }]);
+        throw new DomainError('invalid', 'validation failed', [
+          { field: 'language', message: 'this is the notice source language: edit the notice body instead' },
+        ]);
       }
       if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
       await m.query(
@@ -33,7 +35,13 @@ export class PutTranslationUseCase {
         [actor.tenantId, id, language, body, actor.userId],
       );
       await m.query(`update notice_translations set review_reason = null, provider = null where notice_id = $1 and language = $2`, [id, language]);
-      await rememberTranslation(m, actor.tenantId, { sourceLanguage: notice.sourceLanguage, sourceText: notice.body, language, body, approvedBy: actor.userId });
+      await rememberTranslation(m, actor.tenantId, {
+        sourceLanguage: notice.sourceLanguage,
+        sourceText: notice.body,
+        language,
+        body,
+        approvedBy: actor.userId,
+      });
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_set', subjectType: 'notice', subjectId: id, data: { language } });
       return (await knownTranslationViews(m, this.texts, notice, [language])).find((view) => view.language === language)!;
     });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, JobName, jobId, noticePriority, priorityOption, StaffPrincipal } from '@porchlight/contracts';
+import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
@@ -64,10 +64,7 @@ export class SendNoticeUseCase {
       return loadNotice(m, actor, id);
     });
     this.logger.log({ msg: 'notice send requested', noticeId: id, urgency: view.urgency });
-    await this.jobs.enqueue(
-      { name: JobName.TranslateNotice, data: { tenantId: actor.tenantId, correlationId: TenantContext.correlationId() ?? id, noticeId: id } },
-      { jobId: jobId.translateNotice(id), ...priorityOption(noticePriority(view.urgency)) },
-    );
+    await this.jobs.add({ name: JobName.TranslateNotice, tenantId: actor.tenantId, noticeId: id, urgency: view.urgency });
     return view;
   }
 }
