@@ -1,5 +1,5 @@
 import { examplePhone } from '@porchlight/sms';
-import { HttpClient, randomAccountSid, randomHex, Stack, startStack, waitFor } from '@porchlight/testing';
+import { HttpClient, MEETING_SURVEY, MEETING_SURVEY_TRANSLATIONS, randomAccountSid, randomHex, Stack, startStack, waitFor } from '@porchlight/testing';
 
 jest.setTimeout(180_000);
 
@@ -20,56 +20,7 @@ const SCHOOL: Record<Family, 'lincoln' | 'roosevelt'> = {
   ar: 'roosevelt',
 };
 
-const TRANSLATIONS: Record<string, object> = {
-  es: {
-    intro: 'Queremos escucharle.',
-    questions: [
-      {
-        key: 'time',
-        text: '¿Cuándo puede venir a una reunión?',
-        options: [
-          { key: '1', label: 'Mañana' },
-          { key: '2', label: 'Tarde' },
-          { key: '3', label: 'Noche' },
-        ],
-      },
-      { key: 'bus', text: '¿Su hijo toma el autobús?' },
-      { key: 'happy', text: '¿Qué tan contento está con la escuela?' },
-    ],
-  },
-  vi: {
-    intro: 'Chúng tôi muốn lắng nghe quý vị.',
-    questions: [
-      {
-        key: 'time',
-        text: 'Khi nào quý vị có thể đến họp?',
-        options: [
-          { key: '1', label: 'Buổi sáng' },
-          { key: '2', label: 'Buổi chiều' },
-          { key: '3', label: 'Buổi tối' },
-        ],
-      },
-      { key: 'bus', text: 'Con quý vị có đi xe buýt không?' },
-      { key: 'happy', text: 'Quý vị hài lòng với trường đến mức nào?' },
-    ],
-  },
-  ar: {
-    intro: 'نريد أن نسمع منكم.',
-    questions: [
-      {
-        key: 'time',
-        text: 'متى يمكنكم حضور اجتماع؟',
-        options: [
-          { key: '1', label: 'الصباح' },
-          { key: '2', label: 'بعد الظهر' },
-          { key: '3', label: 'المساء' },
-        ],
-      },
-      { key: 'bus', text: 'هل يركب طفلكم الحافلة؟' },
-      { key: 'happy', text: 'ما مدى رضاكم عن المدرسة؟' },
-    ],
-  },
-};
+const TRANSLATIONS: Record<string, object> = MEETING_SURVEY_TRANSLATIONS;
 
 /**
  * A three-question survey from the API to families in four languages through the SMS sandbox,
@@ -160,21 +111,7 @@ describe('a survey from the API to families and back, in four languages', () => 
       title: 'Family conferences',
       sourceLanguage: 'en',
       audience: { all: true },
-      intro: 'We want to hear from you.',
-      questions: [
-        {
-          key: 'time',
-          text: 'When can you come to a meeting?',
-          kind: 'choice',
-          options: [
-            { key: '1', label: 'Morning' },
-            { key: '2', label: 'Afternoon' },
-            { key: '3', label: 'Evening' },
-          ],
-        },
-        { key: 'bus', text: 'Does your child ride the bus?', kind: 'yesno' },
-        { key: 'happy', text: 'How happy are you with the school?', kind: 'scale', scale: { min: 1, max: 5 } },
-      ],
+      ...MEETING_SURVEY,
     });
     expect(created.status).toBe(201);
     surveyId = created.body.id;

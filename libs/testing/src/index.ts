@@ -7,3 +7,4 @@ export * from './fixtures';
 export * from './phrase-translator';
 export * from './in-process-api';
 export * from './school-scope';
+export * from './survey-fixtures';

@@ -2,41 +2,23 @@ import { createDataSource, TenantDb } from '@porchlight/database';
 import { FanOutSurveyUseCase, PrepareSurveyUseCase } from '@porchlight/engagement';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTwoSchoolDistrict, InProcessApi, randomHex, startInProcessApi, TEST_DATABASE_URL, TEST_REDIS_URL, TwoSchoolDistrict } from '@porchlight/testing';
+import {
+  createTwoSchoolDistrict,
+  InProcessApi,
+  MEETING_SURVEY,
+  MEETING_SURVEY_TRANSLATIONS,
+  randomHex,
+  startInProcessApi,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  TwoSchoolDistrict,
+} from '@porchlight/testing';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
-const QUESTIONS = [
-  {
-    key: 'time',
-    text: 'When can you come to a meeting?',
-    kind: 'choice',
-    options: [
-      { key: '1', label: 'Morning' },
-      { key: '2', label: 'Afternoon' },
-      { key: '3', label: 'Evening' },
-    ],
-  },
-  { key: 'bus', text: 'Does your child ride the bus?', kind: 'yesno' },
-  { key: 'happy', text: 'How happy are you with the school?', kind: 'scale', scale: { min: 1, max: 5 } },
-];
-const SPANISH = {
-  intro: 'Queremos saber su opinión.',
-  questions: [
-    {
-      key: 'time',
-      text: '¿Cuándo puede venir a una reunión?',
-      options: [
-        { key: '1', label: 'Mañana' },
-        { key: '2', label: 'Tarde' },
-        { key: '3', label: 'Noche' },
-      ],
-    },
-    { key: 'bus', text: '¿Su hijo toma el autobús?' },
-    { key: 'happy', text: '¿Qué tan contento está con la escuela?' },
-  ],
-};
+const QUESTIONS = MEETING_SURVEY.questions;
+const SPANISH = MEETING_SURVEY_TRANSLATIONS.es;
 
 // Many round trips through Postgres per test; the machine may be shared and busy.
 jest.setTimeout(60_000);
@@ -179,22 +161,7 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     );
     expect(remembered).toMatchObject({ origin: 'memory', status: 'ready' });
 
-    await as('district admin').put(`/api/v1/surveys/${id}/translations/vi`, {
-      intro: 'Chúng tôi muốn nghe ý kiến của quý vị.',
-      questions: [
-        {
-          key: 'time',
-          text: 'Khi nào quý vị có thể đến họp?',
-          options: [
-            { key: '1', label: 'Buổi sáng' },
-            { key: '2', label: 'Buổi chiều' },
-            { key: '3', label: 'Buổi tối' },
-          ],
-        },
-        { key: 'bus', text: 'Con quý vị có đi xe buýt không?' },
-        { key: 'happy', text: 'Quý vị hài lòng với trường đến mức nào?' },
-      ],
-    });
+    await as('district admin').put(`/api/v1/surveys/${id}/translations/vi`, MEETING_SURVEY_TRANSLATIONS.vi);
     const sent = await as('district admin').post(`/api/v1/surveys/${id}/send`);
     expect(sent.status).toBe(202);
     expect(sent.body.status).toBe('translating');
