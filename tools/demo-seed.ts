@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { examplePhone } from '../libs/sms/src/phone';
 import { HttpClient } from '../libs/testing/src/http-client';
 import { seedDemoActivity } from './demo-activity';
+import { seedDemoVoice } from './demo-voice';
 
 interface DemoOptions {
   apiUrl: string;
@@ -67,6 +68,8 @@ export async function seedDemo(options: DemoOptions): Promise<string> {
     }
     // A roster import, sent notices and replies, so the portal opens on a district at work.
     await seedDemoActivity({ api, sandbox, accountSid, schoolNumber: SCHOOL_NUMBER, schools: { lincoln: lincoln.id, roosevelt: roosevelt.id } });
+    // A survey four families answered in their languages, the decision it fed, and "you said, we did".
+    await seedDemoVoice({ api, sandbox, accountSid, schoolNumber: SCHOOL_NUMBER });
   }
 
   const families = FAMILIES.map((f, i) => `    ${examplePhone('US', i + 1)}  ${f.givenName} ${f.familyName} (${f.language})`).join('\n');
@@ -79,7 +82,9 @@ Porchlight demo is running.
   Admin login:    ${ADMIN_EMAIL} / ${options.adminPassword}
   Platform token: ${options.platformToken}
   Quiet hours:    none in the demo district (real districts default to 08:00-21:00 recipient time)
-  Seeded:         a roster import (with its row errors), three sent notices, two family replies
+  Seeded:         a roster import (with its row errors), three sent notices, two family replies, a survey
+                  answered in four languages and the decision it fed, communicated to those families
+  Public page:    ${options.apiUrl}/p/${SLUG}/decisions?lang=es   ("you said, we did", no login)
   Translation:    no engine yet. Add one: run LibreTranslate (docker run -p 5000:5000 libretranslate/libretranslate)
                   and restart with TRANSLATION_FALLBACK_URL=http://127.0.0.1:5000 npm run demo, or set the
                   district's own engine with PATCH /api/v1/settings (README, "Adding a translation engine")

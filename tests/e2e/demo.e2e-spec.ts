@@ -39,7 +39,21 @@ describe('npm run demo', () => {
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     // The seed sends three notices and waits for them to reach the sandbox phones: minutes on a busy machine.
-    await waitFor('the demo banner', () => output.includes('Stop with Ctrl-C'), { timeoutMs: 240_000, intervalMs: 200 });
+    await waitFor(
+      'the demo banner',
+      () => {
+        if (child.exitCode !== null)
+          throw new Error(
+            `npm run demo exited with ${child.exitCode}:\n${output
+              .split('\n')
+              .filter((line) => !line.startsWith('{'))
+              .slice(-5)
+              .join('\n')}`,
+          );
+        return output.includes('Stop with Ctrl-C');
+      },
+      { timeoutMs: 240_000, intervalMs: 200 },
+    );
   });
 
   afterAll(async () => {
@@ -83,7 +97,12 @@ describe('npm run demo', () => {
     expect(new Set(contacts.body.items.map((c: { language: string }) => c.language))).toEqual(new Set(['es', 'vi', 'so', 'ar', 'zh-Hans', 'en']));
 
     const english = contacts.body.items.find((c: { language: string }) => c.language === 'en');
-    const notice = await api.post('/api/v1/notices', { body: 'Welcome to Porchlight.', sourceLanguage: 'en', audience: { contactIds: [english.id] }, urgency: 'normal' });
+    const notice = await api.post('/api/v1/notices', {
+      body: 'Welcome to Porchlight.',
+      sourceLanguage: 'en',
+      audience: { contactIds: [english.id] },
+      urgency: 'normal',
+    });
     expect((await api.post(`/api/v1/notices/${notice.body.id}/send`)).status).toBe(202);
     const sandbox = new HttpClient(`http://127.0.0.1:${ports.sandbox}`);
     await waitFor('the welcome at the family phone', async () =>
@@ -122,6 +141,32 @@ describe('npm run demo', () => {
     expect(threads.length).toBeGreaterThanOrEqual(2);
     expect(threads.every((t: { assignedUserId: string }) => t.assignedUserId === login.body.user.id)).toBe(true);
     expect(output).toContain('TRANSLATION_FALLBACK_URL=');
+  });
+
+  it('shows family voice: a survey answered in four languages, the decision it fed, told back to those families and on the public page', async () => {
+    const login = await new HttpClient(`http://127.0.0.1:${ports.api}`).post('/api/v1/auth/login', {
+      tenant: 'demo',
+      email: 'admin@demo.porchlight.local',
+      password: field(/Admin login:\s+\S+ \/ (\S+)/),
+    });
+    const api = new HttpClient(`http://127.0.0.1:${ports.api}`, login.body.accessToken);
+    const [survey] = (await api.get('/api/v1/surveys')).body;
+    const results = (await api.get(`/api/v1/surveys/${survey.id}/results?by=language`)).body;
+    expect(results.questions[0]).toMatchObject({ key: 'time', answered: 4, counts: { '1': 0, '2': 0, '3': 4 } });
+    expect(
+      results.groups
+        .filter((g: { responded: number }) => g.responded > 0)
+        .map((g: { group: string }) => g.group)
+        .sort(),
+    ).toEqual(['ar', 'en', 'es', 'vi']);
+    const [decision] = (await api.get('/api/v1/decisions')).body.items;
+    expect(decision).toMatchObject({ status: 'communicated' });
+    const detail = (await api.get(`/api/v1/decisions/${decision.id}`)).body;
+    expect(detail.inputs[0].participation).toMatchObject({ answered: 4 });
+    expect(detail.loop).toMatchObject({ families: 4 });
+    const page = await fetch(field(/Public page:\s+(\S+)/));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Family conference times');
   });
 
   it('stops every app on SIGINT', async () => {
