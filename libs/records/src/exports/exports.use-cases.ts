@@ -37,7 +37,21 @@ export interface ExportDownload {
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
-const toView = (r: any): ExportView => ({
+/** An `exports` row as Postgres returns it (`size` is a bigint, read as text). */
+interface ExportRow {
+  id: string;
+  status: ExportView['status'];
+  counts: ExportCounts;
+  size: string | number | null;
+  failure: string | null;
+  created_at: Date | string;
+  started_at: Date | string | null;
+  finished_at: Date | string | null;
+  downloaded_at: Date | string | null;
+  purged_at: Date | string | null;
+}
+
+const toView = (r: ExportRow): ExportView => ({
   id: r.id,
   status: r.status,
   counts: r.counts,

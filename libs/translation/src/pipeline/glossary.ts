@@ -11,7 +11,20 @@ export interface GlossaryEntry {
   createdAt: string;
 }
 
-const toEntry = (r: any): GlossaryEntry => ({ id: r.id, term: r.term, translations: r.translations ?? {}, createdAt: new Date(r.created_at).toISOString() });
+/** A `glossary_terms` row as Postgres returns it. */
+interface GlossaryRow {
+  id: string;
+  term: string;
+  translations: Record<string, string> | null;
+  created_at: Date | string;
+}
+
+const toEntry = (r: GlossaryRow): GlossaryEntry => ({
+  id: r.id,
+  term: r.term,
+  translations: r.translations ?? {},
+  createdAt: new Date(r.created_at).toISOString(),
+});
 
 /** The district's glossary as placeholder terms for one target language. */
 export async function glossaryTermsFor(m: EntityManager, language: string): Promise<GlossaryTerm[]> {
