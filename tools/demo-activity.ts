@@ -7,7 +7,7 @@ import { HttpClient } from '../libs/testing/src/http-client';
  * early release, an emergency that no one translated), and families' replies in their languages.
  */
 
-const DEADLINE_MS = 60_000;
+const DEADLINE_MS = 120_000;
 
 /** A plain CSV as a student information system exports it: two rows it must refuse. */
 function rosterCsv(): string {
@@ -25,7 +25,8 @@ function rosterCsv(): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
+/** Polls `probe` until it answers, or gives up with a line naming what the demo waited for. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
   const deadline = Date.now() + DEADLINE_MS;
   for (;;) {
     const found = await probe();

@@ -1,13 +1,12 @@
 import { examplePhone } from '../libs/sms/src/phone';
 import { HttpClient } from '../libs/testing/src/http-client';
+import { until } from './demo-activity';
 
 /**
  * Family voice in the demo district: a two-question survey in the district's six languages that
  * four of the six families answered in their own words, a decision that weighed it, and its "you
  * said, we did" notice sent to the families who answered.
  */
-
-const DEADLINE_MS = 120_000;
 
 const SURVEY = {
   title: 'Family conferences',
@@ -73,16 +72,6 @@ const LOOP_TEXTS: Record<string, string> = {
   vi: 'Quý vị đã góp ý, chúng tôi đã làm: buổi họp sẽ vào buổi tối, có thông dịch viên cho mọi gia đình đã yêu cầu.',
   ar: 'قلتم وفعلنا: ستُعقد الاجتماعات في المساء، مع مترجمين لكل عائلة طلبت ذلك.',
 };
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const found = await probe();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`the demo waited too long for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 function expectStatus(response: { status: number; body: unknown }, status: number, what: string): void {
   if (response.status !== status) throw new Error(`could not ${what}: ${JSON.stringify(response.body)}`);

@@ -43,10 +43,6 @@ export async function surveyParticipation(
            exists (select 1 from survey_answers a where a.recipient_id = r.id and a.counted) as answered
     from survey_recipients r
     where r.survey_id = $1 and r.status <> 'suppressed' and ${seen}`;
-  const [totals]: { asked: number; answered: number }[] = await m.query(
-    `select count(*)::int as asked, count(*) filter (where answered)::int as answered from (${recipients}) x`,
-    params,
-  );
   const byLanguage: GroupRow[] = await m.query(
     `select language as key, count(*)::int as asked, count(*) filter (where answered)::int as answered
      from (${recipients}) x group by language order by language`,
@@ -71,8 +67,9 @@ export async function surveyParticipation(
     );
   return {
     participation: {
-      asked: totals.asked,
-      answered: totals.answered,
+      // Every phone has one language: the totals are the languages' sums.
+      asked: byLanguage.reduce((sum, row) => sum + row.asked, 0),
+      answered: byLanguage.reduce((sum, row) => sum + row.answered, 0),
       byLanguage: byLanguage.map((row) => ({ language: row.key, asked: row.asked, answered: row.answered })),
       bySchool: bySchool.map((row) => ({ schoolId: row.key ?? '', asked: row.asked, answered: row.answered })),
     },
