@@ -1,4 +1,4 @@
-import { ApiEnv, BaseEnv, ConfigError, corsOrigins, DeliveryEnv, loadEnv, providerHostAllowlist, WorkerEnv } from './env';
+import { ApiEnv, BaseEnv, ConfigError, corsOrigins, DeliveryEnv, loadEnv, providerHostAllowlist, WorkerEnv } from './index';
 
 describe('loadEnv', () => {
   it('applies defaults and converts numbers', () => {
@@ -11,7 +11,9 @@ describe('loadEnv', () => {
     const env = loadEnv(ApiEnv, { SECRETS_KEY: 'a'.repeat(44), PLATFORM_ADMIN_TOKEN: 'p'.repeat(20), LOGIN_ACCOUNT_FREE_FAILURES: '8' });
     expect(env.LOGIN_ACCOUNT_FREE_FAILURES).toBe(8);
     expect([env.LOGIN_ADDRESS_FAILURES, env.LOGIN_ADDRESS_WINDOW_SECONDS, env.TOKEN_CALLS_PER_MINUTE]).toEqual([100, 900, 1200]);
-    expect(() => loadEnv(ApiEnv, { SECRETS_KEY: 'a'.repeat(44), PLATFORM_ADMIN_TOKEN: 'p'.repeat(20), TOKEN_CALLS_PER_MINUTE: '0' })).toThrow(/TOKEN_CALLS_PER_MINUTE/);
+    expect(() => loadEnv(ApiEnv, { SECRETS_KEY: 'a'.repeat(44), PLATFORM_ADMIN_TOKEN: 'p'.repeat(20), TOKEN_CALLS_PER_MINUTE: '0' })).toThrow(
+      /TOKEN_CALLS_PER_MINUTE/,
+    );
   });
 
   it('names every missing or bad variable', () => {
