@@ -1,4 +1,5 @@
-export * from './json-logger';
+export * from './logger';
+export * from './correlation';
 export * from './redact';
 export * from './metrics';
 export * from './health';

@@ -21,10 +21,7 @@ const storage = new AsyncLocalStorage<RequestScope>();
 export const TenantContext = {
   run<T>(scope: Partial<RequestScope>, work: () => T): T {
     const parent = storage.getStore();
-    return storage.run(
-      { tenantId: scope.tenantId ?? parent?.tenantId, correlationId: scope.correlationId ?? parent?.correlationId ?? randomUUID() },
-      work,
-    );
+    return storage.run({ tenantId: scope.tenantId ?? parent?.tenantId, correlationId: scope.correlationId ?? parent?.correlationId ?? randomUUID() }, work);
   },
 
   tenantId(): string {
