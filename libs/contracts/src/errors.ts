@@ -17,7 +17,10 @@ export class DomainError extends Error {
 
 /** Too many attempts: the caller may try again after `retryAfterSeconds` (the API's `Retry-After`). */
 export class ThrottledError extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('throttled', message);
   }
 }

@@ -56,7 +56,8 @@ export interface JobPayloads {
   [JobName.TranslateNotice]: TenantJob & { noticeId: string };
   [JobName.FanOutNotice]: TenantJob & { noticeId: string };
   [JobName.SendMessage]: TenantJob & { messageId: string };
-  [JobName.ResolveMessage]: TenantJob & { messageId: string };
+  /** `claimedAt`: the claim it was enqueued for (epoch seconds); absent in jobs enqueued before it was carried, where the job id ends with it. */
+  [JobName.ResolveMessage]: TenantJob & { messageId: string; claimedAt?: string };
   [JobName.ProcessInbound]: TenantJob & { messageId: string };
   [JobName.TranslateReply]: TenantJob & { messageId: string };
   [JobName.ImportRoster]: TenantJob & { importId: string };
@@ -87,8 +88,7 @@ export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
 export const jobId = {
   translateNotice: (noticeId: string) => `notice-translate-${noticeId}`,
   fanOutNotice: (noticeId: string) => `notice-fanout-${noticeId}`,
-  sendMessage: (messageId: string, generation = 0) =>
-    generation === 0 ? `msg-${messageId}` : `msg-${messageId}-r${generation}`,
+  sendMessage: (messageId: string, generation = 0) => (generation === 0 ? `msg-${messageId}` : `msg-${messageId}-r${String(generation)}`),
   resolveMessage: (messageId: string, claimedAt: string) => `msg-resolve-${messageId}-${claimedAt}`,
   processInbound: (messageId: string) => `inbound-${messageId}`,
   translateReply: (messageId: string) => `reply-translate-${messageId}`,

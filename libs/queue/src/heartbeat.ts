@@ -40,7 +40,7 @@ const heartbeatKey = (prefix: string, app: string) => `${prefix}:heartbeat:${app
 /** A worker app's heartbeat: one beat at start, then every `intervalMs` until `stop()`. */
 export class Heartbeat {
   private timer?: NodeJS.Timeout;
-  private readonly instance = `${hostname()}:${process.pid}`;
+  private readonly instance = `${hostname()}:${String(process.pid)}`;
 
   constructor(
     private readonly redis: IORedis,

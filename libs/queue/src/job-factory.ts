@@ -77,7 +77,7 @@ export function buildJob(request: JobRequest): BuiltJob {
     case JobName.ResolveMessage: {
       const { name, messageId, claimedAt, delayMs } = request;
       return built(
-        { name, data: { tenantId, correlationId: correlation(messageId), messageId } },
+        { name, data: { tenantId, correlationId: correlation(messageId), messageId, claimedAt } },
         { jobId: jobId.resolveMessage(messageId, claimedAt), ...later(delayMs) },
       );
     }

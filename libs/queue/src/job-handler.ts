@@ -12,7 +12,10 @@ export interface Handler<N extends JobName> {
 
 /** Thrown by a handler that wants its job tried again after `delayMs` without counting as a failure. */
 export class RetryLaterError extends Error {
-  constructor(readonly delayMs: number, reason: string) {
+  constructor(
+    readonly delayMs: number,
+    reason: string,
+  ) {
     super(reason);
   }
 }

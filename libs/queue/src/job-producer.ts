@@ -3,7 +3,7 @@ import { AnyJob, JOB_QUEUE, QueueName } from '@porchlight/contracts';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { BuiltJob, buildJob, EnqueueOptions, JobRequest } from './job-factory';
-import { errorLog } from './redis';
+import { errorLog, settledWithin } from './redis';
 
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -17,7 +17,10 @@ export class JobProducer {
   private readonly logger = new Logger(JobProducer.name);
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(private readonly connection: IORedis, private readonly prefix?: string) {}
+  constructor(
+    private readonly connection: IORedis,
+    private readonly prefix?: string,
+  ) {}
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
@@ -56,9 +59,7 @@ export class JobProducer {
     }
     for (const [name, entries] of byQueue) {
       for (let i = 0; i < entries.length; i += chunkSize) {
-        await this.queue(name).addBulk(
-          entries.slice(i, i + chunkSize).map(({ job, options }) => ({ name: job.name, data: job.data, opts: options })),
-        );
+        await this.queue(name).addBulk(entries.slice(i, i + chunkSize).map(({ job, options }) => ({ name: job.name, data: job.data, opts: options })));
       }
     }
   }
@@ -89,6 +90,17 @@ export class JobProducer {
     return new Set(jobIds.filter((_, i) => results[2 * i]?.[1] === 1 && results[2 * i + 1]?.[1] === null));
   }
 
+  /**
+   * Whether a worker holds any of these jobs right now: an active job's lock lives in Redis while
+   * its worker renews it, and expires when the worker dies (BullMQ's `lockDuration`). A job merely
+   * `active` in the lists may belong to a worker killed a moment ago; a held lock never does.
+   */
+  async anyHeld(name: QueueName, jobIds: string[]): Promise<boolean> {
+    if (jobIds.length === 0) return false;
+    const queue = this.queue(name);
+    return (await this.connection.exists(...jobIds.map((id) => `${queue.toKey(id)}:lock`))) > 0;
+  }
+
   /** Removes failed leftovers of these job ids (if any), so enqueueing them again is not a no-op. */
   async revive(name: QueueName, jobIds: string[]): Promise<void> {
     if (jobIds.length === 0) return;
@@ -100,7 +112,18 @@ export class JobProducer {
     for (const id of failed) await queue.remove(id);
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  /**
+   * Closes the queues once each has set itself up on the connection (`settledWithin` says why).
+   * While Redis is away none does: the connection then ends first, so the unfinished set-ups fail
+   * into the queues' own listeners before they close (a connection between two reconnection
+   * attempts ends without a word, and its set-ups never settle: nothing is thrown then either).
+   */
+  async close(setUpWithinMs = 2000): Promise<void> {
+    const queues = [...this.queues.values()];
+    if (!(await settledWithin(queues, setUpWithinMs))) {
+      this.connection.disconnect();
+      await settledWithin(queues, 250);
+    }
+    await Promise.all(queues.map((queue) => queue.close()));
   }
 }

@@ -1,5 +1,17 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Type,
+} from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, Reflector } from '@nestjs/core';
+import { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
 import { JobName, QueueName } from '@porchlight/contracts';
 import IORedis from 'ioredis';
 import { JOB_HANDLER, Handler } from './job-handler';
@@ -22,7 +34,7 @@ export const PRODUCER_REDIS = Symbol('porchlight:producer-redis');
 export const QUEUE_PREFIX = Symbol('porchlight:queue-prefix');
 
 @Injectable()
-class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Queue');
   private host?: WorkerHost;
   private readonly connections: IORedis[] = [];
@@ -39,10 +51,10 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     const found = this.discovery
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance)
-      .map((wrapper) => ({
-        name: this.reflector.get<JobName | undefined>(JOB_HANDLER, wrapper.metatype as object as Function),
+      .map((wrapper: InstanceWrapper<unknown>) => ({
+        name: this.reflector.get<JobName | undefined>(JOB_HANDLER, wrapper.metatype as Type),
         handler: wrapper.instance as Handler<JobName>,
-        owner: wrapper.name,
+        owner: wrapper.name as string,
       }))
       .filter((entry): entry is { name: JobName; handler: Handler<JobName>; owner: string } => entry.name !== undefined);
     const handlers = buildHandlerMap(this.options.consumes, found);
@@ -60,8 +72,16 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     this.logger.log({ msg: 'workers started', queues: this.options.consumes, jobs: [...handlers.keys()] });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * The jobs in hand finish before any module's `onApplicationShutdown` runs: Nest calls those
+   * module by module in an order nobody chose, and the database must outlive the last job's writes
+   * (a send claimed and accepted must record its provider SID).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.host?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.producer.close();
     for (const connection of this.connections) connection.disconnect();
     this.producerRedis.disconnect();

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import IORedis, { RedisOptions } from 'ioredis';
+import IORedis from 'ioredis';
 
 const logger = new Logger('Redis');
 
@@ -39,12 +39,12 @@ export function errorLog(logger: Logger, fields: Record<string, unknown>, quietM
 
 /** Producers fail fast when Redis is down instead of buffering commands in memory. */
 export function producerConnection(url: string): IORedis {
-  return watched(new IORedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 3, lazyConnect: false } as RedisOptions), 'producer');
+  return watched(new IORedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 3, lazyConnect: false }), 'producer');
 }
 
 /** Workers block on Redis and must never give up on a command. */
 export function workerConnection(url: string): IORedis {
-  return watched(new IORedis(url, { maxRetriesPerRequest: null } as RedisOptions), 'worker');
+  return watched(new IORedis(url, { maxRetriesPerRequest: null }), 'worker');
 }
 
 /**
@@ -60,8 +60,40 @@ export function whenReady(connection: IORedis, timeoutMs = 2000): Promise<void> 
       if (error) reject(error);
       else resolve();
     };
-    const onReady = () => done();
-    const timer = setTimeout(() => done(new Error('Redis is not ready')), timeoutMs);
+    const onReady = () => {
+      done();
+    };
+    const timer = setTimeout(() => {
+      done(new Error('Redis is not ready'));
+    }, timeoutMs);
     connection.on('ready', onReady);
   });
+}
+
+/** A BullMQ queue or worker: each sets itself up on its connection (a first INFO) when built. */
+export interface SettingUp {
+  waitUntilReady(): Promise<unknown>;
+}
+
+/**
+ * Waits until each BullMQ object has set itself up, or `timeoutMs`; whether all did. BullMQ drops an
+ * object's listeners when it closes, and a set-up still in flight that fails afterwards (its
+ * connection ended) is thrown with nobody listening: close them only once this is true, or end
+ * their connection first and wait again, so the failures reach listeners.
+ */
+export async function settledWithin(objects: SettingUp[], timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = Promise.allSettled(objects.map((object) => object.waitUntilReady())).then((results) =>
+    results.every((result) => result.status === 'fulfilled'),
+  );
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

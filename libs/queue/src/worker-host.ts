@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { JOB_QUEUE, JobName, QueueName } from '@porchlight/contracts';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '@porchlight/contracts';
 import { TenantContext } from '@porchlight/tenancy';
 import { DelayedError, Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { Handler, RetryLaterError } from './job-handler';
-import { errorLog } from './redis';
+import { errorLog, settledWithin } from './redis';
 
 export class HandlerRegistryError extends Error {}
 
@@ -12,10 +12,7 @@ export class HandlerRegistryError extends Error {}
  * Checks that each job of the consumed queues has exactly one handler: a job nobody handles, or
  * one two handlers claim, stops the app at boot rather than at 5 a.m.
  */
-export function buildHandlerMap(
-  consumes: QueueName[],
-  found: { name: JobName; handler: Handler<JobName>; owner: string }[],
-): Map<JobName, Handler<JobName>> {
+export function buildHandlerMap(consumes: QueueName[], found: { name: JobName; handler: Handler<JobName>; owner: string }[]): Map<JobName, Handler<JobName>> {
   const map = new Map<JobName, Handler<JobName>>();
   const problems: string[] = [];
   for (const { name, handler, owner } of found) {
@@ -45,7 +42,8 @@ export interface WorkerHostOptions {
 /** Runs one BullMQ worker per consumed queue; each job runs inside its tenant's context. */
 export class WorkerHost {
   private readonly logger = new Logger(WorkerHost.name);
-  private readonly workers: Worker[] = [];
+  private readonly workers: Worker<JobPayloads[JobName], void, JobName>[] = [];
+  private readonly connections: IORedis[] = [];
 
   constructor(
     private readonly connectionFactory: () => IORedis,
@@ -55,8 +53,10 @@ export class WorkerHost {
 
   start(queues: QueueName[]): void {
     for (const queue of queues) {
-      const worker = new Worker(queue, (job, token) => this.process(job, token), {
-        connection: this.connectionFactory(),
+      const connection = this.connectionFactory();
+      this.connections.push(connection);
+      const worker = new Worker<JobPayloads[JobName], void, JobName>(queue, (job, token) => this.process(job, token), {
+        connection,
         concurrency: this.options.concurrency,
         prefix: this.options.prefix,
         autorun: true,
@@ -71,8 +71,8 @@ export class WorkerHost {
     }
   }
 
-  private async process(job: Job, token?: string): Promise<void> {
-    const name = job.name as JobName;
+  private async process(job: Job<JobPayloads[JobName], void, JobName>, token?: string): Promise<void> {
+    const name = job.name;
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`no handler for ${job.name}`);
     const data = job.data as { tenantId: string; correlationId: string };
@@ -94,12 +94,24 @@ export class WorkerHost {
     }
   }
 
-  /** Stops taking jobs and waits (up to the grace period) for the ones in hand to finish. */
+  /**
+   * Stops taking jobs and waits (up to the grace period) for the ones in hand to finish. Workers
+   * close once set up on their connections (`settledWithin` says why); while Redis is away the
+   * connections end first, as there is no job in hand to finish without Redis anyway.
+   */
   async close(): Promise<void> {
+    if (!(await settledWithin(this.workers, 2000))) {
+      for (const connection of this.connections) connection.disconnect();
+      await settledWithin(this.workers, 250);
+    }
     const grace = this.options.shutdownGraceMs ?? 25_000;
     let timer: NodeJS.Timeout | undefined;
     const finished = Promise.all(this.workers.map((worker) => worker.close())).then(() => true);
-    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), grace)));
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => {
+        resolve(false);
+      }, grace);
+    });
     const inTime = await Promise.race([finished, late]);
     clearTimeout(timer);
     if (!inTime) {
