@@ -1,15 +1,32 @@
 import { Logger } from '@nestjs/common';
 import { ClientBase } from 'pg';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
+import { TableMetadataArgs } from 'typeorm/metadata-args/TableMetadataArgs';
 import { MIGRATIONS } from './migrations';
 
 export interface DatabaseOptions {
   url: string;
   poolSize?: number;
   applicationName: string;
+  /**
+   * The entity classes this DataSource maps. By default every class decorated with `@Entity` that
+   * the process has loaded: each domain lib's entities load with its index, so a process maps the
+   * tables of the domains it uses without a list to keep in step.
+   */
+  entities?: DataSourceOptions['entities'];
 }
 
 const logger = new Logger('Database');
+
+/**
+ * Every `@Entity` class loaded so far, one per class name: a class loaded again (each test file
+ * gets a fresh module registry while TypeORM's metadata storage is global) replaces the earlier copy.
+ */
+function loadedEntities(): TableMetadataArgs['target'][] {
+  const byName = new Map<string, TableMetadataArgs['target']>();
+  for (const table of getMetadataArgsStorage().tables) byName.set(typeof table.target === 'string' ? table.target : table.target.name, table.target);
+  return [...byName.values()];
+}
 
 /**
  * A DataSource for the services: the application role, never `synchronize`.
@@ -28,13 +45,15 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrations: MIGRATIONS,
-    entities: [],
+    entities: options.entities ?? loadedEntities(),
     extra: {
       max: options.poolSize ?? 10,
       idleTimeoutMillis: 30_000,
       onConnect: (client: ClientBase) => void client.on('error', () => undefined),
     },
-    poolErrorHandler: (error: Error) => logger.warn({ msg: 'a Postgres connection was lost; the next statement reconnects', err: error.message }),
+    poolErrorHandler: (error: Error) => {
+      logger.warn({ msg: 'a Postgres connection was lost; the next statement reconnects', err: error.message });
+    },
     logging: false,
   };
   return new DataSource(config);

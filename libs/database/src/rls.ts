@@ -10,7 +10,5 @@ export const CURRENT_TENANT_SQL = `nullif(current_setting('app.tenant_id', true)
 export async function enableTenantIsolation(q: QueryRunner, table: string): Promise<void> {
   await q.query(`alter table ${table} enable row level security`);
   await q.query(`alter table ${table} force row level security`);
-  await q.query(
-    `create policy tenant_isolation on ${table} using (tenant_id = ${CURRENT_TENANT_SQL}) with check (tenant_id = ${CURRENT_TENANT_SQL})`,
-  );
+  await q.query(`create policy tenant_isolation on ${table} using (tenant_id = ${CURRENT_TENANT_SQL}) with check (tenant_id = ${CURRENT_TENANT_SQL})`);
 }

@@ -1,11 +1,27 @@
 import { EntityManager } from 'typeorm';
 
 /**
- * Rows of any statement, `update ... returning` included (TypeORM's `query` answers those with
- * `[rows, count]`, selects with `rows`).
+ * The rows of one SQL statement, typed by the caller's row interface: a select's rows, or what an
+ * `insert`, `update` or `delete ... returning` gives back (TypeORM's `query` answers those with
+ * `[rows, count]`; the structured result used here has the rows either way).
+ *
+ * For set-based statements (audiences, fan-out, bulk upserts, batched status writes) and reports;
+ * a single row by its key goes through the owning domain's repository instead. The statement must
+ * run on a transaction-bound manager (`TenantDb.tx`), so row-level security applies.
  */
-export async function rows<T = any>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  if (!m.queryRunner) throw new Error('rows() needs a transaction-bound EntityManager');
-  const result = await m.queryRunner.query(sql, params, true);
-  return result.records as T[];
+export async function query<Row extends object>(m: EntityManager, text: string, params: readonly unknown[] = []): Promise<Row[]> {
+  if (!m.queryRunner) throw new Error('query() needs a transaction-bound EntityManager (TenantDb.tx)');
+  const result = await m.queryRunner.query(text, [...params], true);
+  return result.records as Row[];
+}
+
+/** The one row a statement gives back, or `undefined` when it gave none. */
+export async function queryOne<Row extends object>(m: EntityManager, text: string, params: readonly unknown[] = []): Promise<Row | undefined> {
+  const [row] = await query<Row>(m, text, params);
+  return row;
+}
+
+/** Whether `error` is Postgres refusing a duplicate key (`23505`), as TypeORM's `QueryFailedError` or `pg` reports it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }

@@ -1,50 +1,52 @@
-import { createTenantFixture, TEST_DATABASE_URL } from '@porchlight/testing';
-import { DataSource } from 'typeorm';
-import { createDataSource } from './data-source';
-import { TenantDb } from './tenant-db';
+import { createTenantFixture, useIntegration } from '@porchlight/testing';
 
-describe('TenantDb.once (Postgres, as the application role)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
+describe('TenantDb.call (Postgres, as the application role)', () => {
+  const spec = useIntegration('tenant-db-call', { poolSize: 1, tenant: false, redis: false });
 
-  beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'tenant-db-spec', poolSize: 1 }).initialize();
-    db = new TenantDb(dataSource);
-  });
-  afterAll(() => dataSource.destroy());
+  const outbound = (tenantId: string, body: string) =>
+    spec.db.txFor(tenantId, async (m) => {
+      const [row] = (await m.query(
+        `insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'notice', '+16175558001', $2, 'queued') returning id`,
+        [tenantId, body],
+      )) as { id: string }[];
+      return row.id;
+    });
+  const sidOf = (tenantId: string, id: string) =>
+    spec.db.txFor(tenantId, async (m) => ((await m.query(`select provider_sid from messages where id = $1`, [id])) as { provider_sid: string | null }[])[0]);
 
-  it('writes parameters as literals, quotes and backslashes included, under the tenant only', async () => {
-    const a = await createTenantFixture(db);
-    const b = await createTenantFixture(db);
-    const tricky = `O'Brien \\ "quoted" $1 -- not a comment'); drop table messages; --`;
-    const [row] = await db.once<{ id: string; body: string }>(
-      a.tenantId,
-      `insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'notice', $2, $3, 'queued') returning id, body`,
-      [a.tenantId, '+16175558001', tricky],
-    );
-    expect(row.body).toBe(tricky);
-    expect(await db.once(a.tenantId, `select id from messages where id = $1`, [row.id])).toHaveLength(1);
-    expect(await db.once(b.tenantId, `select id from messages where id = $1`, [row.id])).toEqual([]);
-  });
-
-  it('rolls back a failing statement and leaves the connection usable', async () => {
-    const a = await createTenantFixture(db);
-    await expect(db.once(a.tenantId, `select 1 / $1::int`, [0])).rejects.toThrow(/division by zero/);
-    // The pool has one connection: it must be out of the aborted transaction.
-    expect(await db.once(a.tenantId, `select current_setting('app.tenant_id') as tenant`)).toEqual([{ tenant: a.tenantId }]);
+  it('binds its arguments as parameters, quotes and all, under the tenant only, and the setting ends with the call', async () => {
+    const a = await createTenantFixture(spec.db);
+    const b = await createTenantFixture(spec.db);
+    const id = await outbound(a.tenantId, 'hello');
+    const tricky = `SM'; drop table messages; -- \\ $1`;
+    // Another tenant's row is not there for the function: row-level security applies to it.
+    expect(await spec.db.call('record_provider_sid', b.tenantId, [id, 'SMother'])).toEqual([]);
+    expect(await sidOf(a.tenantId, id)).toEqual({ provider_sid: null });
+    expect(await spec.db.call('record_provider_sid', a.tenantId, [id, tricky])).toEqual([{ id }]);
+    expect(await sidOf(a.tenantId, id)).toEqual({ provider_sid: tricky });
+    // The pool has one connection: the tenant set for the call did not outlive it.
+    expect(await spec.db.unscoped(`select coalesce(current_setting('app.tenant_id', true), '') as tenant`)).toEqual([{ tenant: '' }]);
   });
 
-  it('writes a negative number so that it cannot start a comment, and refuses a missing parameter', async () => {
-    const a = await createTenantFixture(db);
-    expect(await db.once(a.tenantId, `select 5-$1 as n`, [-1])).toEqual([{ n: 6 }]);
-    await expect(db.once(a.tenantId, `select $1, $2`, ['x'])).rejects.toThrow(/no parameter \$2/);
-    expect(await db.once(a.tenantId, `select 1 as ok -- a trailing comment`)).toEqual([{ ok: 1 }]);
-    expect(await db.once(a.tenantId, `select current_setting('app.tenant_id') as tenant`)).toEqual([{ tenant: a.tenantId }]);
+  it('claims a message once, in one statement', async () => {
+    const a = await createTenantFixture(spec.db);
+    const id = await outbound(a.tenantId, 'claim me');
+    const [claimed] = await spec.db.call<{ id: string; status: string; attempts: number; urgency: string }>('claim_message', a.tenantId, [id]);
+    expect(claimed).toMatchObject({ id, status: 'sending', attempts: 1, urgency: 'urgent' });
+    expect(await spec.db.call('claim_message', a.tenantId, [id])).toEqual([]);
   });
 
-  it('refuses what it cannot write as a literal, and a tenant id that is not a UUID', async () => {
-    await expect(db.once('x', 'select 1')).rejects.toThrow(/not a tenant id/);
-    const a = await createTenantFixture(db);
-    await expect(db.once(a.tenantId, 'select $1', [{ a: 1 }])).rejects.toThrow(/takes strings/);
+  it('leaves the connection usable after a failing call', async () => {
+    const a = await createTenantFixture(spec.db);
+    await expect(spec.db.call('record_provider_sid', a.tenantId, ['not-a-uuid', 'SM1'])).rejects.toThrow(/invalid input syntax for type uuid/);
+    expect(await spec.db.unscoped(`select 1 as ok`)).toEqual([{ ok: 1 }]);
+    await expect(spec.db.call('no_such_function', a.tenantId)).rejects.toThrow(/does not exist/);
+    expect(await spec.db.unscoped(`select 1 as ok`)).toEqual([{ ok: 1 }]);
+  });
+
+  it('refuses a tenant id that is not a UUID and a name that is not a function name', async () => {
+    const a = await createTenantFixture(spec.db);
+    await expect(spec.db.call('claim_message', 'x', [a.tenantId])).rejects.toThrow(/not a tenant id/);
+    await expect(spec.db.call('claim_message(null, null); select 1; --', a.tenantId)).rejects.toThrow(/not a function name/);
   });
 });

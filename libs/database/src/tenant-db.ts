@@ -1,8 +1,9 @@
-import { escapeLiteral, Pool } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { Pool } from 'pg';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { TenantContext } from '@porchlight/tenancy';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FUNCTION_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /**
  * The only way services reach tenant-owned rows: a transaction whose `app.tenant_id` is the
@@ -27,13 +28,16 @@ export class TenantDb {
     await runner.connect();
     try {
       await runner.query(`begin; select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true)`);
+      joinTransaction(runner, true);
       let result: T;
       try {
         result = await work(runner.manager);
       } catch (error) {
+        joinTransaction(runner, false);
         await runner.query('rollback').catch(() => undefined);
         throw error;
       }
+      joinTransaction(runner, false);
       await runner.query('commit');
       return result;
     } finally {
@@ -52,11 +56,14 @@ export class TenantDb {
     await runner.connect();
     try {
       await runner.query(`begin isolation level repeatable read, read only; select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true)`);
+      joinTransaction(runner, true);
       try {
         const result = await work(runner.manager);
+        joinTransaction(runner, false);
         await runner.query('commit');
         return result;
       } catch (error) {
+        joinTransaction(runner, false);
         await runner.query('rollback').catch(() => undefined);
         throw error;
       }
@@ -66,42 +73,35 @@ export class TenantDb {
   }
 
   /**
-   * One statement under `tenantId` in a single round trip — `BEGIN`, the tenant setting, the
-   * statement, `COMMIT` sent together — for the paths every message takes. The parameters are
-   * written into the statement as literals (only strings, numbers, booleans, dates and null);
-   * a failing statement rolls back on the same connection before it goes back to the pool.
+   * One call of a database function that scopes itself, for the paths every message takes: the
+   * function takes the tenant id first, sets `app.tenant_id` with `set_config(..., true)` and runs
+   * as the caller (never SECURITY DEFINER), so row-level security applies. The call is one
+   * parameterised statement in its own implicit transaction — one round trip — and the setting
+   * ends with it. `fn` is a function's name (checked), the arguments are bind parameters.
    */
-  async once<T = Record<string, unknown>>(tenantId: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  async call<Row extends object>(fn: string, tenantId: string, args: readonly unknown[] = []): Promise<Row[]> {
     if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${JSON.stringify(tenantId)}`);
-    const statement = sql.replace(/\$(\d+)/g, (_, n: string) => {
-      if (Number(n) < 1 || Number(n) > params.length) throw new Error(`TenantDb.once: no parameter $${n}`);
-      return literal(params[Number(n) - 1]);
-    });
+    if (!FUNCTION_NAME.test(fn)) throw new Error(`not a function name: ${JSON.stringify(fn)}`);
+    const placeholders = [tenantId, ...args].map((_, i) => `$${String(i + 1)}`).join(', ');
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const client = await pool.connect();
     // The pool listens for errors only on idle clients: while this one is out, a connection that
     // Postgres ends (restart, failover, pg_terminate_backend) must fail the statement, not the process.
     let lost: Error | undefined;
-    const onError = (error: Error) => (lost = error);
-    client.on('error', onError);
-    const release = (error?: Error) => {
-      client.removeListener('error', onError);
-      client.release(error ?? lost);
+    const onError = (error: Error) => {
+      lost = error;
     };
+    client.on('error', onError);
     try {
-      // Newlines around the statement: a trailing comment in it can never swallow the commit.
-      const results = (await client.query(
-        `begin; select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true);\n${statement}\n; commit`,
-      )) as unknown as { rows: T[] }[];
-      release();
-      return results[2].rows;
-    } catch (error) {
-      // A connection that cannot even roll back is destroyed, never handed to the next caller.
-      await client.query('rollback').then(
-        () => release(),
-        (rollbackError: Error) => release(rollbackError),
-      );
+      const result = await client.query<Row>(`select * from ${fn}(${placeholders})`, [tenantId.toLowerCase(), ...args]);
+      return result.rows;
+    } catch (error: unknown) {
+      // A failed statement has rolled its implicit transaction back; a lost connection is destroyed.
+      lost ??= isConnectionError(error) ? error : undefined;
       throw error;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(lost);
     }
   }
 
@@ -111,15 +111,23 @@ export class TenantDb {
   }
 }
 
-/** A parameter as an SQL literal, for `TenantDb.once`. */
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    return `(${String(value)})`;
-  }
-  if (value instanceof Date) return escapeLiteral(value.toISOString());
-  if (typeof value === 'string') return escapeLiteral(value);
-  throw new Error(`TenantDb.once takes strings, numbers, booleans, dates and null, not ${typeof value}`);
+/**
+ * Tells TypeORM whether the runner is inside the transaction begun by hand above (`begin` and the
+ * tenant setting travel in one round trip, which `startTransaction` cannot do). Without it, TypeORM
+ * believes no transaction is open: `save()` and `remove()` would open and commit their own, which
+ * commits ours early and drops the tenant setting for what follows, and pessimistic locks refuse to
+ * run. Joined, `save()` runs inside ours and a nested `transaction()` takes a savepoint.
+ */
+function joinTransaction(runner: QueryRunner, active: boolean): void {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = active;
+  state.transactionDepth = active ? 1 : 0;
+}
+
+/** An error that leaves the connection unusable (it ended, or was never there). */
+function isConnectionError(error: unknown): error is Error {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  // Class 57P (operator intervention: admin_shutdown, crash_shutdown …) and 08 (connection exception), or no SQLSTATE at all.
+  return typeof code !== 'string' || code.startsWith('57P') || code.startsWith('08');
 }

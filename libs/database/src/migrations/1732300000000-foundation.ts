@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableTenantIsolation } from '../rls';
 
 const TENANT_TABLES = [
   'tenants',
@@ -269,4 +268,17 @@ export class Foundation1732300000000 implements MigrationInterface {
     await q.query(`drop function if exists tenants_to_directory`);
     await q.query(`drop function if exists message_status_rank`);
   }
+}
+
+/**
+ * Row-level security for one tenant-owned table, as this migration first wrote it (enabled and
+ * forced, rows visible and writable only under the transaction's tenant): written out here so
+ * this migration never changes.
+ */
+async function enableTenantIsolation(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`alter table ${table} enable row level security`);
+  await q.query(`alter table ${table} force row level security`);
+  await q.query(
+    `create policy tenant_isolation on ${table} using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`,
+  );
 }

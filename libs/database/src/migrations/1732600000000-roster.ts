@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableTenantIsolation } from '../rls';
 
 const NEW_TENANT_TABLES = ['academic_sessions', 'courses', 'sections', 'enrollments', 'imports', 'import_files', 'import_file_chunks'];
 
@@ -18,9 +17,7 @@ export class Roster1732600000000 implements MigrationInterface {
     await q.query(`alter table schools add column updated_at timestamptz not null default now()`);
     await q.query(`alter table students add column updated_at timestamptz not null default now()`);
     await q.query(`alter table contacts add column role text check (role in ('parent', 'guardian', 'relative'))`);
-    await q.query(
-      `alter table contacts add column consent text not null default 'implied' check (consent in ('implied', 'express', 'revoked'))`,
-    );
+    await q.query(`alter table contacts add column consent text not null default 'implied' check (consent in ('implied', 'express', 'revoked'))`);
 
     await q.query(`
       create table academic_sessions (
@@ -132,4 +129,17 @@ export class Roster1732600000000 implements MigrationInterface {
     await q.query(`alter table students drop column updated_at`);
     await q.query(`alter table schools drop column updated_at, drop column kind`);
   }
+}
+
+/**
+ * Row-level security for one tenant-owned table, as this migration first wrote it (enabled and
+ * forced, rows visible and writable only under the transaction's tenant): written out here so
+ * this migration never changes.
+ */
+async function enableTenantIsolation(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`alter table ${table} enable row level security`);
+  await q.query(`alter table ${table} force row level security`);
+  await q.query(
+    `create policy tenant_isolation on ${table} using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`,
+  );
 }

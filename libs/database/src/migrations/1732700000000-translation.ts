@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableTenantIsolation } from '../rls';
 
 const NEW_TENANT_TABLES = ['glossary_terms', 'translation_memory', 'translation_cache'];
 
@@ -66,4 +65,17 @@ export class Translation1732700000000 implements MigrationInterface {
     await q.query(`alter table notice_translations drop column review_reason, drop column provider`);
     for (const table of [...NEW_TENANT_TABLES].reverse()) await q.query(`drop table if exists ${table} cascade`);
   }
+}
+
+/**
+ * Row-level security for one tenant-owned table, as this migration first wrote it (enabled and
+ * forced, rows visible and writable only under the transaction's tenant): written out here so
+ * this migration never changes.
+ */
+async function enableTenantIsolation(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`alter table ${table} enable row level security`);
+  await q.query(`alter table ${table} force row level security`);
+  await q.query(
+    `create policy tenant_isolation on ${table} using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`,
+  );
 }

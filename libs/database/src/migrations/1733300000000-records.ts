@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableTenantIsolation } from '../rls';
 
 const NEW_TENANT_TABLES = ['exports', 'export_chunks'];
 
@@ -14,9 +13,7 @@ export class Records1733300000000 implements MigrationInterface {
   name = 'Records1733300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      `alter table tenants add column retention_message_body_days integer check (retention_message_body_days between 7 and 36500)`,
-    );
+    await q.query(`alter table tenants add column retention_message_body_days integer check (retention_message_body_days between 7 and 36500)`);
     await q.query(`alter table messages add column body_erased_at timestamptz,
       add column body_erased_by text check (body_erased_by in ('retention', 'erasure'))`);
     // The retention sweep walks each district's messages that still hold text, oldest first.
@@ -60,4 +57,17 @@ export class Records1733300000000 implements MigrationInterface {
     await q.query(`alter table messages drop column body_erased_by, drop column body_erased_at`);
     await q.query(`alter table tenants drop column retention_message_body_days`);
   }
+}
+
+/**
+ * Row-level security for one tenant-owned table, as this migration first wrote it (enabled and
+ * forced, rows visible and writable only under the transaction's tenant): written out here so
+ * this migration never changes.
+ */
+async function enableTenantIsolation(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`alter table ${table} enable row level security`);
+  await q.query(`alter table ${table} force row level security`);
+  await q.query(
+    `create policy tenant_isolation on ${table} using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`,
+  );
 }

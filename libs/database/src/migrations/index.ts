@@ -18,6 +18,33 @@ import { Reach1733700000000 } from './1733700000000-reach';
 import { Decisions1733700000001 } from './1733700000001-decisions';
 import { Surveys1733800000000 } from './1733800000000-surveys';
 import { SurveyAnswersReach1734000000000 } from './1734000000000-survey-answers-reach';
+import { MessageSendFunctions1734100000500 } from './1734100000500-message-send-functions';
+import { SurveyResultsRows1734200000000 } from './1734200000000-survey-results-rows';
+import { MessagesReplyToIndex1734300000000 } from './1734300000000-messages-reply-to-index';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [Foundation1732300000000, Delivery1732500000000, HelpContact1732550000000, Roster1732600000000, Translation1732700000000, Catalog1732800000000, PhoneSource1732900000000, ReplyTranslationPending1733000000000, SendingWindowAt1733100000000, StaffLifecycle1733200000000, Records1733300000000, NoticeCancel1733500000000, EmergencyFallback1733500000001, UntranslatedReason1733500000002, ManualAssignment1733500000003, UnreachableTries1733600000000, Reach1733700000000, Decisions1733700000001, Surveys1733800000000, SurveyAnswersReach1734000000000];
+export const MIGRATIONS = [
+  Foundation1732300000000,
+  Delivery1732500000000,
+  HelpContact1732550000000,
+  Roster1732600000000,
+  Translation1732700000000,
+  Catalog1732800000000,
+  PhoneSource1732900000000,
+  ReplyTranslationPending1733000000000,
+  SendingWindowAt1733100000000,
+  StaffLifecycle1733200000000,
+  Records1733300000000,
+  NoticeCancel1733500000000,
+  EmergencyFallback1733500000001,
+  UntranslatedReason1733500000002,
+  ManualAssignment1733500000003,
+  UnreachableTries1733600000000,
+  Reach1733700000000,
+  Decisions1733700000001,
+  Surveys1733800000000,
+  SurveyAnswersReach1734000000000,
+  MessageSendFunctions1734100000500,
+  SurveyResultsRows1734200000000,
+  MessagesReplyToIndex1734300000000,
+];

@@ -34,7 +34,9 @@ export async function setupDatabase(options: SetupOptions): Promise<{ applied: s
   try {
     // Two processes may start at once: serialise role and database creation.
     await maintenance.query('select pg_advisory_lock(7305001)');
-    const role = await maintenance.query<{ rolsuper: boolean; rolbypassrls: boolean }>('select rolsuper, rolbypassrls from pg_roles where rolname = $1', [appUser]);
+    const role = await maintenance.query<{ rolsuper: boolean; rolbypassrls: boolean }>('select rolsuper, rolbypassrls from pg_roles where rolname = $1', [
+      appUser,
+    ]);
     const password = appPassword ? ` password ${literal(appPassword)}` : '';
     if (role.rowCount === 0) {
       await maintenance.query(`create role ${ident(appUser)} login nosuperuser nobypassrls nocreatedb nocreaterole${password}`);
