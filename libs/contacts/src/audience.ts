@@ -13,20 +13,31 @@ import { FamilyScope } from './visibility';
  * One phone, one message: when several contacts share a phone, the message goes in the language
  * most of them prefer; on a tie, a language other than the district's default wins (the family
  * member who needs a translation gets one); then the alphabetically first language.
+ *
+ * Whether a phone may be texted (opted out, invalid) is messaging's to say: messaging's
+ * `audiencePhonesQuery` adds it to these families.
  */
 export interface AudienceQuery {
-  /** CTEs defining `audience_contacts(id, phone, language)` and `audience_phones(phone, language, contact_ids, opted_out, invalid)`. */
+  /** CTEs, comma-separated, to follow `with`; each builder says which it defines. */
   ctes: string;
   params: unknown[];
 }
 
-export function audienceQuery(args: {
+export interface AudienceArgs {
   tenantId: string;
   audience: Audience;
   defaultLanguage: string;
   /** The families the audience may reach: its author's (and, for a preview, the reader's too). */
   scope: FamilyScope;
-}): AudienceQuery {
+}
+
+/**
+ * CTEs defining `audience_contacts(id, phone, language, time_zone)`, the live family members the
+ * audience reaches, and `audience_chosen(phone, language, contact_ids, time_zone)`, one row per
+ * phone with the language its message goes in and the time zone set on one of its family members
+ * (the greatest when several; null when none, for quiet hours to fall back on). `$1` is the tenant.
+ */
+export function audienceContactsQuery(args: AudienceArgs): AudienceQuery {
   const { audience } = args;
   const params: unknown[] = [
     args.tenantId,
@@ -40,7 +51,7 @@ export function audienceQuery(args: {
   const visible = args.scope.contactSql('c', params);
   const ctes = `
     audience_contacts as (
-      select c.id, c.phone, c.language
+      select c.id, c.phone, c.language, c.time_zone
       from contacts c
       where c.tenant_id = $1 and c.erased_at is null
         and ($2::boolean
@@ -52,23 +63,17 @@ export function audienceQuery(args: {
         and ${visible}
     ),
     phone_rows as (
-      select phone, id, language, count(*) over (partition by phone, language) as n
+      select phone, id, language, time_zone, count(*) over (partition by phone, language) as n
       from audience_contacts where phone is not null
     ),
     -- One aggregate per phone, no join between CTEs: the plan stays linear however wrong the
     -- planner's row estimates are (right after a large roster import, they are).
-    chosen as (
+    audience_chosen as (
       select phone,
         (array_agg(language order by n desc, (language = $6) asc, language asc))[1] as language,
-        array_agg(id order by id) as contact_ids
+        array_agg(id order by id) as contact_ids,
+        max(time_zone) as time_zone
       from phone_rows group by phone
-    ),
-    audience_phones as (
-      select ch.phone, ch.language, ch.contact_ids,
-        (p.opted_out_at is not null) as opted_out,
-        (p.opted_out_at is null and p.invalid_reason is not null) as invalid
-      from chosen ch
-      left join phones p on p.tenant_id = $1 and p.phone = ch.phone
     )`;
   return { ctes, params };
 }
@@ -79,7 +84,18 @@ export interface AudienceCounts {
   suppressed: { optedOut: number; invalid: number; noPhone: number };
 }
 
-/** SQL (with `audienceQuery`'s params) returning one row per language plus suppression counts. */
+/** The row `audienceCountsSql` (and messaging's `audiencePhoneCountsSql`) returns. */
+export interface AudienceCountsRow {
+  by_language: Record<string, number>;
+  opted_out: number;
+  invalid: number;
+  no_phone: number;
+}
+
+/**
+ * SQL (with the query's params) returning one row per language plus suppression counts, over a
+ * query defining `audience_contacts` and `audience_phones` (messaging's `audiencePhonesQuery`).
+ */
 export function audienceCountsSql(q: AudienceQuery): string {
   return `with ${q.ctes}
     select
@@ -90,8 +106,8 @@ export function audienceCountsSql(q: AudienceQuery): string {
       (select count(*)::int from audience_contacts where phone is null) as no_phone`;
 }
 
-export function toAudienceCounts(row: { by_language: Record<string, number>; opted_out: number; invalid: number; no_phone: number }): AudienceCounts {
-  const byLanguage = row.by_language ?? {};
+export function toAudienceCounts(row: AudienceCountsRow): AudienceCounts {
+  const byLanguage = row.by_language;
   return {
     total: Object.values(byLanguage).reduce((sum, n) => sum + n, 0),
     byLanguage,

@@ -1,20 +1,24 @@
-import { Module } from '@nestjs/common';
-import { TenantDb } from '@porchlight/database';
-import { JobProducer } from '@porchlight/queue';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CONTACTS_OPTIONS, ContactsOptions } from './contacts.options';
 import { ContactsUseCases } from './contacts.use-cases';
 import { ImportsUseCases } from './imports/imports.use-cases';
 import { RunImportUseCase } from './imports/run-import.use-case';
 import { RosterUseCases } from './roster.use-cases';
 import { SectionsQuery } from './sections.query';
 
-@Module({
-  providers: [
-    { provide: ContactsUseCases, useFactory: (db: TenantDb) => new ContactsUseCases(db), inject: [TenantDb] },
-    { provide: RosterUseCases, useFactory: (db: TenantDb) => new RosterUseCases(db), inject: [TenantDb] },
-    { provide: ImportsUseCases, useFactory: (db: TenantDb, jobs: JobProducer) => new ImportsUseCases(db, jobs), inject: [TenantDb, JobProducer] },
-    { provide: RunImportUseCase, useFactory: (db: TenantDb) => new RunImportUseCase(db), inject: [TenantDb] },
-    SectionsQuery,
-  ],
-  exports: [ContactsUseCases, RosterUseCases, ImportsUseCases, RunImportUseCase, SectionsQuery],
-})
-export class ContactsDomainModule {}
+const USE_CASES = [ContactsUseCases, RosterUseCases, ImportsUseCases, RunImportUseCase, SectionsQuery];
+
+/**
+ * Schools, students, family members and roster imports. Needs the database and queue modules (a
+ * `TenantDb`, a `JobProducer`), and messaging's opt-outs (`phoneOptOuts`) as `optOuts`.
+ */
+@Module({})
+export class ContactsModule {
+  static forRoot(options: ContactsOptions): DynamicModule {
+    return {
+      module: ContactsModule,
+      providers: [{ provide: CONTACTS_OPTIONS, useValue: options }, ...USE_CASES],
+      exports: [CONTACTS_OPTIONS, ...USE_CASES],
+    };
+  }
+}

@@ -1,6 +1,9 @@
 export * from './audience';
 export * from './contacts.module';
+export * from './contacts.options';
 export * from './contacts.use-cases';
+export * from './data';
+export * from './data/school-directory';
 export * from './imports/csv-import';
 export * from './imports/import-files';
 export * from './imports/imports.use-cases';
@@ -10,3 +13,5 @@ export * from './paging';
 export * from './roster.use-cases';
 export * from './sections.query';
 export * from './visibility';
+export * from './data/family-sources.sql';
+export * from './data/family-for-messaging';

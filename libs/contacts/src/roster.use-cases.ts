@@ -1,5 +1,10 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
+import { QueryFailedError } from 'typeorm';
+import { insertSchool, insertStudent, isSchool, schoolsSeen, studentsSeen } from './data/roster.repository';
+import { SchoolEntity } from './data/school.entity';
+import { StudentEntity } from './data/student.entity';
 import { FamilyScope } from './visibility';
 
 export interface School {
@@ -17,43 +22,35 @@ export interface Student {
   sourcedId: string | null;
 }
 
-const toSchool = (r: any): School => ({ id: r.id, name: r.name, sourcedId: r.source_id });
-const toStudent = (r: any): Student => ({
-  id: r.id,
-  givenName: r.given_name,
-  familyName: r.family_name,
-  schoolId: r.school_id,
-  grade: r.grade,
-  sourcedId: r.source_id,
+const toSchool = (s: SchoolEntity): School => ({ id: s.id, name: s.name, sourcedId: s.sourceId });
+const toStudent = (s: StudentEntity): Student => ({
+  id: s.id,
+  givenName: s.givenName,
+  familyName: s.familyName,
+  schoolId: s.schoolId,
+  grade: s.grade,
+  sourcedId: s.sourceId,
 });
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: unknown }).code === '23505';
 
 /** Schools and students entered by hand (the roster import upserts the same tables). */
+@Injectable()
 export class RosterUseCases {
   constructor(private readonly db: TenantDb) {}
 
   async createSchool(actor: StaffPrincipal, input: { name: string; sourcedId?: string }): Promise<School> {
     if (actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a district admin can add schools');
     try {
-      return await this.db.tx(async (m) => {
-        const [row] = await m.query(`insert into schools (tenant_id, name, source_id) values ($1, $2, $3) returning *`, [
-          actor.tenantId,
-          input.name,
-          input.sourcedId ?? null,
-        ]);
-        return toSchool(row);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('conflict', `a school with sourcedId "${input.sourcedId}" already exists`);
+      return await this.db.tx(async (m) => toSchool(await insertSchool(m, { tenantId: actor.tenantId, name: input.name, sourceId: input.sourcedId ?? null })));
+    } catch (error: unknown) {
+      if (isUniqueViolation(error)) throw new DomainError('conflict', `a school with sourcedId "${input.sourcedId ?? ''}" already exists`);
       throw error;
     }
   }
 
   listSchools(actor: StaffPrincipal): Promise<School[]> {
-    const params: unknown[] = [];
-    const visible = FamilyScope.of(actor).schoolSql('id', params);
-    return this.db.tx(async (m) => (await m.query(`select * from schools where kind = 'school' and ${visible} order by name, id`, params)).map(toSchool));
+    return this.db.tx(async (m) => (await schoolsSeen(m, FamilyScope.of(actor))).map(toSchool));
   }
 
   async createStudent(
@@ -63,31 +60,24 @@ export class RosterUseCases {
     if (!FamilyScope.of(actor).seesSchool(input.schoolId)) throw DomainError.notFound('school');
     try {
       return await this.db.tx(async (m) => {
-        const [school] = await m.query(`select id from schools where id = $1 and kind = 'school'`, [input.schoolId]);
-        if (!school) throw DomainError.notFound('school');
-        const [row] = await m.query(
-          `insert into students (tenant_id, school_id, given_name, family_name, grade, source_id)
-           values ($1, $2, $3, $4, $5, $6) returning *`,
-          [actor.tenantId, input.schoolId, input.givenName, input.familyName, input.grade ?? null, input.sourcedId ?? null],
-        );
-        return toStudent(row);
+        if (!(await isSchool(m, input.schoolId))) throw DomainError.notFound('school');
+        const student = await insertStudent(m, {
+          tenantId: actor.tenantId,
+          schoolId: input.schoolId,
+          givenName: input.givenName,
+          familyName: input.familyName,
+          grade: input.grade ?? null,
+          sourceId: input.sourcedId ?? null,
+        });
+        return toStudent(student);
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('conflict', `a student with sourcedId "${input.sourcedId}" already exists`);
+    } catch (error: unknown) {
+      if (isUniqueViolation(error)) throw new DomainError('conflict', `a student with sourcedId "${input.sourcedId ?? ''}" already exists`);
       throw error;
     }
   }
 
-  listStudents(actor: StaffPrincipal, filter: { schoolId?: string }): Promise<Student[]> {
-    const params: unknown[] = [filter.schoolId ?? null];
-    const visible = FamilyScope.of(actor).schoolSql('school_id', params);
-    return this.db.tx(async (m) =>
-      (
-        await m.query(
-          `select * from students where ($1::uuid is null or school_id = $1) and ${visible} order by family_name, given_name, id limit 1000`,
-          params,
-        )
-      ).map(toStudent),
-    );
+  listStudents(actor: StaffPrincipal, filter: { schoolId?: string; contactId?: string }): Promise<Student[]> {
+    return this.db.tx(async (m) => (await studentsSeen(m, FamilyScope.of(actor), filter, 1000)).map(toStudent));
   }
 }

@@ -32,7 +32,7 @@ export class FamilyScope {
   /** The scope of a staff member (a principal, or a `users` row's role and school ids). */
   static of(user: { role: Role | null | undefined; schoolIds: readonly string[] | null | undefined }): FamilyScope {
     if (user.role === 'district_admin') return FamilyScope.district;
-    return FamilyScope.schools(user.role ? user.schoolIds ?? [] : []);
+    return FamilyScope.schools(user.role ? (user.schoolIds ?? []) : []);
   }
 
   get districtWide(): boolean {
@@ -56,7 +56,7 @@ export class FamilyScope {
   schoolSql(expr: string, params: unknown[]): string {
     if (this.schoolIds === null) return 'true';
     params.push(this.schoolIds);
-    return `${expr} = any($${params.length}::uuid[])`;
+    return `${expr} = any($${params.length.toString()}::uuid[])`;
   }
 
   /** True when contact `alias` (a `contacts` row) has a child enrolled in one of the schools. */
@@ -77,13 +77,13 @@ export class FamilyScope {
     return `${expr} in (select c_scope.phone from contacts c_scope
                         join contact_students cs_scope on cs_scope.contact_id = c_scope.id
                         join students s_scope on s_scope.id = cs_scope.student_id
-                        where c_scope.erased_at is null and s_scope.school_id = any($${params.length}::uuid[]))`;
+                        where c_scope.erased_at is null and s_scope.school_id = any($${params.length.toString()}::uuid[]))`;
   }
 }
 
 const contactInSchools = (alias: string, param: number) =>
   `exists (select 1 from contact_students cs_scope join students s_scope on s_scope.id = cs_scope.student_id
-           where cs_scope.contact_id = ${alias}.id and s_scope.school_id = any($${param}::uuid[]))`;
+           where cs_scope.contact_id = ${alias}.id and s_scope.school_id = any($${param.toString()}::uuid[]))`;
 
 /**
  * The caller's schools as a list (null: the whole district; empty: no family), for code that

@@ -29,9 +29,16 @@ export class AccessTokens {
   private readonly key: Uint8Array;
   private readonly keys: Uint8Array[];
 
-  constructor(secretsKey: string, private readonly ttlSeconds: number, previousSecretsKey?: string) {
+  constructor(
+    secretsKey: string,
+    private readonly ttlSeconds: number,
+    previousSecretsKey?: string,
+  ) {
     this.key = new Uint8Array(deriveKey(secretsKey, 'access-tokens'));
-    this.keys = [this.key, ...(previousSecretsKey && previousSecretsKey !== secretsKey ? [new Uint8Array(deriveKey(previousSecretsKey, 'access-tokens'))] : [])];
+    this.keys = [
+      this.key,
+      ...(previousSecretsKey && previousSecretsKey !== secretsKey ? [new Uint8Array(deriveKey(previousSecretsKey, 'access-tokens'))] : []),
+    ];
   }
 
   issue(subject: TokenSubject): Promise<string> {
@@ -41,7 +48,7 @@ export class AccessTokens {
       .setJti(randomUUID())
       .setIssuer(ISSUER)
       .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setExpirationTime(`${String(this.ttlSeconds)}s`)
       .sign(this.key);
   }
 

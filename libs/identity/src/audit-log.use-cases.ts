@@ -1,5 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
+import { AuditEntryQuery, findAuditEntries } from './data/audit-log.repository';
 
 export interface AuditLogEntry {
   id: string;
@@ -36,8 +38,11 @@ const AuditCursor = {
   decode(cursor: string | undefined): string | undefined {
     if (!cursor) return undefined;
     try {
-      const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (Array.isArray(parts) && parts.length === 1 && typeof parts[0] === 'string' && /^[1-9][0-9]{0,17}$/.test(parts[0])) return parts[0];
+      const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (Array.isArray(parts) && parts.length === 1) {
+        const id: unknown = parts[0];
+        if (typeof id === 'string' && /^[1-9][0-9]{0,17}$/.test(id)) return id;
+      }
     } catch {
       // fall through
     }
@@ -56,43 +61,34 @@ function instant(field: string, value: string): string {
 }
 
 /** Reads the district's audit log (which the application role can only append to), newest first. */
+@Injectable()
 export class AuditLogUseCases {
   constructor(private readonly db: TenantDb) {}
 
   async list(actor: StaffPrincipal, filter: AuditLogFilter): Promise<AuditLogPage> {
     if (actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a district admin can read the audit log');
     const limit = filter.limit ?? 50;
-    const after = AuditCursor.decode(filter.cursor);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (condition: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(condition(`$${params.length}`));
+    const beforeId = AuditCursor.decode(filter.cursor);
+    const query: AuditEntryQuery = {
+      action: filter.action,
+      actorUserId: filter.actorId,
+      from: filter.from === undefined ? undefined : instant('from', filter.from),
+      to: filter.to === undefined ? undefined : instant('to', filter.to),
+      beforeId,
+      limit: limit + 1,
     };
-    if (filter.action !== undefined) add((p) => `action = ${p}`, filter.action);
-    if (filter.actorId !== undefined) add((p) => `actor_user_id = ${p}::uuid`, filter.actorId);
-    if (filter.from !== undefined) add((p) => `created_at >= ${p}::timestamptz`, instant('from', filter.from));
-    if (filter.to !== undefined) add((p) => `created_at <= ${p}::timestamptz`, instant('to', filter.to));
-    if (after !== undefined) add((p) => `id < ${p}::bigint`, after);
-    params.push(limit + 1);
-    const rows = await this.db.tx((m) =>
-      m.query(
-        `select id::text as id, created_at, actor_user_id, action, subject_type, subject_id, data, correlation_id
-         from audit_log ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
-         order by id desc limit $${params.length}`,
-        params,
-      ),
-    );
-    const items: AuditLogEntry[] = rows.slice(0, limit).map((row: Record<string, any>) => ({
+    const rows = await this.db.tx((m) => findAuditEntries(m, query));
+    const items: AuditLogEntry[] = rows.slice(0, limit).map((row) => ({
       id: row.id,
-      at: new Date(row.created_at).toISOString(),
-      actorUserId: row.actor_user_id,
+      at: row.createdAt.toISOString(),
+      actorUserId: row.actorUserId,
       action: row.action,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
       data: row.data,
-      correlationId: row.correlation_id,
+      correlationId: row.correlationId,
     }));
-    return { items, nextCursor: rows.length > limit && items.length > 0 ? AuditCursor.encode(items[items.length - 1].id) : null };
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? AuditCursor.encode(last.id) : null };
   }
 }

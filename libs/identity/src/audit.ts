@@ -1,5 +1,6 @@
 import { TenantContext } from '@porchlight/tenancy';
 import { EntityManager } from 'typeorm';
+import { appendAuditEntry } from './data/audit-log.repository';
 
 export interface AuditEntry {
   actorUserId?: string | null;
@@ -11,17 +12,13 @@ export interface AuditEntry {
 
 /** Appends to the audit log inside the caller's transaction (the application role cannot update or delete it). */
 export async function audit(m: EntityManager, tenantId: string, entry: AuditEntry): Promise<void> {
-  await m.query(
-    `insert into audit_log (tenant_id, actor_user_id, action, subject_type, subject_id, data, correlation_id)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      tenantId,
-      entry.actorUserId ?? null,
-      entry.action,
-      entry.subjectType ?? null,
-      entry.subjectId ?? null,
-      JSON.stringify(entry.data ?? {}),
-      TenantContext.correlationId() ?? null,
-    ],
-  );
+  await appendAuditEntry(m, {
+    tenantId,
+    actorUserId: entry.actorUserId ?? null,
+    action: entry.action,
+    subjectType: entry.subjectType ?? null,
+    subjectId: entry.subjectId ?? null,
+    data: entry.data ?? {},
+    correlationId: TenantContext.correlationId() ?? null,
+  });
 }

@@ -1,7 +1,9 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { rows, TenantDb } from '@porchlight/database';
+import { TenantDb } from '@porchlight/database';
 import { AccessTokens } from './access-tokens';
 import { audit } from './audit';
+import { changePasswordHash, findUserForUpdate } from './data/users.repository';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -17,28 +19,42 @@ export interface ChangePasswordCommand {
  * user's `token_version` moves on); the answer carries a new token for the caller's session.
  * Wrong current passwords count against the account as failed sign-ins do.
  */
+@Injectable()
 export class ChangePasswordUseCase {
-  constructor(private readonly db: TenantDb, private readonly tokens: AccessTokens, private readonly throttle: LoginThrottle) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly tokens: AccessTokens,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   async execute(actor: StaffPrincipal, command: ChangePasswordCommand): Promise<{ accessToken: string }> {
     const attempt = await this.throttle.admit(LoginThrottle.userKey(actor.userId), command.address);
     const outcome = await this.db.tx(async (m): Promise<{ accessToken: string } | undefined> => {
-      const [user] = await m.query(`select password_hash from users where id = $1 for update`, [actor.userId]);
+      const user = await findUserForUpdate(m, actor.userId);
       if (!user) throw new DomainError('unauthorized', 'a valid access token is required');
-      if (!(await verifyPassword(user.password_hash, command.currentPassword))) {
+      if (!(await verifyPassword(user.passwordHash, command.currentPassword))) {
         await this.throttle.failed(attempt);
-        await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'user.password_change_failed', subjectType: 'user', subjectId: actor.userId, data: { address: command.address } });
+        await audit(m, actor.tenantId, {
+          actorUserId: actor.userId,
+          action: 'user.password_change_failed',
+          subjectType: 'user',
+          subjectId: actor.userId,
+          data: { address: command.address },
+        });
         return undefined;
       }
       await this.throttle.succeeded(attempt);
       const hash = await hashPassword(command.newPassword);
-      const [row] = await rows(
-        m,
-        `update users set password_hash = $2, token_version = token_version + 1, updated_at = now() where id = $1 returning token_version`,
-        [actor.userId, hash],
-      );
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'user.password_changed', subjectType: 'user', subjectId: actor.userId, data: { address: command.address } });
-      return { accessToken: await this.tokens.issue({ userId: actor.userId, tenantId: actor.tenantId, tokenVersion: row.token_version }) };
+      // The row is locked: the version written is the one read, plus one.
+      await changePasswordHash(m, actor.userId, hash);
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'user.password_changed',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        data: { address: command.address },
+      });
+      return { accessToken: await this.tokens.issue({ userId: actor.userId, tenantId: actor.tenantId, tokenVersion: user.tokenVersion + 1 }) };
     });
     if (!outcome) throw new DomainError('invalid', 'validation failed', [{ field: 'currentPassword', message: 'currentPassword is not the current password' }]);
     return outcome;

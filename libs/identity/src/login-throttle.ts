@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ThrottledError } from '@porchlight/contracts';
-import { whenReady } from '@porchlight/queue';
+import { PRODUCER_REDIS, whenReady } from '@porchlight/queue';
 import IORedis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { STAFF_ACCESS_OPTIONS } from './identity.tokens';
 
 /** How one kind of key (an account, a client address) is slowed down after failed sign-ins. */
 export interface FailureRule {
@@ -18,6 +20,12 @@ export interface FailureRule {
 export interface LoginThrottleLimits {
   account: FailureRule;
   address: FailureRule;
+}
+
+export interface LoginThrottleOptions {
+  /** Namespace of the Redis keys (`QUEUE_PREFIX`), shared by every API process. */
+  redisPrefix: string;
+  loginThrottle: LoginThrottleLimits;
 }
 
 /** The lock that follows the `failures`-th failure in a row: none before `freeFailures`, then growing. */
@@ -46,7 +54,11 @@ class FailureGate {
   private readonly attempts: RateLimiterRedis;
   private readonly gate: RateLimiterRedis;
 
-  constructor(redis: IORedis, prefix: string, private readonly rule: FailureRule) {
+  constructor(
+    redis: IORedis,
+    prefix: string,
+    private readonly rule: FailureRule,
+  ) {
     this.attempts = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:attempts`, points: 1_000_000_000, duration: rule.windowSeconds });
     this.gate = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:lock`, points: 1, duration: IN_FLIGHT_SECONDS });
   }
@@ -101,13 +113,17 @@ const hashed = (value: string) => createHash('sha256').update(value).digest('bas
  * Sign-in throttling shared by every API process through Redis (keys under `QUEUE_PREFIX`):
  * per account (district and e-mail) and per client address, with growing locks.
  */
+@Injectable()
 export class LoginThrottle {
   private readonly account: FailureGate;
   private readonly address: FailureGate;
 
-  constructor(private readonly redis: IORedis, prefix: string, limits: LoginThrottleLimits) {
-    this.account = new FailureGate(redis, `${prefix}:login:account`, limits.account);
-    this.address = new FailureGate(redis, `${prefix}:login:address`, limits.address);
+  constructor(
+    @Inject(PRODUCER_REDIS) private readonly redis: IORedis,
+    @Inject(STAFF_ACCESS_OPTIONS) options: LoginThrottleOptions,
+  ) {
+    this.account = new FailureGate(redis, `${options.redisPrefix}:login:account`, options.loginThrottle.account);
+    this.address = new FailureGate(redis, `${options.redisPrefix}:login:address`, options.loginThrottle.address);
   }
 
   static accountKey(tenant: string, email: string): string {

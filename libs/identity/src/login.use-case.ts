@@ -1,8 +1,10 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError, Role } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
 import { AccessTokens } from './access-tokens';
 import { audit } from './audit';
+import { findUserByEmail, recordLogin } from './data/users.repository';
 import { ImposedLocks, LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
 import { TenantDirectory } from './tenants';
@@ -20,6 +22,7 @@ export interface LoginCommand {
   address: string;
 }
 
+@Injectable()
 export class LoginUseCase {
   constructor(
     private readonly db: TenantDb,
@@ -38,11 +41,8 @@ export class LoginUseCase {
       throw refused;
     }
     const result = await this.db.txFor(tenantId, async (m): Promise<LoginResult | undefined> => {
-      const [user] = await m.query(
-        `select id, email, password_hash, role, language, name, active, token_version from users where tenant_id = $1 and lower(email) = lower($2)`,
-        [tenantId, command.email],
-      );
-      const ok = await verifyPassword(user?.password_hash, command.password);
+      const user = await findUserByEmail(m, tenantId, command.email);
+      const ok = await verifyPassword(user?.passwordHash, command.password);
       if (!user || !ok || !user.active) {
         const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive';
         await audit(m, tenantId, {
@@ -55,10 +55,10 @@ export class LoginUseCase {
         return undefined;
       }
       await this.throttle.succeeded(attempt);
-      await m.query(`update users set last_login_at = now() where id = $1`, [user.id]);
+      await recordLogin(m, user.id);
       await audit(m, tenantId, { actorUserId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id, data: { address: command.address } });
       return {
-        accessToken: await this.tokens.issue({ userId: user.id, tenantId, tokenVersion: user.token_version }),
+        accessToken: await this.tokens.issue({ userId: user.id, tenantId, tokenVersion: user.tokenVersion }),
         user: { id: user.id, email: user.email, role: user.role, language: user.language, name: user.name },
       };
     });

@@ -29,7 +29,8 @@ describe('secrets:reseal (Postgres)', () => {
     db = new TenantDb(dataSource);
     // Fixtures seal their SMS tokens with the old key (TEST_SECRETS_KEY).
     [a, b, c] = [await createTenantFixture(db), await createTenantFixture(db), await createTenantFixture(db)];
-    const set = (t: TenantFixture, column: string, value: string) => db.txFor(t.tenantId, (m) => m.query(`update tenants set ${column} = $2 where id = $1`, [t.tenantId, value]));
+    const set = (t: TenantFixture, column: string, value: string) =>
+      db.txFor(t.tenantId, (m) => m.query(`update tenants set ${column} = $2 where id = $1`, [t.tenantId, value]));
     await set(a, 'translation_secret_enc', new SecretBox(OLD_KEY).seal('deepl-key-of-a:fx'));
     await set(c, 'sms_auth_token_enc', new SecretBox(NEW_KEY).seal(c.authToken));
     await set(c, 'translation_secret_enc', new SecretBox(STRANGER_KEY).seal('lost-key-of-c'));

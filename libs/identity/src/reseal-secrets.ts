@@ -1,11 +1,19 @@
 import { ResealEnv } from '@porchlight/config';
 import { createDataSource, TenantDb } from '@porchlight/database';
 import { audit } from './audit';
+import { TenantEntity } from './data/tenant.entity';
+import { directoryEntries, findTenantSecretsForUpdate, updateTenant } from './data/tenants.repository';
 import { SecretBox, SecretBoxError } from './secret-box';
 
 /** Every sealed column of a tenant, and what it holds. */
 export const SEALED_COLUMNS = { sms_auth_token_enc: 'SMS auth token', translation_secret_enc: 'translation API key' } as const;
 type SealedColumn = keyof typeof SEALED_COLUMNS;
+
+/** The entity property of each sealed column. */
+const SEALED_PROPERTY = { sms_auth_token_enc: 'smsAuthTokenEnc', translation_secret_enc: 'translationSecretEnc' } as const satisfies Record<
+  SealedColumn,
+  keyof TenantEntity
+>;
 
 export interface ColumnCounts {
   /** Sealed with SECRETS_KEY_PREVIOUS, now sealed with SECRETS_KEY. */
@@ -33,21 +41,21 @@ export interface ResealReport {
  * leaves this function: the report holds counts and slugs.
  */
 export async function resealSecrets(db: TenantDb, box: SecretBox): Promise<ResealReport> {
-  const tenants = await db.unscoped<{ tenant_id: string; slug: string }>(`select tenant_id, slug from tenant_directory order by slug`);
+  const tenants = await directoryEntries(db.dataSource.manager);
   const columns = Object.keys(SEALED_COLUMNS) as SealedColumn[];
   const report: ResealReport = {
     tenants: tenants.length,
     columns: Object.fromEntries(columns.map((c) => [c, { resealed: 0, current: 0, unset: 0, unreadable: 0 }])) as ResealReport['columns'],
     unreadable: [],
   };
-  for (const { tenant_id: tenantId, slug } of tenants) {
+  for (const { tenantId, slug } of tenants) {
     await db.txFor(tenantId, async (m) => {
-      const [row] = await m.query(`select ${columns.join(', ')} from tenants where id = $1 for update`, [tenantId]);
+      const row = await findTenantSecretsForUpdate(m, tenantId);
       if (!row) return;
       const resealed: SealedColumn[] = [];
       for (const column of columns) {
         const counts = report.columns[column];
-        const sealed: string | null = row[column];
+        const sealed = row[SEALED_PROPERTY[column]];
         if (sealed === null) {
           counts.unset++;
           continue;
@@ -64,13 +72,18 @@ export async function resealSecrets(db: TenantDb, box: SecretBox): Promise<Resea
         if (again === null) {
           counts.current++;
         } else {
-          await m.query(`update tenants set ${column} = $2 where id = $1`, [tenantId, again]);
+          await updateTenant(m, tenantId, { [SEALED_PROPERTY[column]]: again });
           counts.resealed++;
           resealed.push(column);
         }
       }
       if (resealed.length > 0) {
-        await audit(m, tenantId, { action: 'secrets.resealed', subjectType: 'tenant', subjectId: tenantId, data: { secrets: resealed.map((c) => SEALED_COLUMNS[c]) } });
+        await audit(m, tenantId, {
+          action: 'secrets.resealed',
+          subjectType: 'tenant',
+          subjectId: tenantId,
+          data: { secrets: resealed.map((c) => SEALED_COLUMNS[c]) },
+        });
       }
     });
   }
@@ -79,9 +92,11 @@ export async function resealSecrets(db: TenantDb, box: SecretBox): Promise<Resea
 
 /** The report as lines for a person: counts only. */
 export function describeReseal(report: ResealReport): string[] {
-  const lines = [`${report.tenants} tenant${report.tenants === 1 ? '' : 's'}`];
+  const lines = [`${String(report.tenants)} tenant${report.tenants === 1 ? '' : 's'}`];
   for (const [column, counts] of Object.entries(report.columns) as Array<[SealedColumn, ColumnCounts]>) {
-    lines.push(`${SEALED_COLUMNS[column]}s: ${counts.resealed} resealed, ${counts.current} already current, ${counts.unset} unset, ${counts.unreadable} unreadable`);
+    lines.push(
+      `${SEALED_COLUMNS[column]}s: ${String(counts.resealed)} resealed, ${String(counts.current)} already current, ${String(counts.unset)} unset, ${String(counts.unreadable)} unreadable`,
+    );
   }
   if (report.unreadable.length > 0) {
     lines.push(`unreadable with either key, left as they were (is SECRETS_KEY_PREVIOUS the key they were sealed with?): ${report.unreadable.join(', ')}`);

@@ -50,9 +50,13 @@ export class SecretBox {
   }
 
   private unseal(sealed: string): { plaintext: string; with: SealedWith } {
-    const [version, iv, tag, ciphertext, extra] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || ciphertext === undefined || extra !== undefined) throw new SecretBoxError('not a sealed secret');
-    const attempts: Array<[SealedWith, Buffer | undefined]> = [['current', this.key], ['previous', this.previousKey]];
+    const parts = sealed.split('.');
+    const [version, iv, tag, ciphertext] = parts;
+    if (parts.length !== 4 || version !== 'v1' || !iv || !tag) throw new SecretBoxError('not a sealed secret');
+    const attempts: Array<[SealedWith, Buffer | undefined]> = [
+      ['current', this.key],
+      ['previous', this.previousKey],
+    ];
     for (const [name, key] of attempts) {
       if (!key) continue;
       try {
@@ -64,7 +68,9 @@ export class SecretBox {
       }
     }
     throw new SecretBoxError(
-      this.previousKey ? 'the secret was sealed with neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS' : 'the secret was sealed with another key than SECRETS_KEY (set SECRETS_KEY_PREVIOUS while rotating)',
+      this.previousKey
+        ? 'the secret was sealed with neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS'
+        : 'the secret was sealed with another key than SECRETS_KEY (set SECRETS_KEY_PREVIOUS while rotating)',
     );
   }
 }

@@ -1,10 +1,13 @@
-import { DomainError, Role, StaffPrincipal, ThrottledError } from '@porchlight/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, StaffPrincipal, ThrottledError } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
-import { whenReady } from '@porchlight/queue';
+import { PRODUCER_REDIS, whenReady } from '@porchlight/queue';
 import IORedis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AccessClaims, AccessTokens } from './access-tokens';
 import { audit } from './audit';
+import { sessionUser } from './data/users.repository';
+import { STAFF_ACCESS_OPTIONS } from './identity.tokens';
 
 /** An authenticated request: the principal built from the user's current row, and the token's claims. */
 export interface StaffSession {
@@ -12,17 +15,9 @@ export interface StaffSession {
   claims: AccessClaims;
 }
 
-interface UserState {
-  role: Role;
-  school_ids: string[];
-  language: string;
-  active: boolean;
-  token_version: number;
-}
-
 export interface SessionOptions {
   /** Redis key prefix (`QUEUE_PREFIX`), shared by every API process. */
-  prefix: string;
+  redisPrefix: string;
   /** Calls one token may make per minute before answering 429. */
   callsPerMinute: number;
 }
@@ -33,29 +28,30 @@ export interface SessionOptions {
  * for the token's call budget. Nothing is cached, so a change made through the API (a role,
  * schools, deactivation, a new password) holds from the next request in every API process.
  */
+@Injectable()
 export class StaffSessions {
   private readonly calls: RateLimiterRedis;
 
   constructor(
     private readonly db: TenantDb,
     private readonly tokens: AccessTokens,
-    private readonly redis: IORedis,
-    private readonly options: SessionOptions,
+    @Inject(PRODUCER_REDIS) private readonly redis: IORedis,
+    @Inject(STAFF_ACCESS_OPTIONS) private readonly options: SessionOptions,
   ) {
-    this.calls = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${options.prefix}:calls`, points: options.callsPerMinute, duration: 60 });
+    this.calls = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${options.redisPrefix}:calls`, points: options.callsPerMinute, duration: 60 });
   }
 
   /** The session, or undefined for a token that is invalid, logged out, outdated, or whose user is gone or deactivated. */
   async authenticate(token: string): Promise<StaffSession | undefined> {
     const claims = await this.tokens.verify(token);
     if (!claims) return undefined;
-    const [revoked, [user], overBudget] = await Promise.all([
+    const [revoked, user, overBudget] = await Promise.all([
       this.redisOrUnavailable(() => this.redis.exists(this.revokedKey(claims.tokenId))),
-      this.db.once<UserState>(claims.tenantId, `select role, school_ids, language, active, token_version from users where id = $1`, [claims.userId]),
+      sessionUser(this.db, claims.tenantId, claims.userId),
       this.redisOrUnavailable(() => this.countCall(claims.tokenId)),
     ]);
-    if (revoked || !user || !user.active || user.token_version !== claims.tokenVersion) return undefined;
-    if (overBudget !== undefined) throw new ThrottledError(`at most ${this.options.callsPerMinute} calls a minute per token`, overBudget);
+    if (revoked > 0 || !user || !user.active || user.token_version !== claims.tokenVersion) return undefined;
+    if (overBudget !== undefined) throw new ThrottledError(`at most ${String(this.options.callsPerMinute)} calls a minute per token`, overBudget);
     return {
       principal: { userId: claims.userId, tenantId: claims.tenantId, role: user.role, schoolIds: user.school_ids, language: user.language },
       claims,
@@ -74,7 +70,7 @@ export class StaffSessions {
   }
 
   private revokedKey(tokenId: string): string {
-    return `${this.options.prefix}:revoked-token:${tokenId}`;
+    return `${this.options.redisPrefix}:revoked-token:${tokenId}`;
   }
 
   /** Undefined within the budget, else the seconds until the token may call again. */

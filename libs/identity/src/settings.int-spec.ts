@@ -1,48 +1,51 @@
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { OutboundGuard, Resolver } from '@porchlight/outbound';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTenantFixture, TEST_DATABASE_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
-import { DataSource } from 'typeorm';
+import { createTenantFixture, TEST_SECRETS_KEY, TenantFixture, useIntegration } from '@porchlight/testing';
 import { SecretBox } from './secret-box';
 import { SettingsUseCases } from './settings.use-cases';
 import { TenantRepository } from './tenants';
 
 /** DNS for the spec: names that resolve to public, private and metadata addresses. */
 const resolver: Resolver = async (hostname) => {
-  const table: Record<string, string> = { 'translate.example.org': '93.184.216.34', 'intranet.example.org': '10.20.30.40', 'imds.example.org': '169.254.169.254' };
+  const table: Record<string, string> = {
+    'translate.example.org': '93.184.216.34',
+    'intranet.example.org': '10.20.30.40',
+    'imds.example.org': '169.254.169.254',
+  };
   if (!table[hostname]) throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
   return [{ address: table[hostname], family: 4 }];
 };
 
 describe('SettingsUseCases: provider URLs and the audit of changes (Postgres)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
+  const spec = useIntegration('settings', { tenant: false, redis: false });
   let useCases: SettingsUseCases;
   let fixture: TenantFixture;
   let admin: StaffPrincipal;
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'settings-spec', poolSize: 2 }).initialize();
-    db = new TenantDb(dataSource);
-    useCases = new SettingsUseCases(db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY)), new OutboundGuard(['libretranslate'], resolver));
+    useCases = new SettingsUseCases(spec.db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY)), new OutboundGuard(['libretranslate'], resolver));
   });
-  afterAll(() => dataSource.destroy());
   beforeEach(async () => {
-    fixture = await createTenantFixture(db);
+    fixture = await createTenantFixture(spec.db);
     admin = { userId: fixture.adminId, tenantId: fixture.tenantId, role: 'district_admin', schoolIds: [], language: 'en' };
   });
 
   // As the API runs them: inside the caller's tenant context.
   const settings = {
-    update: (actor: StaffPrincipal, command: Parameters<SettingsUseCases['update']>[1]) => TenantContext.run({ tenantId: actor.tenantId }, () => useCases.update(actor, command)),
+    update: (actor: StaffPrincipal, command: Parameters<SettingsUseCases['update']>[1]) =>
+      TenantContext.run({ tenantId: actor.tenantId }, () => useCases.update(actor, command)),
     get: (actor: StaffPrincipal) => TenantContext.run({ tenantId: actor.tenantId }, () => useCases.get(actor)),
   };
   const auditRows = () =>
-    db.txFor(fixture.tenantId, (m) => m.query(`select action, data, actor_user_id from audit_log where tenant_id = $1 and action like 'settings.%' order by id`, [fixture.tenantId])) as Promise<
-      Array<{ action: string; data: Record<string, unknown>; actor_user_id: string }>
-    >;
-  const stored = () => db.txFor(fixture.tenantId, async (m) => (await m.query(`select translation, translation_secret_enc, sms_auth_token_enc from tenants where id = $1`, [fixture.tenantId]))[0]);
+    spec.db.txFor(fixture.tenantId, (m) =>
+      m.query(`select action, data, actor_user_id from audit_log where tenant_id = $1 and action like 'settings.%' order by id`, [fixture.tenantId]),
+    ) as Promise<Array<{ action: string; data: Record<string, unknown>; actor_user_id: string }>>;
+  const stored = () =>
+    spec.db.txFor(
+      fixture.tenantId,
+      async (m) => (await m.query(`select translation, translation_secret_enc, sms_auth_token_enc from tenants where id = $1`, [fixture.tenantId]))[0],
+    );
 
   it('stores an https URL whose host resolves to public addresses, and audits what changed', async () => {
     const updated = await settings.update(admin, { translation: { provider: 'libretranslate', url: 'https://translate.example.org/' } });
@@ -91,7 +94,9 @@ describe('SettingsUseCases: provider URLs and the audit of changes (Postgres)', 
       ['settings.secret_changed', { secret: 'sms.authToken', cleared: false }],
       ['settings.secret_changed', { secret: 'translation.apiKey', cleared: false }],
     ]);
-    const everything = JSON.stringify(await db.txFor(fixture.tenantId, (m) => m.query(`select * from audit_log where tenant_id = $1`, [fixture.tenantId])));
+    const everything = JSON.stringify(
+      await spec.db.txFor(fixture.tenantId, (m) => m.query(`select * from audit_log where tenant_id = $1`, [fixture.tenantId])),
+    );
     expect(everything).not.toContain('fresh-auth-token');
     expect(everything).not.toContain('AIzaSy');
     const row = await stored();
@@ -104,7 +109,11 @@ describe('SettingsUseCases: provider URLs and the audit of changes (Postgres)', 
     expect(await auditRows()).toEqual([]);
     await settings.update(admin, { timezone: 'America/Denver', quietHours: { start: '08:00', end: '00:00' } });
     expect((await auditRows()).map((r) => r.data)).toEqual([
-      { changed: ['quietHours.start', 'timezone'], before: { 'quietHours.start': '00:00', timezone: 'America/Chicago' }, after: { 'quietHours.start': '08:00', timezone: 'America/Denver' } },
+      {
+        changed: ['quietHours.start', 'timezone'],
+        before: { 'quietHours.start': '00:00', timezone: 'America/Chicago' },
+        after: { 'quietHours.start': '08:00', timezone: 'America/Denver' },
+      },
     ]);
   });
 

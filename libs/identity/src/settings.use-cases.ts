@@ -1,8 +1,12 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { OutboundGuard } from '@porchlight/outbound';
 import { EntityManager } from 'typeorm';
 import { audit } from './audit';
+import { TenantTranslationSettings } from './data/tenant.entity';
+import { TenantChanges, updateTenant } from './data/tenants.repository';
+import { IDENTITY_OUTBOUND_GUARD } from './identity.tokens';
 import { TenantRepository, TenantSettings } from './tenants';
 
 export interface UpdateSettingsCommand {
@@ -25,7 +29,8 @@ export interface UpdateSettingsCommand {
   translation?: {
     provider?: string;
     url?: string;
-    apiKey?: string;
+    /** null clears it. */
+    apiKey?: string | null;
     region?: string;
     untranslatedPolicy?: 'hold' | 'send_source';
     requireReviewFor?: string[];
@@ -38,13 +43,31 @@ export interface UpdateSettingsCommand {
 export const MIN_RETENTION_DAYS = 7;
 export const MAX_RETENTION_DAYS = 36500;
 
+/** The translation settings asked for, the secret left out (it is sealed into its own column). */
+function withoutApiKey<T extends { apiKey?: unknown }>(translation: T): Omit<T, 'apiKey'> {
+  return Object.fromEntries(Object.entries(translation).filter(([key]) => key !== 'apiKey')) as Omit<T, 'apiKey'>;
+}
+
 /** The settings as `field.subfield` → value, for telling what a change changed. */
 function flatten(settings: TenantSettings): Map<string, unknown> {
   const fields = new Map<string, unknown>();
-  for (const key of ['name', 'timezone', 'country', 'defaultLanguage', 'languages', 'quietHours', 'helpText', 'helpContact', 'sms', 'translation', 'retention'] as const) {
+  for (const key of [
+    'name',
+    'timezone',
+    'country',
+    'defaultLanguage',
+    'languages',
+    'quietHours',
+    'helpText',
+    'helpContact',
+    'sms',
+    'translation',
+    'retention',
+  ] as const) {
     const value = settings[key];
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [sub, inner] of Object.entries(value)) fields.set(`${key}.${sub}`, inner);
+      // Whether a key is saved is audited as `settings.secret_changed`.
+      for (const [sub, inner] of Object.entries(value)) if (`${key}.${sub}` !== 'translation.apiKeySet') fields.set(`${key}.${sub}`, inner);
     } else {
       fields.set(key, value);
     }
@@ -57,7 +80,13 @@ function flatten(settings: TenantSettings): Map<string, unknown> {
  * after (secrets are never part of the settings view), and one `settings.secret_changed` per
  * secret written, naming it without its value.
  */
-async function auditChange(m: EntityManager, actor: StaffPrincipal, before: TenantSettings, after: TenantSettings, secrets: Array<{ secret: string; cleared: boolean }>) {
+async function auditChange(
+  m: EntityManager,
+  actor: StaffPrincipal,
+  before: TenantSettings,
+  after: TenantSettings,
+  secrets: Array<{ secret: string; cleared: boolean }>,
+) {
   const old = flatten(before);
   const now = flatten(after);
   const changed = [...new Set([...old.keys(), ...now.keys()])].filter((field) => JSON.stringify(old.get(field)) !== JSON.stringify(now.get(field))).sort();
@@ -69,12 +98,13 @@ async function auditChange(m: EntityManager, actor: StaffPrincipal, before: Tena
   for (const secret of secrets) await audit(m, actor.tenantId, { ...entry, action: 'settings.secret_changed', data: secret });
 }
 
+@Injectable()
 export class SettingsUseCases {
   constructor(
     private readonly db: TenantDb,
     private readonly tenants: TenantRepository,
     /** Where a district's translation URL may lead (`PROVIDER_HOST_ALLOWLIST`); public https only by default. */
-    private readonly guard: OutboundGuard = new OutboundGuard(),
+    @Optional() @Inject(IDENTITY_OUTBOUND_GUARD) private readonly guard: OutboundGuard = new OutboundGuard(),
   ) {}
 
   get(actor: StaffPrincipal): Promise<TenantSettings> {
@@ -86,58 +116,57 @@ export class SettingsUseCases {
     // Before the transaction: resolving the host may take a moment.
     const url = command.translation?.url;
     const refused = url === undefined ? null : await this.guard.refusalOf(url);
-    if (refused) throw new DomainError('invalid', 'validation failed', [{ field: 'translation.url', message: `translation.url ${refused}` }]);
+    if (refused !== null) throw new DomainError('invalid', 'validation failed', [{ field: 'translation.url', message: `translation.url ${refused}` }]);
     return this.db.tx(async (m) => {
       const current = await this.tenants.settings(m, actor.tenantId);
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      const set = (column: string, value: unknown) => {
-        params.push(value);
-        sets.push(`${column} = $${params.length}`);
-      };
-      if (command.name !== undefined) set('name', command.name);
-      if (command.timezone !== undefined) set('timezone', command.timezone);
-      if (command.country !== undefined) set('country', command.country.toUpperCase());
+      const changes: TenantChanges = {};
+      if (command.name !== undefined) changes.name = command.name;
+      if (command.timezone !== undefined) changes.timezone = command.timezone;
+      if (command.country !== undefined) changes.country = command.country.toUpperCase();
       const defaultLanguage = command.defaultLanguage ?? current.defaultLanguage;
-      if (command.defaultLanguage !== undefined) set('default_language', command.defaultLanguage);
+      if (command.defaultLanguage !== undefined) changes.defaultLanguage = command.defaultLanguage;
       if (command.languages !== undefined || command.defaultLanguage !== undefined) {
-        set('languages', [...new Set([defaultLanguage, ...(command.languages ?? current.languages)])]);
+        changes.languages = [...new Set([defaultLanguage, ...(command.languages ?? current.languages)])];
       }
       if (command.quietHours) {
-        set('quiet_hours_start', command.quietHours.start);
-        set('quiet_hours_end', command.quietHours.end);
+        changes.quietHoursStart = command.quietHours.start;
+        changes.quietHoursEnd = command.quietHours.end;
       }
-      if (command.helpText !== undefined) set('help_text', command.helpText);
-      if (command.helpContact !== undefined) set('help_contact', command.helpContact);
+      if (command.helpText !== undefined) changes.helpText = command.helpText;
+      if (command.helpContact !== undefined) changes.helpContact = command.helpContact;
       const sms = command.sms;
-      if (sms?.provider !== undefined) set('sms_provider', sms.provider);
-      if (sms?.accountSid !== undefined) set('sms_account_sid', sms.accountSid);
-      if (sms?.authToken !== undefined) set('sms_auth_token_enc', this.tenants.sealToken(sms.authToken));
-      if (sms?.messagingServiceSid !== undefined) set('sms_messaging_service_sid', sms.messagingServiceSid);
-      if (sms?.fromNumber !== undefined) set('sms_from_number', sms.fromNumber);
-      if (sms?.messagesPerSecond !== undefined) set('sms_messages_per_second', sms.messagesPerSecond);
+      if (sms?.provider !== undefined) changes.smsProvider = sms.provider;
+      if (sms?.accountSid !== undefined) changes.smsAccountSid = sms.accountSid;
+      if (sms?.authToken !== undefined) changes.smsAuthTokenEnc = this.tenants.sealToken(sms.authToken);
+      if (sms?.messagingServiceSid !== undefined) changes.smsMessagingServiceSid = sms.messagingServiceSid;
+      if (sms?.fromNumber !== undefined) changes.smsFromNumber = sms.fromNumber;
+      if (sms?.messagesPerSecond !== undefined) changes.smsMessagesPerSecond = sms.messagesPerSecond;
+      const apiKey = command.translation?.apiKey;
       if (command.translation) {
-        const { apiKey, ...rest } = command.translation;
-        set('translation', JSON.stringify({ ...current.translation, ...rest }));
-        if (apiKey !== undefined) set('translation_secret_enc', apiKey === null ? null : this.tenants.sealToken(String(apiKey)));
+        // `apiKeySet` is read from the sealed column, never stored in the settings.
+        const stored = Object.fromEntries(Object.entries(current.translation).filter(([key]) => key !== 'apiKeySet')) as TenantTranslationSettings;
+        changes.translation = { ...stored, ...withoutApiKey(command.translation) };
+        if (apiKey !== undefined) changes.translationSecretEnc = apiKey === null ? null : this.tenants.sealToken(apiKey);
       }
       const days = command.retention?.messageBodyDays;
       if (days !== undefined) {
         if (days !== null && !(Number.isInteger(days) && days >= MIN_RETENTION_DAYS && days <= MAX_RETENTION_DAYS)) {
           throw new DomainError('invalid', 'validation failed', [
-            { field: 'retention.messageBodyDays', message: `messageBodyDays must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}, or null` },
+            {
+              field: 'retention.messageBodyDays',
+              message: `messageBodyDays must be a whole number of days from ${String(MIN_RETENTION_DAYS)} to ${String(MAX_RETENTION_DAYS)}, or null`,
+            },
           ]);
         }
-        set('retention_message_body_days', days);
+        changes.retentionMessageBodyDays = days;
       }
-      if (sets.length === 0) return current;
-      set('updated_at', new Date());
-      params.push(actor.tenantId);
-      await m.query(`update tenants set ${sets.join(', ')} where id = $${params.length}`, params);
+      if (Object.keys(changes).length === 0) return current;
+      changes.updatedAt = new Date();
+      await updateTenant(m, actor.tenantId, changes);
       const updated = await this.tenants.settings(m, actor.tenantId);
       const secrets = [
         ...(sms?.authToken !== undefined ? [{ secret: 'sms.authToken', cleared: false }] : []),
-        ...(command.translation?.apiKey !== undefined ? [{ secret: 'translation.apiKey', cleared: command.translation?.apiKey === null }] : []),
+        ...(apiKey !== undefined ? [{ secret: 'translation.apiKey', cleared: apiKey === null }] : []),
       ];
       await auditChange(m, actor, current, updated, secrets);
       return updated;

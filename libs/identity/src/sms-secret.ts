@@ -3,7 +3,10 @@
  * with (changed, rotated, or another deployment's). Its messages wait until the token can be read.
  */
 export class SmsSecretUnreadableError extends Error {
-  constructor(readonly tenantId: string, readonly slug: string) {
+  constructor(
+    readonly tenantId: string,
+    readonly slug: string,
+  ) {
     super(`district ${slug} (${tenantId}): its SMS auth token cannot be decrypted with SECRETS_KEY`);
   }
 }

@@ -1,6 +1,9 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError, Role, SmsProviderKind } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
+import { TenantEntity, TenantTranslationSettings } from './data/tenant.entity';
+import { directoryEntriesByAccount, directoryEntryBySlug, findTenant } from './data/tenants.repository';
 import { SecretBox } from './secret-box';
 import { SECRET_UNREADABLE_STATUS, SmsSecretUnreadableError, SmsStatus } from './sms-secret';
 
@@ -27,93 +30,68 @@ export interface TenantSettings {
   helpContact: string | null;
   /** `status`: whether the auth token can be read, i.e. whether messages can go out at all. */
   sms: Omit<TenantSms, 'authToken'> & SmsStatus;
-  translation: { provider: string; untranslatedPolicy: 'hold' | 'send_source'; [key: string]: unknown };
+  /** `apiKeySet`: whether an API key is saved (the key itself is write-only). */
+  translation: TenantTranslationSettings & { apiKeySet: boolean };
   /** How long message texts are kept: `messageBodyDays` null keeps them for as long as the district exists. */
   retention: { messageBodyDays: number | null };
   createdAt: string;
 }
 
-interface TenantRow {
-  id: string;
-  slug: string;
-  name: string;
-  timezone: string;
-  country: string;
-  default_language: string;
-  languages: string[];
-  quiet_hours_start: string;
-  quiet_hours_end: string;
-  help_text: string | null;
-  help_contact: string | null;
-  sms_provider: SmsProviderKind;
-  sms_account_sid: string;
-  sms_auth_token_enc: string;
-  sms_messaging_service_sid: string | null;
-  sms_from_number: string | null;
-  sms_messages_per_second: number | null;
-  translation: TenantSettings['translation'];
-  retention_message_body_days: number | null;
-  created_at: Date;
-}
-
 const hhmm = (time: string) => time.slice(0, 5);
 
-export function toSettings(row: TenantRow, smsStatus: SmsStatus): TenantSettings {
+export function toSettings(row: TenantEntity, smsStatus: SmsStatus): TenantSettings {
   return {
     id: row.id,
     slug: row.slug,
     name: row.name,
     timezone: row.timezone,
     country: row.country,
-    defaultLanguage: row.default_language,
+    defaultLanguage: row.defaultLanguage,
     languages: row.languages,
-    quietHours: { start: hhmm(row.quiet_hours_start), end: hhmm(row.quiet_hours_end) },
-    helpText: row.help_text,
-    helpContact: row.help_contact,
+    quietHours: { start: hhmm(row.quietHoursStart), end: hhmm(row.quietHoursEnd) },
+    helpText: row.helpText,
+    helpContact: row.helpContact,
     sms: {
-      provider: row.sms_provider,
-      accountSid: row.sms_account_sid,
-      messagingServiceSid: row.sms_messaging_service_sid,
-      fromNumber: row.sms_from_number,
-      messagesPerSecond: row.sms_messages_per_second,
+      provider: row.smsProvider,
+      accountSid: row.smsAccountSid,
+      messagingServiceSid: row.smsMessagingServiceSid,
+      fromNumber: row.smsFromNumber,
+      messagesPerSecond: row.smsMessagesPerSecond,
       ...smsStatus,
     },
-    translation: row.translation,
-    retention: { messageBodyDays: row.retention_message_body_days },
-    createdAt: row.created_at.toISOString(),
+    translation: { ...row.translation, apiKeySet: row.translationSecretEnc !== null },
+    retention: { messageBodyDays: row.retentionMessageBodyDays },
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
 /** Reads and writes the tenant row of the current transaction; secrets are sealed on the way in. */
+@Injectable()
 export class TenantRepository {
   constructor(private readonly secrets: SecretBox) {}
 
   async settings(m: EntityManager, tenantId: string): Promise<TenantSettings> {
-    const [row] = await m.query(`select * from tenants where id = $1`, [tenantId]);
-    if (!row) throw DomainError.notFound('tenant');
+    const row = await this.row(m, tenantId);
     return toSettings(row, this.unreadableSmsSecret(row) ? SECRET_UNREADABLE_STATUS : { status: 'ok', statusMessage: null });
   }
 
   /** Why the tenant's SMS auth token cannot be read, if it cannot (for the reconciler's report). */
   async smsSecretProblem(m: EntityManager, tenantId: string): Promise<SmsSecretUnreadableError | undefined> {
-    const [row] = (await m.query(`select * from tenants where id = $1`, [tenantId])) as TenantRow[];
-    if (!row) throw DomainError.notFound('tenant');
-    return this.unreadableSmsSecret(row);
+    return this.unreadableSmsSecret(await this.row(m, tenantId));
   }
 
   /** The tenant's SMS credentials with the token opened: for delivery and webhook checks only. */
   async smsCredentials(m: EntityManager, tenantId: string): Promise<TenantSms & { name: string; helpText: string | null }> {
-    const [row] = (await m.query(`select * from tenants where id = $1`, [tenantId])) as TenantRow[];
-    if (!row) throw DomainError.notFound('tenant');
+    const row = await this.row(m, tenantId);
     return {
       name: row.name,
-      helpText: row.help_text,
-      provider: row.sms_provider,
-      accountSid: row.sms_account_sid,
+      helpText: row.helpText,
+      provider: row.smsProvider,
+      accountSid: row.smsAccountSid,
       authToken: this.openSmsToken(row),
-      messagingServiceSid: row.sms_messaging_service_sid,
-      fromNumber: row.sms_from_number,
-      messagesPerSecond: row.sms_messages_per_second,
+      messagingServiceSid: row.smsMessagingServiceSid,
+      fromNumber: row.smsFromNumber,
+      messagesPerSecond: row.smsMessagesPerSecond,
     };
   }
 
@@ -121,17 +99,23 @@ export class TenantRepository {
     return this.secrets.seal(token);
   }
 
-  private openSmsToken(row: TenantRow): string {
+  private async row(m: EntityManager, tenantId: string): Promise<TenantEntity> {
+    const row = await findTenant(m, tenantId);
+    if (!row) throw DomainError.notFound('tenant');
+    return row;
+  }
+
+  private openSmsToken(row: TenantEntity): string {
     try {
-      return this.secrets.open(row.sms_auth_token_enc);
+      return this.secrets.open(row.smsAuthTokenEnc);
     } catch {
       throw new SmsSecretUnreadableError(row.id, row.slug);
     }
   }
 
-  private unreadableSmsSecret(row: TenantRow): SmsSecretUnreadableError | undefined {
+  private unreadableSmsSecret(row: TenantEntity): SmsSecretUnreadableError | undefined {
     try {
-      this.secrets.open(row.sms_auth_token_enc);
+      this.secrets.open(row.smsAuthTokenEnc);
       return undefined;
     } catch {
       return new SmsSecretUnreadableError(row.id, row.slug);
@@ -140,12 +124,12 @@ export class TenantRepository {
 }
 
 /** The tenant directory: the only lookups made before a tenant is known. */
+@Injectable()
 export class TenantDirectory {
   constructor(private readonly db: TenantDb) {}
 
   async bySlug(slug: string): Promise<string | undefined> {
-    const [row] = await this.db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory where slug = $1`, [slug]);
-    return row?.tenant_id;
+    return (await directoryEntryBySlug(this.db.dataSource.manager, slug))?.tenantId;
   }
 
   /**
@@ -153,12 +137,9 @@ export class TenantDirectory {
    * every tenant on that account (several districts can share one Twilio account).
    */
   async byAccount(accountSid: string, to?: string): Promise<string[]> {
-    const rows = await this.db.unscoped<{ tenant_id: string; sms_from_number: string | null }>(
-      `select tenant_id, sms_from_number from tenant_directory where sms_account_sid = $1`,
-      [accountSid],
-    );
-    const exact = rows.filter((row) => to !== undefined && row.sms_from_number === to);
-    return (exact.length > 0 ? exact : rows).map((row) => row.tenant_id);
+    const entries = await directoryEntriesByAccount(this.db.dataSource.manager, accountSid);
+    const exact = entries.filter((entry) => to !== undefined && entry.smsFromNumber === to);
+    return (exact.length > 0 ? exact : entries).map((entry) => entry.tenantId);
   }
 }
 

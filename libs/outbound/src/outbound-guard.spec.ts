@@ -22,7 +22,7 @@ describe('OutboundGuard.refusalOf (when a URL is saved)', () => {
     'intranet.example.org': ['10.0.0.8'],
     'split.example.org': ['93.184.216.34', '127.0.0.1'],
     'mapped.example.org': ['::ffff:169.254.169.254'],
-    'libretranslate': ['10.0.0.9'],
+    libretranslate: ['10.0.0.9'],
   });
   const guard = new OutboundGuard(['libretranslate', '127.0.0.1', '[::1]'], dns);
 
@@ -130,9 +130,13 @@ describe('OutboundGuard on every connection', () => {
 
   it('answers lookups with checked addresses in both callback forms', async () => {
     const guard = new OutboundGuard([], fakeDns({ 'engine.example.org': ['93.184.216.34', '2606:4700:4700::1111'] }));
-    const one = await new Promise((resolve, reject) => guard.lookup('engine.example.org', { family: 6 }, (err, address, family) => (err ? reject(err) : resolve([address, family]))));
+    const one = await new Promise((resolve, reject) =>
+      guard.lookup('engine.example.org', { family: 6 }, (err, address, family) => (err ? reject(err) : resolve([address, family]))),
+    );
     expect(one).toEqual(['2606:4700:4700::1111', 6]);
-    const all = await new Promise((resolve, reject) => guard.lookup('engine.example.org', { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+    const all = await new Promise((resolve, reject) =>
+      guard.lookup('engine.example.org', { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+    );
     expect(all).toEqual([
       { address: '93.184.216.34', family: 4 },
       { address: '2606:4700:4700::1111', family: 6 },

@@ -23,7 +23,11 @@ export class OutboundRefusedError extends Error {
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
-const bareHost = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+const bareHost = (host: string) =>
+  host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 const CALLED_FOR = 'plain http only for hosts on PROVIDER_HOST_ALLOWLIST';
 
 /**
@@ -43,7 +47,10 @@ export class OutboundGuard {
   readonly httpAgent: http.Agent;
   readonly httpsAgent: https.Agent;
 
-  constructor(allowList: readonly string[] = [], private readonly resolver: Resolver = systemResolver) {
+  constructor(
+    allowList: readonly string[] = [],
+    private readonly resolver: Resolver = systemResolver,
+  ) {
     this.allowed = new Set(allowList.map(bareHost).filter(Boolean));
     this.httpAgent = new http.Agent({ keepAlive: true, lookup: this.lookup });
     this.httpsAgent = new https.Agent({ keepAlive: true, lookup: this.lookup });
@@ -90,20 +97,22 @@ export class OutboundGuard {
 
   /** `net.LookupFunction` for the agents: resolves, refuses unless every address passes, answers checked addresses only. */
   readonly lookup = (hostname: string, options: LookupOptions | number | undefined, callback: LookupCallback): void => {
-    const opts: LookupOptions = typeof options === 'object' && options !== null ? options : { family: options };
+    const opts: LookupOptions = typeof options === 'object' ? options : { family: options };
     this.resolveChecked(hostname).then(
       (addresses) => {
         const family = opts.family === 4 || opts.family === 'IPv4' ? 4 : opts.family === 6 || opts.family === 'IPv6' ? 6 : 0;
         const usable = family ? addresses.filter((a) => a.family === family) : addresses;
         if (usable.length === 0) {
-          callback(Object.assign(new Error(`no IPv${family} address for the host`), { code: 'ENOTFOUND' }), '', 0);
+          callback(Object.assign(new Error(`no IPv${String(family)} address for the host`), { code: 'ENOTFOUND' }), '', 0);
         } else if (opts.all) {
           callback(null, usable);
         } else {
           callback(null, usable[0].address, usable[0].family);
         }
       },
-      (error: NodeJS.ErrnoException) => callback(error, '', 0),
+      (error: unknown) => {
+        callback(error instanceof Error ? error : new Error(String(error)), '', 0);
+      },
     );
   };
 

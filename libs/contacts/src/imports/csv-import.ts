@@ -1,6 +1,7 @@
 import { DomainError } from '@porchlight/contracts';
-import { rows } from '@porchlight/database';
+import { query } from '@porchlight/database';
 import { normalizePhone } from '@porchlight/sms';
+import { SchoolEntity } from '../data/school.entity';
 import { CsvRow } from './csv-reader';
 import { ImportRun, inBatches } from './import-run';
 import { normalizeLanguage } from './language';
@@ -24,6 +25,9 @@ export const CSV_HEADERS = {
 } as const;
 
 type Field = keyof typeof CSV_HEADERS;
+
+/** The file's header for each field it has; the fields every row needs are always there. */
+type Columns = Partial<Record<Field, string>> & Record<'studentId' | 'school' | 'phone', string> & { studentNameAt: string };
 
 const squash = (header: string) => header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -72,88 +76,36 @@ interface PairRow {
  * and created when new.
  */
 export async function importPlainCsv(run: ImportRun): Promise<void> {
+  if (run.files.size === 0) throw new DomainError('invalid', 'the import has no file');
   const [file] = [...run.files.values()];
-  if (!file) throw new DomainError('invalid', 'the import has no file');
   run.report.phase = file.name;
   const schools = new Map<string, string>();
-  for (const r of await run.db.tx((m) => m.query(`select id, name, source_id from schools where kind = 'school'`))) {
-    schools.set(r.name.toLowerCase(), r.id);
-    if (r.source_id) schools.set(r.source_id.toLowerCase(), r.id);
+  for (const school of await run.db.tx((m) => m.find(SchoolEntity, { where: { kind: 'school' } }))) {
+    schools.set(school.name.toLowerCase(), school.id);
+    if (school.sourceId) schools.set(school.sourceId.toLowerCase(), school.id);
   }
   const students = new Set<string>();
   const guardians = new Set<string>();
-  let columns: Partial<Record<Field, string>> | undefined;
-
-  const columnsOf = (row: CsvRow) => {
-    const byName = new Map(Object.keys(row.values).map((h) => [squash(h), h]));
-    const found: Partial<Record<Field, string>> = {};
-    for (const [field, names] of Object.entries(CSV_HEADERS) as [Field, readonly string[]][]) {
-      const hit = names.map(squash).find((n) => byName.has(n));
-      if (hit) found[field] = byName.get(hit);
-    }
-    const missing = [
-      !found.studentId && 'student id',
-      !found.studentName && !(found.studentGivenName && found.studentFamilyName) && 'student name',
-      !found.school && 'school',
-      !found.phone && 'phone',
-    ].filter(Boolean);
-    if (missing.length > 0) {
-      throw new DomainError('invalid', `${file.name} has no column for ${missing.join(', ')} (headers: ${Object.keys(row.values).join(', ')})`);
-    }
-    return found;
-  };
+  let columns: Columns | undefined;
 
   await inBatches<PairRow>(
     run.rows(file),
     (row) => {
-      columns ??= columnsOf(row);
+      columns ??= columnsOf(file.name, row);
       run.report.read(file.name);
-      const get = (field: Field) => (columns![field] ? row.values[columns![field]!] ?? '' : '');
-      const reject = (field: string, message: string) => void run.report.reject({ file: file.name, row: row.row, field, message });
-      const studentSid = get('studentId');
-      if (!studentSid) return reject(columns!.studentId!, 'student id is required');
-      const [studentGiven, studentFamily] = get('studentName') ? splitName(get('studentName')) : [get('studentGivenName'), get('studentFamilyName')];
-      if (!studentGiven || !studentFamily) return reject(columns!.studentName ?? columns!.studentGivenName!, 'the student needs a first and a last name');
-      const schoolName = get('school');
-      if (!schoolName) return reject(columns!.school!, 'school is required');
-      const rawPhone = get('phone');
-      if (!rawPhone) return reject(columns!.phone!, 'phone is required');
-      const phone = normalizePhone(rawPhone, run.country);
-      if (!phone.ok) return reject(columns!.phone!, `"${rawPhone}": ${phone.reason}`);
-      const [guardianGiven, guardianFamily] = get('guardianName') ? splitName(get('guardianName')) : [get('guardianGivenName'), get('guardianFamilyName')];
-      let language = run.defaultLanguage;
-      const rawLanguage = get('language');
-      const normalized = normalizeLanguage(rawLanguage);
-      if (!normalized.ok) run.report.warn({ file: file.name, row: row.row, field: columns!.language!, message: `${normalized.reason}; the district's default language is used` });
-      else if (normalized.language) language = normalized.language;
-      const guardianSid = `csv:${phone.e164}:${`${guardianGiven} ${guardianFamily}`.trim().toLowerCase()}`;
-      const newStudent = !students.has(studentSid);
-      const newGuardian = !guardians.has(guardianSid);
-      students.add(studentSid);
-      guardians.add(guardianSid);
-      return {
-        row: row.row,
-        studentSid,
-        studentGiven,
-        studentFamily,
-        school: schoolName,
-        grade: get('grade') || null,
-        guardianSid,
-        guardianGiven,
-        guardianFamily,
-        phone: phone.e164,
-        email: get('email') || null,
-        language,
-        role: relationshipRole(get('relationship')),
-        newStudent,
-        newGuardian,
-      };
+      return pairOf(run, file.name, row, columns, (pair) => {
+        const newStudent = !students.has(pair.studentSid);
+        const newGuardian = !guardians.has(pair.guardianSid);
+        students.add(pair.studentSid);
+        guardians.add(pair.guardianSid);
+        return { ...pair, newStudent, newGuardian };
+      });
     },
     async (items) => {
       const newSchools = [...new Set(items.map((i) => i.school).filter((name) => !schools.has(name.toLowerCase())))];
       if (newSchools.length > 0) {
         const created = await run.db.tx((m) =>
-          rows<{ id: string; source_id: string }>(
+          query<{ id: string; source_id: string }>(
             m,
             `insert into schools (tenant_id, name, source_id) select $1, x, x from unnest($2::text[]) as x
              on conflict (tenant_id, source_id) do update set name = excluded.name returning id, source_id`,
@@ -165,22 +117,36 @@ export async function importPlainCsv(run: ImportRun): Promise<void> {
       await run.apply(file.name, items, async (m, batch) => {
         const newStudents = batch.filter((i) => i.newStudent || batch.length === 1);
         const newGuardians = batch.filter((i) => i.newGuardian || batch.length === 1);
-        const s = await upsertBySourceId(m, run.tenantId, 'students', newStudents.map((i) => i.studentSid), [
-          { name: 'school_id', type: 'uuid', values: newStudents.map((i) => schools.get(i.school.toLowerCase())) },
-          { name: 'given_name', type: 'text', values: newStudents.map((i) => i.studentGiven) },
-          { name: 'family_name', type: 'text', values: newStudents.map((i) => i.studentFamily) },
-          { name: 'grade', type: 'text', values: newStudents.map((i) => i.grade) },
-        ]);
+        const s = await upsertBySourceId(
+          m,
+          run.tenantId,
+          'students',
+          newStudents.map((i) => i.studentSid),
+          [
+            { name: 'school_id', type: 'uuid', values: newStudents.map((i) => schools.get(i.school.toLowerCase())) },
+            { name: 'given_name', type: 'text', values: newStudents.map((i) => i.studentGiven) },
+            { name: 'family_name', type: 'text', values: newStudents.map((i) => i.studentFamily) },
+            { name: 'grade', type: 'text', values: newStudents.map((i) => i.grade) },
+          ],
+        );
         const g = await upsertBySourceId(
           m,
           run.tenantId,
           'contacts',
           newGuardians.map((i) => i.guardianSid),
           familyContactColumns(
-            newGuardians.map((i) => ({ given: i.guardianGiven || null, family: i.guardianFamily || null, phone: i.phone, email: i.email, role: i.role, language: i.language })),
+            newGuardians.map((i) => ({
+              given: i.guardianGiven || null,
+              family: i.guardianFamily || null,
+              phone: i.phone,
+              email: i.email,
+              role: i.role,
+              language: i.language,
+            })),
           ),
         );
-        await m.query(
+        await query(
+          m,
           `insert into contact_students (tenant_id, contact_id, student_id)
            select $1, c.id, s.id from unnest($2::text[], $3::text[]) as x(g, s)
            join contacts c on c.tenant_id = $1 and c.source_id = x.g
@@ -197,4 +163,66 @@ export async function importPlainCsv(run: ImportRun): Promise<void> {
     },
   );
   if (!columns) throw new DomainError('invalid', `${file.name} is empty`);
+}
+
+/** The file's columns, from its first row's headers; a file without the columns every row needs is refused. */
+function columnsOf(fileName: string, row: CsvRow): Columns {
+  const byName = new Map(Object.keys(row.values).map((h) => [squash(h), h]));
+  const found: Partial<Record<Field, string>> = {};
+  for (const [field, names] of Object.entries(CSV_HEADERS) as [Field, readonly string[]][]) {
+    const hit = names.map(squash).find((n) => byName.has(n));
+    if (hit) found[field] = byName.get(hit);
+  }
+  const { studentId, school, phone } = found;
+  const studentNameAt = found.studentName ?? (found.studentGivenName && found.studentFamilyName ? found.studentGivenName : undefined);
+  if (!studentId || !studentNameAt || !school || !phone) {
+    const missing = [!studentId && 'student id', !studentNameAt && 'student name', !school && 'school', !phone && 'phone'].filter(Boolean);
+    throw new DomainError('invalid', `${fileName} has no column for ${missing.join(', ')} (headers: ${Object.keys(row.values).join(', ')})`);
+  }
+  return { ...found, studentId, school, phone, studentNameAt };
+}
+
+type Pair = Omit<PairRow, 'newStudent' | 'newGuardian'>;
+
+/** One row as a student–guardian pair, or null when it is rejected (reported). */
+function pairOf(run: ImportRun, fileName: string, row: CsvRow, columns: Columns, accept: (pair: Pair) => PairRow): PairRow | null {
+  const get = (field: Field) => {
+    const header = columns[field];
+    return header === undefined ? '' : (row.values[header] ?? '');
+  };
+  const reject = (field: string, message: string): null => {
+    run.report.reject({ file: fileName, row: row.row, field, message });
+    return null;
+  };
+  const studentSid = get('studentId');
+  if (!studentSid) return reject(columns.studentId, 'student id is required');
+  const [studentGiven, studentFamily] = get('studentName') ? splitName(get('studentName')) : [get('studentGivenName'), get('studentFamilyName')];
+  if (!studentGiven || !studentFamily) return reject(columns.studentNameAt, 'the student needs a first and a last name');
+  const schoolName = get('school');
+  if (!schoolName) return reject(columns.school, 'school is required');
+  const rawPhone = get('phone');
+  if (!rawPhone) return reject(columns.phone, 'phone is required');
+  const phone = normalizePhone(rawPhone, run.country);
+  if (!phone.ok) return reject(columns.phone, `"${rawPhone}": ${phone.reason}`);
+  const [guardianGiven, guardianFamily] = get('guardianName') ? splitName(get('guardianName')) : [get('guardianGivenName'), get('guardianFamilyName')];
+  let language = run.defaultLanguage;
+  const normalized = normalizeLanguage(get('language'));
+  if (!normalized.ok) {
+    run.report.warn({ file: fileName, row: row.row, field: columns.language ?? '', message: `${normalized.reason}; the district's default language is used` });
+  } else if (normalized.language) language = normalized.language;
+  return accept({
+    row: row.row,
+    studentSid,
+    studentGiven,
+    studentFamily,
+    school: schoolName,
+    grade: get('grade') || null,
+    guardianSid: `csv:${phone.e164}:${`${guardianGiven} ${guardianFamily}`.trim().toLowerCase()}`,
+    guardianGiven,
+    guardianFamily,
+    phone: phone.e164,
+    email: get('email') || null,
+    language,
+    role: relationshipRole(get('relationship')),
+  });
 }

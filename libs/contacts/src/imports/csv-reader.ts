@@ -1,13 +1,13 @@
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
-import { FileEncoding } from './import-files';
+import { FileEncoding } from '../data/import-file.entity';
 
 export interface CsvRow {
   /** The record's number in the file, the header being 1 (the spreadsheet row when no field spans lines). */
   row: number;
-  /** Field values by header name, header names trimmed and lower-cased. */
-  values: Record<string, string>;
+  /** Field values by header name, header names trimmed and lower-cased (undefined: the file has no such column). */
+  values: Partial<Record<string, string>>;
 }
 
 export interface CsvProblem {
@@ -25,14 +25,23 @@ export async function* readCsv(source: Readable, encoding: FileEncoding, onProbl
   const parser = text.pipe(
     parse({
       bom: true,
-      columns: (header: string[]) => header.map((name) => name.replace(/^\uFEFF/, '').trim().toLowerCase()),
+      columns: (header: string[]) =>
+        header.map((name) =>
+          name
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .toLowerCase(),
+        ),
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
       info: true,
       skip_records_with_error: true,
-      on_skip: (error) => {
-        onProblem({ row: (error as { records?: number } | undefined)?.records ? Number((error as any).records) + 2 : 0, message: `malformed CSV: ${error?.message ?? 'unreadable record'}` });
+      on_skip: (error: (Error & { records?: number }) | undefined) => {
+        onProblem({
+          row: error?.records ? error.records + 2 : 0,
+          message: `malformed CSV: ${error?.message ?? 'unreadable record'}`,
+        });
         return undefined;
       },
     }),

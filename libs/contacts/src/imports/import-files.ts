@@ -2,10 +2,10 @@ import { DomainError } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
+import { FileEncoding } from '../data/import-file.entity';
+import { completeImportFile, importFileChunk, importFiles, insertImportFile, insertImportFileChunk } from '../data/imports.repository';
 
 export const CHUNK_BYTES = 1024 * 1024;
-
-export type FileEncoding = 'utf-8' | 'windows-1252';
 
 /** Bytes Windows-1252 leaves undefined: a file holding one is neither UTF-8 nor Windows-1252. */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -64,10 +64,7 @@ export async function storeImportFile(
   name: string,
   source: Readable,
 ): Promise<{ size: number; encoding: FileEncoding }> {
-  const [file] = await m.query(
-    `insert into import_files (tenant_id, import_id, name, encoding) values ($1, $2, $3, 'utf-8') returning id`,
-    [tenantId, importId, name],
-  );
+  const fileId = await insertImportFile(m, { tenantId, importId, name });
   const sniffer = new EncodingSniffer();
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -78,13 +75,13 @@ export async function storeImportFile(
     const data = Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    await m.query(`insert into import_file_chunks (tenant_id, file_id, seq, data) values ($1, $2, $3, $4)`, [tenantId, file.id, seq++, data]);
+    await insertImportFileChunk(m, { tenantId, fileId, seq: seq++, data });
   };
   for await (const piece of source) {
-    const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece);
+    const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece as string);
     try {
       sniffer.push(chunk);
-    } catch (error) {
+    } catch (error: unknown) {
       throw error instanceof DomainError ? new DomainError('invalid', `${name}: ${error.message}`) : error;
     }
     size += chunk.length;
@@ -96,10 +93,10 @@ export async function storeImportFile(
   let encoding: FileEncoding;
   try {
     encoding = sniffer.finish();
-  } catch (error) {
+  } catch (error: unknown) {
     throw error instanceof DomainError ? new DomainError('invalid', `${name}: ${error.message}`) : error;
   }
-  await m.query(`update import_files set size = $2, encoding = $3 where id = $1`, [file.id, size, encoding]);
+  await completeImportFile(m, fileId, size, encoding);
   return { size, encoding };
 }
 
@@ -111,23 +108,16 @@ export interface StoredFile {
 }
 
 export async function listImportFiles(db: TenantDb, importId: string): Promise<StoredFile[]> {
-  return db.tx(async (m) =>
-    (await m.query(`select id, name, encoding, size from import_files where import_id = $1 order by name`, [importId])).map((r: any) => ({
-      id: r.id,
-      name: r.name,
-      encoding: r.encoding,
-      size: Number(r.size),
-    })),
-  );
+  return db.tx(async (m) => (await importFiles(m, importId)).map((f) => ({ id: f.id, name: f.name, encoding: f.encoding, size: Number(f.size) })));
 }
 
 /** A stored file as a stream of its bytes, one chunk (and one short transaction) at a time. */
 export function readImportFile(db: TenantDb, fileId: string): Readable {
   async function* chunks() {
     for (let seq = 0; ; seq += 1) {
-      const [row] = await db.tx((m) => m.query(`select data from import_file_chunks where file_id = $1 and seq = $2`, [fileId, seq]));
-      if (!row) return;
-      yield row.data as Buffer;
+      const data = await db.tx((m) => importFileChunk(m, fileId, seq));
+      if (!data) return;
+      yield data;
     }
   }
   return Readable.from(chunks(), { objectMode: false });

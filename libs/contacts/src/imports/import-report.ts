@@ -1,19 +1,6 @@
 import { EntityManager } from 'typeorm';
-
-export interface RowIssue {
-  file: string;
-  row: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  deleted: number;
-}
+import { FileProgress, ImportCounts, ImportProgressJson, RowIssue } from '../data/import.entity';
+import { saveImportProgress } from '../data/imports.repository';
 
 /** Reports are kept whole up to this many issues; past it only the counts go on. */
 export const MAX_ISSUES = 10_000;
@@ -26,7 +13,7 @@ const zero = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, reject
  */
 export class ImportReport {
   readonly counts = zero();
-  readonly byFile: Record<string, ImportCounts & { rowsRead: number; skipped: number }> = {};
+  readonly byFile: Record<string, FileProgress> = {};
   readonly errors: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
   private droppedIssues = 0;
@@ -70,25 +57,11 @@ export class ImportReport {
     else this.droppedIssues += 1;
   }
 
-  progress(): object {
+  progress(): ImportProgressJson {
     return { phase: this.phase, rowsRead: this.rowsRead, files: this.byFile, ...(this.droppedIssues ? { issuesNotListed: this.droppedIssues } : {}) };
   }
 
   async save(m: EntityManager, importId: string): Promise<void> {
-    await m.query(
-      `update imports set created = $2, updated = $3, unchanged = $4, rejected = $5, deleted = $6,
-         errors = $7, warnings = $8, progress = $9 where id = $1`,
-      [
-        importId,
-        this.counts.created,
-        this.counts.updated,
-        this.counts.unchanged,
-        this.counts.rejected,
-        this.counts.deleted,
-        JSON.stringify(this.errors),
-        JSON.stringify(this.warnings),
-        JSON.stringify(this.progress()),
-      ],
-    );
+    await saveImportProgress(m, importId, { counts: this.counts, errors: this.errors, warnings: this.warnings, progress: this.progress() });
   }
 }

@@ -3,7 +3,8 @@ import type { CountryCode } from 'libphonenumber-js';
 import { EntityManager } from 'typeorm';
 import { CsvRow, readCsv } from './csv-reader';
 import { readImportFile, StoredFile } from './import-files';
-import { ImportCounts, ImportReport } from './import-report';
+import { ImportCounts } from '../data/import.entity';
+import { ImportReport } from './import-report';
 
 export const BATCH_SIZE = 1000;
 
@@ -46,9 +47,9 @@ export class ImportRun {
 
   /** The rows of one uploaded file; malformed records are reported as rejected rows. */
   rows(file: StoredFile): AsyncGenerator<CsvRow> {
-    return readCsv(readImportFile(this.db, file.id), file.encoding, (problem) =>
-      this.report.reject({ file: file.name, row: problem.row, field: '', message: problem.message }),
-    );
+    return readCsv(readImportFile(this.db, file.id), file.encoding, (problem) => {
+      this.report.reject({ file: file.name, row: problem.row, field: '', message: problem.message });
+    });
   }
 
   async saveProgress(): Promise<void> {
@@ -92,15 +93,11 @@ function describeRowError(error: { code: string; message: string; detail?: strin
 }
 
 /** Reads rows in batches of `BATCH_SIZE`, collecting what `accept` returns. */
-export async function inBatches<T>(
-  rows: AsyncIterable<CsvRow>,
-  accept: (row: CsvRow) => T | undefined,
-  flush: (items: T[]) => Promise<void>,
-): Promise<void> {
+export async function inBatches<T>(rows: AsyncIterable<CsvRow>, accept: (row: CsvRow) => T | null, flush: (items: T[]) => Promise<void>): Promise<void> {
   let batch: T[] = [];
   for await (const row of rows) {
     const item = accept(row);
-    if (item !== undefined) batch.push(item);
+    if (item !== null) batch.push(item);
     if (batch.length >= BATCH_SIZE) {
       await flush(batch);
       batch = [];

@@ -1,22 +1,22 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { Readable } from 'node:stream';
+import { ImportCounts, ImportEntity, ImportKind, ImportProgressJson, ImportStatus, RowIssue } from '../data/import.entity';
+import { findImport, insertImport } from '../data/imports.repository';
 import { storeImportFile } from './import-files';
-import { ImportCounts, RowIssue } from './import-report';
-import { ONEROSTER_FILES } from './oneroster-import';
-
-export type ImportKind = 'oneroster' | 'csv';
+import { ONEROSTER_FILES } from './oneroster-files';
 
 export interface ImportView {
   id: string;
   kind: ImportKind;
-  status: 'queued' | 'running' | 'completed' | 'failed';
+  status: ImportStatus;
   counts: ImportCounts;
   errors: RowIssue[];
   warnings: RowIssue[];
-  progress: Record<string, unknown>;
+  progress: ImportProgressJson;
   failure: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -29,7 +29,7 @@ export interface UploadedFile {
   open(): Readable;
 }
 
-const toView = (r: any): ImportView => ({
+const toView = (r: ImportEntity): ImportView => ({
   id: r.id,
   kind: r.kind,
   status: r.status,
@@ -38,9 +38,9 @@ const toView = (r: any): ImportView => ({
   warnings: r.warnings,
   progress: r.progress,
   failure: r.failure,
-  createdAt: new Date(r.created_at).toISOString(),
-  startedAt: r.started_at ? new Date(r.started_at).toISOString() : null,
-  finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  createdAt: r.createdAt.toISOString(),
+  startedAt: r.startedAt?.toISOString() ?? null,
+  finishedAt: r.finishedAt?.toISOString() ?? null,
 });
 
 /**
@@ -48,8 +48,12 @@ const toView = (r: any): ImportView => ({
  * chunks) with its `imports` row in one transaction; the job, carrying only ids, is enqueued
  * after the commit and run by the contacts app.
  */
+@Injectable()
 export class ImportsUseCases {
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+  ) {}
 
   async start(actor: StaffPrincipal, kind: ImportKind, files: UploadedFile[], options: { languageColumns?: string[] } = {}): Promise<{ id: string }> {
     if (actor.role !== 'district_admin') throw new DomainError('forbidden', 'only a district admin can import the roster');
@@ -68,17 +72,23 @@ export class ImportsUseCases {
     if (twice) throw new DomainError('invalid', 'validation failed', [{ field: 'files', message: `${twice} was sent twice` }]);
 
     const id = await this.db.tx(async (m) => {
-      const [row] = await m.query(`insert into imports (tenant_id, kind, options, created_by) values ($1, $2, $3, $4) returning id`, [
-        actor.tenantId,
+      const importId = await insertImport(m, {
+        tenantId: actor.tenantId,
         kind,
-        JSON.stringify(options.languageColumns ? { languageColumns: options.languageColumns } : {}),
-        actor.userId,
-      ]);
+        options: options.languageColumns ? { languageColumns: options.languageColumns } : {},
+        createdBy: actor.userId,
+      });
       for (const file of named) {
-        await storeImportFile(m, actor.tenantId, row.id, file.key, file.open());
+        await storeImportFile(m, actor.tenantId, importId, file.key, file.open());
       }
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'roster.import', subjectType: 'import', subjectId: row.id, data: { kind, files: keys } });
-      return row.id as string;
+      await audit(m, actor.tenantId, {
+        actorUserId: actor.userId,
+        action: 'roster.import',
+        subjectType: 'import',
+        subjectId: importId,
+        data: { kind, files: keys },
+      });
+      return importId;
     });
     await this.jobs.add({ name: JobName.ImportRoster, tenantId: actor.tenantId, importId: id });
     return { id };
@@ -87,7 +97,7 @@ export class ImportsUseCases {
   /** Imports, and their reports (rows of every school), are the district admin's: others see none. */
   async get(actor: StaffPrincipal, id: string): Promise<ImportView> {
     if (actor.role !== 'district_admin') throw DomainError.notFound('import');
-    const [row] = await this.db.tx((m) => m.query(`select * from imports where id = $1`, [id]));
+    const row = await this.db.tx((m) => findImport(m, id));
     if (!row) throw DomainError.notFound('import');
     return toView(row);
   }

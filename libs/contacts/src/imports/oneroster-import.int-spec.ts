@@ -1,15 +1,11 @@
 import { StaffPrincipal } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture } from '@porchlight/testing';
+import { TenantFixture, useIntegration } from '@porchlight/testing';
 import iconv from 'iconv-lite';
-import IORedis from 'ioredis';
 import { createReadStream, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { audienceCountsSql, audienceQuery, toAudienceCounts } from '../audience';
+import { audienceContactsQuery, audienceCountsSql, toAudienceCounts } from '../audience';
 import { FamilyScope } from '../visibility';
 import { ImportsUseCases, ImportView, UploadedFile } from './imports.use-cases';
 import { RunImportUseCase } from './run-import.use-case';
@@ -20,44 +16,29 @@ const bundle = (): UploadedFile[] => readdirSync(BUNDLE).map((name) => ({ name, 
 const inline = (name: string, content: string | Buffer): UploadedFile => ({ name, open: () => Readable.from([Buffer.from(content)]) });
 
 describe('roster import (Postgres and Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('roster-import', { poolSize: 3, extraTenants: 1 });
   let a: TenantFixture;
   let b: TenantFixture;
-  const prefix = `spec-roster-${randomHex(4)}`;
   const admin = (f: TenantFixture): StaffPrincipal => ({ userId: f.adminId, tenantId: f.tenantId, role: 'district_admin', schoolIds: [], language: 'en' });
 
-  beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'roster-import-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    a = await createTenantFixture(db);
-    b = await createTenantFixture(db);
-  });
-
-  afterAll(async () => {
-    await jobs.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
+  beforeAll(() => {
+    [a, b] = [spec.fixture, spec.tenants[0]];
   });
 
   async function runImport(f: TenantFixture, kind: 'oneroster' | 'csv', files: UploadedFile[]): Promise<ImportView> {
-    const imports = new ImportsUseCases(db, jobs);
+    const imports = new ImportsUseCases(spec.db, spec.jobs);
     const { id } = await TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => imports.start(admin(f), kind, files));
-    await TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => new RunImportUseCase(db).execute(id));
+    await TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => new RunImportUseCase(spec.db).execute(id));
     return TenantContext.run({ tenantId: f.tenantId }, () => imports.get(admin(f), id));
   }
 
-  const query = (f: TenantFixture, sql: string, params: unknown[] = []) => db.txFor(f.tenantId, (m) => m.query(sql, params));
+  const query = (f: TenantFixture, sql: string, params: unknown[] = []) => spec.db.txFor(f.tenantId, (m) => m.query(sql, params));
 
   it('imports the bundle: exactly the right families, links and row errors', async () => {
     // Tenant B already has someone with a sourcedId tenant A's bundle uses: A's import must not touch it.
-    await query(b, `insert into contacts (tenant_id, source_id, given_name, phone, language) values ($1, 'par-1', 'Other', '+12015550188', 'en')`, [b.tenantId]);
+    await query(b, `insert into contacts (tenant_id, source_id, given_name, phone, language) values ($1, 'par-1', 'Other', '+12015550188', 'en')`, [
+      b.tenantId,
+    ]);
 
     const result = await runImport(a, 'oneroster', bundle());
     expect(result.status).toBe('completed');
@@ -84,7 +65,10 @@ describe('roster import (Postgres and Redis)', () => {
       { source_id: 'org-lincoln', name: 'Lincoln Elementary', kind: 'school' },
       { source_id: 'org-roosevelt', name: 'Roosevelt Middle School, Upper Campus', kind: 'school' },
     ]);
-    const students = await query(a, `select s.source_id, s.given_name, s.family_name, s.grade, sc.source_id as school from students s join schools sc on sc.id = s.school_id order by s.source_id`);
+    const students = await query(
+      a,
+      `select s.source_id, s.given_name, s.family_name, s.grade, sc.source_id as school from students s join schools sc on sc.id = s.school_id order by s.source_id`,
+    );
     expect(students).toEqual([
       { source_id: 'stu-1', given_name: 'Ana', family_name: 'García', grade: '03', school: 'org-lincoln' },
       { source_id: 'stu-2', given_name: 'Luis', family_name: 'García', grade: '07', school: 'org-roosevelt' },
@@ -93,24 +77,99 @@ describe('roster import (Postgres and Redis)', () => {
       { source_id: 'stu-7', given_name: 'Liam', family_name: "O'Brien, Jr.", grade: '03', school: 'org-lincoln' },
       { source_id: 'stu-8', given_name: 'Samuel', family_name: 'Jean-Baptiste', grade: '03', school: 'org-lincoln' },
     ]);
-    const contacts = await query(a, `select source_id, given_name, family_name, phone, email, role, language, language_source from contacts order by source_id`);
+    const contacts = await query(
+      a,
+      `select source_id, given_name, family_name, phone, email, role, language, language_source from contacts order by source_id`,
+    );
     expect(contacts).toEqual([
-      { source_id: 'par-1', given_name: 'María', family_name: 'García', phone: '+12015550101', email: 'maria.garcia@example.com', role: 'parent', language: 'es', language_source: 'roster' },
-      { source_id: 'par-10', given_name: 'Sam', family_name: 'Rivera', phone: '+12015550106', email: null, role: 'parent', language: 'en', language_source: 'roster' },
+      {
+        source_id: 'par-1',
+        given_name: 'María',
+        family_name: 'García',
+        phone: '+12015550101',
+        email: 'maria.garcia@example.com',
+        role: 'parent',
+        language: 'es',
+        language_source: 'roster',
+      },
+      {
+        source_id: 'par-10',
+        given_name: 'Sam',
+        family_name: 'Rivera',
+        phone: '+12015550106',
+        email: null,
+        role: 'parent',
+        language: 'en',
+        language_source: 'roster',
+      },
       // No language of his own: his child's. Same phone as par-1, in another format.
-      { source_id: 'par-2', given_name: 'José', family_name: 'García', phone: '+12015550101', email: null, role: 'parent', language: 'es', language_source: 'roster' },
-      { source_id: 'par-3', given_name: 'Lan', family_name: 'Nguyễn', phone: '+12015550102', email: null, role: 'guardian', language: 'vi', language_source: 'roster' },
-      { source_id: 'par-4', given_name: '芳', family_name: '王', phone: '+12015550103', email: null, role: 'guardian', language: 'zh-Hans', language_source: 'roster' },
-      { source_id: 'par-7', given_name: 'Marie', family_name: 'Jean-Baptiste', phone: '+12015550104', email: null, role: 'parent', language: 'ht', language_source: 'roster' },
-      { source_id: 'par-8', given_name: 'فاطمة', family_name: 'الحسن', phone: '+12015550105', email: null, role: 'relative', language: 'ar', language_source: 'roster' },
-      { source_id: 'par-9', given_name: 'Pat', family_name: 'Jean-Baptiste', phone: '+12015550107', email: null, role: 'guardian', language: 'en', language_source: 'roster' },
+      {
+        source_id: 'par-2',
+        given_name: 'José',
+        family_name: 'García',
+        phone: '+12015550101',
+        email: null,
+        role: 'parent',
+        language: 'es',
+        language_source: 'roster',
+      },
+      {
+        source_id: 'par-3',
+        given_name: 'Lan',
+        family_name: 'Nguyễn',
+        phone: '+12015550102',
+        email: null,
+        role: 'guardian',
+        language: 'vi',
+        language_source: 'roster',
+      },
+      {
+        source_id: 'par-4',
+        given_name: '芳',
+        family_name: '王',
+        phone: '+12015550103',
+        email: null,
+        role: 'guardian',
+        language: 'zh-Hans',
+        language_source: 'roster',
+      },
+      {
+        source_id: 'par-7',
+        given_name: 'Marie',
+        family_name: 'Jean-Baptiste',
+        phone: '+12015550104',
+        email: null,
+        role: 'parent',
+        language: 'ht',
+        language_source: 'roster',
+      },
+      {
+        source_id: 'par-8',
+        given_name: 'فاطمة',
+        family_name: 'الحسن',
+        phone: '+12015550105',
+        email: null,
+        role: 'relative',
+        language: 'ar',
+        language_source: 'roster',
+      },
+      {
+        source_id: 'par-9',
+        given_name: 'Pat',
+        family_name: 'Jean-Baptiste',
+        phone: '+12015550107',
+        email: null,
+        role: 'guardian',
+        language: 'en',
+        language_source: 'roster',
+      },
     ]);
     const links = await query(
       a,
       `select c.source_id as contact, s.source_id as student from contact_students cs
        join contacts c on c.id = cs.contact_id join students s on s.id = cs.student_id order by 1, 2`,
     );
-    expect(links.map((l: any) => `${l.contact}>${l.student}`)).toEqual([
+    expect(links.map((l: { contact: string; student: string }) => `${l.contact}>${l.student}`)).toEqual([
       'par-1>stu-1',
       'par-1>stu-2',
       'par-2>stu-2',
@@ -126,7 +185,7 @@ describe('roster import (Postgres and Redis)', () => {
       { source_id: 'class-math7-2', title: 'Math 7 Accelerated - Period 2', grades: ['07'], terms: 1 },
     ]);
     const enrollments = await query(a, `select e.source_id, s.source_id as student from enrollments e join students s on s.id = e.student_id order by 1`);
-    expect(enrollments.map((e: any) => e.source_id)).toEqual(['enr-1', 'enr-2', 'enr-3', 'enr-4', 'enr-5']);
+    expect(enrollments.map((e: { source_id: string }) => e.source_id)).toEqual(['enr-1', 'enr-2', 'enr-3', 'enr-4', 'enr-5']);
     expect(await query(a, `select count(*)::int as n from academic_sessions`)).toEqual([{ n: 2 }]);
     expect(await query(a, `select count(*)::int as n from courses`)).toEqual([{ n: 2 }]);
 
@@ -160,17 +219,21 @@ describe('roster import (Postgres and Redis)', () => {
     expect(await query(a, `select count(*)::int as n from contacts where source_id = 'par-2'`)).toEqual([{ n: 0 }]);
     expect(await query(a, `select count(*)::int as n from contacts where erased_at is not null and phone is null and given_name is null`)).toEqual([{ n: 1 }]);
     // par-8 is still linked to stu-3: this users.csv did not list par-8, so that link is not its to remove.
-    expect(await query(a, `select c.source_id from contact_students cs join contacts c on c.id = cs.contact_id join students s on s.id = cs.student_id where s.source_id = 'stu-3' order by 1`)).toEqual([
-      { source_id: 'par-3' },
-      { source_id: 'par-8' },
-    ]);
+    expect(
+      await query(
+        a,
+        `select c.source_id from contact_students cs join contacts c on c.id = cs.contact_id join students s on s.id = cs.student_id where s.source_id = 'stu-3' order by 1`,
+      ),
+    ).toEqual([{ source_id: 'par-3' }, { source_id: 'par-8' }]);
   });
 
   it('reaches families through class sections, as a union with the other parts, one phone once', async () => {
     const id = async (table: string, sid: string) => (await query(a, `select id from ${table} where source_id = $1`, [sid]))[0].id as string;
     const counts = async (audience: object) => {
-      const q = audienceQuery({ tenantId: a.tenantId, audience, defaultLanguage: 'en', scope: FamilyScope.district });
-      const [row] = await query(a, audienceCountsSql(q), q.params);
+      const q = audienceContactsQuery({ tenantId: a.tenantId, audience, defaultLanguage: 'en', scope: FamilyScope.district });
+      // No phone here is suppressed (that is messaging's to say): every chosen phone counts.
+      const ctes = `${q.ctes}, audience_phones as (select phone, language, false as opted_out, false as invalid from audience_chosen)`;
+      const [row] = await query(a, audienceCountsSql({ ctes, params: q.params }), q.params);
       return toAudienceCounts(row);
     };
     const homeroom = await id('sections', 'class-3a');
@@ -213,7 +276,7 @@ describe('roster import (Postgres and Redis)', () => {
   });
 
   it('refuses a file that is neither UTF-8 nor Windows-1252, and stores nothing', async () => {
-    const imports = new ImportsUseCases(db, jobs);
+    const imports = new ImportsUseCases(spec.db, spec.jobs);
     const garbage = inline('users.csv', Buffer.from([0x73, 0x6f, 0x75, 0x72, 0x81, 0x0a]));
     await expect(TenantContext.run({ tenantId: a.tenantId }, () => imports.start(admin(a), 'oneroster', [garbage]))).rejects.toMatchObject({
       code: 'invalid',
@@ -226,15 +289,17 @@ describe('roster import (Postgres and Redis)', () => {
 
   it('shows an import only to its own tenant, and only a district admin may start one', async () => {
     const mine = await runImport(a, 'oneroster', [inline('orgs.csv', 'sourcedId,name,type\norg-x,X School,school\n')]);
-    const imports = new ImportsUseCases(db, jobs);
+    const imports = new ImportsUseCases(spec.db, spec.jobs);
     await expect(TenantContext.run({ tenantId: b.tenantId }, () => imports.get(admin(b), mine.id))).rejects.toMatchObject({ code: 'not_found' });
     const staff: StaffPrincipal = { ...admin(a), role: 'staff' };
     await expect(TenantContext.run({ tenantId: a.tenantId }, () => imports.start(staff, 'oneroster', bundle()))).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('keeps a phone staff corrected by hand, and still takes the SIS phone of everyone else', async () => {
+    // Opt-outs are messaging's (a lib above this one); this spec asks nothing of them.
+    const contacts = new ContactsUseCases(spec.db, { optOuts: { optedOut: () => Promise.resolve(new Set<string>()) } });
     const [par7] = await query(a, `select id from contacts where source_id = 'par-7'`);
-    await TenantContext.run({ tenantId: a.tenantId }, () => new ContactsUseCases(db).update(admin(a), par7.id, { phone: '(201) 555-0190' }));
+    await TenantContext.run({ tenantId: a.tenantId }, () => contacts.update(admin(a), par7.id, { phone: '(201) 555-0190' }));
     expect(await query(a, `select phone, phone_source from contacts where source_id = 'par-7'`)).toEqual([{ phone: '+12015550190', phone_source: 'staff' }]);
     const users = [
       'sourcedId,status,role,givenName,familyName,orgSourcedIds,sms,agentSourcedIds,grades,metadata.homeLanguage',
@@ -250,9 +315,9 @@ describe('roster import (Postgres and Redis)', () => {
   });
 
   it('marks an import failed, with the reason, when its job gives up', async () => {
-    const imports = new ImportsUseCases(db, jobs);
+    const imports = new ImportsUseCases(spec.db, spec.jobs);
     const { id } = await TenantContext.run({ tenantId: a.tenantId }, () => imports.start(admin(a), 'oneroster', bundle()));
-    await TenantContext.run({ tenantId: a.tenantId }, () => new RunImportUseCase(db).giveUp(id, 'connection terminated'));
+    await TenantContext.run({ tenantId: a.tenantId }, () => new RunImportUseCase(spec.db).giveUp(id, 'connection terminated'));
     const view = await TenantContext.run({ tenantId: a.tenantId }, () => imports.get(admin(a), id));
     expect(view.status).toBe('failed');
     expect(JSON.stringify(view)).toContain('the import stopped after several tries: connection terminated');

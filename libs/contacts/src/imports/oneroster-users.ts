@@ -1,10 +1,11 @@
-import { rows } from '@porchlight/database';
+import { query } from '@porchlight/database';
 import { normalizePhone } from '@porchlight/sms';
+import { schoolIdsBySourceId } from '../data/roster.repository';
 import { CsvRow } from './csv-reader';
 import { StoredFile } from './import-files';
-import { ImportRun, inBatches, list } from './import-run';
+import { ImportRun, list } from './import-run';
 import { normalizeLanguage } from './language';
-import { isToBeDeleted, sourcedIdOf, upsert } from './oneroster-import';
+import { Deletion, isToBeDeleted, sourcedIdOf, upsert } from './oneroster-files';
 import { familyContactColumns } from './upsert';
 
 const FAMILY_ROLES = new Set(['parent', 'guardian', 'relative']);
@@ -27,12 +28,7 @@ interface Declared {
  * second validates and upserts students and family contacts in batches; then guardian–student
  * links are made from agentSourcedIds, whichever side declared them.
  */
-export async function importUsers(
-  run: ImportRun,
-  file: StoredFile,
-  demographics: StoredFile | undefined,
-  deletions: { sid: string; row: number; file: string }[],
-): Promise<void> {
+export async function importUsers(run: ImportRun, file: StoredFile, demographics: StoredFile | undefined, deletions: Deletion[]): Promise<void> {
   const languages = demographics ? await readDemographics(run, demographics) : new Map<string, { value: string; column: string; row: number }>();
   run.report.phase = `${file.name} (reading)`;
   const people = new Map<string, Declared>();
@@ -54,12 +50,11 @@ export async function importUsers(
   }
 
   run.report.phase = file.name;
-  const schools = new Map<string, string>(
-    (await run.db.tx((m) => m.query(`select source_id, id from schools where source_id is not null and kind = 'school'`))).map((r: any) => [r.source_id, r.id]),
-  );
+  const schools = await run.db.tx((m) => schoolIdsBySourceId(m, true));
   const seen = new Map<string, number>();
   const students: { row: number; sid: string; given: string; family: string; school: string; grade: string | null }[] = [];
-  const contacts: { row: number; sid: string; given: string; family: string; phone: string | null; email: string | null; role: string; language: string }[] = [];
+  const contacts: { row: number; sid: string; given: string; family: string; phone: string | null; email: string | null; role: string; language: string }[] =
+    [];
   const flushStudents = () =>
     run.apply(file.name, students.splice(0), (m, batch) =>
       upsert(m, run, 'students', batch, [
@@ -69,16 +64,15 @@ export async function importUsers(
         { name: 'grade', type: 'text', values: batch.map((i) => i.grade) },
       ]),
     );
-  const flushContacts = () =>
-    run.apply(file.name, contacts.splice(0), (m, batch) =>
-      upsert(m, run, 'contacts', batch, familyContactColumns(batch)),
-    );
+  const flushContacts = () => run.apply(file.name, contacts.splice(0), (m, batch) => upsert(m, run, 'contacts', batch, familyContactColumns(batch)));
 
   for await (const row of run.rows(file)) {
     run.report.read(file.name);
     const sid = sourcedIdOf(run, file.name, row, seen);
     if (!sid) continue;
-    const person = people.get(sid)!;
+    const person = people.get(sid);
+    // The first pass saw every row; only a file changed under the run could miss one.
+    if (!person) throw new Error(`users.csv row ${row.row.toString()} was not there on the first pass`);
     const reject = (field: string, message: string) => {
       person.kind = 'rejected';
       run.report.reject({ file: file.name, row: row.row, field, message });
@@ -106,7 +100,9 @@ export async function importUsers(
       continue;
     }
     if (role === 'student') {
-      const school = list(v.orgsourcedids).map((org) => schools.get(org)).find(Boolean);
+      const school = list(v.orgsourcedids)
+        .map((org) => schools.get(org))
+        .find(Boolean);
       if (!school) {
         reject('orgSourcedIds', `no known school among "${v.orgsourcedids ?? ''}"`);
         continue;
@@ -171,7 +167,12 @@ function languageOf(
   const result = normalizeLanguage(given.value);
   if (result.ok) return result.language;
   if (report) {
-    run.report.warn({ file: given.file, row: given.row ?? row.row, field: given.column ?? '', message: `${result.reason}; the district's default language is used` });
+    run.report.warn({
+      file: given.file,
+      row: given.row ?? row.row,
+      field: given.column ?? '',
+      message: `${result.reason}; the district's default language is used`,
+    });
   }
   return null;
 }
@@ -189,8 +190,13 @@ async function readDemographics(run: ImportRun, file: StoredFile): Promise<Map<s
   const found = new Map<string, { value: string; column: string; row: number }>();
   for await (const row of run.rows(file)) {
     run.report.read(file.name);
-    const column = run.options.languageColumns.find((c) => row.values[c]);
-    if (row.values.sourcedid && column) found.set(row.values.sourcedid, { value: row.values[column], column, row: row.row });
+    const sid = row.values.sourcedid;
+    for (const column of run.options.languageColumns) {
+      const value = row.values[column];
+      if (!value) continue;
+      if (sid) found.set(sid, { value, column, row: row.row });
+      break;
+    }
   }
   return found;
 }
@@ -217,23 +223,23 @@ async function linkFamilies(run: ImportRun, file: StoredFile, people: Map<string
   const all = [...pairs.values()];
   const inFile = [...people].filter(([, p]) => p.kind === 'student' || p.kind === 'family').map(([sid]) => sid);
   const unresolved = await run.db.tx(async (m) => {
-    await m.query(`create temporary table import_links (g text, s text, row int) on commit drop`);
-    await m.query(`create temporary table import_people (sid text primary key) on commit drop`);
+    await query(m, `create temporary table import_links (g text, s text, row int) on commit drop`);
+    await query(m, `create temporary table import_people (sid text primary key) on commit drop`);
     for (let i = 0; i < all.length; i += 5000) {
       const slice = all.slice(i, i + 5000);
-      await m.query(`insert into import_links select * from unnest($1::text[], $2::text[], $3::int[])`, [
+      await query(m, `insert into import_links select * from unnest($1::text[], $2::text[], $3::int[])`, [
         slice.map((p) => p.g),
         slice.map((p) => p.s),
         slice.map((p) => p.row),
       ]);
     }
     for (let i = 0; i < inFile.length; i += 5000) {
-      await m.query(`insert into import_people select unnest($1::text[]) on conflict do nothing`, [inFile.slice(i, i + 5000)]);
+      await query(m, `insert into import_people select unnest($1::text[]) on conflict do nothing`, [inFile.slice(i, i + 5000)]);
     }
-    await m.query(`create index on import_links (g, s)`);
-    await m.query(`analyze import_links`);
-    await m.query(`analyze import_people`);
-    const missing = await rows<{ row: number; g: string; s: string; no_g: boolean }>(
+    await query(m, `create index on import_links (g, s)`);
+    await query(m, `analyze import_links`);
+    await query(m, `analyze import_people`);
+    const missing = await query<{ row: number; g: string; s: string; no_g: boolean }>(
       m,
       `select l.row, l.g, l.s, c.id is null as no_g from import_links l
        left join contacts c on c.tenant_id = $1 and c.source_id = l.g
@@ -241,7 +247,8 @@ async function linkFamilies(run: ImportRun, file: StoredFile, people: Map<string
        where c.id is null or st.id is null`,
       [run.tenantId],
     );
-    await m.query(
+    await query(
+      m,
       `insert into contact_students (tenant_id, contact_id, student_id)
        select $1, c.id, st.id from import_links l
        join contacts c on c.tenant_id = $1 and c.source_id = l.g
@@ -249,7 +256,8 @@ async function linkFamilies(run: ImportRun, file: StoredFile, people: Map<string
        on conflict do nothing`,
       [run.tenantId],
     );
-    await m.query(
+    await query(
+      m,
       `delete from contact_students cs
        using contacts c, students st
        where cs.contact_id = c.id and cs.student_id = st.id

@@ -1,5 +1,8 @@
+import { query } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
-import { rows } from '@porchlight/database';
+
+/** The tables an import writes, each keyed by `(tenant_id, source_id)`. */
+export type SourcedTable = 'schools' | 'students' | 'academic_sessions' | 'courses' | 'sections' | 'enrollments' | 'contacts';
 
 export interface UpsertColumn {
   name: string;
@@ -33,8 +36,7 @@ export interface FamilyContactRow {
  * next roster import: a language they picked, and a phone staff corrected by hand.
  */
 export function familyContactColumns(rows: FamilyContactRow[]): UpsertColumn[] {
-  const keptUnless = (column: string, source: string) =>
-    `case when contacts.${source} = 'roster' then excluded.${column} else contacts.${column} end`;
+  const keptUnless = (column: string, source: string) => `case when contacts.${source} = 'roster' then excluded.${column} else contacts.${column} end`;
   return [
     { name: 'given_name', type: 'text', values: rows.map((r) => r.given) },
     { name: 'family_name', type: 'text', values: rows.map((r) => r.family) },
@@ -54,7 +56,7 @@ export function familyContactColumns(rows: FamilyContactRow[]): UpsertColumn[] {
 export async function upsertBySourceId(
   m: EntityManager,
   tenantId: string,
-  table: string,
+  table: SourcedTable,
   sourceIds: string[],
   columns: UpsertColumn[],
 ): Promise<UpsertOutcome> {
@@ -62,9 +64,9 @@ export async function upsertBySourceId(
   const alias = ['source_id'];
   const types = ['$2::text[]'];
   for (const column of columns) {
-    params.push(column.values);
+    const n = params.push(column.values);
     alias.push(column.name);
-    types.push(`$${params.length}::${column.type}[]`);
+    types.push(`$${n.toString()}::${column.type}[]`);
   }
   const names = columns.map((c) => c.name);
   const selects = columns.map((c) => c.select ?? `x.${c.name}`);
@@ -77,7 +79,7 @@ export async function upsertBySourceId(
       on conflict (tenant_id, source_id) do update set ${[...set, 'updated_at = now()'].join(', ')}
       where ${changed.length ? changed.join(' or ') : 'false'}
       returning (xmax = 0) as inserted`;
-  const result = await rows<{ inserted: boolean }>(m, sql, params);
+  const result = await query<{ inserted: boolean }>(m, sql, params);
   const created = result.filter((r) => r.inserted).length;
   return { created, updated: result.length - created, unchanged: sourceIds.length - result.length };
 }
