@@ -1,7 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { TranslationOrigin } from '@porchlight/contracts';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { DomainError, TranslationOrigin } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
+import { TenantLanguageRules, tenantLanguageRules } from '@porchlight/identity';
+import { TenantContext } from '@porchlight/tenancy';
 import { EntityManager } from 'typeorm';
+import { noticeTranslations } from './data/notice-translations.repository';
 import { catalogTranslations, NoticeTemplate } from './catalog/catalog-translations';
 import { untranslatedEmergency } from './catalog/urgent-line';
 import { glossaryTermsFor } from './pipeline/glossary';
@@ -51,16 +54,6 @@ export interface NoticeTextDecision {
   failures: Map<string, string>;
 }
 
-interface StoredRow {
-  language: string;
-  body: string;
-  fallback: boolean;
-  origin: ChosenText['origin'];
-  status: ChosenText['status'];
-  provider: string | null;
-  review_reason: string | null;
-}
-
 /**
  * The one place that decides the text each language of a notice gets, in this order: what a
  * person wrote on the notice (or what was stored when it was prepared), the template catalog's
@@ -79,25 +72,23 @@ export class NoticeTexts {
 
   constructor(
     private readonly db: TenantDb,
-    private readonly translator: TenantTranslator | null = null,
+    @Optional() @Inject(TenantTranslator) private readonly translator: TenantTranslator | null = null,
   ) {}
 
   /** Person, catalog, memory: what the database alone decides (inside the caller's transaction). */
   async known(m: EntityManager, notice: NoticeTextSubject, languages: string[]): Promise<NoticeTextDecision> {
     const wanted = [...new Set(languages)].filter((language) => language !== notice.sourceLanguage).sort();
     const texts = new Map<string, ChosenText>();
-    const stored: StoredRow[] = await m.query(
-      `select language, body, origin, status, provider, review_reason, fallback from notice_translations where notice_id = $1 and language = any($2::text[])`,
-      [notice.id, wanted],
-    );
-    for (const row of stored) {
+    for (const row of await noticeTranslations.of(m, notice.id, wanted)) {
+      // A stored `source` text is no translation of the notice's.
+      if (row.origin === 'source') continue;
       texts.set(row.language, {
         language: row.language,
         body: row.body,
         origin: row.origin,
         status: row.status,
         ...(row.provider ? { provider: row.provider } : {}),
-        ...(row.review_reason ? { reviewReason: row.review_reason } : {}),
+        ...(row.reviewReason ? { reviewReason: row.reviewReason } : {}),
         ...(row.fallback ? { fallback: true } : {}),
         stored: true,
       });
@@ -164,7 +155,7 @@ export class NoticeTexts {
   /** For an emergency, every language still missing gets the catalog line in that language before the source text. */
   async emergencyFallback(notice: NoticeTextSubject, decision: NoticeTextDecision): Promise<NoticeTextDecision> {
     if (notice.urgency !== 'emergency' || decision.missing.length === 0) return decision;
-    const [{ name }] = await this.db.tx((m) => m.query(`select t.name from notices n join tenants t on t.id = n.tenant_id where n.id = $1`, [notice.id]));
+    const name = await this.db.tx(async (m) => (await this.tenant(m)).name);
     const texts = new Map(decision.texts);
     for (const language of decision.missing) {
       texts.set(language, {
@@ -180,8 +171,15 @@ export class NoticeTexts {
   }
 
   private async tenantRules(m: EntityManager, notice: NoticeTextSubject): Promise<{ timezone: string; review: boolean }> {
-    const [tenant] = await m.query(`select t.timezone, t.translation from notices n join tenants t on t.id = n.tenant_id where n.id = $1`, [notice.id]);
+    const tenant = await tenantLanguageRules(m, TenantContext.tenantId());
     return { timezone: tenant?.timezone ?? 'UTC', review: reviewRequired(tenant?.translation, notice.urgency) };
+  }
+
+  /** The district of the current context (the notice's: row-level security shows no other). */
+  private async tenant(m: EntityManager): Promise<TenantLanguageRules> {
+    const tenant = await tenantLanguageRules(m, TenantContext.tenantId());
+    if (!tenant) throw DomainError.notFound('tenant');
+    return tenant;
   }
 
   private reviewed(review: boolean, urgency: string, what = 'translations'): Pick<ChosenText, 'status' | 'reviewReason'> {

@@ -252,9 +252,7 @@ describe('keyword table', () => {
         ...optOut.map((word): [string, string, undefined] => [word, 'opt_out', undefined]),
         ...optIn.map((word): [string, string, undefined] => [word, 'opt_in', undefined]),
         ...help.map((word): [string, string, undefined] => [word, 'help', undefined]),
-        ...Object.entries(languageNames).flatMap(([requested, names]) =>
-          (names ?? []).map((name): [string, string, string] => [name, 'language', requested]),
-        ),
+        ...Object.entries(languageNames).flatMap(([requested, names]) => (names ?? []).map((name): [string, string, string] => [name, 'language', requested])),
       ];
       for (const [word, kind, requestedLanguage] of expectations) {
         const result = classifyKeyword(word);

@@ -55,9 +55,7 @@ export function classifyKeyword(text: string): KeywordClassification {
   if (cleaned.length === 0 || cleaned.length > MAX_KEYWORD_LENGTH) return NONE;
   const folded = foldDiacritics(cleaned);
   const hasAccents = folded !== cleaned;
-  const [table, polite, message] = hasAccents
-    ? [index.exact, index.politeExact, cleaned]
-    : [index.folded, index.politeFolded, folded];
+  const [table, polite, message] = hasAccents ? [index.exact, index.politeExact, cleaned] : [index.folded, index.politeFolded, folded];
 
   for (const candidate of withoutPoliteWords(message, polite)) {
     const entries = table.get(candidate);
@@ -70,8 +68,7 @@ function classification(entries: Entry[]): KeywordClassification {
   const { kind, requestedLanguage } = entries[0];
   const languages = new Set(entries.map((entry) => entry.language));
   const primaries = new Set([...languages].map((language) => language.split('-')[0]));
-  const language =
-    languages.size === 1 ? entries[0].language : primaries.size === 1 ? [...primaries][0] : undefined;
+  const language = languages.size === 1 ? entries[0].language : primaries.size === 1 ? [...primaries][0] : undefined;
   return {
     kind,
     ...(language ? { language } : {}),
@@ -125,11 +122,11 @@ function buildIndex(): Index {
       addEntry(built.exact, cleaned, entry, phrase);
       addEntry(built.folded, foldDiacritics(cleaned), entry, phrase);
     };
-    table.optOut.forEach((phrase) => add(phrase, { kind: 'opt_out', language }));
-    table.optIn.forEach((phrase) => add(phrase, { kind: 'opt_in', language }));
-    table.help.forEach((phrase) => add(phrase, { kind: 'help', language }));
+    for (const phrase of table.optOut) add(phrase, { kind: 'opt_out', language });
+    for (const phrase of table.optIn) add(phrase, { kind: 'opt_in', language });
+    for (const phrase of table.help) add(phrase, { kind: 'help', language });
     for (const [requestedLanguage, names] of Object.entries(table.languageNames)) {
-      for (const name of names ?? []) {
+      for (const name of names) {
         add(name, { kind: 'language', language, requestedLanguage: requestedLanguage as KeywordLanguage });
       }
     }
@@ -143,9 +140,7 @@ function buildIndex(): Index {
 
 function addEntry(map: Map<string, Entry[]>, key: string, entry: Entry, phrase: string): void {
   const existing = map.get(key) ?? [];
-  const clash = existing.find(
-    (other) => other.kind !== entry.kind || other.requestedLanguage !== entry.requestedLanguage,
-  );
+  const clash = existing.find((other) => other.kind !== entry.kind || other.requestedLanguage !== entry.requestedLanguage);
   if (clash) {
     throw new Error(
       `Keyword table: "${phrase}" (${entry.language} ${entry.kind}) reads as "${key}", ` +

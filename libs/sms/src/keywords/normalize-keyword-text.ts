@@ -6,8 +6,24 @@
 
 /** Letters that carry a diacritic but have no Unicode decomposition. */
 const UNDECOMPOSABLE_LETTERS: Readonly<Record<string, string>> = {
-  đ: 'd', ð: 'd', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', þ: 'th',
-  Đ: 'D', Ð: 'D', Ł: 'L', Ø: 'O', Æ: 'AE', Œ: 'OE', Ħ: 'H', Þ: 'TH',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
+  þ: 'th',
+  Đ: 'D',
+  Ð: 'D',
+  Ł: 'L',
+  Ø: 'O',
+  Æ: 'AE',
+  Œ: 'OE',
+  Ħ: 'H',
+  Þ: 'TH',
 };
 const FOLDABLE_SCRIPT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 const COMBINING_MARK = /\p{M}/u;

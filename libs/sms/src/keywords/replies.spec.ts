@@ -43,8 +43,7 @@ describe('complianceReply', () => {
         'Msg & data rates may apply. Reply HELP for help, STOP to end.',
     );
     expect(complianceReply('help', 'en', springfield)).toBe(
-      'Springfield Public Schools school messages. (617) 555-0100. Msg frequency varies. ' +
-        'Msg & data rates may apply. Reply STOP to end.',
+      'Springfield Public Schools school messages. (617) 555-0100. Msg frequency varies. ' + 'Msg & data rates may apply. Reply STOP to end.',
     );
     for (const kind of KINDS) expect(measureSms(complianceReply(kind, 'en', springfield)).segments).toBe(1);
   });

@@ -49,7 +49,8 @@ const REPLIES: Readonly<Record<KeywordLanguage, ReplyTemplates>> = {
     stop: '. ',
     opt_out: [(d) => `${d}: Se ha dado de baja. No le enviaremos mensajes nuevos. Responda START para volver a suscribirse.`],
     opt_in: [
-      (d) => `${d}: Se ha vuelto a suscribir a los mensajes escolares. Frecuencia de mensajes variable. Pueden aplicarse tarifas de mensajes y datos. Responda HELP para obtener ayuda, STOP para cancelar.`,
+      (d) =>
+        `${d}: Se ha vuelto a suscribir a los mensajes escolares. Frecuencia de mensajes variable. Pueden aplicarse tarifas de mensajes y datos. Responda HELP para obtener ayuda, STOP para cancelar.`,
       (d) => `${d}: Suscrito de nuevo. Frecuencia variable. Pueden aplicarse tarifas de mensajes y datos. HELP: ayuda. STOP: cancelar.`,
     ],
     help: [
@@ -61,7 +62,8 @@ const REPLIES: Readonly<Record<KeywordLanguage, ReplyTemplates>> = {
     stop: '. ',
     opt_out: [(d) => `${d}: Bạn đã hủy đăng ký và sẽ không nhận thêm tin nhắn. Nhắn START để đăng ký lại.`],
     opt_in: [
-      (d) => `${d}: Bạn đã đăng ký lại tin nhắn của trường. Tần suất tin nhắn thay đổi. Có thể mất phí tin nhắn và dữ liệu. Nhắn HELP để được trợ giúp, STOP để hủy.`,
+      (d) =>
+        `${d}: Bạn đã đăng ký lại tin nhắn của trường. Tần suất tin nhắn thay đổi. Có thể mất phí tin nhắn và dữ liệu. Nhắn HELP để được trợ giúp, STOP để hủy.`,
       (d) => `${d}: Đã đăng ký lại. Số tin nhắn thay đổi. Có thể mất phí tin nhắn/dữ liệu. HELP: trợ giúp. STOP: hủy.`,
     ],
     help: [
@@ -97,11 +99,13 @@ const REPLIES: Readonly<Record<KeywordLanguage, ReplyTemplates>> = {
     stop: '. ',
     opt_out: [(d) => `${d}: Waad ka baxday. Fariimo dambe ma heli doontid. Ku jawaab START si aad dib ugu biirto.`],
     opt_in: [
-      (d) => `${d}: Waad dib ugu biirtay fariimaha dugsiga. Tirada fariimaha way kala duwan tahay. Khidmadda fariimaha iyo xogta ayaa laga yaabaa inay khuseyso. Ku jawaab HELP si aad caawimo u hesho, STOP si aad u joojiso.`,
+      (d) =>
+        `${d}: Waad dib ugu biirtay fariimaha dugsiga. Tirada fariimaha way kala duwan tahay. Khidmadda fariimaha iyo xogta ayaa laga yaabaa inay khuseyso. Ku jawaab HELP si aad caawimo u hesho, STOP si aad u joojiso.`,
       (d) => `${d}: Waad dib ugu biirtay. Tirada fariimaha way kala duwan tahay. Khidmadda fariimaha iyo xogta ayaa khusayn karta. HELP: caawimo. STOP: jooji.`,
     ],
     help: [
-      (d, x) => `Fariimaha dugsiga ee ${d}. ${x}Tirada fariimaha way kala duwan tahay. Khidmadda fariimaha iyo xogta ayaa laga yaabaa inay khuseyso. Ku jawaab STOP si aad u joojiso.`,
+      (d, x) =>
+        `Fariimaha dugsiga ee ${d}. ${x}Tirada fariimaha way kala duwan tahay. Khidmadda fariimaha iyo xogta ayaa laga yaabaa inay khuseyso. Ku jawaab STOP si aad u joojiso.`,
       (d, x) => `${d}: fariimaha dugsiga. ${x}Tirada fariimaha way kala duwan tahay. Khidmadda fariimaha iyo xogta ayaa khusayn karta. STOP si aad u joojiso.`,
     ],
   },
@@ -124,7 +128,8 @@ const REPLIES: Readonly<Record<KeywordLanguage, ReplyTemplates>> = {
       (d) => `${d}: Inscrição cancelada. Você não receberá mais mensagens. START para voltar.`,
     ],
     opt_in: [
-      (d) => `${d}: Você voltou a receber mensagens escolares. Frequência variável. Podem ser cobradas tarifas de mensagens e dados. Responda HELP para ajuda, STOP para sair.`,
+      (d) =>
+        `${d}: Você voltou a receber mensagens escolares. Frequência variável. Podem ser cobradas tarifas de mensagens e dados. Responda HELP para ajuda, STOP para sair.`,
       (d) => `${d}: Inscrição reativada. Frequência variável. Pode haver tarifas de msg e dados. HELP: ajuda. STOP: sair.`,
     ],
     help: [
@@ -136,11 +141,13 @@ const REPLIES: Readonly<Record<KeywordLanguage, ReplyTemplates>> = {
     stop: '. ',
     opt_out: [(d) => `${d} : Votre désabonnement est confirmé, vous ne recevrez plus de messages. Répondez START pour vous réabonner.`],
     opt_in: [
-      (d) => `${d} : Votre réabonnement aux messages scolaires est confirmé. Fréquence variable. Des frais de messagerie et de données peuvent s'appliquer. Répondez HELP pour de l'aide, STOP pour vous désabonner.`,
+      (d) =>
+        `${d} : Votre réabonnement aux messages scolaires est confirmé. Fréquence variable. Des frais de messagerie et de données peuvent s'appliquer. Répondez HELP pour de l'aide, STOP pour vous désabonner.`,
       (d) => `${d} : Réabonnement confirmé. Fréquence variable. Des frais de messagerie et de données peuvent s'appliquer. HELP : aide. STOP : désabonnement.`,
     ],
     help: [
-      (d, x) => `Messages scolaires de ${d}. ${x}Fréquence variable. Des frais de messagerie et de données peuvent s'appliquer. Répondez STOP pour vous désabonner.`,
+      (d, x) =>
+        `Messages scolaires de ${d}. ${x}Fréquence variable. Des frais de messagerie et de données peuvent s'appliquer. Répondez STOP pour vous désabonner.`,
       (d, x) => `${d} : messages scolaires. ${x}Fréquence variable. Frais de messagerie et de données possibles. STOP pour vous désabonner.`,
     ],
   },
@@ -165,7 +172,8 @@ const REPLIES: Readonly<Record<KeywordLanguage, ReplyTemplates>> = {
     stop: '. ',
     opt_out: [(d) => `${d}: 수신 거부되었습니다. 더 이상 메시지가 발송되지 않습니다. 다시 받으려면 START를 보내세요.`],
     opt_in: [
-      (d) => `${d}: 학교 메시지 수신이 다시 시작되었습니다. 메시지 빈도는 다를 수 있습니다. 메시지 및 데이터 요금이 부과될 수 있습니다. 도움말은 HELP, 수신 거부는 STOP을 보내세요.`,
+      (d) =>
+        `${d}: 학교 메시지 수신이 다시 시작되었습니다. 메시지 빈도는 다를 수 있습니다. 메시지 및 데이터 요금이 부과될 수 있습니다. 도움말은 HELP, 수신 거부는 STOP을 보내세요.`,
       (d) => `${d}: 수신 재개됨. 메시지 빈도는 다를 수 있음. 메시지 및 데이터 요금 부과 가능. 도움말 HELP, 수신 거부 STOP.`,
     ],
     help: [
@@ -177,11 +185,13 @@ const REPLIES: Readonly<Record<KeywordLanguage, ReplyTemplates>> = {
     stop: '. ',
     opt_out: [(d) => `${d}: Hindi ka na naka-subscribe at hindi ka na makakatanggap ng mga mensahe. I-reply ang START para mag-subscribe muli.`],
     opt_in: [
-      (d) => `${d}: Naka-subscribe ka na muli sa mga mensahe ng paaralan. Nag-iiba ang dalas ng mensahe. Maaaring may singil sa mensahe at data. I-reply ang HELP para sa tulong, STOP para huminto.`,
+      (d) =>
+        `${d}: Naka-subscribe ka na muli sa mga mensahe ng paaralan. Nag-iiba ang dalas ng mensahe. Maaaring may singil sa mensahe at data. I-reply ang HELP para sa tulong, STOP para huminto.`,
       (d) => `${d}: Naka-subscribe ka na muli. Nag-iiba ang dalas ng mensahe. Maaaring may singil sa mensahe at data. HELP para sa tulong, STOP para huminto.`,
     ],
     help: [
-      (d, x) => `Mga mensahe ng paaralan mula sa ${d}. ${x}Nag-iiba ang dalas ng mensahe. Maaaring may singil sa mensahe at data. I-reply ang STOP para huminto.`,
+      (d, x) =>
+        `Mga mensahe ng paaralan mula sa ${d}. ${x}Nag-iiba ang dalas ng mensahe. Maaaring may singil sa mensahe at data. I-reply ang STOP para huminto.`,
       (d, x) => `${d}: mensahe ng paaralan. ${x}Nag-iiba ang dalas ng mensahe. Maaaring may singil sa mensahe at data. STOP para huminto.`,
     ],
   },
@@ -196,17 +206,11 @@ const MAX_SEGMENTS = 2;
  * accents (GSM-7 holds more than twice as much); failing that, the shortest — only a very long
  * district name or contact gets there.
  */
-export function complianceReply(
-  kind: ComplianceReplyKind,
-  language: string,
-  district: ComplianceReplyDistrict,
-): string {
+export function complianceReply(kind: ComplianceReplyKind, language: string, district: ComplianceReplyDistrict): string {
   const replies = REPLIES[replyLanguage(language)];
   const name = district.name.trim();
   const details = [helpDetail(district, replies.stop), helpDetail({ ...district, helpText: null }, replies.stop)];
-  const texts = [...new Set(details)].flatMap((detail) =>
-    replies[kind].map((template) => smartenToGsm(template(name, detail)).text),
-  );
+  const texts = [...new Set(details)].flatMap((detail) => replies[kind].map((template) => smartenToGsm(template(name, detail)).text));
   const candidates = [...texts, ...texts.map(foldLatinToGsm).filter((text): text is string => !!text)];
   const measured = candidates.map((text) => ({ text, ...measureSms(text) }));
   const fitting = measured.find((candidate) => candidate.segments <= MAX_SEGMENTS);
@@ -229,9 +233,7 @@ function helpDetail(district: ComplianceReplyDistrict, stop: string): string {
   const helpText = district.helpText?.trim() ?? '';
   const contact = district.contact?.trim() ?? '';
   const parts = [helpText, contact && !helpText.includes(contact) ? contact : ''].filter(Boolean);
-  return parts
-    .map((part) => (/[。！？]$/u.test(part) ? part : /[.!?]$/u.test(part) ? `${part} ` : `${part}${stop}`))
-    .join('');
+  return parts.map((part) => (/[。！？]$/u.test(part) ? part : /[.!?]$/u.test(part) ? `${part} ` : `${part}${stop}`)).join('');
 }
 
 /** The text without Latin accents, if that makes it GSM-7; undefined for other scripts. */

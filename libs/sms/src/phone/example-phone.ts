@@ -11,7 +11,7 @@ const SMS_CAPABLE_EXAMPLE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
  * libphonenumber accepts as valid. Throws RangeError for a country without an example.
  */
 export function examplePhone(country: CountryCode, n = 0): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`examplePhone: n must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`examplePhone: n must be a whole number ≥ 0, got ${String(n)}`);
   const example = getExampleNumber(country, examples);
   if (!example) throw new RangeError(`examplePhone: libphonenumber has no example mobile number for ${country}`);
 
@@ -33,5 +33,5 @@ export function examplePhone(country: CountryCode, n = 0): string {
     if (found === n) return phone.number;
     found += 1;
   }
-  throw new RangeError(`examplePhone: ${country} has fewer than ${n + 1} example numbers`);
+  throw new RangeError(`examplePhone: ${country} has fewer than ${String(n + 1)} example numbers`);
 }

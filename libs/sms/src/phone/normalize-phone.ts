@@ -1,27 +1,23 @@
 import {
   CountryCode,
   getCountryCallingCode,
-  NumberType,
   ParseError,
   parsePhoneNumberWithError,
   PhoneNumber,
+  PhoneNumberType,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/max/metadata';
 
+/** The regions each calling code serves; a code the metadata does not know has none. */
+const REGIONS_BY_CALLING_CODE: Readonly<Partial<Record<string, readonly CountryCode[]>>> = metadata.country_calling_codes;
+
 export type { CountryCode } from 'libphonenumber-js/max';
 
-export type PhoneRejection =
-  | 'not_a_number'
-  | 'unknown_country_code'
-  | 'too_short'
-  | 'too_long'
-  | 'invalid'
-  | 'has_extension'
-  | 'cannot_receive_sms';
+export type PhoneRejection = 'not_a_number' | 'unknown_country_code' | 'too_short' | 'too_long' | 'invalid' | 'has_extension' | 'cannot_receive_sms';
 
 export type NormalizedPhone =
-  | { ok: true; e164: string; type?: NonNullable<NumberType>; country?: CountryCode }
+  | { ok: true; e164: string; type?: PhoneNumberType; country?: CountryCode }
   /** `reason` is written for people and fits a 400 response: "too short", "invalid for region US". */
   | { ok: false; code: PhoneRejection; reason: string };
 
@@ -34,7 +30,7 @@ export type NormalizedPhone =
  * FIXED_LINE_OR_MOBILE. A valid number of no known type is allowed too; the carrier has the
  * last word and delivery marks it invalid if it bounces (Twilio 21614).
  */
-const REFUSED_TYPES: Readonly<Partial<Record<NonNullable<NumberType>, string>>> = {
+const REFUSED_TYPES: Readonly<Partial<Record<PhoneNumberType, string>>> = {
   FIXED_LINE: 'a landline cannot receive SMS',
   PREMIUM_RATE: 'a premium-rate number cannot receive SMS',
   TOLL_FREE: 'a toll-free number cannot receive SMS',
@@ -102,9 +98,7 @@ function invalid(phone: PhoneNumber, defaultCountry: CountryCode): NormalizedPho
   if (length === 'TOO_LONG') return reject('too_long', 'too long');
   const region =
     phone.country ??
-    (phone.countryCallingCode === getCountryCallingCode(defaultCountry)
-      ? defaultCountry
-      : metadata.country_calling_codes[phone.countryCallingCode]?.[0]);
+    (phone.countryCallingCode === getCountryCallingCode(defaultCountry) ? defaultCountry : REGIONS_BY_CALLING_CODE[phone.countryCallingCode]?.[0]);
   return reject('invalid', region ? `invalid for region ${region}` : 'not a valid phone number');
 }
 

@@ -1,3 +1,4 @@
 export * from './twilio-client';
 export * from './twilio-errors';
 export * from './twilio-sms.provider';
+export * from './account-check';

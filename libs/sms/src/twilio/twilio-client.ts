@@ -25,7 +25,10 @@ const TWILIO_HOST = /^https:\/\/[a-z0-9.-]*twilio\.com/i;
  * reached through exactly the code path real Twilio is (the SDK's documented `httpClient` option).
  */
 class RedirectingRequestClient extends RequestClient {
-  constructor(private readonly rewrite: (uri: string) => string, timeoutMs: number) {
+  constructor(
+    private readonly rewrite: (uri: string) => string,
+    timeoutMs: number,
+  ) {
     super({ keepAlive: true, timeout: timeoutMs });
   }
 

@@ -18,10 +18,10 @@ const MESSAGES: Record<number, string> = {
 
 /** A short human message for a Twilio error code, for staff. */
 export function twilioErrorMessage(code: number | undefined): string {
-  return (code !== undefined && MESSAGES[code]) || (code !== undefined ? `Twilio error ${code}` : 'The provider could not be reached');
+  return (code !== undefined && MESSAGES[code]) || (code !== undefined ? `Twilio error ${String(code)}` : 'The provider could not be reached');
 }
 
-const KIND_BY_CODE: Record<number, ProviderFailureKind> = {
+const KIND_BY_CODE: Partial<Record<number, ProviderFailureKind>> = {
   20429: 'rate_limited',
   21610: 'opted_out',
   21211: 'invalid_number',
@@ -56,15 +56,17 @@ export function classifyTwilioError(error: unknown): ProviderError {
   const e = error as { status?: number; code?: number | string; message?: string };
   const numeric = typeof e.code === 'number' ? e.code : undefined;
   if (e.status === 429 || numeric === 20429) return new ProviderError('rate_limited', numeric ?? 20429, twilioErrorMessage(20429), 429);
-  if (numeric !== undefined && KIND_BY_CODE[numeric]) return new ProviderError(KIND_BY_CODE[numeric], numeric, twilioErrorMessage(numeric), e.status);
+  const kind = numeric === undefined ? undefined : KIND_BY_CODE[numeric];
+  if (numeric !== undefined && kind) return new ProviderError(kind, numeric, twilioErrorMessage(numeric), e.status);
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) {
     return new ProviderError('transient', undefined, `The provider could not be reached (${e.code})`, undefined, !NEVER_ARRIVED.has(e.code));
   }
-  if (e.status !== undefined && e.status >= 500) return new ProviderError('transient', numeric, `The provider failed (HTTP ${e.status})`, e.status, true);
+  if (e.status !== undefined && e.status >= 500)
+    return new ProviderError('transient', numeric, `The provider failed (HTTP ${String(e.status)})`, e.status, true);
   if (e.status === undefined && /socket hang up|timeout|network/i.test(e.message ?? '')) {
     return new ProviderError('transient', undefined, 'The provider could not be reached (no answer)', undefined, true);
   }
   // An error nobody has classified yet: worth a bounded number of retries, then it fails with its code.
-  const refused = e.status !== undefined ? `The provider refused the message (HTTP ${e.status})` : 'The provider refused the message';
+  const refused = e.status !== undefined ? `The provider refused the message (HTTP ${String(e.status)})` : 'The provider refused the message';
   return new ProviderError('transient', numeric, numeric ? twilioErrorMessage(numeric) : refused, e.status);
 }

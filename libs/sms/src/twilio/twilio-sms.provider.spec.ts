@@ -38,15 +38,26 @@ describe.each(['undici', 'axios'] as const)('TwilioSmsProvider errors (SDK on %s
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
 
   const provider = (timeoutMs = 2_000) => new TwilioSmsProvider(createTwilioClient({ accountSid: ACCOUNT, authToken: TOKEN, baseUrl: url, timeoutMs, http }));
   const twilioError = (status: number, code: number) =>
-    JSON.stringify({ code, message: `The 'To' number ${PHONE} is not valid (${PLANTED}, token ${TOKEN})`, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
-  const send = () => provider().send({ to: PHONE, body: 'School closes at noon', from: '+16175550100', statusCallback: 'http://localhost/cb' }).catch((e: unknown) => e);
+    JSON.stringify({
+      code,
+      message: `The 'To' number ${PHONE} is not valid (${PLANTED}, token ${TOKEN})`,
+      more_info: `https://www.twilio.com/docs/errors/${code}`,
+      status,
+    });
+  const send = () =>
+    provider()
+      .send({ to: PHONE, body: 'School closes at noon', from: '+16175550100', statusCallback: 'http://localhost/cb' })
+      .catch((e: unknown) => e);
 
   it.each([
     ['21211', 400, twilioError(400, 21211), undefined, 'invalid_number', "The 'To' number is not a valid phone number (21211)"],
@@ -71,7 +82,12 @@ describe.each(['undici', 'axios'] as const)('TwilioSmsProvider errors (SDK on %s
 
   it('sends what Twilio expects: a form-encoded create on the account’s Messages resource with Basic auth', async () => {
     answer = { status: 201, body: JSON.stringify({ sid: 'SM' + 'c'.repeat(32), status: 'queued', num_segments: '1' }) };
-    const accepted = await provider().send({ to: PHONE, body: 'School closes at noon & buses leave at 11:30', from: '+16175550100', statusCallback: 'http://localhost/cb?m=1' });
+    const accepted = await provider().send({
+      to: PHONE,
+      body: 'School closes at noon & buses leave at 11:30',
+      from: '+16175550100',
+      statusCallback: 'http://localhost/cb?m=1',
+    });
     expect(accepted).toMatchObject({ sid: 'SM' + 'c'.repeat(32) });
     expect(received).toHaveLength(1);
     const [request] = received;

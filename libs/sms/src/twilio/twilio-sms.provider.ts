@@ -11,7 +11,7 @@ export class TwilioSmsProvider implements SmsProvider {
       const created = await this.client.messages.create({
         to: message.to,
         body: message.body,
-        ...(message.messagingServiceSid ? { messagingServiceSid: message.messagingServiceSid } : { from: message.from! }),
+        ...(message.messagingServiceSid ? { messagingServiceSid: message.messagingServiceSid } : { from: message.from }),
         statusCallback: message.statusCallback,
         ...(message.validityPeriodSeconds ? { validityPeriod: message.validityPeriodSeconds } : {}),
       });

@@ -1,7 +1,7 @@
 import { stringify } from 'node:querystring';
 import { RequestClient } from 'twilio';
 import type BaseRequestClient from 'twilio/lib/base/RequestClient';
-import type Response from 'twilio/lib/http/response';
+import Response from 'twilio/lib/http/response';
 import { Agent, Dispatcher, errors } from 'undici';
 
 /**
@@ -44,16 +44,16 @@ export class UndiciRequestClient extends RequestClient {
   }
 
   override async request<TData>(opts: BaseRequestClient.RequestOptions<TData>): Promise<Response<TData>> {
-    const headers: Record<string, string> = { ...(opts.headers as Record<string, string> | undefined) };
+    const headers: Record<string, string> = { ...opts.headers };
     if (opts.username && opts.password) headers.Authorization = `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`;
     else if (opts.authStrategy) headers.Authorization = await opts.authStrategy.getAuthString();
     delete headers.Connection;
     let body: string | undefined;
     if (opts.data !== undefined && opts.data !== null) {
       const type = headers['Content-Type'] ?? headers['content-type'];
-      body = type === 'application/json' ? JSON.stringify(opts.data) : stringify(defined(opts.data as Record<string, unknown>));
+      body = type === 'application/json' ? JSON.stringify(opts.data) : stringify(defined(opts.data as FormValues));
     }
-    const query = opts.params ? stringify(defined(opts.params as Record<string, unknown>)) : '';
+    const query = opts.params ? stringify(defined(opts.params as FormValues)) : '';
     const url = this.rewrite(opts.uri) + (query ? `${opts.uri.includes('?') ? '&' : '?'}${query}` : '');
     const timeout = opts.timeout ?? this.timeoutMs;
     try {
@@ -68,15 +68,18 @@ export class UndiciRequestClient extends RequestClient {
       });
       const text = await response.body.text();
       // The SDK's typings promise TData as the body; it parses a string body itself, as it does axios's.
-      return { statusCode: response.statusCode, body: text as unknown as TData, headers: response.headers };
+      return new Response(response.statusCode, text as unknown as TData, response.headers);
     } catch (error) {
       throw asNetworkError(error);
     }
   }
 }
 
+/** Form and query values as the SDK hands them over: it has already serialised dates and lists of objects. */
+type FormValues = Record<string, string | number | boolean | (string | number | boolean)[] | undefined | null>;
+
 /** Form and query values the SDK left undefined are not sent (as its own client does). */
-function defined(values: Record<string, unknown>): Record<string, string | string[]> {
+function defined(values: FormValues): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null) continue;

@@ -20,13 +20,15 @@ export function formatDay(value: ZonedValue, language: string): string {
   if (language === 'ht') {
     const p = parts(value, { year: 'numeric', month: 'numeric', day: 'numeric' });
     const weekday = new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day))).getUTCDay();
-    return `${HT_WEEKDAYS[weekday]} ${Number(p.day)} ${HT_MONTHS[Number(p.month) - 1]}`;
+    return `${HT_WEEKDAYS[weekday]} ${String(Number(p.day))} ${HT_MONTHS[Number(p.month) - 1]}`;
   }
-  return new Intl.DateTimeFormat(INTL_LOCALE[language] ?? language, { weekday: 'long', month: 'long', day: 'numeric', timeZone: value.timeZone }).format(value.at);
+  return new Intl.DateTimeFormat(INTL_LOCALE[language] ?? language, { weekday: 'long', month: 'long', day: 'numeric', timeZone: value.timeZone }).format(
+    value.at,
+  );
 }
 
 /** "3:05 PM", "15:05", "下午3:05". */
 export function formatClock(value: ZonedValue, language: string): string {
-  const locale = language === 'ht' ? 'fr' : INTL_LOCALE[language] ?? language;
+  const locale = language === 'ht' ? 'fr' : (INTL_LOCALE[language] ?? language);
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: value.timeZone }).format(value.at);
 }

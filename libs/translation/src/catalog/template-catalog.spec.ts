@@ -15,7 +15,7 @@ const SAMPLE: Record<string, string | number> = {
   url: 'https://lps.example/meals',
   route: '12',
 };
-const variablesOf = (key: string) => Object.fromEntries(TEMPLATES.find((t) => t.key === key)!.variables.map((v) => [v.name, SAMPLE[v.name]]));
+const variablesOf = (key: string) => Object.fromEntries((TEMPLATES.find((t) => t.key === key)?.variables ?? []).map((v) => [v.name, SAMPLE[v.name]]));
 const thrown = (fn: () => unknown): DomainError => {
   try {
     fn();
@@ -54,7 +54,8 @@ describe('TemplateCatalog', () => {
     for (const template of TEMPLATES) {
       const text = templateCatalog.render(template.key, language, variablesOf(template.key), 'America/New_York');
       expect(text).not.toMatch(/\{\{|\}\}|undefined|NaN|Invalid Date/);
-      for (const variable of template.variables.filter((v) => ['text', 'url', 'minutes'].includes(v.kind))) expect(text).toContain(String(SAMPLE[variable.name]));
+      for (const variable of template.variables.filter((v) => ['text', 'url', 'minutes'].includes(v.kind)))
+        expect(text).toContain(String(SAMPLE[variable.name]));
       const sms = measureSms(text);
       if (language === 'en') {
         expect({ key: template.key, encoding: sms.encoding, length: text.length <= 160 }).toEqual({ key: template.key, encoding: 'GSM-7', length: true });
@@ -84,7 +85,12 @@ describe('TemplateCatalog', () => {
 
   it('reads an instant in the district time zone', () => {
     // 03:30 UTC on Saturday is 10:30 PM on Friday in New York.
-    const text = templateCatalog.render('school_event', 'en', { school: 'Lincoln', event: 'the concert', date: '2026-03-07T03:30:00Z', time: '2026-03-07T03:30:00Z' }, 'America/New_York');
+    const text = templateCatalog.render(
+      'school_event',
+      'en',
+      { school: 'Lincoln', event: 'the concert', date: '2026-03-07T03:30:00Z', time: '2026-03-07T03:30:00Z' },
+      'America/New_York',
+    );
     expect(text).toContain('on Friday, March 6 at 10:30 PM');
     expect(templateCatalog.render('picture_day', 'en', { school: 'Lincoln', date: '2026-03-07T03:30:00Z' }, 'Asia/Tokyo')).toContain('Saturday, March 7');
   });
@@ -105,7 +111,12 @@ describe('TemplateCatalog', () => {
     expect((malformed.details as { field: string }[]).map((d) => d.field)).toEqual(['template.variables.date', 'template.variables.minutes']);
     expect(thrown(() => templateCatalog.render('lockdown', 'en', { school: '{{url}}' })).message).toContain('braces');
 
-    const catalog = new TemplateCatalog(TEMPLATES, CATALOG_RESOURCES.filter((r) => r.language === 'en'));
-    expect(thrown(() => catalog.render('lockdown', 'de', { school: 'Lincoln' })).details).toEqual([{ field: 'language', message: expect.stringContaining('not written in de') }]);
+    const catalog = new TemplateCatalog(
+      TEMPLATES,
+      CATALOG_RESOURCES.filter((r) => r.language === 'en'),
+    );
+    expect(thrown(() => catalog.render('lockdown', 'de', { school: 'Lincoln' })).details).toEqual([
+      { field: 'language', message: expect.stringContaining('not written in de') },
+    ]);
   });
 });

@@ -25,6 +25,9 @@ const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const MAX_TEXT = 80;
 
+/** Template variables as a caller sent them: any may be missing or null until `check` says otherwise. */
+type UncheckedVariables = Readonly<Record<string, string | number | null | undefined>> | null | undefined;
+
 /**
  * The catalog of common district notices, each written once per language (i18next resources in
  * `locales/`). `render` checks the variables (all named, none unknown, each well formed) and
@@ -48,8 +51,11 @@ export class TemplateCatalog {
       returnNull: false,
       interpolation: { escapeValue: false },
     });
-    this.i18n.services.formatter!.add('day', (value: ZonedValue, lng: string | undefined) => formatDay(value, lng!));
-    this.i18n.services.formatter!.add('clock', (value: ZonedValue, lng: string | undefined) => formatClock(value, lng!));
+    const formatter = this.i18n.services.formatter;
+    if (!formatter) throw new Error('i18next started without its formatter');
+    // Every render names its language (`lng`), so the formatters always get one.
+    formatter.add('day', (value: ZonedValue, lng: string | undefined) => formatDay(value, lng ?? 'en'));
+    formatter.add('clock', (value: ZonedValue, lng: string | undefined) => formatClock(value, lng ?? 'en'));
   }
 
   list(): TemplateSummary[] {
@@ -59,7 +65,9 @@ export class TemplateCatalog {
       variables: template.variables,
       languages: this.languages(template.key),
       review: Object.fromEntries(
-        [...this.resources.values()].filter((r) => r.status !== 'source' && template.key in r.templates).map((r) => [r.language, { status: r.status, reviewer: r.review }]),
+        [...this.resources.values()]
+          .filter((r) => r.status !== 'source' && template.key in r.templates)
+          .map((r) => [r.language, { status: r.status, reviewer: r.review }]),
       ),
     }));
   }
@@ -74,7 +82,7 @@ export class TemplateCatalog {
   }
 
   /** What is wrong with a template key and its variables; empty when they render. */
-  check(key: string, variables: TemplateVariables, language?: string): TemplateProblem[] {
+  check(key: string, variables: UncheckedVariables, language?: string): TemplateProblem[] {
     const template = this.byKey.get(key);
     if (!template) return [{ field: 'template.key', message: `unknown template "${key}" (known: ${[...this.byKey.keys()].join(', ')})` }];
     const problems: TemplateProblem[] = [];
@@ -83,7 +91,11 @@ export class TemplateCatalog {
     }
     const expected = new Set(template.variables.map((v) => v.name));
     for (const name of Object.keys(variables ?? {})) {
-      if (!expected.has(name)) problems.push({ field: `template.variables.${name}`, message: `unknown variable "${name}" for template "${key}" (it takes ${[...expected].join(', ')})` });
+      if (!expected.has(name))
+        problems.push({
+          field: `template.variables.${name}`,
+          message: `unknown variable "${name}" for template "${key}" (it takes ${[...expected].join(', ')})`,
+        });
     }
     for (const variable of template.variables) {
       const value = variables?.[variable.name];
@@ -104,10 +116,11 @@ export class TemplateCatalog {
   render(key: string, language: string, variables: TemplateVariables, timeZone = 'UTC'): string {
     const problems = this.check(key, variables, language);
     if (problems.length > 0) throw new DomainError('invalid', `invalid template: ${problems.map((p) => p.message).join('; ')}`, problems);
-    const template = this.byKey.get(key)!;
+    const template = this.byKey.get(key);
+    if (!template) throw new DomainError('invalid', `invalid template: unknown template "${key}"`);
     const values: Record<string, unknown> = {};
     for (const variable of template.variables) values[variable.name] = toValue(variable, variables[variable.name], timeZone);
-    const text = this.i18n.t(key, { lng: language, ...values, interpolation: { escapeValue: false } }) as string;
+    const text: string = this.i18n.t(key, { lng: language, ...values, interpolation: { escapeValue: false } });
     if (text.includes('{{')) throw new Error(`template "${key}" in ${language} left a variable unfilled`);
     return text;
   }
@@ -118,7 +131,7 @@ function checkValue(variable: TemplateVariable, raw: string | number): string | 
   switch (variable.kind) {
     case 'text':
       if (typeof raw !== 'string') return 'must be text';
-      if (value.length > MAX_TEXT) return `at most ${MAX_TEXT} characters`;
+      if (value.length > MAX_TEXT) return `at most ${String(MAX_TEXT)} characters`;
       if (/[{}\n\r]/.test(value)) return 'must be one line without braces';
       return null;
     case 'minutes':
@@ -134,7 +147,9 @@ function checkValue(variable: TemplateVariable, raw: string | number): string | 
       return INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'a day as YYYY-MM-DD (or an ISO 8601 instant with its offset)';
     }
     case 'time':
-      return CLOCK.test(value) || (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) ? null : 'a time as HH:MM, 24-hour (or an ISO 8601 instant with its offset)';
+      return CLOCK.test(value) || (INSTANT.test(value) && !Number.isNaN(Date.parse(value)))
+        ? null
+        : 'a time as HH:MM, 24-hour (or an ISO 8601 instant with its offset)';
   }
 }
 

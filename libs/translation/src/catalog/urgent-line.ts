@@ -7,8 +7,11 @@ const LINES = new Map(CATALOG_RESOURCES.map((resource) => [resource.language, re
  * base language (`pt-BR` → `pt`), else English — and the language the line is in.
  */
 export function urgentLine(language: string, district: string): { text: string; language: string } {
-  const found = [language, language.split('-')[0], 'en'].find((candidate) => LINES.has(candidate))!;
-  return { text: LINES.get(found)!.replace('{{district}}', district), language: found };
+  for (const candidate of [language, language.split('-')[0], 'en']) {
+    const line = LINES.get(candidate);
+    if (line !== undefined) return { text: line.replace('{{district}}', district), language: candidate };
+  }
+  throw new Error('the catalog has no English "urgent_from" line');
 }
 
 /** An emergency nobody could translate into `language`: the catalog line in that language, then the source text as written. */

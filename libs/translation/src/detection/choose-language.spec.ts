@@ -12,22 +12,40 @@ describe('chooseLanguage', () => {
   });
 
   it('takes the detector first choice without a prior', () => {
-    const result = chooseLanguage('gracias', [{ language: 'es', score: 1 }, { language: 'pt', score: 0.95 }], {}, null);
+    const result = chooseLanguage(
+      'gracias',
+      [
+        { language: 'es', score: 1 },
+        { language: 'pt', score: 0.95 },
+      ],
+      {},
+      null,
+    );
     expect(result).toMatchObject({ language: 'es', confidence: 1, basis: 'detector' });
   });
 
   it('prefers the family language when it is a close second', () => {
-    const candidates = [{ language: 'es', score: 1 }, { language: 'pt', score: 0.9 }];
+    const candidates = [
+      { language: 'es', score: 1 },
+      { language: 'pt', score: 0.9 },
+    ];
     expect(chooseLanguage('obrigado', candidates, { preferred: 'pt-BR' }, prior)).toMatchObject({ language: 'pt', basis: 'preferred' });
   });
 
   it('keeps the detector choice when the family language is far behind', () => {
-    const candidates = [{ language: 'en', score: 1 }, { language: 'es', score: 0.5 }];
+    const candidates = [
+      { language: 'en', score: 1 },
+      { language: 'es', score: 0.5 },
+    ];
     expect(chooseLanguage('my son is sick', candidates, { preferred: 'es' }, prior)).toMatchObject({ language: 'en', basis: 'detector' });
   });
 
   it('prefers the family language when the detector is unsure', () => {
-    const candidates = [{ language: 'fr', score: 0.2 }, { language: 'en', score: 0.1 }, { language: 'ht', score: 0.05 }];
+    const candidates = [
+      { language: 'fr', score: 0.2 },
+      { language: 'en', score: 0.1 },
+      { language: 'ht', score: 0.05 },
+    ];
     expect(chooseLanguage('mesi', candidates, { preferred: 'ht' }, prior)).toMatchObject({ language: 'ht', basis: 'preferred' });
   });
 

@@ -26,7 +26,9 @@ const decided = (language: string): DetectedLanguage => ({ language, confidence:
 export function decideByScript(text: string, preferred: string | null): DetectedLanguage | null {
   const script = dominantScript(text);
   if (script === 'none') {
-    return preferred ? { language: preferred, confidence: 0, basis: 'preferred', candidates: [] } : { language: null, confidence: 0, basis: 'none', candidates: [] };
+    return preferred
+      ? { language: preferred, confidence: 0, basis: 'preferred', candidates: [] }
+      : { language: null, confidence: 0, basis: 'none', candidates: [] };
   }
   if (script === 'hangul') return decided('ko');
   if (script === 'han') return decided(chineseVariant(text, preferred === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans'));
@@ -61,10 +63,10 @@ export function chooseLanguage(
 
   const script = dominantScript(text);
   const candidates = candidatesInScript(text, rawCandidates, script);
-  const top = candidates[0];
+  const top = candidates.at(0);
   if (policy && preferred && LANGUAGE_SCRIPT[preferred] === script && top?.language !== preferred) {
     const rank = candidates.findIndex((c) => c.language === preferred);
-    const close = rank >= 0 && rank < policy.topK && candidates[rank].score >= top.score * policy.minRelativeScore;
+    const close = top !== undefined && rank >= 0 && rank < policy.topK && candidates[rank].score >= top.score * policy.minRelativeScore;
     if (!top || close || top.score < policy.lowConfidence) {
       return { language: preferred, confidence: rank >= 0 ? candidates[rank].score : 0, basis: 'preferred', candidates };
     }

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { FrancLanguageDetector } from './franc-detector';
 import { LanguageDetector } from './language-detector';
 
-interface Sample { text: string; language: string }
+interface Sample {
+  text: string;
+  language: string;
+}
 const samples: Sample[] = JSON.parse(readFileSync(join(__dirname, '../../../../tests/fixtures/language-detection/sms-labelled.json'), 'utf8'));
 
 function accuracy(detector: LanguageDetector, preferred: (sample: Sample) => string | null, only?: string) {
@@ -40,7 +43,12 @@ describe('FrancLanguageDetector on the labelled family replies', () => {
   it('answers in project codes, with confidence and the basis of its choice', () => {
     expect(detector.detect('mi hijo esta enfermo hoy')).toMatchObject({ language: 'es', basis: 'detector' });
     expect(detector.detect('waxaan rabaa inaan la hadlo macalinka').language).toBe('so');
-    expect(detector.detect('我兒子今天生病了')).toEqual({ language: 'zh-Hant', confidence: 1, basis: 'script', candidates: [{ language: 'zh-Hant', score: 1 }] });
+    expect(detector.detect('我兒子今天生病了')).toEqual({
+      language: 'zh-Hant',
+      confidence: 1,
+      basis: 'script',
+      candidates: [{ language: 'zh-Hant', score: 1 }],
+    });
   });
 
   it('chooses only among the district languages (and English)', () => {

@@ -8,7 +8,19 @@ import { DetectedLanguage, DetectOptions, LanguageCandidate, LanguageDetector } 
 
 /** franc's ISO 639-3 codes for the project languages (it has one model for written Chinese). */
 const FRANC_CODES: Record<string, string> = {
-  en: 'eng', es: 'spa', vi: 'vie', 'zh-Hans': 'cmn', 'zh-Hant': 'cmn', ar: 'arb', so: 'som', ht: 'hat', pt: 'por', ru: 'rus', ko: 'kor', tl: 'tgl', fr: 'fra',
+  en: 'eng',
+  es: 'spa',
+  vi: 'vie',
+  'zh-Hans': 'cmn',
+  'zh-Hant': 'cmn',
+  ar: 'arb',
+  so: 'som',
+  ht: 'hat',
+  pt: 'por',
+  ru: 'rus',
+  ko: 'kor',
+  tl: 'tgl',
+  fr: 'fra',
 };
 const FROM_FRANC: Record<string, string> = Object.fromEntries(
   Object.entries(FRANC_CODES).map(([project, franc]) => [franc, project.startsWith('zh') ? 'zh' : project]),

@@ -25,8 +25,19 @@ export function dominantScript(text: string): Script {
 
 /** The script each project language is written in, so a prior never contradicts what is on the screen. */
 export const LANGUAGE_SCRIPT: Record<string, Script> = {
-  en: 'latin', es: 'latin', vi: 'latin', so: 'latin', ht: 'latin', pt: 'latin', tl: 'latin', fr: 'latin',
-  ru: 'cyrillic', ar: 'arabic', ko: 'hangul', 'zh-Hans': 'han', 'zh-Hant': 'han',
+  en: 'latin',
+  es: 'latin',
+  vi: 'latin',
+  so: 'latin',
+  ht: 'latin',
+  pt: 'latin',
+  tl: 'latin',
+  fr: 'latin',
+  ru: 'cyrillic',
+  ar: 'arabic',
+  ko: 'hangul',
+  'zh-Hans': 'han',
+  'zh-Hant': 'han',
 };
 
 // Common characters that differ between the two written forms of Chinese, as simplified/traditional

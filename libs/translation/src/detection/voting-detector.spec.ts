@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { LanguageDetector } from './language-detector';
 import { countBallots, lexiconBallot, VotingLanguageDetector } from './voting-detector';
 
-interface Sample { text: string; language: string }
+interface Sample {
+  text: string;
+  language: string;
+}
 const load = (file: string): Sample[] => JSON.parse(readFileSync(join(__dirname, '../../../../tests/fixtures/language-detection', file), 'utf8'));
 const tuning = load('sms-labelled.json');
 const heldOut = load('sms-heldout.json');
@@ -18,7 +21,14 @@ function accuracy(detector: LanguageDetector, samples: Sample[], preferred: (sam
 
 function weakLanguages(detector: LanguageDetector, samples: Sample[], floor: number) {
   return [...new Set(samples.map((s) => s.language))]
-    .map((language) => ({ language, accuracy: accuracy(detector, samples.filter((s) => s.language === language), right) }))
+    .map((language) => ({
+      language,
+      accuracy: accuracy(
+        detector,
+        samples.filter((s) => s.language === language),
+        right,
+      ),
+    }))
     .filter((r) => r.accuracy < floor);
 }
 
@@ -70,7 +80,12 @@ describe('VotingLanguageDetector', () => {
   it('answers in project codes, with the share of ballots as confidence and the basis of its choice', () => {
     expect(detector.detect('mi hijo esta enfermo hoy')).toMatchObject({ language: 'es', confidence: 1, basis: 'detector' });
     expect(detector.detect('waxaan rabaa inaan la hadlo macalinka').language).toBe('so');
-    expect(detector.detect('我兒子今天生病了')).toEqual({ language: 'zh-Hant', confidence: 1, basis: 'script', candidates: [{ language: 'zh-Hant', score: 1 }] });
+    expect(detector.detect('我兒子今天生病了')).toEqual({
+      language: 'zh-Hant',
+      confidence: 1,
+      basis: 'script',
+      candidates: [{ language: 'zh-Hant', score: 1 }],
+    });
   });
 
   it('takes the family language for a text whose words belong to no language, or none without one', () => {

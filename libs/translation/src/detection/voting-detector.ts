@@ -1,7 +1,7 @@
 import { PROJECT_LANGUAGES, toProjectLanguage } from '../languages';
 import { candidatesInScript, decideByScript } from './choose-language';
 import { francCandidates } from './franc-detector';
-import { DetectedLanguage, DetectOptions, LanguageCandidate, LanguageDetector } from './language-detector';
+import { DetectedLanguage, DetectOptions, LanguageDetector } from './language-detector';
 import { dominantScript, LANGUAGE_SCRIPT } from './script';
 import { lexiconCandidates, meaningfulWords } from './sms-lexicon';
 
@@ -11,7 +11,9 @@ const LEXICON_LEAD = 0.5;
 
 /** The language the lexicon names, or null when it knows too few of the text's words to say. */
 export function lexiconBallot(text: string, only: readonly string[]): string | null {
-  const [first, second] = lexiconCandidates(text, only);
+  const candidates = lexiconCandidates(text, only);
+  const first = candidates.at(0);
+  const second = candidates.at(1);
   if (!first || first.score < LEXICON_MIN_WORDS) return null;
   return second && first.score - second.score < LEXICON_LEAD ? null : first.language;
 }
@@ -54,12 +56,14 @@ export class VotingLanguageDetector implements LanguageDetector {
     const byScript = decideByScript(text, preferred);
     if (byScript) return byScript;
     if (!meaningfulWords(text).length) {
-      return preferred ? { language: preferred, confidence: 0, basis: 'preferred', candidates: [] } : { language: null, confidence: 0, basis: 'none', candidates: [] };
+      return preferred
+        ? { language: preferred, confidence: 0, basis: 'preferred', candidates: [] }
+        : { language: null, confidence: 0, basis: 'none', candidates: [] };
     }
 
     const script = dominantScript(text);
     const inScript = (language: string | null) => (language && LANGUAGE_SCRIPT[language] === script ? language : null);
-    const franc: LanguageCandidate | undefined = candidatesInScript(text, francCandidates(text, this.languages), script)[0];
+    const franc = candidatesInScript(text, francCandidates(text, this.languages), script).at(0);
     const { language, basis, candidates } = countBallots([inScript(lexiconBallot(text, this.languages)), franc?.language ?? null], inScript(preferred));
     return { language, confidence: candidates.find((c) => c.language === language)?.score ?? 0, basis, candidates };
   }

@@ -1,6 +1,9 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { rows, TenantDb } from '@porchlight/database';
+import { TenantDb } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
+import { GlossaryTermEntity } from '../data/glossary-term.entity';
+import { glossaryTerms } from '../data/glossary-terms.repository';
 import { GlossaryTerm } from '../providers/placeholders';
 
 export interface GlossaryEntry {
@@ -11,57 +14,48 @@ export interface GlossaryEntry {
   createdAt: string;
 }
 
-/** A `glossary_terms` row as Postgres returns it. */
-interface GlossaryRow {
-  id: string;
-  term: string;
-  translations: Record<string, string> | null;
-  created_at: Date | string;
-}
-
-const toEntry = (r: GlossaryRow): GlossaryEntry => ({
+const toEntry = (r: GlossaryTermEntity): GlossaryEntry => ({
   id: r.id,
   term: r.term,
-  translations: r.translations ?? {},
-  createdAt: new Date(r.created_at).toISOString(),
+  translations: r.translations,
+  createdAt: new Date(r.createdAt).toISOString(),
 });
 
 /** The district's glossary as placeholder terms for one target language. */
 export async function glossaryTermsFor(m: EntityManager, language: string): Promise<GlossaryTerm[]> {
-  const found: { term: string; translations: Record<string, string> }[] = await m.query(`select term, translations from glossary_terms`);
-  return found.map((r) => ({ source: r.term, ...(r.translations?.[language] ? { target: r.translations[language] } : {}) }));
+  const found = await glossaryTerms.all(m);
+  return found.map((r) => {
+    const target = r.translations[language];
+    return { source: r.term, ...(target ? { target } : {}) };
+  });
 }
 
 /**
  * A district's glossary: school names, programs, acronyms that engines must not translate, or
  * must translate one fixed way. District admins keep it.
  */
+@Injectable()
 export class GlossaryUseCases {
   constructor(private readonly db: TenantDb) {}
 
-  list(actor: StaffPrincipal): Promise<GlossaryEntry[]> {
-    return this.db.tx(async (m) => (await m.query(`select * from glossary_terms order by lower(term)`)).map(toEntry));
+  list(): Promise<GlossaryEntry[]> {
+    return this.db.tx(async (m) => (await glossaryTerms.sorted(m)).map(toEntry));
   }
 
   async add(actor: StaffPrincipal, input: { term: string; translations?: Record<string, string> }): Promise<GlossaryEntry> {
     this.mustAdminister(actor);
     const term = input.term.trim();
     return this.db.tx(async (m) => {
-      const [row] = await m.query(
-        `insert into glossary_terms (tenant_id, term, translations) values ($1, $2, $3)
-         on conflict (tenant_id, lower(term)) do nothing returning *`,
-        [actor.tenantId, term, JSON.stringify(input.translations ?? {})],
-      );
-      if (!row) throw new DomainError('conflict', `the glossary already has "${term}"`);
-      return toEntry(row);
+      const added = await glossaryTerms.add(m, actor.tenantId, term, input.translations ?? {});
+      if (!added) throw new DomainError('conflict', `the glossary already has "${term}"`);
+      return toEntry(added);
     });
   }
 
   async remove(actor: StaffPrincipal, id: string): Promise<void> {
     this.mustAdminister(actor);
     await this.db.tx(async (m) => {
-      const deleted = await rows(m, `delete from glossary_terms where id = $1 returning id`, [id]);
-      if (deleted.length === 0) throw DomainError.notFound('glossary term');
+      if (!(await glossaryTerms.remove(m, id))) throw DomainError.notFound('glossary term');
     });
   }
 

@@ -1,6 +1,6 @@
 import { PROJECT_LANGUAGES } from '../languages';
 import { languageConfirmation } from '../detection/language-confirmation';
-import { reviewRequired } from '../prepare-notice.use-case';
+import { reviewRequired } from '../notice-texts';
 import { normaliseSource, sourceHash } from './memory';
 
 describe('translation memory keys', () => {

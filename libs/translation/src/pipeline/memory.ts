@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { translationMemory } from '../data/translation-memory.repository';
 
 /** The source as the memory sees it: Unicode NFC, spacing collapsed, ends trimmed. Case and punctuation count. */
 export function normaliseSource(text: string): string {
@@ -15,16 +16,9 @@ export function sourceHash(text: string): string {
  * Approved human translations of whole texts, per district: a notice sent again with the same
  * source text reuses what a person wrote or approved for it, before any engine is asked.
  */
-export async function recallTranslations(
-  m: EntityManager,
-  source: { language: string; text: string },
-  languages: string[],
-): Promise<Map<string, string>> {
+export async function recallTranslations(m: EntityManager, source: { language: string; text: string }, languages: string[]): Promise<Map<string, string>> {
   if (languages.length === 0) return new Map();
-  const found: { language: string; body: string }[] = await m.query(
-    `select language, body from translation_memory where source_language = $1 and source_hash = $2 and language = any($3::text[])`,
-    [source.language, sourceHash(source.text), languages],
-  );
+  const found = await translationMemory.recall(m, { language: source.language, hash: sourceHash(source.text) }, languages);
   return new Map(found.map((r) => [r.language, r.body]));
 }
 
@@ -34,11 +28,13 @@ export async function rememberTranslation(
   tenantId: string,
   entry: { sourceLanguage: string; sourceText: string; language: string; body: string; approvedBy: string | null },
 ): Promise<void> {
-  await m.query(
-    `insert into translation_memory (tenant_id, source_language, language, source_hash, source_text, body, approved_by)
-     values ($1, $2, $3, $4, $5, $6, $7)
-     on conflict (tenant_id, source_language, language, source_hash) do update set
-       body = excluded.body, approved_by = excluded.approved_by, updated_at = now()`,
-    [tenantId, entry.sourceLanguage, entry.language, sourceHash(entry.sourceText), normaliseSource(entry.sourceText), entry.body, entry.approvedBy],
-  );
+  await translationMemory.remember(m, {
+    tenantId,
+    sourceLanguage: entry.sourceLanguage,
+    language: entry.language,
+    sourceHash: sourceHash(entry.sourceText),
+    sourceText: normaliseSource(entry.sourceText),
+    body: entry.body,
+    approvedBy: entry.approvedBy,
+  });
 }

@@ -1,31 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { TenantDb } from '@porchlight/database';
 import { OutboundGuard } from '@porchlight/outbound';
 import { TenantContext } from '@porchlight/tenancy';
+import { tenantLanguageRules } from '@porchlight/identity';
 import { EntityManager } from 'typeorm';
+import { translationCache } from '../data/translation-cache.repository';
+import { TenantTranslatorOptions, TRANSLATION_OPTIONS, TRANSLATION_UNSEALER, Unsealer } from '../translation-options';
 import { toProjectLanguage } from '../languages';
 import { normaliseSource } from './memory';
 import { FallbackTranslator } from '../providers/fallback-translator';
 import { GlossaryTerm, protectPlaceholders, restorePlaceholders } from '../providers/placeholders';
 import { createTranslationChain, ProviderSettings, TranslationSettingsError } from '../providers/provider-factory';
-import { ProviderCallOptions, TranslationProviderError } from '../providers/translation-provider';
-
-/** Opens a tenant's sealed API key (the identity domain's SecretBox). */
-export interface Unsealer {
-  open(sealed: string): string;
-}
-
-export interface TenantTranslatorOptions {
-  /** Providers tried after the tenant's own, e.g. a platform-wide self-hosted LibreTranslate. */
-  fallbacks?: ProviderSettings[];
-  /**
-   * Where the tenant's own provider may connect (`PROVIDER_HOST_ALLOWLIST`); by default a guard
-   * with an empty allow-list: public https addresses only.
-   */
-  guard?: OutboundGuard;
-  call?: ProviderCallOptions;
-}
+import { TranslationProviderError } from '../providers/translation-provider';
 
 export interface MachineTranslation {
   text: string;
@@ -42,14 +29,15 @@ export interface MachineTranslation {
  * exact text sent, so the same text is never paid for twice in one language. Never called inside
  * a transaction: a provider may take seconds.
  */
+@Injectable()
 export class TenantTranslator {
   private readonly logger = new Logger(TenantTranslator.name);
   private readonly guard: OutboundGuard;
 
   constructor(
     private readonly db: TenantDb,
-    private readonly secrets: Unsealer,
-    private readonly options: TenantTranslatorOptions = {},
+    @Inject(TRANSLATION_UNSEALER) private readonly secrets: Unsealer,
+    @Optional() @Inject(TRANSLATION_OPTIONS) private readonly options: TenantTranslatorOptions = {},
   ) {
     this.guard = options.guard ?? new OutboundGuard();
   }
@@ -63,11 +51,8 @@ export class TenantTranslator {
     // Spacing aside, the same text is the same request: the key is of the normalised text.
     const key = createHash('sha256').update(normaliseSource(protectedText.text)).digest('hex');
     const found = await this.db.tx(async (m) => {
-      const [hit] = await m.query(
-        `select translated, provider from translation_cache where source_language = $1 and language = $2 and text_hash = $3`,
-        [source, target, key],
-      );
-      return hit ? { hit: hit as { translated: string; provider: string } } : await this.chain(m);
+      const hit = await translationCache.find(m, { sourceLanguage: source, language: target, textHash: key });
+      return hit ? { hit } : await this.chain(m);
     });
     let translated: string;
     let provider: string;
@@ -81,13 +66,8 @@ export class TenantTranslator {
       const result = await found.translator.translateWithProvider([protectedText.text], source, target);
       translated = result.texts[0];
       provider = result.provider;
-      await this.db.tx((m) =>
-        m.query(
-          `insert into translation_cache (tenant_id, source_language, language, text_hash, translated, provider)
-           values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-          [TenantContext.tenantId(), source, target, key, translated, provider],
-        ),
-      );
+      const entry = { tenantId: TenantContext.tenantId(), sourceLanguage: source, language: target, textHash: key, translated, provider };
+      await this.db.tx((m) => translationCache.store(m, entry));
     }
     const restored = restorePlaceholders(translated, protectedText);
     return { text: restored.text, intact: restored.intact, provider, cached: 'hit' in found };
@@ -105,13 +85,13 @@ export class TenantTranslator {
   }
 
   private async chain(m: EntityManager): Promise<{ translator: FallbackTranslator | null; unusable?: string }> {
-    const [tenant] = await m.query(`select translation, translation_secret_enc from tenants where id = $1`, [TenantContext.tenantId()]);
-    const settings = tenant?.translation ?? { provider: 'none' };
+    const tenant = await tenantLanguageRules(m, TenantContext.tenantId());
+    const settings = tenant?.translation;
     const own: ProviderSettings = {
-      provider: settings.provider ?? 'none',
-      url: settings.url,
-      region: settings.region,
-      apiKey: tenant?.translation_secret_enc ? this.secrets.open(tenant.translation_secret_enc) : undefined,
+      provider: settings?.provider ?? 'none',
+      url: settings?.url,
+      region: settings?.region,
+      apiKey: tenant?.translationSecretSealed ? this.secrets.open(tenant.translationSecretSealed) : undefined,
       guard: this.guard,
     };
     try {

@@ -19,7 +19,9 @@ describeProviderContract({
     check(request.headers['x-amz-target'] === 'AWSShineFrontendService_20170701.TranslateText', `unexpected X-Amz-Target ${request.headers['x-amz-target']}`);
     check(request.headers['content-type'] === 'application/x-amz-json-1.1', 'JSON 1.1 content type required');
     const auth = String(request.headers.authorization ?? '');
-    const scope = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([a-z0-9-]+)\/translate\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/.exec(auth);
+    const scope = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([a-z0-9-]+)\/translate\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/.exec(
+      auth,
+    );
     check(scope, `not a SigV4 Authorization header: ${auth}`);
     check(/^\d{8}T\d{6}Z$/.test(String(request.headers['x-amz-date'])), 'x-amz-date required');
     if (scope[1] !== ACCESS_KEY_ID) return awsError(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
@@ -29,7 +31,11 @@ describeProviderContract({
     return {
       status: 200,
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': '6f8e0c37-0000-4000-8000-000000000000' },
-      body: { TranslatedText: fakeTranslation(body.Text, body.TargetLanguageCode), SourceLanguageCode: body.SourceLanguageCode, TargetLanguageCode: body.TargetLanguageCode },
+      body: {
+        TranslatedText: fakeTranslation(body.Text, body.TargetLanguageCode),
+        SourceLanguageCode: body.SourceLanguageCode,
+        TargetLanguageCode: body.TargetLanguageCode,
+      },
     };
   },
   sent: (request) => {
@@ -42,7 +48,12 @@ describeProviderContract({
     serverError: awsError(500, 'InternalServerException', 'An internal server error occurred. Retry your request.'),
   },
   errorWith: (status, text) => {
-    const type: Record<number, string> = { 401: 'UnrecognizedClientException', 403: 'AccessDeniedException', 404: 'ResourceNotFoundException', 429: 'TooManyRequestsException' };
+    const type: Record<number, string> = {
+      401: 'UnrecognizedClientException',
+      403: 'AccessDeniedException',
+      404: 'ResourceNotFoundException',
+      429: 'TooManyRequestsException',
+    };
     return awsError(status, type[status] ?? (status >= 500 ? 'InternalServerException' : 'InvalidRequestException'), `Invalid request: ${text}`);
   },
   secrets: [ACCESS_KEY_ID, SECRET],

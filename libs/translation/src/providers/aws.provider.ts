@@ -64,7 +64,9 @@ export class AwsTranslateProvider implements TranslationProvider {
   private async translateOne(text: string, source: string, target: string, signal: AbortSignal): Promise<string> {
     try {
       this.config.guard?.assertCallable(this.endpoint);
-      const result = await this.client.send(new TranslateTextCommand({ Text: text, SourceLanguageCode: source, TargetLanguageCode: target }), { abortSignal: signal });
+      const result = await this.client.send(new TranslateTextCommand({ Text: text, SourceLanguageCode: source, TargetLanguageCode: target }), {
+        abortSignal: signal,
+      });
       if (typeof result.TranslatedText !== 'string') throw new TranslationProviderError(this.name, 'bad_response', 'no TranslatedText in the answer');
       return result.TranslatedText;
     } catch (error) {
@@ -78,12 +80,14 @@ export class AwsTranslateProvider implements TranslationProvider {
     if (error instanceof TranslateServiceException) {
       if (/Throttling|TooManyRequests|LimitExceeded/.test(error.name)) return TranslationProviderError.fromStatus(this.name, 429);
       if (/UnsupportedLanguagePair/.test(error.name)) {
-        return new TranslationProviderError(this.name, 'unsupported_language', `${status ?? 400} language pair not supported`, { status });
+        return new TranslationProviderError(this.name, 'unsupported_language', `${String(status ?? 400)} language pair not supported`, { status });
       }
-      if (/UnrecognizedClient|InvalidSignature|AccessDenied|ExpiredToken/.test(error.name)) return TranslationProviderError.unauthorized(this.name, status ?? 403);
+      if (/UnrecognizedClient|InvalidSignature|AccessDenied|ExpiredToken/.test(error.name))
+        return TranslationProviderError.unauthorized(this.name, status ?? 403);
       return TranslationProviderError.fromStatus(this.name, status ?? 500);
     }
-    if (status !== undefined && status >= 200 && status < 300) return new TranslationProviderError(this.name, 'bad_response', `the answer (HTTP ${status}) could not be read`);
+    if (status !== undefined && status >= 200 && status < 300)
+      return new TranslationProviderError(this.name, 'bad_response', `the answer (HTTP ${String(status)}) could not be read`);
     if (status) return TranslationProviderError.fromStatus(this.name, status);
     return networkError(this.name, error, signal);
   }

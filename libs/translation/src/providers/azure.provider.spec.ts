@@ -11,7 +11,8 @@ describeProviderContract({
   handle: (request) => {
     check(request.method === 'POST' && request.path === '/translate', `unexpected ${request.method} ${request.path}`);
     check(request.query.get('api-version') === '3.0', 'api-version=3.0 is required');
-    if (request.headers['ocp-apim-subscription-key'] !== KEY) return azureError(401, 401000, 'The request is not authorized because credentials are missing or invalid.');
+    if (request.headers['ocp-apim-subscription-key'] !== KEY)
+      return azureError(401, 401000, 'The request is not authorized because credentials are missing or invalid.');
     check(request.headers['ocp-apim-subscription-region'] === 'eastus', 'the region header is required for a regional resource');
     const to = request.query.get('to');
     check(to, 'to is required');
@@ -19,9 +20,16 @@ describeProviderContract({
     check(Array.isArray(body) && body.length <= 1000 && body.every((item: { Text?: unknown }) => typeof item.Text === 'string'), 'body must be [{ Text }]');
     return { status: 200, body: body.map((item: { Text: string }) => ({ translations: [{ text: fakeTranslation(item.Text, to), to }] })) };
   },
-  sent: (request) => ({ texts: JSON.parse(request.body).map((item: { Text: string }) => item.Text), source: request.query.get('from')!, target: request.query.get('to')! }),
+  sent: (request) => ({
+    texts: JSON.parse(request.body).map((item: { Text: string }) => item.Text),
+    source: request.query.get('from') ?? '',
+    target: request.query.get('to') ?? '',
+  }),
   errors: {
-    rateLimited: { ...azureError(429, 429001, 'The server rejected the request because the client has exceeded request limits.'), headers: { 'retry-after': '0' } },
+    rateLimited: {
+      ...azureError(429, 429001, 'The server rejected the request because the client has exceeded request limits.'),
+      headers: { 'retry-after': '0' },
+    },
     badKey: azureError(401, 401000, 'The request is not authorized because credentials are missing or invalid.'),
     serverError: azureError(500, 500000, 'An unexpected error occurred.'),
   },

@@ -49,7 +49,7 @@ export class AzureTranslatorProvider implements TranslationProvider {
           }),
         this.config,
       );
-      const items = Array.isArray(body) ? body.map((item: { translations?: Array<{ text?: unknown }> }) => item?.translations?.[0]?.text) : body;
+      const items = Array.isArray(body) ? body.map((item: { translations?: Array<{ text?: unknown } | null> } | null) => item?.translations?.[0]?.text) : body;
       out.push(...expectTexts(this.name, items, batch.length));
     }
     return out;

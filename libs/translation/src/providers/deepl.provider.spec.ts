@@ -17,11 +17,20 @@ describeProviderContract({
     const target = form.get('target_lang')?.toUpperCase();
     check(texts.length > 0 && texts.length <= 50, 'between 1 and 50 text fields');
     check(target, 'target_lang is required');
-    return { status: 200, body: { translations: texts.map((text) => ({ detected_source_language: form.get('source_lang')?.toUpperCase() ?? 'EN', text: fakeTranslation(text, target), billed_characters: text.length })) } };
+    return {
+      status: 200,
+      body: {
+        translations: texts.map((text) => ({
+          detected_source_language: form.get('source_lang')?.toUpperCase() ?? 'EN',
+          text: fakeTranslation(text, target),
+          billed_characters: text.length,
+        })),
+      },
+    };
   },
   sent: (request) => {
     const form = new URLSearchParams(request.body);
-    return { texts: form.getAll('text'), source: form.get('source_lang')!.toUpperCase(), target: form.get('target_lang')!.toUpperCase() };
+    return { texts: form.getAll('text'), source: (form.get('source_lang') ?? '').toUpperCase(), target: (form.get('target_lang') ?? '').toUpperCase() };
   },
   errors: {
     rateLimited: { status: 429, body: { message: 'Too many requests' } },

@@ -38,12 +38,18 @@ export class DeepLProvider implements TranslationProvider {
     const url = new URL('v2/translate', withSlash(base));
     const out: string[] = [];
     for (const batch of chunk(texts, 50)) {
-      const form = new URLSearchParams([...batch.map((text): [string, string] => ['text', text]), ['source_lang', source], ['target_lang', target], ['preserve_formatting', '1']]);
+      const form = new URLSearchParams([
+        ...batch.map((text): [string, string] => ['text', text]),
+        ['source_lang', source],
+        ['target_lang', target],
+        ['preserve_formatting', '1'],
+      ]);
       const body = await withRetry(
-        (signal) => requestJson(this.name, url, { headers: { Authorization: `DeepL-Auth-Key ${this.config.apiKey}` }, body: form, signal, guard: this.config.guard }),
+        (signal) =>
+          requestJson(this.name, url, { headers: { Authorization: `DeepL-Auth-Key ${this.config.apiKey}` }, body: form, signal, guard: this.config.guard }),
         this.config,
       );
-      const translations = (body as { translations?: Array<{ text?: unknown }> }).translations;
+      const translations = (body as { translations?: Array<{ text?: unknown } | null> }).translations;
       out.push(...expectTexts(this.name, Array.isArray(translations) ? translations.map((t) => t?.text) : translations, batch.length));
     }
     return out;

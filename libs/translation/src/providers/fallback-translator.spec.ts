@@ -13,7 +13,7 @@ describe('FallbackTranslator', () => {
     return { status: 200, body: { translatedText: body.q.map((q: string) => fakeTranslation(q, body.target)) } };
   });
   const azure = new LocalProviderServer((request) => {
-    const to = request.query.get('to')!;
+    const to = request.query.get('to') ?? '';
     return { status: 200, body: JSON.parse(request.body).map((item: { Text: string }) => ({ translations: [{ text: fakeTranslation(item.Text, to), to }] })) };
   });
 
@@ -42,7 +42,10 @@ describe('FallbackTranslator', () => {
   });
 
   it('skips providers that lack the language', async () => {
-    const translator = new FallbackTranslator([new LibreTranslateProvider({ ...FAST, url: libre.url }), new AzureTranslatorProvider({ ...FAST, url: azure.url, apiKey: 'k' })]);
+    const translator = new FallbackTranslator([
+      new LibreTranslateProvider({ ...FAST, url: libre.url }),
+      new AzureTranslatorProvider({ ...FAST, url: azure.url, apiKey: 'k' }),
+    ]);
     await expect(translator.translateWithProvider(['hi'], 'en', 'so')).resolves.toMatchObject({ provider: 'azure', texts: ['[so] hi'] });
     expect(libre.requests).toHaveLength(0);
   });
@@ -50,9 +53,13 @@ describe('FallbackTranslator', () => {
   it('reports every failure when all providers fail', async () => {
     azure.inject({ status: 401, body: { error: { code: 401000, message: 'bad key' } } });
     libre.inject({ status: 429, body: { error: 'slow down' } }, { status: 429, body: { error: 'slow down' } });
-    const error = await chain().translate(['hi'], 'en', 'es').catch((e: unknown) => e);
+    const error = await chain()
+      .translate(['hi'], 'en', 'es')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ provider: 'azure>libretranslate', code: 'rate_limited', retryable: true });
-    expect((error as Error).message).toBe('azure>libretranslate: every provider failed: azure: 401 unauthorized (check the API key); libretranslate: 429 rate limited');
+    expect((error as Error).message).toBe(
+      'azure>libretranslate: every provider failed: azure: 401 unauthorized (check the API key); libretranslate: 429 rate limited',
+    );
   });
 });
 
@@ -67,7 +74,9 @@ describe('createTranslationProvider', () => {
   });
 
   it('names the missing setting', () => {
-    expect(() => createTranslationProvider({ provider: 'libretranslate' })).toThrow(new TranslationSettingsError('translation provider "libretranslate" needs url'));
+    expect(() => createTranslationProvider({ provider: 'libretranslate' })).toThrow(
+      new TranslationSettingsError('translation provider "libretranslate" needs url'),
+    );
     expect(() => createTranslationProvider({ provider: 'aws', apiKey: 'id:secret' })).toThrow(/needs region/);
     expect(() => createTranslationProvider({ provider: 'deepl' })).toThrow(/needs apiKey/);
     expect(() => createTranslationProvider({ provider: 'babelfish' })).toThrow(/unknown translation provider "babelfish"/);

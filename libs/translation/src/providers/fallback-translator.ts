@@ -39,7 +39,9 @@ export class FallbackTranslator implements TranslationProvider {
       } catch (error) {
         failures.push(
           // Anything else is a fault of ours or of a client library: its text is not ours to repeat.
-          error instanceof TranslationProviderError ? error : new TranslationProviderError(provider.name, 'bad_response', 'unexpected failure', { cause: error }),
+          error instanceof TranslationProviderError
+            ? error
+            : new TranslationProviderError(provider.name, 'bad_response', 'unexpected failure', { cause: error }),
         );
       }
     }

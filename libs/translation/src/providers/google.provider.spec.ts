@@ -26,11 +26,22 @@ describeProviderContract({
     return { texts: body.q, source: body.source, target: body.target };
   },
   errors: {
-    rateLimited: googleError(429, 'RESOURCE_EXHAUSTED', "Quota exceeded for quota metric 'v2 and v3 general model characters' and limit 'per minute per user'.", 'rateLimitExceeded'),
+    rateLimited: googleError(
+      429,
+      'RESOURCE_EXHAUSTED',
+      "Quota exceeded for quota metric 'v2 and v3 general model characters' and limit 'per minute per user'.",
+      'rateLimitExceeded',
+    ),
     badKey: googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', 'badRequest'),
     serverError: googleError(503, 'UNAVAILABLE', 'The service is currently unavailable.', 'backendError'),
   },
-  errorWith: (status, text) => googleError(status, status === 429 ? 'RESOURCE_EXHAUSTED' : status >= 500 ? 'UNAVAILABLE' : 'INVALID_ARGUMENT', `Invalid value at 'q' (${text})`, 'badRequest'),
+  errorWith: (status, text) =>
+    googleError(
+      status,
+      status === 429 ? 'RESOURCE_EXHAUSTED' : status >= 500 ? 'UNAVAILABLE' : 'INVALID_ARGUMENT',
+      `Invalid value at 'q' (${text})`,
+      'badRequest',
+    ),
   secrets: [KEY],
   sourceCodes: { en: 'en', 'zh-Hant': 'zh-TW', tl: 'tl' },
   targetCodes: { es: 'es', 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW', so: 'so', ht: 'ht', tl: 'tl' },

@@ -13,13 +13,15 @@ export interface GoogleTranslateConfig extends ProviderCallOptions, ProviderConn
 
 const GOOGLE_URL = 'https://translation.googleapis.com/';
 
-type GoogleErrorBody = { error?: { message?: unknown; errors?: Array<{ reason?: unknown }>; details?: Array<{ reason?: unknown }> } };
+type GoogleErrorBody = { error?: { message?: unknown; errors?: Array<{ reason?: unknown } | null>; details?: Array<{ reason?: unknown } | null> } };
 
 /** Google answers a wrong key with 400 INVALID_ARGUMENT; its reason fields say so. */
 function keyRefused(body: unknown): boolean {
   const error = (body as GoogleErrorBody | undefined)?.error;
   const reasons = [...(error?.errors ?? []), ...(error?.details ?? [])].map((e) => e?.reason);
-  return reasons.includes('keyInvalid') || reasons.includes('API_KEY_INVALID') || (typeof error?.message === 'string' && /API key not valid/i.test(error.message));
+  return (
+    reasons.includes('keyInvalid') || reasons.includes('API_KEY_INVALID') || (typeof error?.message === 'string' && /API key not valid/i.test(error.message))
+  );
 }
 
 /**
@@ -58,7 +60,7 @@ export class GoogleTranslateProvider implements TranslationProvider {
           ),
         this.config,
       );
-      const translations = (body as { data?: { translations?: Array<{ translatedText?: unknown }> } }).data?.translations;
+      const translations = (body as { data?: { translations?: Array<{ translatedText?: unknown } | null> } }).data?.translations;
       out.push(...expectTexts(this.name, Array.isArray(translations) ? translations.map((t) => t?.translatedText) : translations, batch.length));
     }
     return out;

@@ -11,11 +11,14 @@ import { TranslationProviderError } from './translation-provider';
 describe('adapters built from district settings connect only where the guard allows', () => {
   // Answers like every provider at once: enough for a request to be seen and answered.
   const server = new LocalProviderServer((request) => {
-    const body = request.body.startsWith('{') || request.body.startsWith('[') ? JSON.parse(request.body) : Object.fromEntries(new URLSearchParams(request.body));
-    if (request.path === '/translate' && Array.isArray(body)) return { status: 200, body: body.map((item: { Text: string }) => ({ translations: [{ text: fakeTranslation(item.Text, 'es') }] })) };
+    const body =
+      request.body.startsWith('{') || request.body.startsWith('[') ? JSON.parse(request.body) : Object.fromEntries(new URLSearchParams(request.body));
+    if (request.path === '/translate' && Array.isArray(body))
+      return { status: 200, body: body.map((item: { Text: string }) => ({ translations: [{ text: fakeTranslation(item.Text, 'es') }] })) };
     if (request.path === '/translate') return { status: 200, body: { translatedText: body.q.map((q: string) => fakeTranslation(q, 'es')) } };
     if (request.path === '/v2/translate') return { status: 200, body: { translations: [{ text: fakeTranslation(body.text, 'ES') }] } };
-    if (request.path === '/language/translate/v2') return { status: 200, body: { data: { translations: body.q.map((q: string) => ({ translatedText: fakeTranslation(q, 'es') })) } } };
+    if (request.path === '/language/translate/v2')
+      return { status: 200, body: { data: { translations: body.q.map((q: string) => ({ translatedText: fakeTranslation(q, 'es') })) } } };
     return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: { TranslatedText: fakeTranslation(body.Text, 'es') } };
   });
   let port = 0;
@@ -41,7 +44,8 @@ describe('adapters built from district settings connect only where the guard all
   ];
 
   it.each(settings)('$provider: a name resolving to loopback is refused at connect time', async (given) => {
-    const provider = createTranslationProvider({ ...given, url: `https://engine.example.org:${port}/`, guard }, { retries: 0, timeoutMs: 2_000 })!;
+    const provider = createTranslationProvider({ ...given, url: `https://engine.example.org:${port}/`, guard }, { retries: 0, timeoutMs: 2_000 });
+    if (!provider) throw new Error(`no adapter for ${given.provider}`);
     const error = await provider.translate(['hello'], 'en', 'es').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TranslationProviderError);
     expect(error).toMatchObject({ code: 'blocked', retryable: false });
@@ -50,7 +54,8 @@ describe('adapters built from district settings connect only where the guard all
   });
 
   it.each(settings)('$provider: an allow-listed host is reached over plain http', async (given) => {
-    const provider = createTranslationProvider({ ...given, url: `http://engine.district.internal:${port}`, guard }, { retries: 0, timeoutMs: 2_000 })!;
+    const provider = createTranslationProvider({ ...given, url: `http://engine.district.internal:${port}`, guard }, { retries: 0, timeoutMs: 2_000 });
+    if (!provider) throw new Error(`no adapter for ${given.provider}`);
     await expect(provider.translate(['hello'], 'en', 'es')).resolves.toEqual([expect.stringContaining('hello')]);
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0].headers.host).toBe(`engine.district.internal:${port}`);

@@ -44,7 +44,9 @@ function send(url: URL, request: ProviderRequest): Promise<Answer> {
         if (size > MAX_ANSWER_BYTES) req.destroy(Object.assign(new Error('the answer is too large'), { code: 'ETOOLARGE' }));
         else chunks.push(chunk);
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+      });
       res.on('error', reject);
       res.on('close', () => {
         if (!res.complete) reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
@@ -80,10 +82,10 @@ export async function requestJson(
     body = undefined;
   }
   if (answer.status < 200 || answer.status >= 300) {
-    const retryAfter = parseRetryAfter(String(answer.headers['retry-after'] ?? ''));
+    const retryAfter = parseRetryAfter(answer.headers['retry-after'] ?? '');
     throw classify?.(answer.status, body) ?? TranslationProviderError.fromStatus(provider, answer.status, retryAfter);
   }
-  if (body === undefined) throw new TranslationProviderError(provider, 'bad_response', `the answer (HTTP ${answer.status}) is not JSON`);
+  if (body === undefined) throw new TranslationProviderError(provider, 'bad_response', `the answer (HTTP ${String(answer.status)}) is not JSON`);
   return body;
 }
 
@@ -94,19 +96,21 @@ export function networkError(provider: string, error: unknown, signal?: AbortSig
   if (error instanceof OutboundRefusedError) {
     return new TranslationProviderError(provider, 'blocked', `refused to connect: the URL ${error.reason}`, { cause: error });
   }
-  const name = (error as { name?: string })?.name;
+  const name = (error as { name?: string } | null | undefined)?.name;
   if (signal?.aborted || name === 'TimeoutError' || name === 'AbortError') {
     return new TranslationProviderError(provider, 'timeout', 'no answer before the timeout', { retryable: true, cause: error });
   }
-  const code = [(error as { code?: unknown })?.code, (error as { cause?: { code?: unknown } })?.cause?.code].find((c): c is string => typeof c === 'string' && ERROR_CODE.test(c));
+  const code = [(error as { code?: unknown } | null | undefined)?.code, (error as { cause?: { code?: unknown } | null } | null | undefined)?.cause?.code].find(
+    (c): c is string => typeof c === 'string' && ERROR_CODE.test(c),
+  );
   return new TranslationProviderError(provider, 'network', code ? `request failed (${code})` : 'request failed', { retryable: true, cause: error });
 }
 
 /** Throws bad_response unless `texts` is an array of as many strings as were sent. */
 export function expectTexts(provider: string, texts: unknown, count: number): string[] {
   if (!Array.isArray(texts) || texts.length !== count || !texts.every((t) => typeof t === 'string')) {
-    const got = Array.isArray(texts) ? `${texts.length} items` : texts === undefined ? 'none' : `a ${typeof texts}`;
-    throw new TranslationProviderError(provider, 'bad_response', `expected ${count} translations, got ${got}`);
+    const got = Array.isArray(texts) ? `${String(texts.length)} items` : texts === undefined ? 'none' : `a ${typeof texts}`;
+    throw new TranslationProviderError(provider, 'bad_response', `expected ${String(count)} translations, got ${got}`);
   }
   return texts;
 }

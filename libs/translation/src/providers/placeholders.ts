@@ -34,7 +34,7 @@ export function protectPlaceholders(text: string, options: { terms?: GlossaryTer
   const replacements: string[] = [];
   const token = (replacement: string) => {
     replacements.push(replacement);
-    return `⟦${replacements.length}⟧`;
+    return `⟦${String(replacements.length)}⟧`;
   };
   const variables = new RegExp((options.variables ?? DEFAULT_VARIABLES).source, 'gu');
   let result = text.replace(variables, (match) => token(match));
@@ -49,12 +49,12 @@ export function protectPlaceholders(text: string, options: { terms?: GlossaryTer
 /** Puts the replacements back; engines sometimes add spaces inside the brackets, which is tolerated. */
 export function restorePlaceholders(translated: string, protectedText: ProtectedText): RestoredText {
   const seen = new Map<number, number>();
-  let unknown = false;
+  const unknown: string[] = [];
   const text = translated.replace(/⟦\s*(\d+)\s*⟧/g, (match, digits: string) => {
     const n = Number(digits);
-    const replacement = protectedText.replacements[n - 1];
+    const replacement = n >= 1 ? protectedText.replacements.at(n - 1) : undefined;
     if (replacement === undefined) {
-      unknown = true;
+      unknown.push(match);
       return match;
     }
     seen.set(n, (seen.get(n) ?? 0) + 1);
@@ -62,5 +62,5 @@ export function restorePlaceholders(translated: string, protectedText: Protected
   });
   const missing = protectedText.replacements.map((_, i) => i + 1).filter((n) => !seen.has(n));
   const duplicated = [...seen.values()].some((count) => count > 1);
-  return { text, intact: missing.length === 0 && !duplicated && !unknown && !/[⟦⟧]/.test(text), missing };
+  return { text, intact: missing.length === 0 && !duplicated && unknown.length === 0 && !/[⟦⟧]/.test(text), missing };
 }

@@ -12,7 +12,8 @@ export type TranslationProviderName = (typeof TRANSLATION_PROVIDERS)[number];
 
 /** A tenant's `translation` settings (API.md), with the API key already unsealed. */
 export interface ProviderSettings {
-  provider: TranslationProviderName | string;
+  /** One of TRANSLATION_PROVIDERS; anything else a district wrote is refused when the chain is built. */
+  provider: string;
   url?: string;
   apiKey?: string;
   region?: string;

@@ -59,14 +59,22 @@ export class TranslationProviderError extends Error {
   /** The usual reading of an HTTP status: 429 and 5xx may pass, the rest will not. */
   static fromStatus(provider: string, status: number, retryAfterMs?: number): TranslationProviderError {
     const code: TranslationErrorCode =
-      status === 429 ? 'rate_limited' : status === 401 || status === 403 ? 'unauthorized' : status === 456 ? 'quota_exceeded' : status >= 500 ? 'server_error' : 'bad_request';
+      status === 429
+        ? 'rate_limited'
+        : status === 401 || status === 403
+          ? 'unauthorized'
+          : status === 456
+            ? 'quota_exceeded'
+            : status >= 500
+              ? 'server_error'
+              : 'bad_request';
     const words = STATUS_WORDS[status] ?? (status >= 500 ? 'server error' : 'refused');
-    return new TranslationProviderError(provider, code, `${status} ${words}`, { status, retryable: status === 429 || status >= 500, retryAfterMs });
+    return new TranslationProviderError(provider, code, `${String(status)} ${words}`, { status, retryable: status === 429 || status >= 500, retryAfterMs });
   }
 
   /** A bad key however the provider says it (Google answers 400, AWS 400 with a type). */
   static unauthorized(provider: string, status: number): TranslationProviderError {
-    return new TranslationProviderError(provider, 'unauthorized', `${status} API key refused (check the API key)`, { status });
+    return new TranslationProviderError(provider, 'unauthorized', `${String(status)} API key refused (check the API key)`, { status });
   }
 }
 

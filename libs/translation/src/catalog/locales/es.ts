@@ -7,7 +7,8 @@ export const es: CatalogResource = {
   review: 'native speaker',
   templates: {
     school_closure_weather: '{{school}}: no habrá clases el {{date, day}} debido al mal tiempo. Cuídense.',
-    delayed_opening: '{{school}}: las clases empezarán {{minutes}} minutos tarde el {{date, day}} por el mal tiempo. Los autobuses pasarán {{minutes}} minutos tarde.',
+    delayed_opening:
+      '{{school}}: las clases empezarán {{minutes}} minutos tarde el {{date, day}} por el mal tiempo. Los autobuses pasarán {{minutes}} minutos tarde.',
     early_release: '{{school}}: salida temprano a las {{time, clock}} el {{date, day}}. Recoja a su hijo/a o asegúrese de que haya alguien en casa.',
     absence_today: '{{student}} tiene una ausencia hoy en {{school}}. Por favor, llame a la escuela o responda a este mensaje.',
     conferences: 'Las conferencias de padres y maestros de {{school}} son el {{date, day}}. Responda o llame a la escuela para elegir un horario.',

@@ -7,7 +7,8 @@ export const pt: CatalogResource = {
   review: 'native speaker',
   templates: {
     school_closure_weather: '{{school}}: não haverá aulas ({{date, day}}) devido ao mau tempo. Fiquem em segurança.',
-    delayed_opening: '{{school}}: as aulas começarão {{minutes}} minutos mais tarde ({{date, day}}) devido ao tempo. Os ônibus também atrasarão {{minutes}} minutos.',
+    delayed_opening:
+      '{{school}}: as aulas começarão {{minutes}} minutos mais tarde ({{date, day}}) devido ao tempo. Os ônibus também atrasarão {{minutes}} minutos.',
     early_release: '{{school}}: saída antecipada às {{time, clock}} ({{date, day}}). Busque seu filho ou garanta que haja alguém em casa.',
     absence_today: '{{student}} teve falta registrada hoje em {{school}}. Por favor, ligue para a escola ou responda a esta mensagem.',
     conferences: 'Reuniões de pais e professores em {{school}}: {{date, day}}. Responda ou ligue para a escola para escolher um horário.',

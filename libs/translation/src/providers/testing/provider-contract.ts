@@ -103,7 +103,10 @@ export function describeProviderContract(contract: ProviderContract): void {
       const closed = new LocalProviderServer(() => ({ status: 500 }));
       await closed.start();
       await closed.stop();
-      const error = await contract.create(closed.url, { ...FAST, retries: 1 }).translate(['hello'], 'en', 'es').catch((e: unknown) => e);
+      const error = await contract
+        .create(closed.url, { ...FAST, retries: 1 })
+        .translate(['hello'], 'en', 'es')
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ provider: contract.name, code: 'network', retryable: true });
     });
 
