@@ -1,12 +1,11 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { JobProducer } from '@porchlight/queue';
 import { complianceReply, KEYWORD_TABLE, KeywordLanguage } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { addFamilies, createNoticeFixture, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture, storeInbound } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { addFamilies, createNoticeFixture, storeInbound, useIntegration } from '@porchlight/testing';
 import { FanOutNoticeUseCase } from './fan-out.use-case';
-import { ProcessInboundUseCase } from './process-inbound.use-case';
+import { InboundSurveys, ProcessInboundUseCase } from './process-inbound.use-case';
+
+/** No survey asks these phones anything: surveys are engagement's, a domain above messaging. */
+const noSurveys: InboundSurveys = { answer: () => Promise.resolve(null), stop: () => Promise.resolve() };
 
 /** The opt-out words families text, by the language they prefer; the second is how a tired parent types it. */
 const STOPS: [KeywordLanguage, string, string][] = [
@@ -26,44 +25,28 @@ const STOPS: [KeywordLanguage, string, string][] = [
 ];
 
 describe('Compliance keywords in families’ languages (Postgres and Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
-  let fixture: TenantFixture;
-  const prefix = `spec-compliance-${randomHex(4)}`;
+  const spec = useIntegration('compliance', { poolSize: 3, tenant: { untranslatedPolicy: 'send_source' } });
   const district = { name: 'Fixture District', helpText: null, contact: '(617) 555-0100' };
   const stopPhone = (i: number) => `+1617555${String(4100 + i).padStart(4, '0')}`;
   const helpPhone = (i: number) => `+1617555${String(4200 + i).padStart(4, '0')}`;
   const helpLanguages = Object.keys(KEYWORD_TABLE) as KeywordLanguage[];
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'compliance-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    fixture = await createTenantFixture(db, { untranslatedPolicy: 'send_source' });
-    await db.txFor(fixture.tenantId, (m) => m.query(`update tenants set help_contact = $2 where id = $1`, [fixture.tenantId, district.contact]));
-    await addFamilies(db, fixture.tenantId, [
+    await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update tenants set help_contact = $2 where id = $1`, [spec.fixture.tenantId, district.contact]));
+    await addFamilies(spec.db, spec.fixture.tenantId, [
       ...STOPS.map(([language], i) => ({ phone: stopPhone(i), language })),
       ...helpLanguages.map((language, i) => ({ phone: helpPhone(i), language })),
     ]);
   });
 
-  afterAll(async () => {
-    await jobs.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
-  });
-
   const inbound = async (phone: string, body: string) => {
-    const id = await storeInbound(db, fixture.tenantId, phone, body);
-    await TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id));
+    const id = await storeInbound(spec.db, spec.fixture.tenantId, phone, body);
+    await TenantContext.run({ tenantId: spec.fixture.tenantId }, () => new ProcessInboundUseCase(spec.db, spec.jobs, noSurveys).execute(id));
   };
   const replies = (phone: string): Promise<{ body: string; language: string }[]> =>
-    db.txFor(fixture.tenantId, (m) => m.query(`select body, language from messages where phone = $1 and kind = 'system' order by created_at`, [phone]));
+    spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select body, language from messages where phone = $1 and kind = 'system' order by created_at`, [phone]),
+    );
 
   it.each(STOPS.map(([language, first, second], i) => [language, first, second, i] as const))(
     'a %s family texting %s (then %s) gets one confirmation in its language, recorded in the ledger',
@@ -71,7 +54,7 @@ describe('Compliance keywords in families’ languages (Postgres and Redis)', ()
       await inbound(stopPhone(i), first);
       await inbound(stopPhone(i), second);
       expect(await replies(stopPhone(i))).toEqual([{ body: complianceReply('opt_out', language, district), language }]);
-      const ledger = await db.txFor(fixture.tenantId, (m) =>
+      const ledger = await spec.db.txFor(spec.fixture.tenantId, (m) =>
         m.query(`select action, source, message_id is not null as has_message from consent_events where phone = $1`, [stopPhone(i)]),
       );
       expect(ledger).toEqual([{ action: 'opt_out', source: 'keyword', has_message: true }]);
@@ -79,9 +62,9 @@ describe('Compliance keywords in families’ languages (Postgres and Redis)', ()
   );
 
   it('suppresses every phone that said STOP on the next notice, and only those', async () => {
-    const noticeId = await createNoticeFixture(db, fixture);
-    await TenantContext.run({ tenantId: fixture.tenantId, correlationId: 'spec' }, () => new FanOutNoticeUseCase(db, jobs).execute(noticeId));
-    const rows: { phone: string; status: string; error_message: string | null }[] = await db.txFor(fixture.tenantId, (m) =>
+    const noticeId = await createNoticeFixture(spec.db, spec.fixture);
+    await TenantContext.run({ tenantId: spec.fixture.tenantId, correlationId: 'spec' }, () => new FanOutNoticeUseCase(spec.db, spec.jobs).execute(noticeId));
+    const rows: { phone: string; status: string; error_message: string | null }[] = await spec.db.txFor(spec.fixture.tenantId, (m) =>
       m.query(`select phone, status, error_message from messages where notice_id = $1`, [noticeId]),
     );
     const stopped = new Set(STOPS.map((_, i) => stopPhone(i)));

@@ -1,26 +1,15 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture, storeInbound } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
-import { ProcessInboundUseCase } from './process-inbound.use-case';
+import { addFamilies, storeInbound, useIntegration } from '@porchlight/testing';
+import { InboundSurveys, ProcessInboundUseCase } from './process-inbound.use-case';
+
+/** No survey asks these phones anything: surveys are engagement's, a domain above messaging. */
+const noSurveys: InboundSurveys = { answer: () => Promise.resolve(null), stop: () => Promise.resolve() };
 
 describe('ProcessInboundUseCase (Postgres and Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
-  let fixture: TenantFixture;
-  const prefix = `spec-inbound-${randomHex(4)}`;
+  const spec = useIntegration('inbound', { poolSize: 3 });
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'inbound-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    fixture = await createTenantFixture(db);
-    await addFamilies(db, fixture.tenantId, [
+    await addFamilies(spec.db, spec.fixture.tenantId, [
       { phone: '+16175553001', language: 'es' },
       { phone: '+16175553002', language: 'vi' },
       { phone: '+16175553003', language: 'en' },
@@ -28,23 +17,17 @@ describe('ProcessInboundUseCase (Postgres and Redis)', () => {
     ]);
   });
 
-  afterAll(async () => {
-    await jobs.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
-  });
-
   const inbound = async (phone: string, body: string) => {
-    const id = await storeInbound(db, fixture.tenantId, phone, body);
-    await TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id));
+    const id = await storeInbound(spec.db, spec.fixture.tenantId, phone, body);
+    await TenantContext.run({ tenantId: spec.fixture.tenantId }, () => new ProcessInboundUseCase(spec.db, spec.jobs, noSurveys).execute(id));
     return id;
   };
   const replies = (phone: string) =>
-    db.txFor(fixture.tenantId, (m) => m.query(`select body, language from messages where phone = $1 and kind = 'system' order by created_at`, [phone]));
+    spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select body, language from messages where phone = $1 and kind = 'system' order by created_at`, [phone]),
+    );
   const ledger = (phone: string) =>
-    db.txFor(fixture.tenantId, (m) => m.query(`select action, source from consent_events where phone = $1 order by created_at`, [phone]));
+    spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select action, source from consent_events where phone = $1 order by created_at`, [phone]));
 
   it('opts a Spanish-speaking phone out on PARAR, with one confirmation in Spanish, and back in on COMENZAR', async () => {
     const stop = await inbound('+16175553001', 'Parar');
@@ -53,7 +36,7 @@ describe('ProcessInboundUseCase (Postgres and Redis)', () => {
     expect(afterStop).toHaveLength(1);
     expect(afterStop[0].language).toBe('es');
     expect(afterStop[0].body).toContain('START');
-    const [event] = await db.txFor(fixture.tenantId, (m) => m.query(`select message_id from consent_events where phone = '+16175553001'`));
+    const [event] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select message_id from consent_events where phone = '+16175553001'`));
     expect(event.message_id).toBe(stop);
 
     await inbound('+16175553001', 'comenzar');
@@ -65,9 +48,11 @@ describe('ProcessInboundUseCase (Postgres and Redis)', () => {
   });
 
   it('sends one confirmation when two STOPs from one phone are processed at the same moment', async () => {
-    const store = (body: string) => storeInbound(db, fixture.tenantId, '+16175553004', body);
+    const store = (body: string) => storeInbound(spec.db, spec.fixture.tenantId, '+16175553004', body);
     const ids = [await store('STOP'), await store('stop.')];
-    await Promise.all(ids.map((id) => TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id))));
+    await Promise.all(
+      ids.map((id) => TenantContext.run({ tenantId: spec.fixture.tenantId }, () => new ProcessInboundUseCase(spec.db, spec.jobs, noSurveys).execute(id))),
+    );
     expect(await replies('+16175553004')).toHaveLength(1);
     expect(await ledger('+16175553004')).toEqual([{ action: 'opt_out', source: 'keyword' }]);
   });
@@ -83,18 +68,18 @@ describe('ProcessInboundUseCase (Postgres and Redis)', () => {
   it('threads a sentence that merely contains "stop" into a conversation instead of opting out', async () => {
     await inbound('+16175553003', "The bus didn't stop at our corner today");
     expect(await ledger('+16175553003')).toEqual([]);
-    const [conversation] = await db.txFor(fixture.tenantId, (m) => m.query(`select unread_count from conversations where phone = '+16175553003'`));
+    const [conversation] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select unread_count from conversations where phone = '+16175553003'`));
     expect(conversation.unread_count).toBe(1);
     await inbound('+16175553003', 'yes');
-    const [again] = await db.txFor(fixture.tenantId, (m) => m.query(`select unread_count from conversations where phone = '+16175553003'`));
+    const [again] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select unread_count from conversations where phone = '+16175553003'`));
     expect(again.unread_count).toBe(2);
     expect(await ledger('+16175553003')).toEqual([]);
   });
 
   it('processes each inbound message once', async () => {
     const id = await inbound('+16175553003', 'Thank you');
-    await TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id));
-    const [conversation] = await db.txFor(fixture.tenantId, (m) => m.query(`select unread_count from conversations where phone = '+16175553003'`));
+    await TenantContext.run({ tenantId: spec.fixture.tenantId }, () => new ProcessInboundUseCase(spec.db, spec.jobs, noSurveys).execute(id));
+    const [conversation] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select unread_count from conversations where phone = '+16175553003'`));
     expect(conversation.unread_count).toBe(3);
   });
 });

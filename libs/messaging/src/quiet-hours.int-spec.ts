@@ -1,10 +1,6 @@
 import { JobName, QueueName } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { addFamilies, createNoticeFixture, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { addFamilies, createNoticeFixture, useIntegration, zoneWhereItIsNow } from '@porchlight/testing';
 import { FanOutNoticeUseCase } from './fan-out.use-case';
 
 const HOUR = 3_600_000;
@@ -13,50 +9,26 @@ const HOUR = 3_600_000;
  * A fixed-offset zone in which it is now 21:xx, whatever hour the spec runs at (IANA's Etc/GMT
  * zones invert the sign: Etc/GMT-10 is UTC+10).
  */
-function zoneWhereItIsNow(localHour: number, now = new Date()): { zone: string; offsetHours: number } {
-  let offset = (localHour - now.getUTCHours() + 24) % 24;
-  if (offset > 14) offset -= 24;
-  return { zone: offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`, offsetHours: offset };
-}
-
 describe('Quiet hours at fan-out (Postgres and Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
-  let fixture: TenantFixture;
-  const prefix = `spec-quiet-${randomHex(4)}`;
   const evening = zoneWhereItIsNow(21);
   const morning = zoneWhereItIsNow(10);
+  const spec = useIntegration('quiet-hours', { poolSize: 3, tenant: { quietHours: { start: '08:00', end: '21:00' }, timezone: morning.zone } });
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'quiet-hours-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    fixture = await createTenantFixture(db, { quietHours: { start: '08:00', end: '21:00' }, timezone: morning.zone });
-    const { contactIds } = await addFamilies(db, fixture.tenantId, [
+    const { contactIds } = await addFamilies(spec.db, spec.fixture.tenantId, [
       { phone: '+16175556001', language: 'en' },
       // A number no area code places (an international network): the district's zone applies.
       { phone: '+88299996002', language: 'en' },
     ]);
     // The first family lives where it is 21:xx now; the second falls back to the district's zone (10:xx).
-    await db.txFor(fixture.tenantId, (m) => m.query(`update contacts set time_zone = $2 where id = $1`, [contactIds[0], evening.zone]));
+    await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update contacts set time_zone = $2 where id = $1`, [contactIds[0], evening.zone]));
     // The first phone's area code says Boston; the contact's own zone wins over it.
   });
 
-  afterAll(async () => {
-    await jobs.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
-  });
-
   const fanOut = (noticeId: string) =>
-    TenantContext.run({ tenantId: fixture.tenantId, correlationId: 'spec' }, () => new FanOutNoticeUseCase(db, jobs).execute(noticeId));
+    TenantContext.run({ tenantId: spec.fixture.tenantId, correlationId: 'spec' }, () => new FanOutNoticeUseCase(spec.db, spec.jobs).execute(noticeId));
   const rowsOf = (noticeId: string): Promise<{ id: string; phone: string; status: string; send_after: Date | null }[]> =>
-    db.txFor(fixture.tenantId, (m) => m.query(`select id, phone, status, send_after from messages where notice_id = $1 order by phone`, [noticeId]));
+    spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select id, phone, status, send_after from messages where notice_id = $1 order by phone`, [noticeId]));
 
   /** 08:00 tomorrow in a zone where it is 21:xx today, as an instant. */
   function nextMorning(offsetHours: number, now = new Date()): number {
@@ -65,7 +37,7 @@ describe('Quiet hours at fan-out (Postgres and Redis)', () => {
   }
 
   it('holds a normal notice for a family at 21:30 until 08:00 its time, and sends at once where the window is open', async () => {
-    const noticeId = await createNoticeFixture(db, fixture, { urgency: 'normal' });
+    const noticeId = await createNoticeFixture(spec.db, spec.fixture, { urgency: 'normal' });
     const before = Date.now();
     await fanOut(noticeId);
     const [late, open] = await rowsOf(noticeId);
@@ -73,7 +45,7 @@ describe('Quiet hours at fan-out (Postgres and Redis)', () => {
     expect(late.send_after?.getTime()).toBe(nextMorning(evening.offsetHours, new Date(before)));
     expect(open).toMatchObject({ status: 'queued', send_after: null });
 
-    const queue = jobs.queue(QueueName.Delivery);
+    const queue = spec.jobs.queue(QueueName.Delivery);
     const delayed = await queue.getJob(`msg-${late.id}`);
     expect(delayed?.name).toBe(JobName.SendMessage);
     expect(await delayed?.getState()).toBe('delayed');
@@ -81,42 +53,40 @@ describe('Quiet hours at fan-out (Postgres and Redis)', () => {
     expect(Math.abs(before + (delayed?.opts.delay ?? 0) - late.send_after!.getTime())).toBeLessThan(60_000);
     expect(await (await queue.getJob(`msg-${open.id}`))?.getState()).not.toBe('delayed');
 
-    const [notice] = await db.txFor(fixture.tenantId, (m) => m.query(`select quiet_hours_overridden from notices where id = $1`, [noticeId]));
+    const [notice] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select quiet_hours_overridden from notices where id = $1`, [noticeId]));
     expect(notice.quiet_hours_overridden).toBe(0);
   });
 
   it('sends an emergency at once, counting and auditing the families reached inside their quiet hours', async () => {
-    const noticeId = await createNoticeFixture(db, fixture, { urgency: 'emergency' });
+    const noticeId = await createNoticeFixture(spec.db, spec.fixture, { urgency: 'emergency' });
     await fanOut(noticeId);
     const rows = await rowsOf(noticeId);
     expect(rows.map((row) => row.send_after)).toEqual([null, null]);
-    const [notice] = await db.txFor(fixture.tenantId, (m) => m.query(`select quiet_hours_overridden from notices where id = $1`, [noticeId]));
+    const [notice] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select quiet_hours_overridden from notices where id = $1`, [noticeId]));
     expect(notice.quiet_hours_overridden).toBe(1);
-    const audit = await db.txFor(fixture.tenantId, (m) =>
+    const audit = await spec.db.txFor(spec.fixture.tenantId, (m) =>
       m.query(`select action, data from audit_log where subject_id = $1 and action = 'notice.quiet_hours_overridden'`, [noticeId]),
     );
     expect(audit).toEqual([{ action: 'notice.quiet_hours_overridden', data: { recipients: 1 } }]);
-    for (const row of rows) expect(await (await jobs.queue(QueueName.Delivery).getJob(`msg-${row.id}`))?.getState()).toBe('waiting');
+    for (const row of rows) expect(await (await spec.jobs.queue(QueueName.Delivery).getJob(`msg-${row.id}`))?.getState()).toBe('waiting');
   });
 
   it('sends an urgent notice at once without an audit entry', async () => {
-    const noticeId = await createNoticeFixture(db, fixture, { urgency: 'urgent' });
+    const noticeId = await createNoticeFixture(spec.db, spec.fixture, { urgency: 'urgent' });
     await fanOut(noticeId);
     expect((await rowsOf(noticeId)).map((row) => row.send_after)).toEqual([null, null]);
-    const audit = await db.txFor(fixture.tenantId, (m) => m.query(`select 1 from audit_log where subject_id = $1 and action = 'notice.quiet_hours_overridden'`, [noticeId]));
+    const audit = await spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select 1 from audit_log where subject_id = $1 and action = 'notice.quiet_hours_overridden'`, [noticeId]),
+    );
     expect(audit).toEqual([]);
   });
 });
 
 describe('Recipient time zones and sending windows in SQL', () => {
-  let dataSource: DataSource;
-  beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'quiet-hours-sql-spec', poolSize: 1 }).initialize();
-  });
-  afterAll(() => dataSource.destroy());
+  const spec = useIntegration('quiet-hours-sql', { poolSize: 1, tenant: false, redis: false });
 
   it('finds a phone’s zone from its country and area code', async () => {
-    const [row] = await dataSource.query(
+    const [row] = await spec.dataSource.query(
       `select phone_time_zone('+12135550100') as la, phone_time_zone('+16175550100') as boston, phone_time_zone('+32470123456') as brussels,
               phone_time_zone('+999') as unknown`,
     );
@@ -125,7 +95,7 @@ describe('Recipient time zones and sending windows in SQL', () => {
 
   it('opens now inside the window, at its start before it, tomorrow after it, and always when start equals end', async () => {
     const at = (hour: number) => zoneWhereItIsNow(hour).zone;
-    const [row] = await dataSource.query(
+    const [row] = await spec.dataSource.query(
       `select next_sending_time($1, '08:00', '21:00') = now() as inside,
               next_sending_time($2, '08:00', '21:00') - now() as before_start,
               next_sending_time($3, '08:00', '21:00') - now() as after_end,

@@ -1,62 +1,41 @@
 import { JobName, jobId, QueueName } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { addFamilies, createNoticeFixture, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture } from '@porchlight/testing';
+import { addFamilies, createNoticeFixture, randomHex, TEST_REDIS_URL, useIntegration } from '@porchlight/testing';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Reconciler } from './reconciler';
 
 describe('Reconciler (Postgres and Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
-  let fixture: TenantFixture;
+  const spec = useIntegration('reconciler', { poolSize: 3 });
   let reconciler: Reconciler;
-  const prefix = `spec-reconcile-${randomHex(4)}`;
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'reconciler-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    fixture = await createTenantFixture(db);
-    await addFamilies(db, fixture.tenantId, [{ phone: '+16175557001', language: 'en' }]);
-    reconciler = new Reconciler(db, jobs, { staleAfterSeconds: 30, sendingStaleAfterSeconds: 120 });
-  });
-
-  afterAll(async () => {
-    await jobs.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
+    await addFamilies(spec.db, spec.fixture.tenantId, [{ phone: '+16175557001', language: 'en' }]);
+    reconciler = new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 30, sendingStaleAfterSeconds: 120 }, null);
   });
 
   /** An outbound row of a fanned-out notice, last touched `ageSeconds` ago. */
   const row = async (status: string, ageSeconds: number, extra = '') => {
-    const noticeId = await createNoticeFixture(db, fixture);
-    return db.txFor(fixture.tenantId, async (m) => {
+    const noticeId = await createNoticeFixture(spec.db, spec.fixture);
+    return spec.db.txFor(spec.fixture.tenantId, async (m) => {
       await m.query(`update notices set status = 'sending', fanned_out_at = now() where id = $1`, [noticeId]);
       const [r] = await m.query(
         `insert into messages (tenant_id, notice_id, direction, kind, phone, body, status, updated_at${extra ? ', claimed_at' : ''})
          values ($1, $2, 'outbound', 'notice', '+16175557001', 'Hello', $3, now() - make_interval(secs => $4)${extra ? `, ${extra}` : ''}) returning id`,
-        [fixture.tenantId, noticeId, status, ageSeconds],
+        [spec.fixture.tenantId, noticeId, status, ageSeconds],
       );
       return { id: r.id as string, noticeId };
     });
   };
-  const delivery = () => jobs.queue(QueueName.Delivery);
+  const delivery = () => spec.jobs.queue(QueueName.Delivery);
   // The test database holds other specs' tenants too: sweep this one only.
-  const sweep = () => TenantContext.run({ tenantId: fixture.tenantId, correlationId: 'spec' }, () => reconciler.sweepTenant(fixture.tenantId));
+  const sweep = () => TenantContext.run({ tenantId: spec.fixture.tenantId, correlationId: 'spec' }, () => reconciler.sweepTenant(spec.fixture.tenantId));
 
   it('re-enqueues a queued message whose job is gone, under the same job id, and only once', async () => {
     const { id } = await row('queued', 60);
     expect(await sweep()).toEqual({ messages: 1, inbound: 0, replies: 0, notices: 0, unresolved: 0 });
     expect((await delivery().getJob(jobId.sendMessage(id)))?.name).toBe(JobName.SendMessage);
-    await db.txFor(fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
+    await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
     expect(await sweep()).toEqual({ messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0 });
   });
 
@@ -70,17 +49,24 @@ describe('Reconciler (Postgres and Redis)', () => {
     const { id } = await row('queued', 60);
     // A job that failed for good (say a database outage outlasted its attempts) with its row still queued.
     const connection = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    const failing = new Worker(QueueName.Delivery, async () => {
-      throw new UnrecoverableError('database unavailable');
-    }, { connection, prefix, autorun: false });
+    const failing = new Worker(
+      QueueName.Delivery,
+      async () => {
+        throw new UnrecoverableError('database unavailable');
+      },
+      { connection, prefix: spec.prefix, autorun: false },
+    );
     const failed = new Promise((resolve) => failing.on('failed', (job) => job?.id === jobId.sendMessage(id) && resolve(job)));
-    await jobs.enqueue({ name: JobName.SendMessage, data: { tenantId: fixture.tenantId, correlationId: 'spec', messageId: id } }, { jobId: jobId.sendMessage(id) });
+    await spec.jobs.enqueue(
+      { name: JobName.SendMessage, data: { tenantId: spec.fixture.tenantId, correlationId: 'spec', messageId: id } },
+      { jobId: jobId.sendMessage(id) },
+    );
     void failing.run();
     await failed;
     await failing.close();
     connection.disconnect();
     expect(await (await Job.fromId(delivery(), jobId.sendMessage(id)))?.getState()).toBe('failed');
-    await db.txFor(fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
+    await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
     await sweep();
     const revived = await Job.fromId(delivery(), jobId.sendMessage(id));
     expect(await revived?.getState()).not.toBe('failed');
@@ -88,7 +74,10 @@ describe('Reconciler (Postgres and Redis)', () => {
 
   it('does not race a notice that is still fanning out', async () => {
     const { id, noticeId } = await row('pending', 60);
-    await jobs.enqueue({ name: JobName.FanOutNotice, data: { tenantId: fixture.tenantId, correlationId: 'spec', noticeId } }, { jobId: jobId.fanOutNotice(noticeId) });
+    await spec.jobs.enqueue(
+      { name: JobName.FanOutNotice, data: { tenantId: spec.fixture.tenantId, correlationId: 'spec', noticeId } },
+      { jobId: jobId.fanOutNotice(noticeId) },
+    );
     await sweep();
     expect(await delivery().getJob(jobId.sendMessage(id))).toBeUndefined();
   });
@@ -97,21 +86,23 @@ describe('Reconciler (Postgres and Redis)', () => {
     const { id } = await row('sending', 600, `now() - interval '10 minutes'`);
     const report = await sweep();
     expect(report.unresolved).toBeGreaterThanOrEqual(1);
-    const [{ claimed }] = await db.txFor(fixture.tenantId, (m) => m.query(`select extract(epoch from claimed_at)::bigint::text as claimed from messages where id = $1`, [id]));
+    const [{ claimed }] = await spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select extract(epoch from claimed_at)::bigint::text as claimed from messages where id = $1`, [id]),
+    );
     expect((await delivery().getJob(jobId.resolveMessage(id, claimed)))?.name).toBe(JobName.ResolveMessage);
   });
 
   it('asks again for the translation of a family reply whose job Redis lost', async () => {
-    const id = await db.txFor(fixture.tenantId, async (m) => {
+    const id = await spec.db.txFor(spec.fixture.tenantId, async (m) => {
       const [r] = await m.query(
         `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid, processed_at, language, translate_requested_at)
          values ($1, 'inbound', 'inbound', '+16175557001', 'mi hijo esta enfermo', 'received', $2, now(), 'es', now() - interval '5 minutes') returning id`,
-        [fixture.tenantId, `SM${randomHex(16)}`],
+        [spec.fixture.tenantId, `SM${randomHex(16)}`],
       );
       return r.id as string;
     });
     expect(await sweep()).toMatchObject({ replies: 1 });
-    expect((await jobs.queue(QueueName.Translation).getJob(jobId.translateReply(id)))?.name).toBe(JobName.TranslateReply);
+    expect((await spec.jobs.queue(QueueName.Translation).getJob(jobId.translateReply(id)))?.name).toBe(JobName.TranslateReply);
     expect(await sweep()).toMatchObject({ replies: 0 });
   });
 });

@@ -1,9 +1,10 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JOB_QUEUE, JobName, jobId, QueueName, Urgency } from '@porchlight/contracts';
-import { TenantDb } from '@porchlight/database';
-import { SMS_SECRET_REMEDY, TenantRepository } from '@porchlight/identity';
+import { query, queryOne, TenantDb } from '@porchlight/database';
+import { everyTenantId, SMS_SECRET_REMEDY, TenantRepository } from '@porchlight/identity';
 import { buildJob, BuiltJob, JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
+import { RECONCILER_OPTIONS, SMS_SECRET_READER } from './messaging.tokens';
 
 export interface ReconcileReport {
   messages: number;
@@ -30,30 +31,30 @@ const SWEEP_LIMIT = 20_000;
  * whose worker died between claiming and storing the provider's SID are handed to delivery to be
  * looked up at the provider before anything is sent again.
  */
+@Injectable()
 export class Reconciler {
   private readonly logger = new Logger(Reconciler.name);
 
-  /** `tenants` (a repository with SECRETS_KEY): each sweep also checks that every district's SMS secret can be read. */
+  /** `tenants` (a repository, with SECRETS_KEY): each sweep also checks that every district's SMS secret can be read; null skips the check. */
   constructor(
     private readonly db: TenantDb,
     private readonly jobs: JobProducer,
-    private readonly options: ReconcilerOptions,
-    private readonly tenants?: TenantRepository,
+    @Inject(RECONCILER_OPTIONS) private readonly options: ReconcilerOptions,
+    @Inject(SMS_SECRET_READER) private readonly tenants: TenantRepository | null,
   ) {}
 
   async sweep(): Promise<ReconcileReport> {
     const report: ReconcileReport = { messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0 };
-    const tenants = await this.db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory`);
-    for (const { tenant_id: tenantId } of tenants) {
+    for (const tenantId of await everyTenantId(this.db)) {
       try {
         const found = await TenantContext.run({ tenantId, correlationId: 'reconciler' }, async () => {
           await this.checkSmsSecret(tenantId);
           return this.sweepTenant(tenantId);
         });
         for (const key of Object.keys(report) as (keyof ReconcileReport)[]) report[key] += found[key];
-      } catch (error) {
+      } catch (error: unknown) {
         // One district's trouble must not stop the sweep for the others.
-        this.logger.error({ msg: 'reconciling a tenant failed', tenantId, err: (error as Error).message });
+        this.logger.error({ msg: 'reconciling a tenant failed', tenantId, err: error instanceof Error ? error.message : String(error) });
       }
     }
     if (Object.values(report).some((n) => n > 0)) this.logger.warn({ msg: 'reconciled lost work', ...report });
@@ -71,15 +72,21 @@ export class Reconciler {
     const problem = await this.db.txFor(tenantId, async (m) => {
       const unreadable = await tenants.smsSecretProblem(m, tenantId);
       if (!unreadable) return undefined;
-      const [{ n }] = await m.query(
+      const waiting = await queryOne<{ n: number }>(
+        m,
         `select count(*)::int as n from messages where tenant_id = $1 and direction = 'outbound' and status in ('pending', 'queued', 'sending') and provider_sid is null`,
         [tenantId],
       );
-      return { unreadable, waiting: n as number };
+      return { unreadable, waiting: waiting?.n ?? 0 };
     });
     if (!problem) return true;
     const { unreadable, waiting } = problem;
-    this.logger.error({ msg: `${unreadable.message}; ${waiting} messages wait. To fix: ${SMS_SECRET_REMEDY}`, tenantId, slug: unreadable.slug, waiting });
+    this.logger.error({
+      msg: `${unreadable.message}; ${String(waiting)} messages wait. To fix: ${SMS_SECRET_REMEDY}`,
+      tenantId,
+      slug: unreadable.slug,
+      waiting,
+    });
     return false;
   }
 
@@ -87,41 +94,49 @@ export class Reconciler {
   async sweepTenant(tenantId: string): Promise<ReconcileReport> {
     const { staleAfterSeconds: stale, sendingStaleAfterSeconds: sendingStale } = this.options;
     const found = await this.db.tx(async (m) => ({
-      messages: (await m.query(
+      messages: await query<{ id: string; notice_id: string | null; urgency: Urgency; delay_ms: number }>(
+        m,
         `select msg.id, msg.notice_id, coalesce(n.urgency, 'urgent') as urgency,
            greatest(0, floor(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms
          from messages msg left join notices n on n.id = msg.notice_id
          where msg.tenant_id = $1 and msg.direction = 'outbound' and msg.status in ('pending', 'queued')
-           and msg.updated_at < now() - make_interval(secs => $2) limit ${SWEEP_LIMIT}`,
+           and msg.updated_at < now() - make_interval(secs => $2) limit ${String(SWEEP_LIMIT)}`,
         [tenantId, stale],
-      )) as { id: string; notice_id: string | null; urgency: Urgency; delay_ms: number }[],
-      unresolved: (await m.query(
+      ),
+      unresolved: await query<{ id: string; claimed: string }>(
+        m,
         `select id, extract(epoch from claimed_at)::bigint::text as claimed from messages
          where tenant_id = $1 and status = 'sending' and provider_sid is null and claimed_at < now() - make_interval(secs => $2) limit 5000`,
         [tenantId, sendingStale],
-      )) as { id: string; claimed: string }[],
-      inbound: (await m.query(
+      ),
+      inbound: await query<{ id: string }>(
+        m,
         `select id from messages where tenant_id = $1 and direction = 'inbound' and processed_at is null
            and created_at < now() - make_interval(secs => $2) limit 5000`,
         [tenantId, stale],
-      )) as { id: string }[],
-      replies: (await m.query(
+      ),
+      replies: await query<{ id: string }>(
+        m,
         `select id from messages where tenant_id = $1 and direction = 'inbound' and translate_requested_at < now() - make_interval(secs => $2) limit 5000`,
         [tenantId, stale],
-      )) as { id: string }[],
-      notices: (await m.query(
+      ),
+      notices: await query<{ id: string; status: string; urgency: Urgency; delay_ms: number }>(
+        m,
         `select id, status, urgency, greatest(0, floor(extract(epoch from (scheduled_at - now())) * 1000))::int as delay_ms
          from notices where tenant_id = $1
            and (status = 'translating' or (status = 'sending' and fanned_out_at is null))
            and updated_at < now() - make_interval(secs => $2)`,
         [tenantId, stale],
-      )) as { id: string; status: string; urgency: Urgency; delay_ms: number }[],
+      ),
     }));
 
     const lost: BuiltJob[] = [];
     // A notice still fanning out enqueues its own rows; leave them to it.
     const noticeIds = [...new Set(found.messages.map((row) => row.notice_id).filter((id): id is string => id !== null))];
-    const fanningOut = await this.jobs.existing(QueueName.Dispatch, noticeIds.map((id) => jobId.fanOutNotice(id)));
+    const fanningOut = await this.jobs.existing(
+      QueueName.Dispatch,
+      noticeIds.map((id) => jobId.fanOutNotice(id)),
+    );
     found.messages = found.messages.filter((row) => !row.notice_id || !fanningOut.has(jobId.fanOutNotice(row.notice_id)));
     const alive = await this.jobs.existing(QueueName.Delivery, [
       ...found.messages.map((row) => jobId.sendMessage(row.id)),
@@ -135,12 +150,18 @@ export class Reconciler {
       const id = jobId.resolveMessage(row.id, row.claimed);
       if (!alive.has(id)) lost.push(buildJob({ name: JobName.ResolveMessage, tenantId, messageId: row.id, claimedAt: row.claimed }));
     }
-    const inboundAlive = await this.jobs.existing(QueueName.Inbound, found.inbound.map((row) => jobId.processInbound(row.id)));
+    const inboundAlive = await this.jobs.existing(
+      QueueName.Inbound,
+      found.inbound.map((row) => jobId.processInbound(row.id)),
+    );
     for (const row of found.inbound) {
       const id = jobId.processInbound(row.id);
       if (!inboundAlive.has(id)) lost.push(buildJob({ name: JobName.ProcessInbound, tenantId, messageId: row.id }));
     }
-    const repliesAlive = await this.jobs.existing(QueueName.Translation, found.replies.map((row) => jobId.translateReply(row.id)));
+    const repliesAlive = await this.jobs.existing(
+      QueueName.Translation,
+      found.replies.map((row) => jobId.translateReply(row.id)),
+    );
     for (const row of found.replies) {
       const id = jobId.translateReply(row.id);
       if (!repliesAlive.has(id)) lost.push(buildJob({ name: JobName.TranslateReply, tenantId, messageId: row.id }));
@@ -160,14 +181,17 @@ export class Reconciler {
     }
     if (lost.length > 0) {
       for (const queue of new Set(lost.map((entry) => JOB_QUEUE[entry.job.name]))) {
-        await this.jobs.revive(queue, lost.filter((entry) => JOB_QUEUE[entry.job.name] === queue).map((entry) => entry.options.jobId));
+        await this.jobs.revive(
+          queue,
+          lost.filter((entry) => JOB_QUEUE[entry.job.name] === queue).map((entry) => entry.options.jobId),
+        );
       }
       await this.jobs.enqueueBulk(lost);
     }
     const touched = found.messages.map((row) => row.id);
     if (touched.length > 0) {
       await this.db.tx((m) =>
-        m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status in ('pending', 'queued')`, [touched]),
+        query(m, `update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status in ('pending', 'queued')`, [touched]),
       );
     }
     const count = (name: JobName) => lost.filter((entry) => entry.job.name === name).length;

@@ -1,65 +1,47 @@
 import { JobName, QueueName } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { languageConfirmation } from '@porchlight/translation';
-import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture, storeInbound } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { SecretBox } from '@porchlight/identity';
+import { languageConfirmation, TenantTranslator } from '@porchlight/translation';
+import { addFamilies, TEST_SECRETS_KEY, storeInbound, useIntegration } from '@porchlight/testing';
 import { ConversationsUseCases } from './conversations.use-cases';
-import { ProcessInboundUseCase } from './process-inbound.use-case';
+import { InboundSurveys, ProcessInboundUseCase } from './process-inbound.use-case';
+
+/** No survey asks these phones anything: surveys are engagement's, a domain above messaging. */
+const noSurveys: InboundSurveys = { answer: () => Promise.resolve(null), stop: () => Promise.resolve() };
 
 describe('Family replies: language, routing, language choice (Postgres and Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
-  let fixture: TenantFixture;
+  const spec = useIntegration('replies', { poolSize: 3 });
   let schoolId: string;
   let teacherId: string;
-  const prefix = `spec-replies-${randomHex(4)}`;
   const [SPANISH, VIETNAMESE, ENGLISH, UNTOUCHED, ROUTED] = ['+16175554001', '+16175554002', '+16175554003', '+16175554004', '+16175554005'];
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'replies-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    fixture = await createTenantFixture(db);
-    ({ schoolId } = await addFamilies(db, fixture.tenantId, [
+    ({ schoolId } = await addFamilies(spec.db, spec.fixture.tenantId, [
       { phone: SPANISH, language: 'es' },
       { phone: VIETNAMESE, language: 'vi' },
       { phone: ENGLISH, language: 'en' },
       { phone: UNTOUCHED, language: 'es' },
       { phone: ROUTED, language: 'en' },
     ]));
-    teacherId = await db.txFor(fixture.tenantId, async (m) => {
+    teacherId = await spec.db.txFor(spec.fixture.tenantId, async (m) => {
       const [teacher] = await m.query(
         `insert into users (tenant_id, email, password_hash, role, language, school_ids) values ($1, 'teacher@fixture.test', 'x', 'staff', 'en', $2) returning id`,
-        [fixture.tenantId, [schoolId]],
+        [spec.fixture.tenantId, [schoolId]],
       );
       await m.query(
         `insert into messages (tenant_id, direction, kind, phone, language, body, status, author_user_id) values ($1, 'outbound', 'reply', $2, 'es', 'Hola', 'delivered', $3)`,
-        [fixture.tenantId, SPANISH, teacher.id],
+        [spec.fixture.tenantId, SPANISH, teacher.id],
       );
       return teacher.id as string;
     });
   });
 
-  afterAll(async () => {
-    await jobs.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
-  });
-
   const inbound = async (phone: string, body: string) => {
-    const id = await storeInbound(db, fixture.tenantId, phone, body);
-    await TenantContext.run({ tenantId: fixture.tenantId }, () => new ProcessInboundUseCase(db, jobs).execute(id));
+    const id = await storeInbound(spec.db, spec.fixture.tenantId, phone, body);
+    await TenantContext.run({ tenantId: spec.fixture.tenantId }, () => new ProcessInboundUseCase(spec.db, spec.jobs, noSurveys).execute(id));
     return id;
   };
-  const one = (sql: string, params: unknown[]) => db.txFor(fixture.tenantId, async (m) => (await m.query(sql, params))[0]);
+  const one = (sql: string, params: unknown[]) => spec.db.txFor(spec.fixture.tenantId, async (m) => (await m.query(sql, params))[0]);
 
   it('detects a Spanish reply written without accents, threads it to the teacher who wrote, and asks for its translation', async () => {
     const id = await inbound(SPANISH, 'hola maestra, mi hijo no puede ir a la escuela manana porque esta enfermo');
@@ -69,21 +51,27 @@ describe('Family replies: language, routing, language choice (Postgres and Redis
       school_id: schoolId,
       unread_count: 1,
     });
-    const job = await jobs.queue(QueueName.Translation).getJob(`reply-translate-${id}`);
+    const job = await spec.jobs.queue(QueueName.Translation).getJob(`reply-translate-${id}`);
     expect(job?.name).toBe(JobName.TranslateReply);
     // Ids only: the reply's text stays in Postgres.
-    expect(job?.data).toEqual({ tenantId: fixture.tenantId, correlationId: expect.any(String), messageId: id });
+    expect(job?.data).toEqual({ tenantId: spec.fixture.tenantId, correlationId: expect.any(String), messageId: id });
   });
 
   it("puts a reply from a family nobody wrote to in its school's shared inbox", async () => {
     await inbound(ENGLISH, 'Is there school on Friday?');
-    expect(await one(`select assigned_user_id, school_id from conversations where phone = $1`, [ENGLISH])).toEqual({ assigned_user_id: null, school_id: schoolId });
+    expect(await one(`select assigned_user_id, school_id from conversations where phone = $1`, [ENGLISH])).toEqual({
+      assigned_user_id: null,
+      school_id: schoolId,
+    });
   });
 
   it('sets the language a family texts by name, for the family, and confirms in that language without threading', async () => {
     const id = await inbound(VIETNAMESE, 'ESPAÑOL');
     expect(await one(`select language, language_source from contacts where phone = $1`, [VIETNAMESE])).toEqual({ language: 'es', language_source: 'family' });
-    expect(await one(`select body, language from messages where reply_to_id = $1 and kind = 'system'`, [id])).toEqual({ body: languageConfirmation('es'), language: 'es' });
+    expect(await one(`select body, language from messages where reply_to_id = $1 and kind = 'system'`, [id])).toEqual({
+      body: languageConfirmation('es'),
+      language: 'es',
+    });
     expect(await one(`select count(*)::int as n from conversations where phone = $1`, [VIETNAMESE])).toEqual({ n: 0 });
 
     await inbound(VIETNAMESE, 'LANG vi');
@@ -107,26 +95,29 @@ describe('Family replies: language, routing, language choice (Postgres and Redis
     const thread = () => one(`select id, assigned_user_id, assigned_manually from conversations where phone = $1`, [ROUTED]);
     /** A notice or an answer that reached ROUTED from `author` (`status` as the provider last said). */
     const wrote = (author: string, kind: 'notice' | 'reply', status = 'delivered') =>
-      db.txFor(fixture.tenantId, (m) =>
-        m.query(`insert into messages (tenant_id, direction, kind, phone, language, body, status, author_user_id) values ($1, 'outbound', $2, $3, 'en', 'News', $4, $5)`, [
-          fixture.tenantId,
-          kind,
-          ROUTED,
-          status,
-          author,
-        ]),
+      spec.db.txFor(spec.fixture.tenantId, (m) =>
+        m.query(
+          `insert into messages (tenant_id, direction, kind, phone, language, body, status, author_user_id) values ($1, 'outbound', $2, $3, 'en', 'News', $4, $5)`,
+          [spec.fixture.tenantId, kind, ROUTED, status, author],
+        ),
       );
     const assign = async (userId: string | null) => {
       const { id } = await thread();
-      const admin = { userId: fixture.adminId, tenantId: fixture.tenantId, role: 'district_admin' as const, schoolIds: [], language: 'en' };
-      await TenantContext.run({ tenantId: fixture.tenantId }, () => new ConversationsUseCases(db, jobs).assign(admin, id, userId));
+      const admin = { userId: spec.fixture.adminId, tenantId: spec.fixture.tenantId, role: 'district_admin' as const, schoolIds: [], language: 'en' };
+      await TenantContext.run({ tenantId: spec.fixture.tenantId }, () =>
+        new ConversationsUseCases(spec.db, spec.jobs, new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } })).assign(
+          admin,
+          id,
+          userId,
+        ),
+      );
     };
 
     beforeAll(async () => {
-      colleagueId = await db.txFor(fixture.tenantId, async (m) => {
+      colleagueId = await spec.db.txFor(spec.fixture.tenantId, async (m) => {
         const [colleague] = await m.query(
           `insert into users (tenant_id, email, password_hash, role, language, school_ids) values ($1, 'colleague@fixture.test', 'x', 'staff', 'es', $2) returning id`,
-          [fixture.tenantId, [schoolId]],
+          [spec.fixture.tenantId, [schoolId]],
         );
         return colleague.id as string;
       });

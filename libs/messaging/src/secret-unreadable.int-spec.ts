@@ -1,17 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { StaffPrincipal } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox, SettingsUseCases, TenantDirectory, TenantRepository } from '@porchlight/identity';
-import { JobProducer, RetryLaterError } from '@porchlight/queue';
+import { RetryLaterError } from '@porchlight/queue';
 import { OutboundSms, ProviderMessage, SentMessage, SmsProvider } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTenantFixture, randomHex, randomSecretsKey, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
-import IORedis from 'ioredis';
+import { randomHex, randomSecretsKey, TEST_SECRETS_KEY, useIntegration } from '@porchlight/testing';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { DataSource } from 'typeorm';
 import { Reconciler } from './reconciler';
 import { ResolveMessageUseCase } from './resolve-message.use-case';
 import { SendMessageUseCase } from './send-message.use-case';
+import { SenderRateLimiter } from './sender-rate-limiter';
 import { SmsProviders } from './sms-providers';
 import { SECRET_UNREADABLE_RETRY_MS, TenantSmsCache } from './tenant-sms-cache';
 import { TwilioWebhooks } from './twilio-webhooks.use-cases';
@@ -41,55 +39,45 @@ class RecordingProvider implements SmsProvider {
  */
 describe('a district whose SMS secret cannot be read', () => {
   const BASE = 'https://porchlight.example.org';
-  const prefix = `spec-secret-${randomHex(4)}`;
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
-  let fixture: TenantFixture;
+  const spec = useIntegration('secret-unreadable', { poolSize: 3 });
   let slug: string;
   let admin: StaffPrincipal;
   const tenants = new TenantRepository(new SecretBox(TEST_SECRETS_KEY));
   const provider = new RecordingProvider();
-  const providers = new SmsProviders('http://127.0.0.1:9');
+  const providers = new SmsProviders({ sandboxUrl: 'http://127.0.0.1:9' });
   const attempt = { attemptsMade: 0, maxAttempts: 8 };
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'secret-unreadable-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
     jest.spyOn(providers, 'for').mockReturnValue(provider);
-    fixture = await createTenantFixture(db);
-    admin = { userId: fixture.adminId, tenantId: fixture.tenantId, role: 'district_admin', schoolIds: [], language: 'en' };
-    slug = await db.txFor(fixture.tenantId, async (m) => {
-      await m.query(`update tenants set sms_auth_token_enc = $2 where id = $1`, [fixture.tenantId, new SecretBox(randomSecretsKey()).seal(fixture.authToken)]);
-      return (await m.query(`select slug from tenants where id = $1`, [fixture.tenantId]))[0].slug as string;
+    admin = { userId: spec.fixture.adminId, tenantId: spec.fixture.tenantId, role: 'district_admin', schoolIds: [], language: 'en' };
+    slug = await spec.db.txFor(spec.fixture.tenantId, async (m) => {
+      await m.query(`update tenants set sms_auth_token_enc = $2 where id = $1`, [
+        spec.fixture.tenantId,
+        new SecretBox(randomSecretsKey()).seal(spec.fixture.authToken),
+      ]);
+      return (await m.query(`select slug from tenants where id = $1`, [spec.fixture.tenantId]))[0].slug as string;
     });
-  });
-
-  afterAll(async () => {
-    await jobs.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
   });
 
   const message = (status: 'queued' | 'sending') =>
-    db.txFor(fixture.tenantId, async (m) => {
+    spec.db.txFor(spec.fixture.tenantId, async (m) => {
       const [row] = await m.query(
         `insert into messages (tenant_id, direction, kind, phone, body, status, claimed_at) values ($1, 'outbound', 'notice', '+16175553001', 'Hello', $2, now() - interval '5 minutes') returning id`,
-        [fixture.tenantId, status],
+        [spec.fixture.tenantId, status],
       );
       return row.id as string;
     });
-  const row = (id: string) => db.txFor(fixture.tenantId, async (m) => (await m.query(`select status, attempts, provider_sid from messages where id = $1`, [id]))[0]);
-  const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId: fixture.tenantId }, work);
-  const sender = (cache: TenantSmsCache) => new SendMessageUseCase(db, cache, providers, BASE, undefined, 1000, jobs);
+  const row = (id: string) =>
+    spec.db.txFor(spec.fixture.tenantId, async (m) => (await m.query(`select status, attempts, provider_sid from messages where id = $1`, [id]))[0]);
+  const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId: spec.fixture.tenantId }, work);
+  const sender = (cache: TenantSmsCache) =>
+    new SendMessageUseCase(spec.db, cache, providers, new SenderRateLimiter(spec.redis, spec.prefix), spec.jobs, {
+      publicBaseUrl: BASE,
+      unreachableRetryMs: 1000,
+    });
 
   it('leaves its messages queued and asks for a later try, without calling the provider or spending an attempt', async () => {
-    const cache = new TenantSmsCache(db, tenants);
+    const cache = new TenantSmsCache(spec.db, tenants);
     const queued = await message('queued');
     const waits = await inTenant(() => sender(cache).execute(queued, attempt)).catch((error: unknown) => error);
     expect(waits).toBeInstanceOf(RetryLaterError);
@@ -98,7 +86,12 @@ describe('a district whose SMS secret cannot be read', () => {
 
     // A claimed message left to be looked up waits the same way.
     const claimed = await message('sending');
-    await expect(inTenant(() => new ResolveMessageUseCase(db, cache, providers, jobs).execute(claimed))).rejects.toBeInstanceOf(RetryLaterError);
+    const [{ epoch }] = await spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select extract(epoch from claimed_at)::bigint::text as epoch from messages where id = $1`, [claimed]),
+    );
+    await expect(inTenant(() => new ResolveMessageUseCase(spec.db, cache, providers, spec.jobs).execute(claimed, epoch))).rejects.toBeInstanceOf(
+      RetryLaterError,
+    );
     expect(await row(claimed)).toEqual({ status: 'sending', attempts: 0, provider_sid: null });
     expect(provider.sent).toEqual([]);
   });
@@ -106,16 +99,18 @@ describe('a district whose SMS secret cannot be read', () => {
   it('is reported once per reconciler sweep, naming the district, what waits and what to do, never the secret', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error');
     try {
-      const reconciler = new Reconciler(db, jobs, { staleAfterSeconds: 3600, sendingStaleAfterSeconds: 3600 }, tenants);
+      const reconciler = new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 3600, sendingStaleAfterSeconds: 3600 }, tenants);
       await reconciler.sweep();
       await reconciler.sweep();
-      const lines = errors.mock.calls.map(([line]) => line as { msg: string; tenantId?: string; slug?: string }).filter((line) => line.tenantId === fixture.tenantId);
+      const lines = errors.mock.calls
+        .map(([line]) => line as { msg: string; tenantId?: string; slug?: string })
+        .filter((line) => line.tenantId === spec.fixture.tenantId);
       expect(lines).toHaveLength(2);
       for (const line of lines) {
         expect(line.slug).toBe(slug);
-        expect(line.msg).toContain(`district ${slug} (${fixture.tenantId}): its SMS auth token cannot be decrypted with SECRETS_KEY; 2 messages wait.`);
+        expect(line.msg).toContain(`district ${slug} (${spec.fixture.tenantId}): its SMS auth token cannot be decrypted with SECRETS_KEY; 2 messages wait.`);
         expect(line.msg).toContain('PATCH /api/v1/settings');
-        expect(JSON.stringify(line)).not.toContain(fixture.authToken);
+        expect(JSON.stringify(line)).not.toContain(spec.fixture.authToken);
       }
     } finally {
       errors.mockRestore();
@@ -123,26 +118,30 @@ describe('a district whose SMS secret cannot be read', () => {
   });
 
   it('answers its webhooks 503 (try again), not 403, while the token cannot be read', async () => {
-    const webhooks = new TwilioWebhooks(db, new TenantDirectory(db), tenants, jobs, BASE);
-    const params = { AccountSid: fixture.accountSid, MessageSid: `SM${randomHex(16)}`, MessageStatus: 'delivered' };
+    const webhooks = new TwilioWebhooks(spec.db, new TenantDirectory(spec.db), tenants, spec.jobs, { publicBaseUrl: BASE, unreachableRetryMs: 300_000 });
+    const params = { AccountSid: spec.fixture.accountSid, MessageSid: `SM${randomHex(16)}`, MessageStatus: 'delivered' };
     const path = '/webhooks/twilio/status';
-    await expect(webhooks.authenticate({ path, params, signature: getExpectedTwilioSignature(fixture.authToken, `${BASE}${path}`, params) }, undefined)).rejects.toMatchObject({
+    await expect(
+      webhooks.authenticate({ path, params, signature: getExpectedTwilioSignature(spec.fixture.authToken, `${BASE}${path}`, params) }, undefined),
+    ).rejects.toMatchObject({
       code: 'unavailable',
     });
   });
 
   it('shows the admin sms.status secret_unreadable until the token is entered again; then its messages go', async () => {
-    const settings = new SettingsUseCases(db, tenants);
+    const settings = new SettingsUseCases(spec.db, tenants);
     const before = await inTenant(() => settings.get(admin));
     expect(before.sms).toMatchObject({ status: 'secret_unreadable', statusMessage: expect.stringContaining('enter the auth token again') });
-    expect(JSON.stringify(before)).not.toContain(fixture.authToken);
+    expect(JSON.stringify(before)).not.toContain(spec.fixture.authToken);
 
-    const after = await inTenant(() => settings.update(admin, { sms: { authToken: fixture.authToken } }));
+    const after = await inTenant(() => settings.update(admin, { sms: { authToken: spec.fixture.authToken } }));
     expect(after.sms).toMatchObject({ status: 'ok', statusMessage: null });
-    expect(await new Reconciler(db, jobs, { staleAfterSeconds: 3600, sendingStaleAfterSeconds: 3600 }, tenants).checkSmsSecret(fixture.tenantId)).toBe(true);
+    expect(
+      await new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 3600, sendingStaleAfterSeconds: 3600 }, tenants).checkSmsSecret(spec.fixture.tenantId),
+    ).toBe(true);
 
     const queued = await message('queued');
-    expect(await inTenant(() => sender(new TenantSmsCache(db, tenants)).execute(queued, attempt))).toBe('sent');
+    expect(await inTenant(() => sender(new TenantSmsCache(spec.db, tenants)).execute(queued, attempt))).toBe('sent');
     expect(provider.sent).toHaveLength(1);
   });
 });

@@ -1,3 +1,5 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PRODUCER_REDIS, QUEUE_PREFIX } from '@porchlight/queue';
 import IORedis from 'ioredis';
 
 /**
@@ -23,8 +25,13 @@ redis.call('INCRBY', key, want)
 redis.call('PEXPIRE', key, 2000)
 return 0`;
 
+@Injectable()
 export class SenderRateLimiter {
-  constructor(private readonly redis: IORedis, private readonly prefix: string) {}
+  /** `prefix`: the queue module's QUEUE_PREFIX, so apps sharing a Redis keep their counts apart. */
+  constructor(
+    @Inject(PRODUCER_REDIS) private readonly redis: IORedis,
+    @Inject(QUEUE_PREFIX) private readonly prefix: string,
+  ) {}
 
   /**
    * 0 when `segments` may go now; otherwise how many milliseconds to wait before trying again.

@@ -1,14 +1,17 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { createTwilioClient, SmsProvider, TwilioSmsProvider } from '@porchlight/sms';
 import { TenantSms } from '@porchlight/identity';
+import { SMS_PROVIDER_OPTIONS, SmsProviderOptions } from './messaging.tokens';
 
 /**
  * One provider client per tenant credential set. Tenants on provider `sandbox` use the very same
  * Twilio SDK, pointed at the sandbox's URL.
  */
+@Injectable()
 export class SmsProviders {
   private readonly cache = new Map<string, SmsProvider>();
 
-  constructor(private readonly sandboxUrl: string) {}
+  constructor(@Inject(SMS_PROVIDER_OPTIONS) private readonly options: SmsProviderOptions) {}
 
   for(sms: TenantSms): SmsProvider {
     const key = `${sms.provider}:${sms.accountSid}:${sms.authToken}`;
@@ -17,7 +20,7 @@ export class SmsProviders {
       const client = createTwilioClient({
         accountSid: sms.accountSid,
         authToken: sms.authToken,
-        baseUrl: sms.provider === 'sandbox' ? this.sandboxUrl : undefined,
+        baseUrl: sms.provider === 'sandbox' ? this.options.sandboxUrl : undefined,
       });
       provider = new TwilioSmsProvider(client);
       this.cache.set(key, provider);

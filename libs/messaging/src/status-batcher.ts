@@ -1,5 +1,6 @@
 import { MessageStatus } from '@porchlight/contracts';
-import { rows, TenantDb } from '@porchlight/database';
+import { query, TenantDb } from '@porchlight/database';
+import { deliveredSurveyMessages, SurveyDeliveries } from './survey-deliveries';
 
 interface PendingStatus {
   messageId: string;
@@ -18,13 +19,19 @@ const rank = (status: string) => RANK[status] ?? 4;
  * Rather than one transaction each, callbacks arriving together are written in one statement per
  * tenant, and each request is answered only once its batch is committed — so Twilio still gets
  * a 2xx only for a status that is stored. Same rules as one at a time: status only moves forward,
- * and a callback for an earlier attempt's SID is ignored.
+ * and a callback for an earlier attempt's SID is ignored. The survey messages a batch delivers are
+ * handed to `surveys` in the same transaction (their recipients' delivered flag).
  */
 export class StatusBatcher {
   private readonly pending = new Map<string, PendingStatus[]>();
   private scheduled = false;
 
-  constructor(private readonly db: TenantDb, private readonly maxBatch = 200, private readonly lingerMs = 2) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly surveys: SurveyDeliveries | null = null,
+    private readonly maxBatch = 200,
+    private readonly lingerMs = 2,
+  ) {}
 
   apply(tenantId: string, messageId: string, sid: string, status: MessageStatus): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
@@ -53,17 +60,20 @@ export class StatusBatcher {
     }
     const entries = [...furthest.values()];
     try {
-      const updated = await this.db.txFor(tenantId, (m) =>
-        rows<{ id: string }>(
+      const updated = await this.db.txFor(tenantId, async (m) => {
+        const rows = await query<{ id: string; survey_id: string | null; phone: string; status: string }>(
           m,
           `update messages m set status = v.status, provider_sid = coalesce(m.provider_sid, v.sid), updated_at = now()
            from unnest($1::uuid[], $2::text[], $3::text[]) as v(id, sid, status)
            where m.id = v.id and (m.provider_sid is null or m.provider_sid = v.sid) and not (v.sid = any(m.provider_sid_history))
              and m.direction = 'outbound' and message_status_rank(m.status) < message_status_rank(v.status)
-           returning m.id`,
+           returning m.id, m.survey_id, m.phone, m.status`,
           [entries.map((e) => e.messageId), entries.map((e) => e.sid), entries.map((e) => e.status)],
-        ),
-      );
+        );
+        const delivered = deliveredSurveyMessages(rows);
+        if (this.surveys && delivered.length > 0) await this.surveys.delivered(m, delivered);
+        return rows;
+      });
       const changed = new Set(updated.map((row) => row.id));
       for (const entry of batch) entry.resolve(furthest.get(entry.messageId) === entry && changed.has(entry.messageId));
     } catch (error) {

@@ -1,52 +1,33 @@
 import { DomainError, QueueName } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
-import { JobProducer } from '@porchlight/queue';
-import { createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
-import IORedis from 'ioredis';
+import { createTenantFixture, randomHex, TEST_SECRETS_KEY, useIntegration } from '@porchlight/testing';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { DataSource } from 'typeorm';
 import { MAX_UNREACHABLE_ATTEMPTS } from './send-message.use-case';
 import { SignedWebhook, TwilioWebhooks } from './twilio-webhooks.use-cases';
 
 const BASE = 'https://porchlight.example.org';
 
 describe('TwilioWebhooks (Postgres and Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('webhooks', { poolSize: 3 });
   let webhooks: TwilioWebhooks;
-  let fixture: TenantFixture;
-  const prefix = `spec-webhooks-${randomHex(4)}`;
 
-  const signed = (path: string, params: Record<string, string>, token = fixture.authToken): SignedWebhook => ({
+  const signed = (path: string, params: Record<string, string>, token = spec.fixture.authToken): SignedWebhook => ({
     path,
     params,
     signature: getExpectedTwilioSignature(token, `${BASE}${path}`, params),
   });
   const inboundCount = () =>
-    db.txFor(fixture.tenantId, async (m) => (await m.query(`select count(*)::int as n from messages where direction = 'inbound'`))[0].n as number);
+    spec.db.txFor(spec.fixture.tenantId, async (m) => (await m.query(`select count(*)::int as n from messages where direction = 'inbound'`))[0].n as number);
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'webhooks-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    webhooks = new TwilioWebhooks(db, new TenantDirectory(db), new TenantRepository(new SecretBox(TEST_SECRETS_KEY)), jobs, BASE);
-    fixture = await createTenantFixture(db);
-  });
-
-  afterAll(async () => {
-    await jobs.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
+    webhooks = new TwilioWebhooks(spec.db, new TenantDirectory(spec.db), new TenantRepository(new SecretBox(TEST_SECRETS_KEY)), spec.jobs, {
+      publicBaseUrl: BASE,
+      unreachableRetryMs: 300_000,
+    });
   });
 
   it('stores an inbound message once per MessageSid', async () => {
-    const params = { AccountSid: fixture.accountSid, From: '+16175554001', To: '+16175550100', Body: 'Hola', MessageSid: `SM${randomHex(16)}` };
+    const params = { AccountSid: spec.fixture.accountSid, From: '+16175554001', To: '+16175550100', Body: 'Hola', MessageSid: `SM${randomHex(16)}` };
     const first = await webhooks.receiveSms(signed('/webhooks/twilio/sms', params));
     const again = await webhooks.receiveSms(signed('/webhooks/twilio/sms', params));
     expect([first.duplicate, again.duplicate]).toEqual([false, true]);
@@ -54,99 +35,116 @@ describe('TwilioWebhooks (Postgres and Redis)', () => {
   });
 
   it('refuses a webhook signed with another token, or for another URL, and stores nothing', async () => {
-    const params = { AccountSid: fixture.accountSid, From: '+16175554002', To: '+16175550100', Body: 'x', MessageSid: `SM${randomHex(16)}` };
+    const params = { AccountSid: spec.fixture.accountSid, From: '+16175554002', To: '+16175550100', Body: 'x', MessageSid: `SM${randomHex(16)}` };
     const before = await inboundCount();
     await expect(webhooks.receiveSms(signed('/webhooks/twilio/sms', params, 'not-the-token'))).rejects.toMatchObject({ code: 'forbidden' });
     const otherUrl = { ...signed('/elsewhere', params), path: '/webhooks/twilio/sms' };
     await expect(webhooks.receiveSms(otherUrl)).rejects.toBeInstanceOf(DomainError);
     await expect(webhooks.receiveSms({ path: '/webhooks/twilio/sms', params, signature: undefined })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(
-      webhooks.receiveSms(signed('/webhooks/twilio/sms', { ...params, AccountSid: `AC${randomHex(16)}` })),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(webhooks.receiveSms(signed('/webhooks/twilio/sms', { ...params, AccountSid: `AC${randomHex(16)}` }))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(await inboundCount()).toBe(before);
   });
 
   it('moves a message status only forward, whatever order callbacks arrive in', async () => {
-    const id = await db.txFor(fixture.tenantId, async (m) => {
+    const id = await spec.db.txFor(spec.fixture.tenantId, async (m) => {
       const [row] = await m.query(
         `insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'notice', '+16175554003', 'x', 'sending') returning id`,
-        [fixture.tenantId],
+        [spec.fixture.tenantId],
       );
       return row.id as string;
     });
     const sid = `SM${randomHex(16)}`;
     const callback = (status: string) =>
-      webhooks.applyStatus(signed(`/webhooks/twilio/status?m=${id}`, { AccountSid: fixture.accountSid, From: '+16175550100', MessageSid: sid, MessageStatus: status }), id);
+      webhooks.applyStatus(
+        signed(`/webhooks/twilio/status?m=${id}`, { AccountSid: spec.fixture.accountSid, From: '+16175550100', MessageSid: sid, MessageStatus: status }),
+        id,
+      );
     expect(await callback('delivered')).toEqual({ updated: true });
     expect(await callback('sent')).toEqual({ updated: false });
     expect(await callback('queued')).toEqual({ updated: false });
     expect(await callback('delivered')).toEqual({ updated: false });
-    const [row] = await db.txFor(fixture.tenantId, (m) => m.query(`select status, provider_sid from messages where id = $1`, [id]));
+    const [row] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select status, provider_sid from messages where id = $1`, [id]));
     expect(row).toEqual({ status: 'delivered', provider_sid: sid });
   });
 
   it('keeps the furthest status when callbacks for many messages arrive at once, in any order', async () => {
-    const ids: string[] = await db.txFor(fixture.tenantId, async (m) =>
+    const ids: string[] = await spec.db.txFor(spec.fixture.tenantId, async (m) =>
       (
         await m.query(
           `insert into messages (tenant_id, direction, kind, phone, body, status)
            select $1, 'outbound', 'notice', '+1617555' || (5000 + g), 'x', 'sending' from generate_series(1, 50) g returning id`,
-          [fixture.tenantId],
+          [spec.fixture.tenantId],
         )
       ).map((row: { id: string }) => row.id),
     );
     const sids = new Map(ids.map((id) => [id, `SM${randomHex(16)}`]));
     const callback = (id: string, status: string) =>
-      webhooks.applyStatus(signed(`/webhooks/twilio/status?m=${id}`, { AccountSid: fixture.accountSid, From: '+16175550100', MessageSid: sids.get(id)!, MessageStatus: status }), id);
+      webhooks.applyStatus(
+        signed(`/webhooks/twilio/status?m=${id}`, {
+          AccountSid: spec.fixture.accountSid,
+          From: '+16175550100',
+          MessageSid: sids.get(id)!,
+          MessageStatus: status,
+        }),
+        id,
+      );
     // All at once, so they share batches: delivered before sent for half of them, duplicates too.
     const results = await Promise.all(
       ids.flatMap((id, i) => (i % 2 === 0 ? ['sent', 'delivered', 'delivered'] : ['delivered', 'sent', 'queued']).map((status) => callback(id, status))),
     );
     expect(results.filter((r) => r.updated).length).toBeGreaterThanOrEqual(ids.length);
-    const rows = await db.txFor(fixture.tenantId, (m) => m.query(`select status, provider_sid from messages where id = any($1::uuid[])`, [ids]));
+    const rows = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select status, provider_sid from messages where id = any($1::uuid[])`, [ids]));
     expect(rows).toHaveLength(ids.length);
     for (const row of rows) expect(row.status).toBe('delivered');
     expect(new Set(rows.map((row: { provider_sid: string }) => row.provider_sid))).toEqual(new Set(sids.values()));
   });
 
   it("cannot move another tenant's message", async () => {
-    const other = await createTenantFixture(db);
-    const id = await db.txFor(other.tenantId, async (m) => {
+    const other = await createTenantFixture(spec.db);
+    const id = await spec.db.txFor(other.tenantId, async (m) => {
       const [row] = await m.query(
         `insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'notice', '+16175554004', 'x', 'sending') returning id`,
         [other.tenantId],
       );
       return row.id as string;
     });
-    const params = { AccountSid: fixture.accountSid, From: '+16175550100', MessageSid: `SM${randomHex(16)}`, MessageStatus: 'failed' };
+    const params = { AccountSid: spec.fixture.accountSid, From: '+16175550100', MessageSid: `SM${randomHex(16)}`, MessageStatus: 'failed' };
     expect(await webhooks.applyStatus(signed(`/webhooks/twilio/status?m=${id}`, params), id)).toEqual({ updated: false });
-    const [row] = await db.txFor(other.tenantId, (m) => m.query(`select status from messages where id = $1`, [id]));
+    const [row] = await spec.db.txFor(other.tenantId, (m) => m.query(`select status from messages where id = $1`, [id]));
     expect(row.status).toBe('sending');
   });
 
   it('retries an unreachable handset (30003 by callback) on its own budget, whatever other tries the message had', async () => {
     const sent = (attempts: number, unreachable: number) =>
-      db.txFor(fixture.tenantId, async (m) => {
+      spec.db.txFor(spec.fixture.tenantId, async (m) => {
         const [message] = await m.query(
           `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid, attempts, unreachable_attempts)
            values ($1, 'outbound', 'system', '+16175554050', 'x', 'sent', $2, $3, $4) returning id, provider_sid`,
-          [fixture.tenantId, `SM${randomHex(16)}`, attempts, unreachable],
+          [spec.fixture.tenantId, `SM${randomHex(16)}`, attempts, unreachable],
         );
         return message as { id: string; provider_sid: string };
       });
     const undelivered = (message: { id: string; provider_sid: string }) =>
       webhooks.applyStatus(
-        signed(`/webhooks/twilio/status?m=${message.id}`, { AccountSid: fixture.accountSid, From: '+16175550100', MessageSid: message.provider_sid, MessageStatus: 'undelivered', ErrorCode: '30003' }),
+        signed(`/webhooks/twilio/status?m=${message.id}`, {
+          AccountSid: spec.fixture.accountSid,
+          From: '+16175550100',
+          MessageSid: message.provider_sid,
+          MessageStatus: 'undelivered',
+          ErrorCode: '30003',
+        }),
         message.id,
       );
     const state = async (id: string) =>
-      (await db.txFor(fixture.tenantId, (m) => m.query(`select status, attempts, unreachable_attempts from messages where id = $1`, [id])))[0];
+      (await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select status, attempts, unreachable_attempts from messages where id = $1`, [id])))[0];
 
     // Tried three times already (two transient failures before it), but never found unreachable.
     const fresh = await sent(MAX_UNREACHABLE_ATTEMPTS, 0);
     expect(await undelivered(fresh)).toEqual({ updated: true, retried: true });
     expect(await state(fresh.id)).toEqual({ status: 'queued', attempts: MAX_UNREACHABLE_ATTEMPTS, unreachable_attempts: 1 });
-    expect((await jobs.queue(QueueName.Delivery).getJob(`msg-${fresh.id}-r${MAX_UNREACHABLE_ATTEMPTS}`))?.data).toMatchObject({ messageId: fresh.id });
+    expect((await spec.jobs.queue(QueueName.Delivery).getJob(`msg-${fresh.id}-r${MAX_UNREACHABLE_ATTEMPTS}`))?.data).toMatchObject({ messageId: fresh.id });
 
     // Its last unreachable try spent: it stays undelivered.
     const spent = await sent(MAX_UNREACHABLE_ATTEMPTS, MAX_UNREACHABLE_ATTEMPTS - 1);
@@ -160,10 +158,13 @@ describe('TwilioWebhooks (Postgres and Redis)', () => {
     let offset = (20 - now.getUTCHours() + 24) % 24;
     if (offset > 14) offset -= 24;
     const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-    const quiet = await createTenantFixture(db, { quietHours: { start: '08:00', end: '21:00' }, timezone: zone });
-    const later = new TwilioWebhooks(db, new TenantDirectory(db), new TenantRepository(new SecretBox(TEST_SECRETS_KEY)), jobs, BASE, 2 * 3600_000);
+    const quiet = await createTenantFixture(spec.db, { quietHours: { start: '08:00', end: '21:00' }, timezone: zone });
+    const later = new TwilioWebhooks(spec.db, new TenantDirectory(spec.db), new TenantRepository(new SecretBox(TEST_SECRETS_KEY)), spec.jobs, {
+      publicBaseUrl: BASE,
+      unreachableRetryMs: 2 * 3600_000,
+    });
     const row = (urgency: string) =>
-      db.txFor(quiet.tenantId, async (m) => {
+      spec.db.txFor(quiet.tenantId, async (m) => {
         const [notice] = await m.query(
           `insert into notices (tenant_id, body, source_language, audience, urgency, status) values ($1, 'x', 'en', '{"all": true}', $2, 'sending') returning id`,
           [quiet.tenantId, urgency],
@@ -177,11 +178,18 @@ describe('TwilioWebhooks (Postgres and Redis)', () => {
       });
     const undelivered = (message: { id: string; provider_sid: string }) =>
       later.applyStatus(
-        signed(`/webhooks/twilio/status?m=${message.id}`, { AccountSid: quiet.accountSid, From: '+16175550100', MessageSid: message.provider_sid, MessageStatus: 'undelivered', ErrorCode: '30003' }, quiet.authToken),
+        signed(
+          `/webhooks/twilio/status?m=${message.id}`,
+          { AccountSid: quiet.accountSid, From: '+16175550100', MessageSid: message.provider_sid, MessageStatus: 'undelivered', ErrorCode: '30003' },
+          quiet.authToken,
+        ),
         message.id,
       );
     const sendAfter = async (id: string) =>
-      (await db.txFor(quiet.tenantId, (m) => m.query(`select status, send_after from messages where id = $1`, [id])))[0] as { status: string; send_after: Date };
+      (await spec.db.txFor(quiet.tenantId, (m) => m.query(`select status, send_after from messages where id = $1`, [id])))[0] as {
+        status: string;
+        send_after: Date;
+      };
 
     const normal = await row('normal');
     const before = Date.now();

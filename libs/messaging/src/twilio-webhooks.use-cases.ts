@@ -1,12 +1,16 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainError, JobName, MessageStatus } from '@porchlight/contracts';
-import { rows, TenantDb } from '@porchlight/database';
-import { SmsSecretUnreadableError, TenantDirectory, TenantRepository } from '@porchlight/identity';
+import { contactsTimeZoneSql } from '@porchlight/contacts';
+import { queryOne, TenantDb } from '@porchlight/database';
+import { SmsSecretUnreadableError, TenantDirectory, TenantRepository, tenantQuietHoursSql } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { twilioErrorMessage, validateTwilioSignature } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { recordConsent } from './consent';
+import { SURVEY_DELIVERIES, TWILIO_CALLBACK_OPTIONS, TwilioCallbackOptions } from './messaging.tokens';
 import { MAX_UNREACHABLE_ATTEMPTS } from './send-message.use-case';
 import { StatusBatcher } from './status-batcher';
+import { deliveredSurveyMessages, SurveyDeliveries } from './survey-deliveries';
 
 export interface SignedWebhook {
   /** The path and query Twilio posted to, e.g. `/webhooks/twilio/status?m=...`. */
@@ -16,8 +20,10 @@ export interface SignedWebhook {
 }
 
 const SIGNER_CACHE_MS = 30_000;
+
+/** A field Twilio may or may not have posted. */
+const field = (webhook: SignedWebhook, name: string): string | undefined => (Object.hasOwn(webhook.params, name) ? webhook.params[name] : undefined);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -25,7 +31,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * not text; each becomes U+FFFD, as an undecodable byte does. Applied after the signature check,
  * which covers the fields exactly as Twilio sent them.
  */
-export const storableText = (text: string) => text.replace(NUL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+export const storableText = (text: string) => text.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
 
 /** Twilio's message statuses, mapped onto ours; `queued`/`accepted` never move a message back. */
 export const STATUS_MAP: Readonly<Record<string, MessageStatus>> = {
@@ -45,15 +51,16 @@ export const STATUS_MAP: Readonly<Record<string, MessageStatus>> = {
  * Twilio's webhooks: the tenant is found by AccountSid (and To), the signature is checked with
  * that tenant's token against PUBLIC_BASE_URL + path, and nothing is stored unless it matches.
  */
+@Injectable()
 export class TwilioWebhooks {
   constructor(
     private readonly db: TenantDb,
     private readonly directory: TenantDirectory,
     private readonly tenants: TenantRepository,
     private readonly jobs: JobProducer,
-    private readonly publicBaseUrl: string,
-    /** Wait before the first retry of a message to an unreachable handset; doubled, tripled after. */
-    private readonly unreachableRetryMs = 300_000,
+    @Inject(TWILIO_CALLBACK_OPTIONS) private readonly callbacks: TwilioCallbackOptions,
+    /** Told which survey messages a callback delivered; without it (no surveys), nobody is. */
+    @Optional() @Inject(SURVEY_DELIVERIES) private readonly surveys: SurveyDeliveries | null = null,
   ) {}
 
   /**
@@ -62,11 +69,11 @@ export class TwilioWebhooks {
    * signature the cached tokens refuse is checked once more against fresh ones (a rotated token).
    */
   async authenticate(webhook: SignedWebhook, to: string | undefined): Promise<string> {
-    const accountSid = webhook.params.AccountSid;
+    const accountSid = field(webhook, 'AccountSid');
     if (!webhook.signature || !accountSid) throw new DomainError('forbidden', 'missing Twilio signature');
     // No tenant's account SID holds what Postgres cannot even compare.
     if (storableText(accountSid) !== accountSid) throw new DomainError('forbidden', 'invalid Twilio signature');
-    const url = `${this.publicBaseUrl}${webhook.path}`;
+    const url = `${this.callbacks.publicBaseUrl}${webhook.path}`;
     const key = `${accountSid} ${to ?? ''}`;
     let unreadable = false;
     for (const fresh of [false, true]) {
@@ -80,7 +87,7 @@ export class TwilioWebhooks {
     throw new DomainError('forbidden', 'invalid Twilio signature');
   }
 
-  private readonly statuses = new StatusBatcher(this.db);
+  private readonly statuses = new StatusBatcher(this.db, this.surveys);
   /** `authToken: null`: the tenant's token cannot be read (see SmsSecretUnreadableError). */
   private readonly signers = new Map<string, { at: number; value: Promise<{ tenantId: string; authToken: string | null }[]> }>();
 
@@ -90,13 +97,15 @@ export class TwilioWebhooks {
     const value = (async () => {
       const found: { tenantId: string; authToken: string | null }[] = [];
       for (const tenantId of await this.directory.byAccount(accountSid, to)) {
-        const authToken = await this.db.txFor(tenantId, (m) => this.tenants.smsCredentials(m, tenantId)).then(
-          (credentials) => credentials.authToken,
-          (error: unknown) => {
-            if (error instanceof SmsSecretUnreadableError) return null;
-            throw error;
-          },
-        );
+        const authToken = await this.db
+          .txFor(tenantId, (m) => this.tenants.smsCredentials(m, tenantId))
+          .then(
+            (credentials) => credentials.authToken,
+            (error: unknown) => {
+              if (error instanceof SmsSecretUnreadableError) return null;
+              throw error;
+            },
+          );
         found.push({ tenantId, authToken });
       }
       return found;
@@ -109,12 +118,13 @@ export class TwilioWebhooks {
 
   /** Stores an inbound SMS once per MessageSid and hands it to the inbound worker. */
   async receiveSms(webhook: SignedWebhook): Promise<{ tenantId: string; messageId?: string; duplicate: boolean }> {
-    const tenantId = await this.authenticate(webhook, webhook.params.To);
-    const [sid, from, body] = [webhook.params.MessageSid, webhook.params.From, webhook.params.Body ?? ''].map((v) => v && storableText(v));
+    const tenantId = await this.authenticate(webhook, field(webhook, 'To'));
+    const [sid, from, body] = [field(webhook, 'MessageSid'), field(webhook, 'From'), field(webhook, 'Body') ?? ''].map((v) => v && storableText(v));
     if (!sid || !from) throw new DomainError('invalid', 'validation failed', [{ field: 'MessageSid', message: 'MessageSid and From are required' }]);
     return TenantContext.run({ tenantId }, async () => {
-      const [row] = await this.db.tx((m) =>
-        m.query(
+      const row = await this.db.tx((m) =>
+        queryOne<{ id: string }>(
+          m,
           `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid)
            values ($1, 'inbound', 'inbound', $2, $3, 'received', $4)
            on conflict (tenant_id, provider_sid) where provider_sid is not null do nothing
@@ -135,21 +145,21 @@ export class TwilioWebhooks {
    * the queue as a new attempt, its old SID kept in its history.
    */
   async applyStatus(webhook: SignedWebhook, messageId: string | undefined): Promise<{ updated: boolean; retried?: boolean }> {
-    const tenantId = await this.authenticate(webhook, webhook.params.From);
-    const rawSid = webhook.params.MessageSid ?? webhook.params.SmsSid;
+    const tenantId = await this.authenticate(webhook, field(webhook, 'From'));
+    const rawSid = field(webhook, 'MessageSid') ?? field(webhook, 'SmsSid');
     const sid = rawSid && storableText(rawSid);
-    const statusName = (webhook.params.MessageStatus ?? webhook.params.SmsStatus ?? '').toLowerCase();
+    const statusName = (field(webhook, 'MessageStatus') ?? field(webhook, 'SmsStatus') ?? '').toLowerCase();
     const status = Object.hasOwn(STATUS_MAP, statusName) ? STATUS_MAP[statusName] : undefined;
     if (!sid || !status) return { updated: false };
     // Twilio's error codes are numbers of five digits; anything else is no code we could act on.
-    const errorCode = /^\d{1,9}$/.test(webhook.params.ErrorCode ?? '') ? Number(webhook.params.ErrorCode) : null;
+    const errorCode = /^\d{1,9}$/.test(field(webhook, 'ErrorCode') ?? '') ? Number(field(webhook, 'ErrorCode')) : null;
     // The common case — no error, our message id in the URL — is written in batches.
     if (errorCode === null && messageId && UUID.test(messageId)) {
       return { updated: await this.statuses.apply(tenantId, messageId, sid, status) };
     }
     const outcome = await TenantContext.run({ tenantId }, () =>
       this.db.tx(async (m) => {
-        const [updated] = await rows<{ id: string; phone: string; attempts: number; unreachable_attempts: number }>(
+        const updated = await queryOne<{ id: string; phone: string; attempts: number; unreachable_attempts: number; survey_id: string | null; status: string }>(
           m,
           `update messages set status = $3, provider_sid = coalesce(provider_sid, $2),
              error_code = coalesce($4, error_code), error_message = case when $4::int is not null then $5 else error_message end,
@@ -158,31 +168,33 @@ export class TwilioWebhooks {
            where ${messageId ? 'id = $1::uuid and (provider_sid is null or provider_sid = $2)' : 'provider_sid = $2 and $1::uuid is null'}
              and not ($2 = any(provider_sid_history))
              and direction = 'outbound' and message_status_rank(status) < message_status_rank($3)
-           returning id, phone, attempts, unreachable_attempts`,
+           returning id, phone, attempts, unreachable_attempts, survey_id, status`,
           [messageId ?? null, sid, status, errorCode, errorCode ? twilioErrorMessage(errorCode) : null],
         );
         if (!updated) return { updated: false };
+        const delivered = deliveredSurveyMessages([updated]);
+        if (this.surveys && delivered.length > 0) await this.surveys.delivered(m, delivered);
         if (errorCode === 21610) {
           await recordConsent(m, tenantId, { phone: updated.phone, action: 'opt_out', source: 'provider', messageId: updated.id });
         }
         // 30003 has its own budget (MAX_UNREACHABLE_ATTEMPTS), which this answer has just counted.
         if (status === 'undelivered' && errorCode === 30003 && updated.unreachable_attempts < MAX_UNREACHABLE_ATTEMPTS) {
           // Tried again later, but for a normal notice never inside the recipient's quiet hours.
-          const [planned] = await rows<{ delay_ms: number }>(
+          const planned = await queryOne<{ delay_ms: number }>(
             m,
             `update messages msg set status = 'queued', provider_sid_history = provider_sid_history || provider_sid, provider_sid = null,
                send_after = coalesce(
                  (select next_sending_time_at(
-                           coalesce((select max(c.time_zone) from contacts c where c.id = any(msg.contact_ids)), phone_time_zone(msg.phone), t.timezone),
+                           coalesce(${contactsTimeZoneSql('msg.contact_ids')}, phone_time_zone(msg.phone), t.timezone),
                            t.quiet_hours_start, t.quiet_hours_end, now() + make_interval(secs => $2))
-                  from tenants t join notices n on n.id = msg.notice_id and n.urgency = 'normal' where t.id = msg.tenant_id),
+                  from (${tenantQuietHoursSql('msg.tenant_id')}) t join notices n on n.id = msg.notice_id and n.urgency = 'normal'),
                  now() + make_interval(secs => $2)),
                updated_at = now()
              where id = $1 and status = 'undelivered'
              returning greatest(0, ceil(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms`,
-            [updated.id, this.unreachableRetryMs * updated.unreachable_attempts / 1000],
+            [updated.id, (this.callbacks.unreachableRetryMs * updated.unreachable_attempts) / 1000],
           );
-          const delayMs = planned?.delay_ms ?? this.unreachableRetryMs * updated.unreachable_attempts;
+          const delayMs = planned?.delay_ms ?? this.callbacks.unreachableRetryMs * updated.unreachable_attempts;
           return { updated: true, retry: { messageId: updated.id, attempts: updated.attempts, delayMs } };
         }
         return { updated: true };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { rows, TenantDb } from '@porchlight/database';
+import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
-import { NoticeTexts, rememberTranslation } from '@porchlight/translation';
+import { noticeTranslations, NoticeTexts, rememberTranslation } from '@porchlight/translation';
 import { loadNotice, noticeCounts } from './notice-reader';
 import { NoticeTranslationView } from './notice-views';
 import { knownTranslationViews, textSubject } from './translation-views';
@@ -32,29 +32,27 @@ export class ApproveTranslationUseCase {
     // Only a language the audience reads has a proposal (no engine is asked for one nobody reads).
     const proposed = reads ? (await this.texts.decide(textSubject(notice), [language], { machine: true })).texts.get(language) : undefined;
     return this.db.tx(async (m) => {
-      let [row] = await rows<{ body: string }>(
-        m,
-        `update notice_translations set status = 'ready', review_reason = null, updated_by = $3, updated_at = now()
-         where notice_id = $1 and language = $2 returning body`,
-        [id, language, actor.userId],
-      );
-      if (!row) {
+      let body = await noticeTranslations.approve(m, id, language, actor.userId);
+      if (body === undefined) {
         // Not stored yet: what the preview proposes for a draft is approved as it stands. An
         // emergency's fallback (the urgent line, then the source text) is no translation to approve,
         // nor one for the district's memory.
         if (!proposed || proposed.stored || proposed.fallback) throw DomainError.notFound('translation');
-        await m.query(
-          `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, provider, updated_by)
-           values ($1, $2, $3, $4, $5, 'ready', $6, $7) on conflict (notice_id, language) do nothing`,
-          [actor.tenantId, id, language, proposed.body, proposed.origin, proposed.provider ?? null, actor.userId],
-        );
-        row = { body: proposed.body };
+        await noticeTranslations.insertIfAbsent(m, actor.tenantId, id, {
+          language,
+          body: proposed.body,
+          origin: proposed.origin,
+          status: 'ready',
+          provider: proposed.provider ?? null,
+          updatedBy: actor.userId,
+        });
+        body = proposed.body;
       }
       await rememberTranslation(m, actor.tenantId, {
         sourceLanguage: notice.sourceLanguage,
         sourceText: notice.body,
         language,
-        body: row.body,
+        body,
         approvedBy: actor.userId,
       });
       await audit(m, actor.tenantId, {
@@ -64,7 +62,9 @@ export class ApproveTranslationUseCase {
         subjectId: id,
         data: { language },
       });
-      return (await knownTranslationViews(m, this.texts, notice, [language])).find((view) => view.language === language)!;
+      const approved = (await knownTranslationViews(m, this.texts, notice, [language])).find((view) => view.language === language);
+      if (!approved) throw new Error(`the ${language} translation just approved has no view`);
+      return approved;
     });
   }
 }

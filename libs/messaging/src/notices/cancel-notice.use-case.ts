@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { TenantDb } from '@porchlight/database';
+import { query, queryOne, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { checkSender, loadNotice } from './notice-reader';
 import { NoticeView } from './notice-views';
@@ -23,21 +23,26 @@ export class CancelNoticeUseCase {
   async execute(actor: StaffPrincipal, id: string): Promise<NoticeView> {
     const result = await this.db.tx(async (m) => {
       // The same lock fan-out takes: a notice is canceled before its fan-out or after it, never during.
-      const [locked] = await m.query(`select status, fanned_out_at from notices where id = $1 for update`, [id]);
+      const locked = await queryOne<{ status: string; fanned_out_at: Date | null }>(m, `select status, fanned_out_at from notices where id = $1 for update`, [
+        id,
+      ]);
       const notice = await loadNotice(m, actor, id);
       await checkSender(m, actor, notice, 'cancels');
+      if (!locked) throw DomainError.notFound('notice');
       if (locked.status === 'draft') throw new DomainError('conflict', 'the notice has not been sent: there is nothing to cancel');
       if (locked.status !== 'translating' && locked.status !== 'sending')
         throw new DomainError('conflict', `the notice is ${notice.status}: there is nothing left to cancel`);
-      const [{ canceled }] = await m.query(
+      const stopped = await queryOne<{ canceled: number }>(
+        m,
         `with stopped as (
            update messages set status = 'canceled', error_message = 'the notice was canceled', updated_at = now()
            where notice_id = $1 and status in ('pending', 'queued') and provider_sid is null returning 1)
          select count(*)::int as canceled from stopped`,
         [id],
       );
+      const canceled = stopped?.canceled ?? 0;
       if (locked.fanned_out_at && canceled === 0) throw new DomainError('conflict', 'every message of the notice has left: there is nothing left to cancel');
-      await m.query(`update notices set status = 'canceled', canceled_at = now(), canceled_by = $2, updated_at = now() where id = $1`, [id, actor.userId]);
+      await query(m, `update notices set status = 'canceled', canceled_at = now(), canceled_by = $2, updated_at = now() where id = $1`, [id, actor.userId]);
       await audit(m, actor.tenantId, {
         actorUserId: actor.userId,
         action: 'notice.canceled',

@@ -12,3 +12,4 @@ export * from './list-notice-messages.use-case';
 export * from './list-notice-replies.use-case';
 export * from './create-notice.use-case';
 export * from './get-notice.use-case';
+export * from './count-audience.use-case';

@@ -1,10 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { StaffPrincipal } from '@porchlight/contracts';
+import { MessageStatus, StaffPrincipal } from '@porchlight/contracts';
 import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
-import { messageText } from '../message-text';
-import { loadNotice } from './notice-reader';
+import { query, TenantDb } from '@porchlight/database';
+import { messageText, TextRemovalReason } from '../message-text';
+import { openNotice } from '../notice-visibility';
 import { NoticeMessageView } from './notice-views';
+
+/** A notice's message as its list reads it. */
+interface NoticeMessageRow {
+  id: string;
+  contact_ids: string[];
+  phone: string;
+  language: string | null;
+  body: string;
+  translated_body: string | null;
+  translated_language: string | null;
+  body_erased_at: Date | null;
+  body_erased_by: TextRemovalReason | null;
+  status: MessageStatus;
+  error_code: number | null;
+  error_message: string | null;
+  provider_sid: string | null;
+  send_after: Date | null;
+  updated_at: Date;
+}
 
 /** A notice's rows, one per recipient phone, of the caller's families, by phone; each held row with its `sendAfter`. */
 @Injectable()
@@ -15,15 +34,17 @@ export class ListNoticeMessagesUseCase {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
     const after = Cursor.decode(filter.cursor, ['phone']);
     return this.db.tx(async (m) => {
-      await loadNotice(m, actor, id);
+      // Only whether the caller may open it: the page carries no counts.
+      await openNotice(m, actor, id);
       const params: unknown[] = [id, filter.status ?? null, after?.[0] ?? null, limit + 1];
-      const rows = await m.query(
+      const rows = await query<NoticeMessageRow>(
+        m,
         `select * from messages msg where msg.notice_id = $1 and ($2::text is null or msg.status = $2) and ($3::text is null or msg.phone > $3)
            and ${FamilyScope.of(actor).phoneSql('msg.phone', params)}
          order by msg.phone limit $4`,
         params,
       );
-      const items = rows.map((r: any): NoticeMessageView => ({
+      const items = rows.map((r): NoticeMessageView => ({
         id: r.id,
         contactIds: r.contact_ids,
         phone: r.phone,

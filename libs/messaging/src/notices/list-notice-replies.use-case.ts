@@ -1,10 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
-import { messageText } from '../message-text';
+import { query, TenantDb } from '@porchlight/database';
+import { messageText, TextRemovalReason } from '../message-text';
 import { loadNotice } from './notice-reader';
 import { NoticeReplyView } from './notice-views';
+
+/** A family reply as the list reads it, with the family's thread. */
+interface NoticeReplyRow {
+  id: string;
+  phone: string;
+  contact_ids: string[];
+  body: string;
+  language: string | null;
+  translated_body: string | null;
+  translated_language: string | null;
+  body_erased_at: Date | null;
+  body_erased_by: TextRemovalReason | null;
+  created_at: Date;
+  conversation_id: string | null;
+}
 
 @Injectable()
 export class ListNoticeRepliesUseCase {
@@ -20,7 +35,8 @@ export class ListNoticeRepliesUseCase {
     return this.db.tx(async (m) => {
       await loadNotice(m, actor, id);
       const params: unknown[] = [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1];
-      const found = await m.query(
+      const found = await query<NoticeReplyRow>(
+        m,
         `select i.id, i.phone, i.contact_ids, i.body, i.language, i.translated_body, i.translated_language, i.body_erased_at, i.body_erased_by, i.created_at, cv.id as conversation_id
          from messages i
          join lateral (
@@ -35,7 +51,7 @@ export class ListNoticeRepliesUseCase {
          order by i.created_at, i.id limit $4`,
         params,
       );
-      const items = found.map((r: any): NoticeReplyView => ({
+      const items = found.map((r): NoticeReplyView => ({
         id: r.id,
         conversationId: r.conversation_id,
         contactIds: r.contact_ids,

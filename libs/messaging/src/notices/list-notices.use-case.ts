@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { NOTICE_STATUSES, StaffPrincipal } from '@porchlight/contracts';
 import { Cursor, FamilyScope, Page, pageOf } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
+import { query, queryOne, TenantDb } from '@porchlight/database';
+import { staffMembersForMessaging } from '@porchlight/identity';
+import { translatedLanguagesSql } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { countRows, emptyNoticeStats, noticeAudience, NoticeStats } from '../notice-visibility';
-import { iso, NoticeRow, toNoticeView } from './notice-reader';
+import { NoticeRow, toNoticeView } from './notice-reader';
 import { NoticeSummary } from './notice-views';
 
 export const NOTICE_LIST_STATUSES = [...NOTICE_STATUSES] as const;
@@ -16,8 +18,6 @@ export interface ListNoticesFilter {
 }
 
 interface ListedRow extends NoticeRow {
-  author_name: string | null;
-  author_email: string | null;
   translated_languages: string[];
 }
 
@@ -47,12 +47,20 @@ export class ListNoticesUseCase {
         }
         if (visible.length > limit || batch.length < BATCH) break;
         const last = batch[batch.length - 1];
-        after = [iso(last.created_at)!, last.id];
+        after = [new Date(last.created_at).toISOString(), last.id];
       }
       const stats = await this.stats(
         m,
         visible.slice(0, limit).map((row) => row.id),
         reader,
+      );
+      const authors = new Map(
+        (
+          await staffMembersForMessaging(
+            m,
+            visible.flatMap((row) => (row.author_user_id ? [row.author_user_id] : [])),
+          )
+        ).map((user) => [user.id, user]),
       );
       const items = visible.map((row) => {
         const { stats: counts, unfinished } = stats.get(row.id) ?? { stats: emptyNoticeStats(), unfinished: 0 };
@@ -72,7 +80,7 @@ export class ListNoticesUseCase {
           audience: view.audience,
           audienceSummary: summarise(view.audience),
           languages,
-          author: row.author_user_id ? { id: row.author_user_id, name: row.author_name, email: row.author_email } : null,
+          author: row.author_user_id ? authorOf(row.author_user_id, authors) : null,
           stats: counts,
         };
       });
@@ -89,10 +97,11 @@ export class ListNoticesUseCase {
     const scoped = reader.districtWide
       ? '$4::uuid is not null'
       : `(n.author_user_id = $4::uuid or n.fanned_out_at is null or exists (select 1 from messages msg where msg.notice_id = n.id and ${reader.phoneSql('msg.phone', params)}))`;
-    return m.query(
-      `select n.*, u.name as author_name, u.email as author_email,
-              coalesce((select array_agg(nt.language order by nt.language) from notice_translations nt where nt.notice_id = n.id), '{}') as translated_languages
-       from notices n left join users u on u.id = n.author_user_id
+    return query<ListedRow>(
+      m,
+      `select n.*,
+              ${translatedLanguagesSql('n.id')} as translated_languages
+       from notices n
        where ($1::timestamptz is null or (n.created_at, n.id) < ($1::timestamptz, $2::uuid))
          and ($3::text is null or $3 = case
                when n.status = 'sending' and n.fanned_out_at is not null
@@ -108,8 +117,8 @@ export class ListNoticesUseCase {
   private async opens(m: EntityManager, actor: StaffPrincipal, reader: FamilyScope, row: ListedRow): Promise<boolean> {
     if (reader.districtWide || row.author_user_id === actor.userId || row.fanned_out_at) return true;
     const q = await noticeAudience(m, actor.tenantId, { audience: row.audience, authorUserId: row.author_user_id }, reader);
-    const [reaches] = await m.query(`with ${q.ctes} select exists (select 1 from audience_contacts) as ok`, q.params);
-    return reaches.ok === true;
+    const reaches = await queryOne<{ ok: boolean }>(m, `with ${q.ctes} select exists (select 1 from audience_contacts) as ok`, q.params);
+    return reaches?.ok === true;
   }
 
   /** The counts of every listed notice in one statement, over the rows `reader` sees. */
@@ -117,7 +126,8 @@ export class ListNoticesUseCase {
     const out = new Map<string, { stats: NoticeStats; unfinished: number }>();
     if (ids.length === 0) return out;
     const params: unknown[] = [ids];
-    const found: { notice_id: string; status: string; language: string; n: number; every: number }[] = await m.query(
+    const found = await query<{ notice_id: string; status: string; language: string; n: number; every: number }>(
+      m,
       `select msg.notice_id, msg.status, msg.language, count(*) filter (where ${reader.phoneSql('msg.phone', params)})::int as n, count(*)::int as every
        from messages msg where msg.notice_id = any($1::uuid[]) group by msg.notice_id, msg.status, msg.language`,
       params,
@@ -129,6 +139,12 @@ export class ListNoticesUseCase {
     }
     return out;
   }
+}
+
+/** The author as the list names them (a deleted account: only its id). */
+function authorOf(id: string, authors: Map<string, { name: string | null; email: string }>): { id: string; name: string | null; email: string | null } {
+  const author = authors.get(id);
+  return { id, name: author?.name ?? null, email: author?.email ?? null };
 }
 
 /** What the audience names, in counts a list can show ("whole district", "2 schools, grade 3"). */

@@ -1,31 +1,13 @@
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { audienceCountsSql, AudienceCounts, FamilyScope, toAudienceCounts } from '@porchlight/contacts';
+import { query, queryOne } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
-import { noticeAudience, NoticeStats, noticeStats, openNotice } from '../notice-visibility';
+import { countRows, emptyNoticeStats, noticeAudience, NoticeStats, noticeStats, openNotice, UNFINISHED_STATUSES } from '../notice-visibility';
+import { NoticeRow } from '../data/notice-row';
 import { NoticeView } from './notice-views';
-import { currentQuietHours, QuietHoursEffect } from './quiet-hours-effect';
+import { currentQuietHours, QuietHoursEffect, toWaits, WaitRow } from './quiet-hours-effect';
 
-/** A `notices` row as Postgres returns it. */
-export interface NoticeRow {
-  id: string;
-  title: string | null;
-  body: string;
-  source_language: string;
-  audience: NoticeView['audience'];
-  urgency: NoticeView['urgency'];
-  status: string;
-  status_reason: string | null;
-  scheduled_at: Date | null;
-  poll: NoticeView['poll'];
-  template_key: string | null;
-  template_variables: Record<string, string | number> | null;
-  smart_encoding: boolean;
-  author_user_id: string | null;
-  created_at: Date;
-  send_requested_at: Date | null;
-  fanned_out_at: Date | null;
-  quiet_hours_overridden: number;
-}
+export type { NoticeRow } from '../data/notice-row';
 
 export const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
@@ -49,7 +31,7 @@ export function toNoticeView(row: NoticeRow, stats: NoticeStats, unfinished: num
     template: row.template_key ? { key: row.template_key, variables: row.template_variables ?? {} } : null,
     smartEncoding: row.smart_encoding,
     authorUserId: row.author_user_id,
-    createdAt: iso(row.created_at)!,
+    createdAt: new Date(row.created_at).toISOString(),
     sendRequestedAt: iso(row.send_requested_at),
     stats,
     quietHours,
@@ -58,10 +40,47 @@ export function toNoticeView(row: NoticeRow, stats: NoticeStats, unfinished: num
 
 /** The notice as `actor` sees it (404 unless they may open it), counts limited to their families. */
 export async function loadNotice(m: EntityManager, actor: StaffPrincipal, id: string): Promise<NoticeView> {
-  const row: NoticeRow = await openNotice(m, actor, id);
+  const row = await openNotice(m, actor, id);
   const reader = FamilyScope.of(actor);
+  if (!reader.districtWide) {
+    const { stats, unfinished, waits } = await scopedCounts(m, id, reader);
+    const quietHours = { waiting: waits.reduce((sum, w) => sum + w.recipients, 0), waits, overridden: row.quiet_hours_overridden };
+    return toNoticeView(row, stats, unfinished, quietHours);
+  }
   const { stats, unfinished } = await noticeStats(m, id, reader);
   return toNoticeView(row, stats, unfinished, await currentQuietHours(m, id, row.quiet_hours_overridden, reader));
+}
+
+/**
+ * For a school-level reader, `noticeStats` and `currentQuietHours` in one statement over one pass
+ * of the scope's phones (building that set is most of either's cost on a large notice); the
+ * unfinished rows, counted over every row, through the `(notice_id, status)` index.
+ */
+async function scopedCounts(
+  m: EntityManager,
+  noticeId: string,
+  reader: FamilyScope,
+): Promise<{ stats: NoticeStats; unfinished: number; waits: QuietHoursEffect['waits'] }> {
+  const params: unknown[] = [noticeId];
+  const seen = reader.phoneSql('msg.phone', params);
+  params.push(UNFINISHED_STATUSES);
+  const found = await query<{ part: string; status: string; language: string; n: number; every: number; until: Date }>(
+    m,
+    `with seen as materialized (select msg.status, msg.language, msg.send_after from messages msg where msg.notice_id = $1 and ${seen})
+     select 'rows' as part, status, language, count(*)::int as n, 0 as every, null::timestamptz as until from seen group by status, language
+     union all
+     select 'rows', msg.status, msg.language, 0, count(*)::int, null from messages msg
+     where msg.notice_id = $1 and msg.status = any($${String(params.length)}::text[]) group by msg.status, msg.language
+     union all
+     select 'waits', null, null, count(*)::int, 0, date_trunc('minute', send_after) from seen
+     where status in ('pending', 'queued') and send_after > now() group by date_trunc('minute', send_after)
+     order by part, until`,
+    params,
+  );
+  const into = { stats: emptyNoticeStats(), unfinished: 0 };
+  for (const r of found.filter((f) => f.part === 'rows')) countRows(into, r);
+  const waits: WaitRow[] = found.filter((f) => f.part === 'waits');
+  return { ...into, waits: toWaits(waits) };
 }
 
 /** Who the notice reaches (its author's families, as the fan-out will), narrowed to what `reader` sees. */
@@ -72,7 +91,8 @@ export async function noticeCounts(
   reader: FamilyScope = FamilyScope.district,
 ): Promise<AudienceCounts> {
   const q = await noticeAudience(m, actor.tenantId, notice, reader);
-  const [row] = await m.query(audienceCountsSql(q), q.params);
+  const row = await queryOne<Parameters<typeof toAudienceCounts>[0]>(m, audienceCountsSql(q), q.params);
+  if (!row) throw new Error('audience counts gave no row');
   return toAudienceCounts(row);
 }
 
@@ -85,9 +105,10 @@ export async function checkSender(m: EntityManager, actor: StaffPrincipal, notic
   if (scope.districtWide || notice.authorUserId === actor.userId) return;
   const q = await noticeAudience(m, actor.tenantId, notice);
   const params = [...q.params];
-  const [beyond] = await m.query(
+  const beyond = await queryOne<{ yes: boolean }>(
+    m,
     `with ${q.ctes} select exists (select 1 from audience_contacts ac where not ${scope.contactSql('ac', params)}) as yes`,
     params,
   );
-  if (beyond.yes) throw new DomainError('forbidden', `this notice reaches families outside your schools: its author or a district admin ${verb} it`);
+  if (beyond?.yes) throw new DomainError('forbidden', `this notice reaches families outside your schools: its author or a district admin ${verb} it`);
 }

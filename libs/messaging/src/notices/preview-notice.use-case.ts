@@ -22,7 +22,7 @@ export class PreviewNoticeUseCase {
   constructor(
     private readonly db: TenantDb,
     private readonly texts: NoticeTexts,
-    private readonly translator: TenantTranslator | null = null,
+    private readonly translator: TenantTranslator,
   ) {}
 
   async execute(actor: StaffPrincipal, id: string, options: { backTranslate?: boolean } = {}): Promise<NoticePreview> {
@@ -48,7 +48,6 @@ export class PreviewNoticeUseCase {
 
   /** Machine output read back in the source language, so a reviewer who does not read the target can judge it. */
   private async backTranslate(translations: NoticeTranslationView[], sourceLanguage: string): Promise<void> {
-    if (!this.translator) return;
     for (const view of translations) {
       if (view.origin !== 'machine' || !view.body) continue;
       try {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
-import { NoticeTexts, rememberTranslation } from '@porchlight/translation';
+import { noticeTranslations, NoticeTexts, rememberTranslation } from '@porchlight/translation';
 import { loadNotice } from './notice-reader';
 import { NoticeTranslationView } from './notice-views';
 import { knownTranslationViews } from './translation-views';
@@ -27,14 +27,7 @@ export class PutTranslationUseCase {
         ]);
       }
       if (notice.status !== 'draft') throw new DomainError('conflict', 'the notice has been sent; its translations can no longer change');
-      await m.query(
-        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status, updated_by)
-         values ($1, $2, $3, $4, 'human', 'ready', $5)
-         on conflict (notice_id, language) do update set body = excluded.body, origin = 'human', status = 'ready',
-           updated_by = excluded.updated_by, updated_at = now()`,
-        [actor.tenantId, id, language, body, actor.userId],
-      );
-      await m.query(`update notice_translations set review_reason = null, provider = null where notice_id = $1 and language = $2`, [id, language]);
+      await noticeTranslations.putHuman(m, actor.tenantId, id, { language, body, updatedBy: actor.userId });
       await rememberTranslation(m, actor.tenantId, {
         sourceLanguage: notice.sourceLanguage,
         sourceText: notice.body,
@@ -43,7 +36,9 @@ export class PutTranslationUseCase {
         approvedBy: actor.userId,
       });
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'notice.translation_set', subjectType: 'notice', subjectId: id, data: { language } });
-      return (await knownTranslationViews(m, this.texts, notice, [language])).find((view) => view.language === language)!;
+      const view = (await knownTranslationViews(m, this.texts, notice, [language])).find((known) => known.language === language);
+      if (!view) throw new Error(`notice ${id}: the ${language} text just stored is not there`);
+      return view;
     });
   }
 }

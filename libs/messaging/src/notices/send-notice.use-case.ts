@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
-import { TenantDb } from '@porchlight/database';
-import { audit } from '@porchlight/identity';
+import { query, queryOne, TenantDb } from '@porchlight/database';
+import { audit, tenantForMessaging } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { NoticeTexts } from '@porchlight/translation';
@@ -33,12 +33,13 @@ export class SendNoticeUseCase {
     // Outside any transaction: an engine may take seconds (after a preview, its cache answers).
     const decision = notice.status === 'draft' ? await this.texts.decide(textSubject(notice), languages, { machine: true }) : null;
     const view = await this.db.tx(async (m) => {
-      const [locked] = await m.query(`select status from notices where id = $1 for update`, [id]);
+      const locked = await queryOne<{ status: string }>(m, `select status from notices where id = $1 for update`, [id]);
       const current = await loadNotice(m, actor, id);
+      if (!locked) throw DomainError.notFound('notice');
       if (locked.status !== 'draft' || !decision) throw new DomainError('conflict', `the notice is already ${locked.status}`);
       await checkSender(m, actor, current, 'sends');
       const counts = await noticeCounts(m, actor, current);
-      const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
+      const { translation } = await tenantForMessaging(m, actor.tenantId);
       const translations = translationViews(current, Object.keys(counts.byLanguage), decision);
       const toReview = translations.filter((t) => t.status === 'needs_review').map((t) => t.language);
       if (toReview.length > 0) {
@@ -50,7 +51,8 @@ export class SendNoticeUseCase {
       if (missing.length > 0 && !machine && translation.untranslatedPolicy !== 'send_source') {
         throw new DomainError('conflict', `translations needed before sending: ${missing.join(', ')}`, { missingLanguages: missing });
       }
-      await m.query(
+      await query(
+        m,
         `update notices set status = 'translating', status_reason = null, send_requested_at = now(), correlation_id = coalesce($2, correlation_id), updated_at = now() where id = $1`,
         [id, TenantContext.correlationId() ?? null],
       );

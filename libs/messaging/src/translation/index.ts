@@ -1,0 +1,2 @@
+export * from './prepare-notice.use-case';
+export * from './translate-reply.use-case';
