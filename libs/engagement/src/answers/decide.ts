@@ -34,12 +34,16 @@ export interface DecideRules {
   negationAlone?: Pick<Vote, 'target' | 'confidence' | 'by'>;
 }
 
-export type Decision =
-  | { target: string; confidence: number; by: MatchedBy; language?: string }
-  | { reason: UnrecognisedReason };
+export type Decision = { target: string; confidence: number; by: MatchedBy; language?: string } | { reason: UnrecognisedReason };
 
 const ROLE_BONUS: Readonly<Record<VoteRole, number>> = {
-  target: 0.5, outOfRange: 0.5, unsure: 0.4, several: 0.4, negator: 0.3, neutral: 0, unknown: 0,
+  target: 0.5,
+  outOfRange: 0.5,
+  unsure: 0.4,
+  several: 0.4,
+  negator: 0.3,
+  neutral: 0,
+  unknown: 0,
 };
 
 export function voteWeight(chars: number, similarity: number, role: VoteRole, bonus = 0): number {
@@ -50,8 +54,16 @@ export function voteWeight(chars: number, similarity: number, role: VoteRole, bo
 export function voteFrom(candidate: Candidate, role: VoteRole, extra: Partial<Vote> = {}, bonus = 0): Vote {
   const { start, end, weak, similarity, languages, chars } = candidate;
   return {
-    start, end, role, weak, confidence: (weak ? 0.8 : 0.95) * similarity, by: 'word', languages,
-    weight: voteWeight(chars, similarity, role, bonus), ...(similarity < 1 ? { loose: true } : {}), ...extra,
+    start,
+    end,
+    role,
+    weak,
+    confidence: (weak ? 0.8 : 0.95) * similarity,
+    by: 'word',
+    languages,
+    weight: voteWeight(chars, similarity, role, bonus),
+    ...(similarity < 1 ? { loose: true } : {}),
+    ...extra,
   };
 }
 
@@ -95,7 +107,7 @@ export function decide(units: readonly Unit[], votes: readonly Vote[], rules: De
     if (reading.contested) return { reason: 'ambiguous' };
     if (negators.length > 0 && rules.negationAlone && units.length <= SHORT_NEGATION) {
       const { target, confidence, by } = rules.negationAlone;
-      return { target: target!, confidence, by };
+      if (target !== undefined) return { target, confidence, by };
     }
     return { reason: 'no_match' };
   }
@@ -106,8 +118,9 @@ export function decide(units: readonly Unit[], votes: readonly Vote[], rules: De
   if (reading.unsure) confidence *= 0.7;
   if (reading.outOfRange) confidence *= 0.9;
   const language = commonLanguage(targets);
+  if (best.target === undefined) return { reason: 'no_match' };
   return {
-    target: best.target!,
+    target: best.target,
     confidence: Math.round(Math.min(1, confidence) * 100) / 100,
     by: best.by,
     ...(language ? { language } : {}),
@@ -125,18 +138,20 @@ function readVotes(units: readonly Unit[], votes: readonly Vote[], rules: Decide
   const first = accepted.filter((vote) => vote.role !== 'neutral').sort((a, b) => a.start - b.start)[0];
   const leading = (vote: Vote) => vote === first && units[vote.end - 1].breakAfter;
   const strongTargets = accepted.some((vote) => vote.role === 'target' && !vote.weak);
-  const counts = (vote: Vote) =>
-    !vote.weak || ((vote.role !== 'target' || !strongTargets) && (allKnown || leading(vote)));
+  const counts = (vote: Vote) => !vote.weak || ((vote.role !== 'target' || !strongTargets) && (allKnown || leading(vote)));
   // Digits and emoji stand out wherever they are ("I give it a 4"); words only at the start.
   const isBuried = (vote: Vote) =>
-    units.length > SHORT_REPLY && known.slice(0, vote.start).includes(false) &&
+    units.length > SHORT_REPLY &&
+    known.slice(0, vote.start).includes(false) &&
     (vote.by === 'word' || vote.by === 'label' || known.slice(vote.end).includes(false));
 
   // A negation inside a longer reading ("no sé", "no problem") negates nothing, unless that
   // reading is itself a no ("dạ không" in "dạ không đi được").
   const insideOther = (negator: Vote) =>
     accepted.some(
-      (a) => overlaps(a, negator) && (a.start !== negator.start || a.end !== negator.end) &&
+      (a) =>
+        overlaps(a, negator) &&
+        (a.start !== negator.start || a.end !== negator.end) &&
         !(a.role === 'target' && a.target !== undefined && a.target === rules.negativeTarget),
     );
   const negators = votes.filter((vote) => vote.role === 'negator' && !insideOther(vote) && counts(vote) && !isBuried(vote));
@@ -148,8 +163,15 @@ function readVotes(units: readonly Unit[], votes: readonly Vote[], rules: Decide
     });
 
   const reading: Reading = {
-    targets: [], buried: [], negated: 0, negators, unsure: false, several: false, outOfRange: false,
-    contested: accepted.length < selected.length, allKnown,
+    targets: [],
+    buried: [],
+    negated: 0,
+    negators,
+    unsure: false,
+    several: false,
+    outOfRange: false,
+    contested: accepted.length < selected.length,
+    allKnown,
   };
   for (const vote of accepted) {
     if (!counts(vote)) continue;
@@ -177,8 +199,8 @@ function contested(vote: Vote, votes: readonly Vote[]): boolean {
   return (
     vote.role === 'target' &&
     votes.some(
-      (other) => other.role === 'target' && other.target !== vote.target && other.start === vote.start &&
-        other.end === vote.end && other.weight === vote.weight,
+      (other) =>
+        other.role === 'target' && other.target !== vote.target && other.start === vote.start && other.end === vote.end && other.weight === vote.weight,
     )
   );
 }

@@ -80,13 +80,18 @@ export class EntryIndex {
     const allWords = units.every((unit) => unit.type === 'word' || unit.type === 'number');
     const typos = loose.typos !== undefined && joined.length >= loose.typos && allowedEdits(joined.length) > 0;
     const entry: Entry = {
-      meaning, languages: language ? [language] : [], weak, joined, units: units.length,
+      meaning,
+      languages: language ? [language] : [],
+      weak,
+      joined,
+      units: units.length,
       fuzzy: typos && allWords && units.some((unit) => unit.type === 'word'),
       mask: characterMask(joined),
     };
     this.exact.set(joined, [...(this.exact.get(joined) ?? []), entry]);
     if (entry.fuzzy || (loose.endings && units.length === 1 && units[0].type === 'word' && joined.length >= MIN_STEM)) {
-      for (const key of [`${joined.length}|0${joined[0]}`, `${joined.length}|1${joined[1]}`]) {
+      const size = String(joined.length);
+      for (const key of [`${size}|0${joined[0]}`, `${size}|1${joined[1]}`]) {
         this.loose.set(key, [...(this.loose.get(key) ?? []), entry]);
       }
     }
@@ -115,10 +120,11 @@ export class EntryIndex {
     const found: Array<{ entry: Entry; distance: number }> = [];
     const mask = characterMask(joined);
     for (let length = joined.length - 3; length <= joined.length + 3; length += 1) {
+      const size = String(length);
       const near = new Set([
-        ...(this.loose.get(`${length}|0${joined[0]}`) ?? []),
-        ...(this.loose.get(`${length}|1${joined[1]}`) ?? []),
-        ...(this.loose.get(`${length}|0${joined[1]}`) ?? []),
+        ...(this.loose.get(`${size}|0${joined[0]}`) ?? []),
+        ...(this.loose.get(`${size}|1${joined[1]}`) ?? []),
+        ...(this.loose.get(`${size}|0${joined[1]}`) ?? []),
       ]);
       for (const entry of near) {
         if (Math.abs(entry.units - width) > 1 || !sameStart(joined, entry.joined)) continue;
@@ -198,13 +204,21 @@ function candidate(entry: Entry, start: number, end: number, similarity: number,
 
 function unitCandidates(unit: Unit, start: number): Candidate[] {
   const at = (meaning: Meaning, weak = false): Candidate => ({
-    start, end: start + 1, meaning, languages: [], weak, similarity: 1, chars: unit.key.length, source: 'reply',
+    start,
+    end: start + 1,
+    meaning,
+    languages: [],
+    weak,
+    similarity: 1,
+    chars: unit.key.length,
+    source: 'reply',
   });
   if (unit.type === 'number' && unit.value !== undefined) {
     return [at(unit.ordinal ? { role: 'ordinal', position: unit.value } : { role: 'number', value: unit.value })];
   }
   if (unit.type === 'emoji') {
-    return unit.emoji === 'other' ? [at({ role: 'filler' })] : [at({ role: unit.emoji! === 'star' ? 'star' : unit.emoji! })];
+    const emoji = unit.emoji ?? 'other';
+    return emoji === 'other' ? [at({ role: 'filler' })] : [at({ role: emoji })];
   }
   if (unit.type === 'slash') return [at({ role: 'outOf' })];
   if (unit.type === 'word' && /^[a-j]$/.test(unit.key)) {

@@ -38,7 +38,9 @@ export function labelIndex(options: readonly AnswerOption[], lexicon: LexiconInd
         if (entry) fullKeys.set(entry.joined, new Set([...(fullKeys.get(entry.joined) ?? []), option.key]));
       }
       for (const { phrase, short } of distinctivePieces(units, lexicon)) {
-        const key = unitize(phrase).map((unit) => unit.key).join('');
+        const key = unitize(phrase)
+          .map((unit) => unit.key)
+          .join('');
         const piece = partials.get(key) ?? { phrase, keys: new Set<string>(), language, short };
         piece.keys.add(option.key);
         partials.set(key, piece);
@@ -66,16 +68,13 @@ export function labelIndex(options: readonly AnswerOption[], lexicon: LexiconInd
 
 /** The label with its number words as digits, as families write it: "Thứ Bảy" → "thứ 7", 星期四 → 星期4. */
 function withDigits(units: readonly Unit[], language: string, lexicon: LexiconIndex): string[] {
-  let replaced = false;
-  const parts = units.map((unit) => {
-    const number = lexicon.index
-      .lookup(unit.key)
-      .find((entry) => entry.meaning.role === 'number' && entry.languages.includes(language));
-    if (!number || number.meaning.role !== 'number') return unit.exact;
-    replaced = true;
+  const digits = units.map((unit) => {
+    const number = lexicon.index.lookup(unit.key).find((entry) => entry.meaning.role === 'number' && entry.languages.includes(language));
+    if (!number || number.meaning.role !== 'number') return undefined;
     return String(number.meaning.value);
   });
-  return replaced ? [parts.join(' ')] : [];
+  if (digits.every((digit) => digit === undefined)) return [];
+  return [units.map((unit, i) => digits[i] ?? unit.exact).join(' ')];
 }
 
 /** Words of three letters or more that are not everyday words; runs of two CJK characters or more. */

@@ -30,7 +30,9 @@ describe('reading the labelled survey answers', () => {
   });
 
   it('never records an answer a person would not: every miss is asked again, not guessed', () => {
-    const guesses = result.wrong.filter(({ got }) => got !== 'unrecognised').map(({ sample, got }) => `${sample.reply} → ${got}, not ${category(sample.expected)}`);
+    const guesses = result.wrong
+      .filter(({ got }) => got !== 'unrecognised')
+      .map(({ sample, got }) => `${sample.reply} → ${got}, not ${category(sample.expected)}`);
     expect(guesses).toEqual([]);
   });
 

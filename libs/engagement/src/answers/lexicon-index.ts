@@ -26,7 +26,9 @@ export function lexiconIndex(districtLanguages: readonly string[]): LexiconIndex
 }
 
 export function joinedKey(phrase: string): string {
-  return unitize(phrase).map((unit) => unit.key).join('');
+  return unitize(phrase)
+    .map((unit) => unit.key)
+    .join('');
 }
 
 function build(languages: readonly AnswerLanguage[]): LexiconIndex {
@@ -39,9 +41,7 @@ function build(languages: readonly AnswerLanguage[]): LexiconIndex {
       for (const phrase of phrases) {
         const units = unitize(phrase);
         const joined = units.map((unit) => unit.key).join('');
-        const weak =
-          meaning.role !== 'filler' &&
-          (weakWords.has(joined) || /^[a-z]$/.test(joined) || isCommonElsewhere(joined, language, commonBy));
+        const weak = meaning.role !== 'filler' && (weakWords.has(joined) || /^[a-z]$/.test(joined) || isCommonElsewhere(joined, language, commonBy));
         index.add(units, meaning, language, weak, meaning.role === 'filler' ? {} : { typos: 6, endings: true });
       }
     };

@@ -40,7 +40,7 @@ export function createAnswerParser(question: AnswerQuestion, context: AnswerCont
   const read = (units: Unit[], candidates: Candidate[]): Decision => {
     switch (question.kind) {
       case 'choice':
-        return readChoice(units, candidates, question.options, labels!);
+        return readChoice(units, candidates, question.options, labels ?? labelIndex(question.options, lexicon));
       case 'yesno':
         return readYesNo(units, candidates, question.numbered === true);
       case 'scale':

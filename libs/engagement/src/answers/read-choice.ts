@@ -12,12 +12,7 @@ const LARGEST_NUMBER = 100;
  * or a word only one label has, in any language, or a yes/no when one label is the yes (or no).
  * Two different options named, or "both", is ambiguous.
  */
-export function readChoice(
-  units: readonly Unit[],
-  candidates: readonly Candidate[],
-  options: readonly AnswerOption[],
-  labels: LabelIndex,
-): Decision {
+export function readChoice(units: readonly Unit[], candidates: readonly Candidate[], options: readonly AnswerOption[], labels: LabelIndex): Decision {
   const votes = candidates.map((candidate) => choiceVote(candidate, options, labels)).filter((vote): vote is Vote => !!vote);
   return decide(units, votes, { severalIsAmbiguous: true, unsureVoids: false, negate: () => undefined });
 }
@@ -33,9 +28,7 @@ function choiceVote(candidate: Candidate, options: readonly AnswerOption[], labe
   switch (meaning.role) {
     case 'number': {
       if (meaning.value > LARGEST_NUMBER) return vote('unknown');
-      const key = labels.numericKeys
-        ? options.find((option) => Number(option.key) === meaning.value)?.key
-        : atPosition(meaning.value);
+      const key = labels.numericKeys ? options.find((option) => Number(option.key) === meaning.value)?.key : atPosition(meaning.value);
       return named(key, fromReply ? { by: 'number', confidence: 1 } : {});
     }
     case 'ordinal':

@@ -8,11 +8,7 @@ import { Unit } from './units';
  * "8/10" on 1–5, is not converted: out of range); "5 stars"; a row of ⭐ with no number, counted.
  * Two values ("3 or 4", "3-4", "3.5") are ambiguous.
  */
-export function readScale(
-  units: readonly Unit[],
-  candidates: readonly Candidate[],
-  scale: { min: number; max: number },
-): Decision {
+export function readScale(units: readonly Unit[], candidates: readonly Candidate[], scale: { min: number; max: number }): Decision {
   const inRange = (value: number) => Number.isInteger(value) && value >= scale.min && value <= scale.max;
   const votes = candidates.map((candidate) => scaleVote(candidate, inRange)).filter((vote): vote is Vote => !!vote);
   votes.push(...fractions(candidates, scale.max, inRange), ...stars(units, candidates, inRange));
@@ -56,9 +52,15 @@ function fractions(candidates: readonly Candidate[], max: number, inRange: (valu
         const role = denominator === max && inRange(numerator) ? 'target' : 'outOfRange';
         const chars = value.chars + of.chars + top.chars;
         votes.push({
-          start: value.start, end: top.end, role, target: String(numerator), weak: false,
-          confidence: value.source === 'reply' ? 1 : 0.95, by: value.source === 'reply' ? 'number' : 'word',
-          languages: [...value.languages, ...top.languages], weight: voteWeight(chars, 1, role, 2),
+          start: value.start,
+          end: top.end,
+          role,
+          target: String(numerator),
+          weak: false,
+          confidence: value.source === 'reply' ? 1 : 0.95,
+          by: value.source === 'reply' ? 'number' : 'word',
+          languages: [...value.languages, ...top.languages],
+          weight: voteWeight(chars, 1, role, 2),
         });
       }
     }
@@ -73,8 +75,17 @@ function stars(units: readonly Unit[], candidates: readonly Candidate[], inRange
   if (positions.length === 0) return [];
   const count = positions.length;
   const role = inRange(count) ? 'target' : 'outOfRange';
-  return [{
-    start: positions[0], end: positions[count - 1] + 1, role, target: String(count), weak: false, confidence: 0.9,
-    by: 'emoji', languages: [], weight: voteWeight(count, 1, role, 2),
-  }];
+  return [
+    {
+      start: positions[0],
+      end: positions[count - 1] + 1,
+      role,
+      target: String(count),
+      weak: false,
+      confidence: 0.9,
+      by: 'emoji',
+      languages: [],
+      weight: voteWeight(count, 1, role, 2),
+    },
+  ];
 }

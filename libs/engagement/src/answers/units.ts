@@ -45,18 +45,41 @@ const TOKEN = new RegExp(
 const HANGUL = /\p{Script=Hangul}/u;
 const ORDINAL_SUFFIX = /^(st|nd|rd|th|o|a|do|da|ro|ra|er|ero|era|re|ere|e|eme|em|ieme|nd|nde|to|ta|vo|va|mo|ma|no|na|yem|iem)$/;
 const EMOJI: Readonly<Record<string, EmojiMeaning>> = {
-  '👍': 'yes', '✅': 'yes', '✔': 'yes', '☑': 'yes', '👌': 'yes', '🆗': 'yes', '🙆': 'yes',
-  '👎': 'no', '❌': 'no', '✖': 'no', '❎': 'no', '🚫': 'no', '🙅': 'no', '⛔': 'no',
-  '⭐': 'star', '🌟': 'star', '★': 'star',
+  '👍': 'yes',
+  '✅': 'yes',
+  '✔': 'yes',
+  '☑': 'yes',
+  '👌': 'yes',
+  '🆗': 'yes',
+  '🙆': 'yes',
+  '👎': 'no',
+  '❌': 'no',
+  '✖': 'no',
+  '❎': 'no',
+  '🚫': 'no',
+  '🙅': 'no',
+  '⛔': 'no',
+  '⭐': 'star',
+  '🌟': 'star',
+  '★': 'star',
 };
 
 /** Letters that carry a diacritic but have no Unicode decomposition (as in the keyword reader). */
 const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
-  đ: 'd', ð: 'd', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', þ: 'th',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
+  þ: 'th',
 };
 const FOLDABLE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 const MARK = /\p{M}/u;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 export function unitize(text: string): Unit[] {
   const units: Unit[] = [];
@@ -64,7 +87,9 @@ export function unitize(text: string): Unit[] {
   for (const match of normalize(text).matchAll(TOKEN)) {
     const attached = match.index === end;
     end = match.index + match[0].length;
-    const [, arabizi, digits, suffix, cjk, letters, emoji, slash, punctuation] = match;
+    // A group that did not take part in the match is undefined, which RegExpMatchArray's type leaves out.
+    const groups: readonly (string | undefined)[] = match;
+    const [, arabizi, digits, suffix, cjk, letters, emoji, slash, punctuation] = groups;
     const word = arabizi ?? letters;
     if (punctuation !== undefined) {
       if (units.length > 0) units[units.length - 1].breakAfter = true;
@@ -72,7 +97,7 @@ export function unitize(text: string): Unit[] {
       units.push(number(digits, suffix));
     } else if (cjk !== undefined) {
       // 네네, 好好, ㅇㅇ: a character typed again says the same thing once.
-      const previous = units[units.length - 1];
+      const previous = units.at(-1);
       if (previous?.type === 'cjk' && previous.exact === cjk && !previous.breakAfter) continue;
       const midWord = attached && HANGUL.test(cjk) && previous?.type === 'cjk' && HANGUL.test(previous.exact);
       units.push({ type: 'cjk', key: cjk, exact: cjk, breakAfter: false, ...(midWord ? { midWord } : {}) });
@@ -88,7 +113,7 @@ export function unitize(text: string): Unit[] {
   return units;
 }
 
-function number(digits: string, suffix: string): Unit {
+function number(digits: string, suffix: string | undefined): Unit {
   const value = Number(digits);
   if (!suffix) return { type: 'number', key: digits, exact: digits, value, breakAfter: false };
   const folded = fold(suffix);
@@ -109,7 +134,7 @@ function normalize(text: string): string {
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/🔟/gu, ' 10 ')
     .replace(/([0-9#*])\ufe0f?\u20e3/g, ' $1 ')
-    .replace(/[\u{1f3fb}-\u{1f3ff}\ufe0e\ufe0f\u200d\u2640\u2642]/gu, '')
+    .replace(/[\u{1f3fb}-\u{1f3ff}\u2640\u2642]|\ufe0e|\ufe0f|\u200d/gu, '')
     .toLowerCase()
     .replace(/['‘’ʼ`´]/g, ' ')
     .replace(/[\u064b-\u065f\u0670\u0640]/g, '')

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { FamilyScope } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
+import { FamilyScope, liveContactsSql } from '@porchlight/contacts';
+import { query, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
-import { CreateNoticeUseCase, NoticeView } from '@porchlight/messaging';
+import { CreateNoticeUseCase, messageTextsSql, NoticeView } from '@porchlight/messaging';
 import { EntityManager } from 'typeorm';
+import { decisionSurveyIds, setLoopNotice } from '../data/decisions.repository';
 import { loadForChange, settleCommunicated } from './decision-rows';
 import { LoopAudience } from './decision.types';
 import { surveyFamilies } from './survey-inputs';
@@ -51,7 +52,7 @@ export class CloseTheLoopUseCase {
       urgency: 'normal',
     });
     await this.db.tx(async (m) => {
-      await m.query(`update decisions set loop_notice_id = $2, loop_audience = $3, updated_at = now() where id = $1`, [decisionId, notice.id, audience]);
+      await setLoopNotice(m, decisionId, notice.id, audience);
       await audit(m, actor.tenantId, {
         actorUserId: actor.userId,
         action: 'decision.loop_drafted',
@@ -72,15 +73,15 @@ export class CloseTheLoopUseCase {
     const scope = FamilyScope.of(actor);
     const params: unknown[] = [decisionId];
     const inScope = scope.contactSql('c', params);
-    const replied: { id: string }[] = await m.query(
-      `select distinct c.id from decision_inputs i join messages msg on msg.id = i.message_id
-       join contacts c on c.phone = msg.phone and c.erased_at is null
+    const replied = await query<{ id: string }>(
+      m,
+      `select distinct c.id from decision_inputs i join (${messageTextsSql()}) msg on msg.id = i.message_id
+       join (${liveContactsSql()}) c on c.phone = msg.phone
        where i.decision_id = $1 and i.kind = 'message' and ${inScope}`,
       params,
     );
-    const surveys: { survey_id: string }[] = await m.query(`select survey_id from decision_inputs where decision_id = $1 and kind = 'survey'`, [decisionId]);
     const families = new Set(replied.map((row) => row.id));
-    for (const row of surveys) for (const id of await surveyFamilies(m, row.survey_id, audience, scope)) families.add(id);
+    for (const surveyId of await decisionSurveyIds(m, decisionId)) for (const id of await surveyFamilies(m, surveyId, audience, scope)) families.add(id);
     return [...families];
   }
 }

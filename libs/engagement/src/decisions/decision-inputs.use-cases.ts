@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { FamilyScope } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
+import { FamilyScope, phoneSchoolIdsSql } from '@porchlight/contacts';
+import { query, queryOne, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
+import { messageTextsSql } from '@porchlight/messaging';
 import { EntityManager } from 'typeorm';
+import { insertDecisionInput } from '../data/decisions.repository';
 import { loadForChange } from './decision-rows';
 import { DecisionInput, DecisionInputView, FamilyWords, Participation } from './decision.types';
 import { findSurvey, surveyParticipation } from './survey-inputs';
@@ -60,7 +62,8 @@ export class DecisionInputsUseCases {
           ...('messageId' in input ? { messageId: input.messageId } : {}),
         },
       });
-      const [view] = (await this.list(m, actor, decisionId)).filter((row) => row.id === id);
+      const view = (await this.list(m, actor, decisionId)).find((row) => row.id === id);
+      if (!view) throw DomainError.notFound('input');
       return view;
     });
   }
@@ -70,13 +73,13 @@ export class DecisionInputsUseCases {
     const scope = FamilyScope.of(actor);
     const params: unknown[] = [decisionId];
     const seen = scope.phoneSql('msg.phone', params);
-    const inSchools = scope.schoolSql('s.school_id', params);
-    const found: InputRow[] = await m.query(
+    const schoolIds = phoneSchoolIdsSql('msg.phone', scope, params);
+    const found = await query<InputRow>(
+      m,
       `select i.*, case when msg.body_erased_at is null then msg.body end as body, msg.language,
               case when msg.body_erased_at is null then msg.translated_body end as translated_body, msg.translated_language, msg.created_at as received_at,
-              (select array_agg(distinct s.school_id) from contacts c join contact_students cs on cs.contact_id = c.id join students s on s.id = cs.student_id
-               where c.phone = msg.phone and c.erased_at is null and ${inSchools}) as school_ids
-       from decision_inputs i left join messages msg on msg.id = i.message_id
+              ${schoolIds} as school_ids
+       from decision_inputs i left join (${messageTextsSql()}) msg on msg.id = i.message_id
        where i.decision_id = $1 and (i.kind <> 'message' or (msg.id is not null and ${seen}))
        order by i.created_at, i.id`,
       params,
@@ -104,7 +107,7 @@ export class DecisionInputsUseCases {
   private async checkReply(m: EntityManager, actor: StaffPrincipal, messageId: string): Promise<void> {
     const params: unknown[] = [messageId];
     const seen = FamilyScope.of(actor).phoneSql('msg.phone', params);
-    const [message] = await m.query(`select msg.direction from messages msg where msg.id = $1 and ${seen}`, params);
+    const message = await queryOne<{ direction: string }>(m, `select msg.direction from (${messageTextsSql()}) msg where msg.id = $1 and ${seen}`, params);
     if (!message) throw DomainError.notFound('message');
     if (message.direction !== 'inbound') {
       throw new DomainError('invalid', 'validation failed', [{ field: 'messageId', message: "only a family's reply can be quoted as input" }]);
@@ -117,14 +120,18 @@ export class DecisionInputsUseCases {
     decisionId: string,
     input: { kind: 'survey' | 'message' | 'note'; surveyId?: string; messageId?: string; note?: string; source?: string },
   ): Promise<string> {
-    const [row] = await m.query(
-      `insert into decision_inputs (tenant_id, decision_id, kind, survey_id, message_id, note, source, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict do nothing returning id`,
-      [actor.tenantId, decisionId, input.kind, input.surveyId ?? null, input.messageId ?? null, input.note ?? null, input.source ?? null, actor.userId],
-    );
-    if (!row) throw new DomainError('conflict', `this ${input.kind === 'survey' ? 'survey' : 'reply'} is already an input of the decision`);
-    return row.id;
+    const id = await insertDecisionInput(m, {
+      tenantId: actor.tenantId,
+      decisionId,
+      kind: input.kind,
+      surveyId: input.surveyId ?? null,
+      messageId: input.messageId ?? null,
+      note: input.note ?? null,
+      source: input.source ?? null,
+      createdBy: actor.userId,
+    });
+    if (!id) throw new DomainError('conflict', `this ${input.kind === 'survey' ? 'survey' : 'reply'} is already an input of the decision`);
+    return id;
   }
 }
 

@@ -1,8 +1,10 @@
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { FamilyScope } from '@porchlight/contacts';
-import { rows } from '@porchlight/database';
+import { FamilyScope, liveContactsSql } from '@porchlight/contacts';
+import { query, queryOne } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
+import { fannedOutNoticesSql, noticeProgressSql } from '@porchlight/messaging';
 import { EntityManager } from 'typeorm';
+import { lockDecision } from '../data/decisions.repository';
 import { DecisionStatus, DecisionView, LoopAudience } from './decision.types';
 
 /**
@@ -18,7 +20,7 @@ export const DecisionAccess = {
     const scope = FamilyScope.of(actor);
     if (scope.districtWide) return 'true';
     params.push(scope.schoolIds);
-    return `(cardinality(${alias}.school_ids) = 0 or ${alias}.school_ids && $${params.length}::uuid[])`;
+    return `(cardinality(${alias}.school_ids) = 0 or ${alias}.school_ids && $${String(params.length)}::uuid[])`;
   },
 
   mayChange(actor: StaffPrincipal, schoolIds: readonly string[]): boolean {
@@ -28,7 +30,7 @@ export const DecisionAccess = {
   },
 };
 
-interface DecisionRow {
+export interface DecisionRow {
   id: string;
   title: string;
   question: string;
@@ -49,18 +51,19 @@ interface DecisionRow {
   loop_reached: string | null;
 }
 
-/** A notice counts `sent` as the notices API says it: fanned out, and no message still on its way. */
-const NOTICE_STATUS_SQL = `case when n.status = 'sending' and n.fanned_out_at is not null
-  and not exists (select 1 from messages u where u.notice_id = n.id and u.status in ('pending', 'queued', 'sending')) then 'sent' else n.status end`;
-
+/**
+ * Decisions with their "you said, we did" notice as its author follows it: the notice's status
+ * (`sent` as the notices API says it), the families it goes to (before fan-out, its family members'
+ * distinct phones; after, its messages not suppressed) and those it reached.
+ */
 export const DECISION_SELECT = `
-  select d.*, ${NOTICE_STATUS_SQL} as notice_status,
+  select d.*, n.status as notice_status,
          case when n.fanned_out_at is null
-              then (select count(distinct c.phone) from contacts c
-                    where c.id::text in (select jsonb_array_elements_text(n.audience -> 'contactIds')) and c.erased_at is null and c.phone is not null)
-              else (select count(*) from messages lm where lm.notice_id = n.id and lm.status <> 'suppressed') end as loop_families,
-         (select count(*) from messages lm where lm.notice_id = n.id and lm.status = 'delivered') as loop_reached
-  from decisions d left join notices n on n.id = d.loop_notice_id`;
+              then (select count(distinct c.phone) from (${liveContactsSql()}) c
+                    where c.id::text in (select jsonb_array_elements_text(n.audience -> 'contactIds')) and c.phone is not null)
+              else n.messaged end as loop_families,
+         n.delivered as loop_reached
+  from decisions d left join (${noticeProgressSql()}) n on n.id = d.loop_notice_id`;
 
 export function toDecisionView(row: DecisionRow): DecisionView {
   return {
@@ -94,7 +97,7 @@ export function toDecisionView(row: DecisionRow): DecisionView {
 export async function loadDecision(m: EntityManager, actor: StaffPrincipal, id: string): Promise<DecisionView> {
   const params: unknown[] = [id];
   const visible = DecisionAccess.visibleSql(actor, 'd', params);
-  const [row] = await m.query(`${DECISION_SELECT} where d.id = $1 and ${visible}`, params);
+  const row = await queryOne<DecisionRow>(m, `${DECISION_SELECT} where d.id = $1 and ${visible}`, params);
   if (!row) throw DomainError.notFound('decision');
   return toDecisionView(row);
 }
@@ -105,7 +108,7 @@ export async function loadForChange(m: EntityManager, actor: StaffPrincipal, id:
   if (!DecisionAccess.mayChange(actor, decision.schoolIds)) {
     throw new DomainError('forbidden', 'only a district admin, or a school admin for decisions about their own schools, can change a decision');
   }
-  await m.query(`select 1 from decisions where id = $1 for update`, [id]);
+  await lockDecision(m, id);
   return decision;
 }
 
@@ -114,11 +117,11 @@ export async function loadForChange(m: EntityManager, actor: StaffPrincipal, id:
  * the audit log. Run before decisions are read, so every reader sees the same state.
  */
 export async function settleCommunicated(m: EntityManager, tenantId: string): Promise<void> {
-  const settled = await rows<{ id: string; notice_id: string }>(
+  const settled = await query<{ id: string; notice_id: string }>(
     m,
     `update decisions d set status = 'communicated', communicated_at = n.fanned_out_at, updated_at = now()
-     from notices n
-     where n.id = d.loop_notice_id and d.status = 'decided' and n.fanned_out_at is not null
+     from (${fannedOutNoticesSql()}) n
+     where n.id = d.loop_notice_id and d.status = 'decided'
      returning d.id, n.id as notice_id`,
   );
   for (const row of settled) {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { Cursor, Page } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
-import { audit } from '@porchlight/identity';
+import { countDistrictSchools, Cursor, Page } from '@porchlight/contacts';
+import { query, TenantDb } from '@porchlight/database';
+import { audit, tenantProfile } from '@porchlight/identity';
 import { EntityManager } from 'typeorm';
-import { DecisionAccess, DECISION_SELECT, loadDecision, loadForChange, settleCommunicated, toDecisionView } from './decision-rows';
+import { insertDecision, updateDecision } from '../data/decisions.repository';
+import { DecisionAccess, DECISION_SELECT, DecisionRow, loadDecision, loadForChange, settleCommunicated, toDecisionView } from './decision-rows';
 import { DecisionChanges, DecisionDetail, DecisionFields, DecisionStatus, DecisionView } from './decision.types';
 import { DecisionInputsUseCases } from './decision-inputs.use-cases';
 
@@ -27,47 +28,43 @@ export class DecisionsUseCases {
       await this.checkSchools(m, schoolIds);
       const status = fields.status ?? 'gathering';
       checkOutcome(status, fields.outcome ?? null);
-      const [tenant] = await m.query(`select default_language from tenants where id = $1`, [actor.tenantId]);
-      const [row] = await m.query(
-        `insert into decisions (tenant_id, title, question, language, school_ids, status, outcome, rationale, decided_at, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-        [
-          actor.tenantId,
-          fields.title,
-          fields.question,
-          fields.language ?? tenant.default_language,
-          schoolIds,
-          status,
-          fields.outcome ?? null,
-          fields.rationale ?? null,
-          fields.decidedAt ?? (status === 'gathering' ? null : new Date().toISOString()),
-          actor.userId,
-        ],
-      );
-      const view = await loadDecision(m, actor, row.id);
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'decision.created', subjectType: 'decision', subjectId: row.id, data: pick(view) });
+      const language = fields.language ?? (await tenantProfile(m, actor.tenantId)).defaultLanguage;
+      const id = await insertDecision(m, {
+        tenantId: actor.tenantId,
+        title: fields.title,
+        question: fields.question,
+        language,
+        schoolIds,
+        status,
+        outcome: fields.outcome ?? null,
+        rationale: fields.rationale ?? null,
+        decidedAt: fields.decidedAt ?? (status === 'gathering' ? null : new Date().toISOString()),
+        createdBy: actor.userId,
+      });
+      const view = await loadDecision(m, actor, id);
+      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'decision.created', subjectType: 'decision', subjectId: id, data: pick(view) });
       return view;
     });
   }
 
-  async list(actor: StaffPrincipal, query: { status?: DecisionStatus; cursor?: string }): Promise<Page<DecisionView>> {
-    const after = Cursor.decode(query.cursor, ['time', 'uuid']);
-    if (query.cursor && !after) throw new DomainError('invalid', 'validation failed', [{ field: 'cursor', message: 'cursor is not one this API gave' }]);
+  async list(actor: StaffPrincipal, filter: { status?: DecisionStatus; cursor?: string }): Promise<Page<DecisionView>> {
+    const after = Cursor.decode(filter.cursor, ['time', 'uuid']);
+    if (filter.cursor && !after) throw new DomainError('invalid', 'validation failed', [{ field: 'cursor', message: 'cursor is not one this API gave' }]);
     return this.db.tx(async (m) => {
       await settleCommunicated(m, actor.tenantId);
       const params: unknown[] = [PAGE_SIZE + 1];
       const where = [DecisionAccess.visibleSql(actor, 'd', params)];
-      if (query.status) {
-        params.push(query.status);
-        where.push(`d.status = $${params.length}`);
+      if (filter.status) {
+        params.push(filter.status);
+        where.push(`d.status = $${String(params.length)}`);
       }
       if (after) {
         params.push(after[0], after[1]);
-        where.push(`(d.created_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+        where.push(`(d.created_at, d.id) < ($${String(params.length - 1)}::timestamptz, $${String(params.length)}::uuid)`);
       }
-      const found = await m.query(`${DECISION_SELECT} where ${where.join(' and ')} order by d.created_at desc, d.id desc limit $1`, params);
+      const found = await query<DecisionRow>(m, `${DECISION_SELECT} where ${where.join(' and ')} order by d.created_at desc, d.id desc limit $1`, params);
       const items = found.slice(0, PAGE_SIZE).map(toDecisionView);
-      const last = items[items.length - 1];
+      const last = items.at(-1);
       return { items, nextCursor: found.length > PAGE_SIZE && last ? Cursor.encode([last.createdAt, last.id]) : null };
     });
   }
@@ -95,22 +92,16 @@ export class DecisionsUseCases {
       checkOutcome(status, outcome);
       const decidedAt =
         changes.decidedAt !== undefined ? changes.decidedAt : status !== 'gathering' && before.decidedAt === null ? new Date().toISOString() : before.decidedAt;
-      await m.query(
-        `update decisions set title = $2, question = $3, language = $4, school_ids = $5, status = $6, outcome = $7, rationale = $8, decided_at = $9,
-           communicated_at = case when $6 = 'communicated' then coalesce(communicated_at, now()) else null end, updated_at = now()
-         where id = $1`,
-        [
-          id,
-          changes.title ?? before.title,
-          changes.question ?? before.question,
-          changes.language ?? before.language,
-          schoolIds,
-          status,
-          outcome,
-          changes.rationale !== undefined ? changes.rationale : before.rationale,
-          decidedAt,
-        ],
-      );
+      await updateDecision(m, id, {
+        title: changes.title ?? before.title,
+        question: changes.question ?? before.question,
+        language: changes.language ?? before.language,
+        schoolIds,
+        status,
+        outcome,
+        rationale: changes.rationale !== undefined ? changes.rationale : before.rationale,
+        decidedAt,
+      });
       const after = await loadDecision(m, actor, id);
       const was = pick(before);
       const now = pick(after);
@@ -131,8 +122,7 @@ export class DecisionsUseCases {
   /** Every school named is one of the district's schools (400 naming `schoolIds` otherwise). */
   private async checkSchools(m: EntityManager, schoolIds: string[]): Promise<void> {
     if (schoolIds.length === 0) return;
-    const [row] = await m.query(`select count(*)::int as n from schools where id = any($1::uuid[]) and kind = 'school'`, [schoolIds]);
-    if (row.n !== schoolIds.length)
+    if ((await countDistrictSchools(m, schoolIds)) !== schoolIds.length)
       throw new DomainError('invalid', 'validation failed', [{ field: 'schoolIds', message: 'every school must be one of the district' }]);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@porchlight/contracts';
-import { TenantDb } from '@porchlight/database';
-import { TenantDirectory } from '@porchlight/identity';
+import { query, TenantDb } from '@porchlight/database';
+import { TenantDirectory, tenantProfile } from '@porchlight/identity';
+import { noticeProgressSql } from '@porchlight/messaging';
 import { TenantContext } from '@porchlight/tenancy';
-import { recallTranslations, TenantTranslator } from '@porchlight/translation';
+import { readyNoticeTranslationsSql, recallTranslations, TenantTranslator } from '@porchlight/translation';
 import { PAGE_TEXTS, PageTexts } from './public-page-texts';
 
 /** At most this many decisions on the page, newest first. */
@@ -64,18 +65,19 @@ export class PublicDecisionsUseCase {
     if (!tenantId) throw DomainError.notFound('district');
     return TenantContext.run({ tenantId, correlationId: `public-${slug}` }, async () => {
       const { tenant, rows, memory } = await this.db.tx(async (m) => {
-        const [tenant] = await m.query(`select name, default_language, languages from tenants where id = $1`, [tenantId]);
-        const language = pickLanguage(requested, tenant);
-        const rows: Row[] = await m.query(
+        const profile = await tenantProfile(m, tenantId);
+        const language = pickLanguage(requested, profile);
+        const rows = await query<Row>(
+          m,
           `select d.title, d.outcome, d.language, coalesce(d.communicated_at, n.fanned_out_at) as communicated_at,
                   n.body as notice_body, n.source_language as notice_language,
                   case when n.source_language = $1 then n.body else t.body end as message
            from decisions d
-           left join notices n on n.id = d.loop_notice_id
-           left join notice_translations t on t.notice_id = n.id and t.language = $1 and t.status = 'ready'
+           left join (${noticeProgressSql()}) n on n.id = d.loop_notice_id
+           left join (${readyNoticeTranslationsSql('$1')}) t on t.notice_id = n.id
            where d.status = 'communicated' or (d.status = 'decided' and n.fanned_out_at is not null)
            order by coalesce(d.communicated_at, n.fanned_out_at) desc nulls last, d.created_at desc
-           limit ${LIMIT}`,
+           limit ${String(LIMIT)}`,
           [language],
         );
         const memory = new Map<string, string>();
@@ -87,9 +89,9 @@ export class PublicDecisionsUseCase {
             if (body) memory.set(`${row.language}\u0000${text}`, body);
           }
         }
-        return { tenant: { ...tenant, language }, rows, memory };
+        return { tenant: { name: profile.name, languages: profile.languages, language }, rows, memory };
       });
-      const language: string = tenant.language;
+      const language = tenant.language;
       const translate = async (text: string, from: string): Promise<PublicText> => {
         if (from === language) return { text, translated: true, language };
         const remembered = memory.get(`${from}\u0000${text}`);
@@ -97,8 +99,8 @@ export class PublicDecisionsUseCase {
         try {
           const machine = await this.translator.translate(text, from, language);
           if (machine.intact) return { text: machine.text, translated: true, language };
-        } catch (error) {
-          this.logger.debug({ msg: 'public page text left untranslated', reason: (error as Error).message });
+        } catch (error: unknown) {
+          this.logger.debug({ msg: 'public page text left untranslated', reason: error instanceof Error ? error.message : String(error) });
         }
         return { text, translated: false, language: from };
       };
@@ -121,8 +123,7 @@ export class PublicDecisionsUseCase {
 
   /** The page's own words: written for English and Spanish, through the district's engine for other languages when it has one. */
   private async texts(language: string): Promise<PageTexts> {
-    const written = PAGE_TEXTS[language];
-    if (written) return written;
+    if (Object.hasOwn(PAGE_TEXTS, language)) return PAGE_TEXTS[language];
     const english = PAGE_TEXTS.en;
     const out = { ...english };
     try {
@@ -139,8 +140,8 @@ export class PublicDecisionsUseCase {
 }
 
 /** The language asked for when the district speaks it, else the district's default. */
-function pickLanguage(requested: string | undefined, tenant: { default_language: string; languages: string[] }): string {
-  if (!requested) return tenant.default_language;
+function pickLanguage(requested: string | undefined, tenant: { defaultLanguage: string; languages: string[] }): string {
+  if (!requested) return tenant.defaultLanguage;
   const match = tenant.languages.find((l) => l.toLowerCase() === requested.toLowerCase());
-  return match ?? tenant.default_language;
+  return match ?? tenant.defaultLanguage;
 }

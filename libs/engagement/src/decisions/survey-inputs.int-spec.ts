@@ -1,11 +1,9 @@
 import { StaffPrincipal } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { CreateNoticeUseCase, ProcessInboundUseCase } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTwoSchoolDistrict, randomHex, storeInbound, TEST_DATABASE_URL, TEST_REDIS_URL, TwoSchoolDistrict } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { SecretBox } from '@porchlight/identity';
+import { createTwoSchoolDistrict, storeInbound, TEST_SECRETS_KEY, TwoSchoolDistrict, useIntegration } from '@porchlight/testing';
+import { TenantTranslator } from '@porchlight/translation';
 import { ReachReportUseCase } from '../reach/reach-report.use-case';
 import { FanOutSurveyUseCase } from '../surveys/fan-out-survey.use-case';
 import { PrepareSurveyUseCase } from '../surveys/prepare-survey.use-case';
@@ -21,30 +19,22 @@ import { DecisionsUseCases } from './decisions.use-cases';
  * reach report counting an answer as the family's voice.
  */
 describe('Surveys feeding decisions and the reach report (Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('survey-inputs', { poolSize: 3, tenant: false });
   let d: TwoSchoolDistrict;
   let admin: StaffPrincipal;
   let surveyId: string;
-  const prefix = `spec-survey-inputs-${randomHex(4)}`;
   const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, work);
-  const inputs = () => new DecisionInputsUseCases(db);
-  const decisions = () => new DecisionsUseCases(db, inputs());
+  const inputs = () => new DecisionInputsUseCases(spec.db);
+  const decisions = () => new DecisionsUseCases(spec.db, inputs());
   const text = async (phone: string, body: string) => {
-    const id = await storeInbound(db, d.fixture.tenantId, phone, body);
-    await inTenant(() => new ProcessInboundUseCase(db, jobs, new SurveyConversation()).execute(id));
+    const id = await storeInbound(spec.db, d.fixture.tenantId, phone, body);
+    await inTenant(() => new ProcessInboundUseCase(spec.db, spec.jobs, new SurveyConversation()).execute(id));
   };
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'survey-inputs-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755508' });
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755508' });
     admin = { userId: d.fixture.adminId, tenantId: d.fixture.tenantId, role: 'district_admin', schoolIds: [], language: 'en' };
-    const surveys = new SurveysUseCases(db, jobs);
+    const surveys = new SurveysUseCases(spec.db, spec.jobs, new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } }));
     surveyId = await inTenant(async () => {
       const created = await surveys.create(admin, {
         title: 'Bus',
@@ -68,32 +58,29 @@ describe('Surveys feeding decisions and the reach report (Postgres, Redis)', () 
         ],
       });
       await surveys.send(admin, created.id);
-      expect(await new PrepareSurveyUseCase(db, jobs).execute(created.id)).toBe('ready');
-      await new FanOutSurveyUseCase(db, jobs).execute(created.id);
+      expect(
+        await new PrepareSurveyUseCase(spec.db, spec.jobs, new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } })).execute(
+          created.id,
+        ),
+      ).toBe('ready');
+      await new FanOutSurveyUseCase(spec.db, spec.jobs).execute(created.id);
       return created.id;
     });
     // The questions reached both phones; the Spanish-speaking family answers both, the Vietnamese one stays silent.
-    await db.txFor(d.fixture.tenantId, (m) => m.query(`update messages set status = 'delivered' where survey_id = $1`, [surveyId]));
+    await spec.db.txFor(d.fixture.tenantId, (m) => m.query(`update messages set status = 'delivered' where survey_id = $1`, [surveyId]));
     await text(d.phones.northEs, 'sí');
     await text(d.phones.northEs, 'Un autobús más temprano');
-  });
-
-  afterAll(async () => {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
   });
 
   it('shows who the survey asked and who answered, by language and school, and what families wrote', async () => {
     const decision = await inTenant(() => decisions().create(admin, { title: 'Bus times', question: 'Should buses run earlier?' }));
     const input = await inTenant(() => inputs().add(admin, decision.id, { surveyId }));
     expect(input).toMatchObject({ kind: 'survey', surveyId, participation: { asked: 2, answered: 1 } });
-    expect(input.participation!.byLanguage).toEqual([
+    expect(input.participation?.byLanguage).toEqual([
       { language: 'es', asked: 1, answered: 1 },
       { language: 'vi', asked: 1, answered: 0 },
     ]);
-    expect(input.participation!.bySchool).toEqual(
+    expect(input.participation?.bySchool).toEqual(
       expect.arrayContaining([
         { schoolId: d.schools.north, asked: 1, answered: 1 },
         { schoolId: d.schools.south, asked: 1, answered: 0 },
@@ -110,7 +97,7 @@ describe('Surveys feeding decisions and the reach report (Postgres, Redis)', () 
   });
 
   it('writes "you said, we did" to the families who answered, or to all it asked', async () => {
-    const closeTheLoop = new CloseTheLoopUseCase(db, new CreateNoticeUseCase(db));
+    const closeTheLoop = new CloseTheLoopUseCase(spec.db, new CreateNoticeUseCase(spec.db));
     for (const [audience, expected] of [
       ['respondents', [d.contacts.northEs]],
       ['asked', [d.contacts.northEs, d.contacts.southVi]],
@@ -126,9 +113,10 @@ describe('Surveys feeding decisions and the reach report (Postgres, Redis)', () 
   });
 
   it('counts a survey answer as the family being heard in the reach report', async () => {
-    const report = await inTenant(() => new ReachReportUseCase(db).execute(admin, { by: 'language' }));
-    const spanish = report.groups.find((group) => group.group === 'es')!;
-    const vietnamese = report.groups.find((group) => group.group === 'vi')!;
+    const report = await inTenant(() => new ReachReportUseCase(spec.db).execute(admin, { by: 'language' }));
+    const spanish = report.groups.find((group) => group.group === 'es');
+    const vietnamese = report.groups.find((group) => group.group === 'vi');
+    if (!spanish || !vietnamese) throw new Error('the report has no Spanish or no Vietnamese group');
     expect(spanish.answered).toBeGreaterThanOrEqual(1);
     expect(spanish.studentsHeard).toBeGreaterThanOrEqual(1);
     expect(vietnamese.answered).toBe(0);

@@ -1,6 +1,9 @@
 import { DomainError } from '@porchlight/contracts';
-import { FamilyScope } from '@porchlight/contacts';
+import { FamilyScope, liveContactsSql } from '@porchlight/contacts';
+import { query } from '@porchlight/database';
+import { messageTextsSql } from '@porchlight/messaging';
 import { EntityManager } from 'typeorm';
+import { findSurvey as findSurveyRow } from '../data/surveys.repository';
 import { FamilyWords, LoopAudience, Participation } from './decision.types';
 
 /**
@@ -12,15 +15,14 @@ import { FamilyWords, LoopAudience, Participation } from './decision.types';
 
 /** The survey exists in this district (row-level security hides every other): 404 otherwise. */
 export async function findSurvey(m: EntityManager, surveyId: string): Promise<void> {
-  const [found] = await m.query(`select id from surveys where id = $1`, [surveyId]);
-  if (!found) throw DomainError.notFound('survey');
+  if (!(await findSurveyRow(m, surveyId))) throw DomainError.notFound('survey');
 }
 
 /** A recipient row the scope sees: one of its family's schools is the scope's. */
 function recipientSeen(scope: FamilyScope, params: unknown[]): string {
   if (scope.districtWide) return 'true';
   params.push(scope.schoolIds);
-  return `r.school_ids && $${params.length}::uuid[]`;
+  return `r.school_ids && $${String(params.length)}::uuid[]`;
 }
 
 interface GroupRow {
@@ -37,34 +39,42 @@ export async function surveyParticipation(
 ): Promise<{ participation: Participation; said: FamilyWords[] }> {
   const params: unknown[] = [surveyId];
   const seen = recipientSeen(scope, params);
-  const schoolFilter = scope.districtWide ? 'true' : `school_id = any($${params.length}::uuid[])`;
+  const schoolFilter = scope.districtWide ? 'true' : `school_id = any($${String(params.length)}::uuid[])`;
   const recipients = `
     select r.phone, r.language, r.school_ids,
            exists (select 1 from survey_answers a where a.recipient_id = r.id and a.counted) as answered
     from survey_recipients r
     where r.survey_id = $1 and r.status <> 'suppressed' and ${seen}`;
-  const byLanguage: GroupRow[] = await m.query(
+  const byLanguage = await query<GroupRow>(
+    m,
     `select language as key, count(*)::int as asked, count(*) filter (where answered)::int as answered
      from (${recipients}) x group by language order by language`,
     params,
   );
-  const bySchool: GroupRow[] = await m.query(
+  const bySchool = await query<GroupRow>(
+    m,
     `select school_id::text as key, count(*)::int as asked, count(*) filter (where answered)::int as answered
      from (${recipients}) x cross join lateral unnest(x.school_ids) as school_id
      where ${schoolFilter} group by school_id order by school_id`,
     params,
   );
-  const said: { body: string | null; language: string | null; translated_body: string | null; translated_language: string | null; received_at: Date }[] =
-    await m.query(
-      `select case when msg.body_erased_at is null then msg.body end as body, msg.language,
+  const said = await query<{
+    body: string | null;
+    language: string | null;
+    translated_body: string | null;
+    translated_language: string | null;
+    received_at: Date;
+  }>(
+    m,
+    `select case when msg.body_erased_at is null then msg.body end as body, msg.language,
             case when msg.body_erased_at is null then msg.translated_body end as translated_body, msg.translated_language, msg.created_at as received_at
      from survey_answers a
      join survey_recipients r on r.id = a.recipient_id
-     join messages msg on msg.id = a.message_id
+     join (${messageTextsSql()}) msg on msg.id = a.message_id
      where a.survey_id = $1 and a.kind in ('text', 'comment') and a.counted and ${seen}
      order by msg.created_at desc, msg.id desc limit 200`,
-      params,
-    );
+    params,
+  );
   return {
     participation: {
       // Every phone has one language: the totals are the languages' sums.
@@ -88,10 +98,11 @@ export async function surveyFamilies(m: EntityManager, surveyId: string, audienc
   const params: unknown[] = [surveyId];
   const answered = audience === 'respondents' ? `and exists (select 1 from survey_answers a where a.recipient_id = r.id and a.counted)` : '';
   const inScope = scope.contactSql('c', params);
-  const found: { id: string }[] = await m.query(
+  const found = await query<{ id: string }>(
+    m,
     `select distinct c.id from survey_recipients r
      cross join lateral unnest(r.contact_ids) as contact_id
-     join contacts c on c.id = contact_id and c.erased_at is null
+     join (${liveContactsSql()}) c on c.id = contact_id
      where r.survey_id = $1 and r.status <> 'suppressed' ${answered} and ${inScope}`,
     params,
   );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '@porchlight/contracts';
-import { FamilyScope } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
+import { FamilyScope, schoolNames } from '@porchlight/contacts';
+import { query, TenantDb } from '@porchlight/database';
 import { reachStatement, ReachGrouping, ReachRow, ReachWindow } from './reach.sql';
 import { ReachQuery, reachWindow } from './reach-window';
 import { wilsonInterval } from './wilson';
@@ -65,15 +65,14 @@ export interface ReachReport {
 export class ReachReportUseCase {
   constructor(private readonly db: TenantDb) {}
 
-  async execute(actor: StaffPrincipal, query: ReachQuery, now: Date = new Date()): Promise<ReachReport> {
-    const by = query.by ?? 'language';
-    const window = reachWindow(query, now);
+  async execute(actor: StaffPrincipal, request: ReachQuery, now: Date = new Date()): Promise<ReachReport> {
+    const by = request.by ?? 'language';
+    const window = reachWindow(request, now);
     const scope = FamilyScope.of(actor);
     const { sql, params } = reachStatement(by, window, scope);
     const { rows, labels } = await this.db.tx(async (m) => {
-      const found: ReachRow[] = await m.query(sql, params);
-      const schools: { id: string; name: string }[] = by === 'school' ? await m.query(`select id::text, name from schools where kind = 'school'`) : [];
-      return { rows: found, labels: new Map(schools.map((s) => [s.id, s.name])) };
+      const found = await query<ReachRow>(m, sql, params);
+      return { rows: found, labels: by === 'school' ? await schoolNames(m) : new Map<string, string>() };
     });
     const districtRow = rows.find((row) => row.level === 'district');
     const district = figures(districtRow, window);

@@ -23,7 +23,7 @@ export function reachWindow(query: ReachQuery, now: Date): ReachWindow {
   if (Number.isNaN(from.getTime())) problems.push({ field: 'from', message: 'from must be an ISO 8601 date or time' });
   if (problems.length === 0 && from >= to) problems.push({ field: 'from', message: 'from must be before to' });
   if (problems.length === 0 && to.getTime() - from.getTime() > MAX_REACH_DAYS * DAY_MS) {
-    problems.push({ field: 'from', message: `the window may span at most ${MAX_REACH_DAYS} days` });
+    problems.push({ field: 'from', message: `the window may span at most ${String(MAX_REACH_DAYS)} days` });
   }
   if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);
   const weekOrigin = mondayUtc(from);

@@ -1,4 +1,5 @@
-import { FamilyScope } from '@porchlight/contacts';
+import { FamilyScope, studentFamiliesSql, studentsSql } from '@porchlight/contacts';
+import { deliveredMessagesSql, familyRepliesSql, phoneConsentSql } from '@porchlight/messaging';
 
 /** What a reach report is broken down by. */
 export const REACH_GROUPINGS = ['language', 'school', 'grade', 'role'] as const;
@@ -64,15 +65,13 @@ export function reachStatement(by: ReachGrouping, window: ReachWindow, scope: Fa
   const week = (column: string) => `(1::bigint << floor(date_part('epoch', ${column} - $3::timestamptz) / 604800)::int)`;
   const sql = `
     with reached as materialized (
-      select phone, bit_or(${week('created_at')}) as weeks from messages
-      where direction = 'outbound' and status = 'delivered' and created_at >= $1::timestamptz and created_at < $2::timestamptz
+      select phone, bit_or(${week('created_at')}) as weeks from (${deliveredMessagesSql('$1', '$2')}) delivered
       group by phone
     ),
     spoke as materialized (
       select phone, bit_or(case when kind = 'reply' then w else 0 end) as replied, bit_or(case when kind = 'answer' then w else 0 end) as answered
       from (
-        select phone, 'reply' as kind, ${week('created_at')} as w from messages
-        where direction = 'inbound' and intent = 'reply' and created_at >= $1::timestamptz and created_at < $2::timestamptz
+        select phone, 'reply' as kind, ${week('created_at')} as w from (${familyRepliesSql('$1', '$2')}) replies
         union all
         select phone, 'answer', ${week('answered_at')} from (${SURVEY_ANSWERS_SQL}) answers
         where answered_at >= $1::timestamptz and answered_at < $2::timestamptz
@@ -80,12 +79,11 @@ export function reachStatement(by: ReachGrouping, window: ReachWindow, scope: Fa
       group by phone
     ),
     family as (
-      select cs.student_id, c.phone, c.language, c.role,
+      select c.student_id, c.phone, c.language, c.role,
              p.opted_out_at is not null as opted_out,
              c.phone is not null and p.opted_out_at is null and p.invalid_reason is null as reachable
-      from contact_students cs
-      join contacts c on c.id = cs.contact_id and c.erased_at is null
-      left join phones p on p.phone = c.phone
+      from (${studentFamiliesSql()}) c
+      left join (${phoneConsentSql()}) p on p.phone = c.phone
     ),
     per_student as materialized (
       select s.id, ${GROUP_KEY[by]} as group_key,
@@ -94,7 +92,7 @@ export function reachStatement(by: ReachGrouping, window: ReachWindow, scope: Fa
              coalesce(bit_or(v.answered), 0) as answered,
              coalesce(bool_or(f.reachable), false) as reachable,
              coalesce(bool_or(f.opted_out), false) as opted_out
-      from students s
+      from (${studentsSql()}) s
       left join family f on f.student_id = s.id
       left join reached r on r.phone = f.phone
       left join spoke v on v.phone = f.phone

@@ -1,5 +1,6 @@
 import { JobName, jobId, messagePriority, priorityOption } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
+import { markMessagesQueued, pendingMessageDelays } from '@porchlight/messaging';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 
@@ -17,13 +18,7 @@ export async function enqueueSurveyMessages(db: TenantDb, jobs: JobProducer, ids
   const correlationId = TenantContext.correlationId() ?? 'survey';
   let enqueued = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows: { id: string; delay_ms: number }[] = await db.tx((m) =>
-      m.query(
-        `select id, greatest(0, floor(extract(epoch from (send_after - now())) * 1000))::int as delay_ms
-         from messages where id = any($1::uuid[]) and status = 'pending' order by id`,
-        [ids.slice(i, i + CHUNK)],
-      ),
-    );
+    const rows = await db.tx((m) => pendingMessageDelays(m, ids.slice(i, i + CHUNK)));
     if (rows.length === 0) continue;
     await jobs.enqueueBulk(
       rows.map((row, j) => ({
@@ -36,7 +31,10 @@ export async function enqueueSurveyMessages(db: TenantDb, jobs: JobProducer, ids
       })),
     );
     await db.tx((m) =>
-      m.query(`update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status = 'pending'`, [rows.map((r) => r.id)]),
+      markMessagesQueued(
+        m,
+        rows.map((r) => r.id),
+      ),
     );
     enqueued += rows.length;
   }

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TenantDb } from '@porchlight/database';
+import { familyGradesSql, familyRolesSql, familySchoolIdsSql } from '@porchlight/contacts';
+import { queryOne, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { enqueueSurveyMessages } from './enqueue-messages';
-import { surveyAudience, SurveyRow } from './survey-access';
+import { findSurvey, updateSurvey } from '../data/surveys.repository';
+import { surveyAudience } from './survey-access';
 import { startWaiting } from './survey-steps';
 
 /**
@@ -25,21 +27,21 @@ export class FanOutSurveyUseCase {
   async execute(surveyId: string): Promise<{ recipients: number; started: number }> {
     const tenantId = TenantContext.tenantId();
     const result = await this.db.tx(async (m) => {
-      const [survey]: SurveyRow[] = await m.query(`select * from surveys where id = $1 for update`, [surveyId]);
+      const survey = await findSurvey(m, surveyId, true);
       if (!survey || !['translating', 'open'].includes(survey.status)) return undefined;
       let recipients = 0;
       if (survey.status === 'translating') {
         const q = await surveyAudience(m, survey);
         const n = q.params.length;
-        const [row] = await m.query(
+        const row = await queryOne<{ n: number }>(
+          m,
           `with ${q.ctes},
            inserted as (
              insert into survey_recipients (tenant_id, survey_id, phone, contact_ids, language, school_ids, grades, roles, status, suppressed_reason)
-             select $1, $${n + 1}, ap.phone, ap.contact_ids, ap.language,
-               coalesce((select array_agg(distinct s.school_id) from contact_students cs join students s on s.id = cs.student_id where cs.contact_id = any(ap.contact_ids)), '{}'),
-               coalesce((select array_agg(distinct s.grade) filter (where s.grade is not null) from contact_students cs join students s on s.id = cs.student_id
-                         where cs.contact_id = any(ap.contact_ids)), '{}'),
-               coalesce((select array_agg(distinct c.role) filter (where c.role is not null) from contacts c where c.id = any(ap.contact_ids)), '{}'),
+             select $1, $${String(n + 1)}, ap.phone, ap.contact_ids, ap.language,
+               ${familySchoolIdsSql('ap.contact_ids')},
+               ${familyGradesSql('ap.contact_ids')},
+               ${familyRolesSql('ap.contact_ids')},
                case when ap.opted_out or ap.invalid then 'suppressed' else 'waiting' end,
                case when ap.opted_out then 'opted out' when ap.invalid then 'invalid phone' end
              from audience_phones ap
@@ -48,8 +50,8 @@ export class FanOutSurveyUseCase {
            select count(*)::int as n from inserted`,
           [...q.params, surveyId],
         );
-        recipients = row.n;
-        await m.query(`update surveys set status = 'open', opened_at = now(), updated_at = now() where id = $1`, [surveyId]);
+        recipients = row?.n ?? 0;
+        await updateSurvey(m, surveyId, { status: 'open', openedAt: () => 'now()' });
       }
       return { recipients, messages: await startWaiting(m, tenantId, { surveyId }) };
     });

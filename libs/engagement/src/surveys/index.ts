@@ -10,3 +10,4 @@ export * from './survey-conversation';
 export * from './survey-sweep';
 export * from './survey-results';
 export * from './survey-csv';
+export * from './survey-deliveries';

@@ -1,11 +1,9 @@
 import { StaffPrincipal } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { ProcessInboundUseCase } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTwoSchoolDistrict, randomHex, storeInbound, TEST_DATABASE_URL, TEST_REDIS_URL, TwoSchoolDistrict } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { SecretBox } from '@porchlight/identity';
+import { createTwoSchoolDistrict, storeInbound, TEST_SECRETS_KEY, TwoSchoolDistrict, useIntegration } from '@porchlight/testing';
+import { TenantTranslator } from '@porchlight/translation';
 import { FanOutSurveyUseCase } from './fan-out-survey.use-case';
 import { PrepareSurveyUseCase } from './prepare-survey.use-case';
 import { SurveyConversation } from './survey-conversation';
@@ -73,31 +71,31 @@ jest.setTimeout(60_000);
 jest.setTimeout(120_000);
 
 describe('Survey conversation over SMS (Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('survey-talk', { poolSize: 3, tenant: false });
   let d: TwoSchoolDistrict;
   let admin: StaffPrincipal;
-  const prefix = `spec-survey-talk-${randomHex(4)}`;
   const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, work);
-  const q = (sql: string, params: unknown[] = []) => db.txFor(d.fixture.tenantId, (m) => m.query(sql, params));
-  const surveys = () => new SurveysUseCases(db, jobs);
+  const q = (sql: string, params: unknown[] = []) => spec.db.txFor(d.fixture.tenantId, (m) => m.query(sql, params));
+  const surveys = () => new SurveysUseCases(spec.db, spec.jobs, new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } }));
 
   async function open(input: Partial<CreateSurveyInput> = {}): Promise<string> {
     return inTenant(async () => {
       const created = await surveys().create(admin, { title: 'Voice', sourceLanguage: 'en', audience: { all: true }, questions: QUESTIONS, ...input });
       for (const [language, texts] of Object.entries(TRANSLATIONS)) await surveys().putTranslation(admin, created.id, language, texts);
       await surveys().send(admin, created.id);
-      expect(await new PrepareSurveyUseCase(db, jobs).execute(created.id)).toBe('ready');
-      await new FanOutSurveyUseCase(db, jobs).execute(created.id);
+      expect(
+        await new PrepareSurveyUseCase(spec.db, spec.jobs, new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } })).execute(
+          created.id,
+        ),
+      ).toBe('ready');
+      await new FanOutSurveyUseCase(spec.db, spec.jobs).execute(created.id);
       return created.id;
     });
   }
   /** The family texts `body`; returns what the survey sent back (the newest survey message to the phone). */
   async function text(phone: string, body: string): Promise<{ body: string; survey_step: string } | undefined> {
-    const id = await storeInbound(db, d.fixture.tenantId, phone, body);
-    await inTenant(() => new ProcessInboundUseCase(db, jobs, new SurveyConversation()).execute(id));
+    const id = await storeInbound(spec.db, d.fixture.tenantId, phone, body);
+    await inTenant(() => new ProcessInboundUseCase(spec.db, spec.jobs, new SurveyConversation()).execute(id));
     const [last] = await q(
       `select body, survey_step, kind, reply_to_id from messages where phone = $1 and direction = 'outbound' order by created_at desc, id desc limit 1`,
       [phone],
@@ -110,19 +108,8 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
     q(`select question_key, kind, option_key, counted from survey_answers where survey_id = $1 and phone = $2 order by created_at`, [surveyId, phone]);
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'survey-talk-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755509' });
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755509' });
     admin = { userId: d.fixture.adminId, tenantId: d.fixture.tenantId, role: 'district_admin', schoolIds: [], language: 'en' };
-  });
-
-  afterAll(async () => {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
   });
 
   it('asks one question at a time in the family’s language, reads answers as people type them, then thanks', async () => {
@@ -165,14 +152,14 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
     expect(await answers(id, d.phones.northEn)).toEqual([]);
 
     // Results: counted once per phone and question, by language and by school.
-    const results = await inTenant(() => new SurveyResultsUseCase(db).results(admin, id, 'language'));
+    const results = await inTenant(() => new SurveyResultsUseCase(spec.db).results(admin, id, 'language'));
     expect(results).toMatchObject({ status: 'open', sent: 5, responded: 2, responseRate: 0.4 });
     expect(results.questions[0]).toMatchObject({ key: 'time', counts: { '1': 1, '2': 1, '3': 0 }, answered: 2 });
     expect(results.questions[1]).toMatchObject({ key: 'bus', counts: { yes: 1, no: 0 }, answered: 2 });
     expect(results.questions[1].comments).toEqual([expect.objectContaining({ body: 'hôm nay trời đẹp quá nhỉ', language: 'vi' })]);
     expect(results.groups.find((g) => g.group === 'es')).toMatchObject({ sent: 2, responded: 1, responseRate: 0.5, counts: { time: { '2': 1 } } });
     expect(results.groups.find((g) => g.group === 'vi')).toMatchObject({ sent: 1, responded: 1, counts: { time: { '1': 1 } } });
-    const bySchool = await inTenant(() => new SurveyResultsUseCase(db).results(admin, id, 'school'));
+    const bySchool = await inTenant(() => new SurveyResultsUseCase(spec.db).results(admin, id, 'school'));
     expect(bySchool.groups.find((g) => g.group === d.schools.north)).toMatchObject({ label: 'North Elementary', sent: 3, responded: 1 });
     expect(bySchool.groups.find((g) => g.group === d.schools.south)).toMatchObject({ label: 'South Middle', sent: 3, responded: 1 });
     const north = {
@@ -182,16 +169,23 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
       schoolIds: [d.schools.north],
       language: 'en',
     };
-    expect(await inTenant(() => new SurveyResultsUseCase(db).results(north, id))).toMatchObject({ sent: 3, responded: 1 });
+    expect(await inTenant(() => new SurveyResultsUseCase(spec.db).results(north, id))).toMatchObject({ sent: 3, responded: 1 });
+    // Scoped staff count, group and export only their schools' families.
+    const northBySchool = await inTenant(() => new SurveyResultsUseCase(spec.db).results(north, id, 'school'));
+    expect(northBySchool).toMatchObject({ sent: 3, responded: 1, questions: [{ counts: { '1': 0, '2': 1, '3': 0 } }, { counts: { yes: 1, no: 0 } }, {}] });
+    expect(northBySchool.groups.find((g) => g.group === d.schools.north)).toMatchObject({ sent: 3, responded: 1, counts: { time: { '2': 1 } } });
+    const northRows = (await inTenant(() => new SurveyCsvUseCase(spec.db).csv(north, id))).trim().split('\r\n').slice(1);
+    expect(northRows).toHaveLength(3);
+    for (const line of northRows) expect(line.startsWith(`'${d.phones.northEs},`)).toBe(true);
 
     // Closing: later answers are thanked and not counted.
     await q(`update messages set status = 'delivered' where survey_id = $1 and phone = $2`, [id, d.phones.southEs]);
     await inTenant(() => surveys().close(admin, id));
     expect(await text(d.phones.southEs, 'noche')).toMatchObject({ survey_step: 'closed', body: 'Gracias. Esta encuesta ya cerró.' });
     expect(await answers(id, d.phones.southEs)).toEqual([{ question_key: 'time', kind: 'answer', option_key: '3', counted: false }]);
-    expect((await inTenant(() => new SurveyResultsUseCase(db).results(admin, id))).questions[0].counts).toEqual({ '1': 1, '2': 1, '3': 0 });
+    expect((await inTenant(() => new SurveyResultsUseCase(spec.db).results(admin, id))).questions[0].counts).toEqual({ '1': 1, '2': 1, '3': 0 });
 
-    const csv = await inTenant(() => new SurveyCsvUseCase(db).csv(admin, id));
+    const csv = await inTenant(() => new SurveyCsvUseCase(spec.db).csv(admin, id));
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trim()
@@ -227,11 +221,11 @@ describe('Survey conversation over SMS (Postgres, Redis)', () => {
       { question_key: 'bus', kind: 'answer', option_key: 'yes', counted: true },
       { question_key: 'idea', kind: 'text', option_key: null, counted: true },
     ]);
-    const csv = await inTenant(() => new SurveyCsvUseCase(db).csv(admin, first));
+    const csv = await inTenant(() => new SurveyCsvUseCase(spec.db).csv(admin, first));
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
 
     await q(`update survey_recipients set started_at = now() - interval '2 hours' where survey_id = $1`, [second]);
-    const sweep = new SurveySweep(db, jobs);
+    const sweep = new SurveySweep(spec.db, spec.jobs);
     // The phone that started later has not waited an hour since its own first question.
     await q(`update survey_recipients set started_at = now() where survey_id = $1 and phone = $2`, [second, d.phones.southEs]);
     expect(await inTenant(() => sweep.sweepTenant(d.fixture.tenantId))).toMatchObject({ reminded: 1 });

@@ -1,8 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { query, queryOne } from '@porchlight/database';
+import { tenantProfile } from '@porchlight/identity';
+import { lastOutboundTo } from '@porchlight/messaging';
 import { EntityManager } from 'typeorm';
 import { createAnswerParser, ParsedAnswer } from '../answers';
+import { SurveyEntity } from '../data/survey.entity';
+import { getSurvey } from '../data/surveys.repository';
+import { insertAnswer, updateRecipient } from '../data/survey-recipients.repository';
 import { closeSurvey } from './close-survey';
-import { SurveyRow } from './survey-access';
 import { answerQuestion } from './survey-render';
 import { startWaiting, writeStep } from './survey-steps';
 import { sendingTexts } from './survey-texts';
@@ -56,14 +61,15 @@ export class SurveyConversation {
 
   /** Returns the survey messages written (to hand to delivery), or null when no survey takes this reply. */
   async answer(m: EntityManager, tenantId: string, inbound: InboundText): Promise<{ outbound: string[] } | null> {
-    const [asking]: (Asking & { survey_id: string })[] = await m.query(
+    const asking = await queryOne<Asking & { survey_id: string }>(
+      m,
       `select r.id, r.question_key, r.asked_again, r.survey_id from survey_recipients r join surveys s on s.id = r.survey_id
        where r.phone = $1 and r.status = 'asking' and s.status = 'open' for update of r`,
       [inbound.phone],
     );
     if (asking) {
-      const [survey]: SurveyRow[] = await m.query(`select * from surveys where id = $1`, [asking.survey_id]);
-      if (!survey.closes_at || inbound.created_at < new Date(survey.closes_at)) return this.take(m, tenantId, survey, asking, inbound);
+      const survey = await getSurvey(m, asking.survey_id);
+      if (!survey.closesAt || inbound.created_at < survey.closesAt) return this.take(m, tenantId, survey, asking, inbound);
       // Its time has come and the sweep has not closed it yet: close it now, and this answer comes late.
       await closeSurvey(m, survey.id);
     }
@@ -72,19 +78,20 @@ export class SurveyConversation {
 
   /** The phone opted out: every survey asking or waiting for it stops (its unsent questions are suppressed at the claim). */
   async stop(m: EntityManager, phone: string): Promise<void> {
-    await m.query(
+    await query(
+      m,
       `update survey_recipients set status = 'stopped', finished_at = now(), updated_at = now() where phone = $1 and status in ('asking', 'waiting')`,
       [phone],
     );
   }
 
-  private async take(m: EntityManager, tenantId: string, survey: SurveyRow, asking: Asking, inbound: InboundText): Promise<{ outbound: string[] }> {
+  private async take(m: EntityManager, tenantId: string, survey: SurveyEntity, asking: Asking, inbound: InboundText): Promise<{ outbound: string[] }> {
     const index = survey.questions.findIndex((q) => q.key === asking.question_key);
     const question = survey.questions[index];
     const parsed = await this.read(m, survey, index, inbound.body);
     let answer = stored(parsed);
     if (!answer && !asking.asked_again) {
-      await m.query(`update survey_recipients set asked_again = true, updated_at = now() where id = $1`, [asking.id]);
+      await updateRecipient(m, asking.id, { askedAgain: true });
       const outbound = await writeStep(m, survey, [asking.id], { kind: 'again', key: question.key }, { quietHours: false, replyToId: inbound.id });
       this.logger.log({
         msg: 'survey answer not recognised; asking again',
@@ -96,14 +103,14 @@ export class SurveyConversation {
     }
     answer ??= { kind: 'comment', optionKey: null, value: null, confidence: null, matchedBy: null };
     await this.store(m, tenantId, survey.id, asking.id, question.key, inbound, answer, true);
-    const next = survey.questions[index + 1];
+    const next = survey.questions.at(index + 1);
     if (next) {
-      await m.query(`update survey_recipients set question_key = $2, asked_again = false, updated_at = now() where id = $1`, [asking.id, next.key]);
+      await updateRecipient(m, asking.id, { questionKey: next.key, askedAgain: false });
       return {
         outbound: await writeStep(m, survey, [asking.id], { kind: 'question', key: next.key, first: false }, { quietHours: false, replyToId: inbound.id }),
       };
     }
-    await m.query(`update survey_recipients set status = 'done', question_key = null, finished_at = now(), updated_at = now() where id = $1`, [asking.id]);
+    await updateRecipient(m, asking.id, { status: 'done', questionKey: null, finishedAt: () => 'now()' });
     const outbound = await writeStep(m, survey, [asking.id], { kind: 'thanks' }, { quietHours: false, replyToId: inbound.id });
     // The phone is free: a survey that waited for it starts now.
     outbound.push(...(await startWaiting(m, tenantId, { phone: inbound.phone, replyToId: inbound.id })));
@@ -112,18 +119,15 @@ export class SurveyConversation {
 
   /** A reply whose phone was last asked a question of a survey that has since closed. */
   private async late(m: EntityManager, tenantId: string, inbound: InboundText): Promise<{ outbound: string[] } | null> {
-    const [last] = await m.query(
-      `select survey_id, survey_step from messages where phone = $1 and direction = 'outbound' and status <> 'failed' and created_at <= $2
-       order by created_at desc limit 1`,
-      [inbound.phone, inbound.created_at],
-    );
-    if (!last?.survey_id || !(last.survey_step.startsWith('q:') || last.survey_step === 'reminder')) return null;
-    const [recipient] = await m.query(
+    const last = await lastOutboundTo(m, inbound.phone, inbound.created_at);
+    if (!last?.surveyId || !(last.surveyStep?.startsWith('q:') || last.surveyStep === 'reminder')) return null;
+    const recipient = await queryOne<{ id: string; question_key: string | null }>(
+      m,
       `select r.id, r.question_key from survey_recipients r join surveys s on s.id = r.survey_id where r.survey_id = $1 and r.phone = $2 and r.status = 'closed' and s.status = 'closed'`,
-      [last.survey_id, inbound.phone],
+      [last.surveyId, inbound.phone],
     );
     if (!recipient?.question_key) return null;
-    const [survey]: SurveyRow[] = await m.query(`select * from surveys where id = $1`, [last.survey_id]);
+    const survey = await getSurvey(m, last.surveyId);
     const index = survey.questions.findIndex((q) => q.key === recipient.question_key);
     const answer = stored(await this.read(m, survey, index, inbound.body)) ?? {
       kind: 'comment',
@@ -136,11 +140,11 @@ export class SurveyConversation {
     return { outbound: await writeStep(m, survey, [recipient.id], { kind: 'closed' }, { quietHours: false, replyToId: inbound.id }) };
   }
 
-  private async read(m: EntityManager, survey: SurveyRow, index: number, body: string): Promise<ParsedAnswer> {
-    const [{ languages }] = await m.query(`select languages from tenants where id = $1`, [survey.tenant_id]);
+  private async read(m: EntityManager, survey: SurveyEntity, index: number, body: string): Promise<ParsedAnswer> {
+    const { languages } = await tenantProfile(m, survey.tenantId);
     const texts = await sendingTexts(m, survey);
-    const parser = createAnswerParser(answerQuestion(survey.questions[index], survey.source_language, texts), {
-      languages: [...new Set([...(languages as string[]), survey.source_language, ...texts.keys()])],
+    const parser = createAnswerParser(answerQuestion(survey.questions[index], survey.sourceLanguage, texts), {
+      languages: [...new Set([...languages, survey.sourceLanguage, ...texts.keys()])],
     });
     return parser.parse(body);
   }
@@ -154,25 +158,21 @@ export class SurveyConversation {
     inbound: InboundText,
     answer: Stored,
     counted: boolean,
-  ) {
-    await m.query(
-      `insert into survey_answers (tenant_id, survey_id, recipient_id, phone, question_key, message_id, kind, option_key, value, confidence, matched_by, counted, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (message_id) do nothing`,
-      [
-        tenantId,
-        surveyId,
-        recipientId,
-        inbound.phone,
-        questionKey,
-        inbound.id,
-        answer.kind,
-        answer.optionKey,
-        answer.value,
-        answer.confidence,
-        answer.matchedBy,
-        counted,
-        inbound.created_at,
-      ],
-    );
+  ): Promise<void> {
+    await insertAnswer(m, {
+      tenantId,
+      surveyId,
+      recipientId,
+      phone: inbound.phone,
+      questionKey,
+      messageId: inbound.id,
+      kind: answer.kind,
+      optionKey: answer.optionKey,
+      value: answer.value === null ? null : String(answer.value),
+      confidence: answer.confidence,
+      matchedBy: answer.matchedBy,
+      counted,
+      createdAt: inbound.created_at,
+    });
   }
 }

@@ -53,7 +53,7 @@ function renderQuestion(survey: RenderableSurvey, texts: UnitTexts, step: Questi
   if (step.kind === 'again') lines.push(phrases.again);
   if (step.kind === 'reminder') lines.push(phrases.reminder);
   if (step.kind === 'question' && step.first && survey.intro) lines.push(texts.get('intro') ?? survey.intro, '');
-  const counter = survey.questions.length > 1 ? `(${index + 1}/${survey.questions.length}) ` : '';
+  const counter = survey.questions.length > 1 ? `(${String(index + 1)}/${String(survey.questions.length)}) ` : '';
   lines.push(`${counter}${texts.get(questionUnit(question.key)) ?? question.text}`);
   if (question.kind === 'choice') {
     const numbers = optionNumbers(question);

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
-import { FamilyScope } from '@porchlight/contacts';
-import { TenantDb } from '@porchlight/database';
+import { FamilyScope, schoolNames } from '@porchlight/contacts';
+import { queryOne, TenantDb } from '@porchlight/database';
+import { messageTextsSql } from '@porchlight/messaging';
 import { EntityManager } from 'typeorm';
-import { openSurvey, SurveyRow } from './survey-access';
+import { SurveyEntity } from '../data/survey.entity';
+import { openSurvey } from './survey-access';
 import { SurveyQuestion, SurveyStatus } from './survey.types';
 
 export const RESULT_GROUPINGS = ['language', 'school', 'grade', 'role'] as const;
@@ -65,25 +67,22 @@ function emptyCounts(question: SurveyQuestion): Record<string, number> {
 }
 
 /**
- * The recipients the reader sees and each phone's latest counted answer per question before the
- * survey's `closesAt`, as SQL shared by the results and the CSV. $1 the survey, $2 its closesAt.
+ * True when recipient `r` of survey $1 is one the reader sees (`scopeSql`, over `r.phone`) and was
+ * not suppressed: shared by the results and the CSV. Each recipient's latest counted answer per
+ * question before the survey's `closesAt` is its `survey_latest_answers` rows, kept by the answer
+ * write, and `r.responded` says it has one; `r.delivered` is kept by status callbacks.
  */
-export function latestAnswersSql(scopeSql: string): string {
-  return `delivered_phones as (
-      select distinct msg.phone from messages msg where msg.survey_id = $1 and msg.direction = 'outbound' and msg.status = 'delivered'
-    ),
-    r as (
-      select r.id, r.phone, r.language, r.school_ids, r.grades, r.roles, r.started_at, d.phone is not null as delivered
-      from survey_recipients r left join delivered_phones d on d.phone = r.phone
-      where r.survey_id = $1 and r.status <> 'suppressed' and ${scopeSql}
-    ),
-    latest as (
-      select distinct on (a.phone, a.question_key) a.phone, a.question_key, a.kind, a.option_key, a.value, a.message_id, a.created_at
-      from survey_answers a
-      where a.survey_id = $1 and a.counted and ($2::timestamptz is null or a.created_at < $2)
-      order by a.phone, a.question_key, a.created_at desc, a.id desc
-    ),
-    answers as (select l.* from latest l join r on r.phone = l.phone)`;
+export function visibleRecipientSql(scopeSql: string): string {
+  return `r.survey_id = $1 and r.status <> 'suppressed' and ${scopeSql}`;
+}
+
+/**
+ * True when latest answer `a` is of survey $1 and of a phone the reader sees (`scopeSql`, over
+ * `a.phone`). A suppressed recipient is never asked, so it has no answer to leave out: the rows are
+ * read without their recipients.
+ */
+function visibleAnswerSql(scopeSql: string): string {
+  return `a.survey_id = $1 and ${scopeSql}`;
 }
 
 interface GroupRow {
@@ -102,19 +101,52 @@ interface ResultRow {
   groups: GroupRow[];
 }
 
-/** Each group's size, responders, and counts per question and option: `group_rows(grp, sent, responded, counts)`. */
-function groupCtes(by: ResultGrouping): string {
-  return `g as (select r.phone, r.started_at, unnest(${GROUP_SQL[by]}) as grp from r),
-       responders as (select distinct phone from answers),
-       sizes as (select g.grp, count(*) filter (where g.started_at is not null)::int as sent, count(p.phone)::int as responded
-                 from g left join responders p on p.phone = g.phone group by g.grp),
-       counted as (select g.grp, a.question_key as q, case when a.kind = 'answer' then coalesce(a.option_key, a.value::text) end as k, count(*)::int as n, avg(a.value)::float8 as mean
-                   from answers a join g on g.phone = a.phone group by g.grp, a.question_key, 3),
-       group_rows as (
-         select s.grp, s.sent, s.responded,
-           (select json_agg(json_build_object('q', c.q, 'k', c.k, 'n', c.n, 'mean', c.mean)) from counted c where c.grp = s.grp) as counts
-         from sizes s
-       )`;
+const OPTION_SQL = `case when a.kind = 'answer' then coalesce(a.option_key, a.value::text) end`;
+
+/**
+ * Totals and counts per option, and with `by` the same per group: `totals(sent, delivered,
+ * responded)`, `per_option(question_key, k, n, mean)` and `group_rows(grp, sent, responded,
+ * counts)`. Without groups, the answers are read without their recipients. With groups, recipients
+ * and answers are first counted per list of groups (a handful: the languages, the schools' lists),
+ * once each, then the lists are unnested: a phone in two schools counts in both groups and once in
+ * the totals.
+ */
+function countCtes(by: ResultGrouping | undefined, recipients: () => string, answers: () => string): string {
+  if (!by) {
+    return `totals as (
+           select count(*) filter (where r.started_at is not null)::int as sent, count(*) filter (where r.delivered)::int as delivered,
+             count(*) filter (where r.responded)::int as responded
+           from survey_recipients r where ${recipients()}
+         ),
+         per_option as (
+           select a.question_key, ${OPTION_SQL} as k, count(*)::int as n, avg(a.value)::float8 as mean
+           from survey_latest_answers a where ${answers()} group by 1, 2
+         )`;
+  }
+  return `lists as materialized (
+           select ${GROUP_SQL[by]} as grps, count(*) filter (where r.started_at is not null) as sent, count(*) filter (where r.delivered) as delivered,
+             count(*) filter (where r.responded) as responded
+           from survey_recipients r where ${recipients()} group by 1
+         ),
+         totals as (select coalesce(sum(sent), 0)::int as sent, coalesce(sum(delivered), 0)::int as delivered, coalesce(sum(responded), 0)::int as responded from lists),
+         answer_lists as materialized (
+           select ${GROUP_SQL[by]} as grps, a.question_key as q, ${OPTION_SQL} as k, count(*) as n, sum(a.value) as total, count(a.value) as valued
+           from survey_latest_answers a join survey_recipients r on r.id = a.recipient_id
+           where a.survey_id = $1 and ${recipients()} group by 1, 2, 3
+         ),
+         per_option as (
+           select q as question_key, k, sum(n)::int as n, (sum(total) / nullif(sum(valued), 0))::float8 as mean from answer_lists group by 1, 2
+         ),
+         sizes as (select g.grp, sum(l.sent)::int as sent, sum(l.responded)::int as responded from lists l cross join unnest(l.grps) as g(grp) group by g.grp),
+         counted as materialized (
+           select g.grp, l.q, l.k, sum(l.n)::int as n, (sum(l.total) / nullif(sum(l.valued), 0))::float8 as mean
+           from answer_lists l cross join unnest(l.grps) as g(grp) group by 1, 2, 3
+         ),
+         group_rows as (
+           select s.grp, s.sent, s.responded,
+             (select json_agg(json_build_object('q', c.q, 'k', c.k, 'n', c.n, 'mean', c.mean)) from counted c where c.grp = s.grp) as counts
+           from sizes s
+         )`;
 }
 
 /** Survey results, computed in Postgres: totals, counts per option, means, comments, and the same per group. */
@@ -128,31 +160,31 @@ export class SurveyResultsUseCase {
     }
     return this.db.tx(async (m) => {
       const survey = await openSurvey(m, actor, id);
-      const params: unknown[] = [id, survey.closes_at];
-      const base = latestAnswersSql(FamilyScope.of(actor).phoneSql('r.phone', params));
-      // One statement: the recipients and the latest answers are read once for totals, counts, comments and groups.
-      const [found]: ResultRow[] = await m.query(
-        `with ${base},
-         per_option as (
-           select question_key, case when kind = 'answer' then coalesce(option_key, value::text) end as k, count(*)::int as n, avg(value)::float8 as mean
-           from answers group by 1, 2
-         ),
+      const scope = FamilyScope.of(actor);
+      const params: unknown[] = [id];
+      // Each part reads the rows it needs in one pass, so Postgres plans every join with the tables' statistics.
+      const recipients = () => visibleRecipientSql(scope.phoneSql('r.phone', params));
+      const answers = () => visibleAnswerSql(scope.phoneSql('a.phone', params));
+      // One statement: totals from the recipients' flags; counts, means and comments from the narrow latest-answer rows.
+      const found = await queryOne<ResultRow>(
+        m,
+        `with ${countCtes(by, recipients, answers)},
          comment_rows as (
            select * from (
              select a.question_key, msg.body, msg.language, msg.translated_body, a.created_at,
                row_number() over (partition by a.question_key order by a.created_at desc, a.message_id) as nth
-             from answers a join messages msg on msg.id = a.message_id where a.kind in ('text', 'comment')
-           ) c where nth <= ${COMMENTS_PER_QUESTION}
-         )${by ? `,\n${groupCtes(by)}` : ''}
-         select
-           (select count(*) filter (where started_at is not null)::int from r) as sent,
-           (select count(*) filter (where delivered)::int from r) as delivered,
-           (select count(distinct phone)::int from answers) as responded,
+             from survey_latest_answers a join (${messageTextsSql()}) msg on msg.id = a.message_id
+             where ${answers()} and a.kind in ('text', 'comment')
+           ) c where nth <= ${String(COMMENTS_PER_QUESTION)}
+         )
+         select t.sent, t.delivered, t.responded,
            (select coalesce(json_agg(p), '[]') from per_option p) as per_option,
            (select coalesce(json_agg(c order by c.question_key, c.created_at desc), '[]') from comment_rows c) as comments,
-           ${by ? `(select coalesce(json_agg(s order by s.grp), '[]') from group_rows s)` : `'[]'::json`} as groups`,
+           ${by ? `(select coalesce(json_agg(s order by s.grp), '[]') from group_rows s)` : `'[]'::json`} as groups
+         from totals t`,
         params,
       );
+      if (!found) throw DomainError.notFound('survey');
       const questions = survey.questions.map((question): QuestionResult => {
         const rows = found.per_option.filter((row) => row.question_key === question.key);
         const counts = emptyCounts(question);
@@ -165,7 +197,7 @@ export class SurveyResultsUseCase {
           answered: rows.reduce((sum, row) => sum + row.n, 0),
           counts,
           ...(question.kind === 'scale'
-            ? { mean: total > 0 ? Math.round((values.reduce((sum, row) => sum + row.mean! * row.n, 0) / total) * 100) / 100 : null }
+            ? { mean: total > 0 ? Math.round((values.reduce((sum, row) => sum + (row.mean ?? 0) * row.n, 0) / total) * 100) / 100 : null }
             : {}),
           comments: found.comments
             .filter((c) => c.question_key === question.key)
@@ -184,11 +216,11 @@ export class SurveyResultsUseCase {
     });
   }
 
-  private async groups(m: EntityManager, survey: SurveyRow, found: GroupRow[], by: ResultGrouping): Promise<GroupResult[]> {
+  private async groups(m: EntityManager, survey: SurveyEntity, found: GroupRow[], by: ResultGrouping): Promise<GroupResult[]> {
     const names = new Map<string, string>();
     if (by === 'school') {
       const ids = found.map((f) => f.grp).filter((g) => /^[0-9a-f-]{36}$/.test(g));
-      for (const row of await m.query(`select id::text, name from schools where id = any($1::uuid[])`, [ids])) names.set(row.id, row.name);
+      for (const [schoolId, name] of await schoolNames(m, ids)) names.set(schoolId, name);
     }
     return found.map((row) => {
       const counts: Record<string, Record<string, number>> = {};
@@ -199,7 +231,7 @@ export class SurveyResultsUseCase {
       }
       const sums = new Map<string, { total: number; n: number }>();
       for (const c of row.counts ?? []) {
-        if (!counts[c.q] || c.k === null) continue;
+        if (!Object.hasOwn(counts, c.q) || c.k === null) continue;
         counts[c.q][c.k] = (counts[c.q][c.k] ?? 0) + c.n;
         if (c.mean !== null) sums.set(c.q, { total: (sums.get(c.q)?.total ?? 0) + c.mean * c.n, n: (sums.get(c.q)?.n ?? 0) + c.n });
       }

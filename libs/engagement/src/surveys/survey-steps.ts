@@ -1,5 +1,10 @@
+import { familyTimeZoneSql } from '@porchlight/contacts';
+import { query } from '@porchlight/database';
+import { tenantProfile, tenantSendingWindowSql } from '@porchlight/identity';
+import { insertSurveyMessagesSql } from '@porchlight/messaging';
 import { EntityManager } from 'typeorm';
-import { SurveyRow } from './survey-access';
+import { SurveyEntity } from '../data/survey.entity';
+import { getSurvey } from '../data/surveys.repository';
 import { renderStep, Step, stepName } from './survey-render';
 import { complete, sendingTexts } from './survey-texts';
 
@@ -9,20 +14,20 @@ export interface StepBodies {
 }
 
 /** One step's text in every language the survey can be sent in: those wholly translated, and the source. */
-export async function stepBodies(m: EntityManager, survey: SurveyRow, step: Step): Promise<StepBodies> {
+export async function stepBodies(m: EntityManager, survey: SurveyEntity, step: Step): Promise<StepBodies> {
   const texts = await sendingTexts(m, survey);
   const bodies: { language: string; body: string }[] = [];
   for (const [language, unitTexts] of texts) {
-    if (language === survey.source_language || complete(survey, unitTexts)) bodies.push({ language, body: renderStep(survey, language, unitTexts, step) });
+    if (language === survey.sourceLanguage || complete(survey, unitTexts)) bodies.push({ language, body: renderStep(survey, language, unitTexts, step) });
   }
   // Fixed lines (thanks, closed) exist in every language the phrases know, whatever was translated.
   if (step.kind === 'thanks' || step.kind === 'closed') {
-    const [{ languages }] = await m.query(`select languages from tenants where id = $1`, [survey.tenant_id]);
-    for (const language of languages as string[]) {
+    const { languages } = await tenantProfile(m, survey.tenantId);
+    for (const language of languages) {
       if (!bodies.some((b) => b.language === language)) bodies.push({ language, body: renderStep(survey, language, new Map(), step) });
     }
   }
-  return { sourceLanguage: survey.source_language, bodies };
+  return { sourceLanguage: survey.sourceLanguage, bodies };
 }
 
 /**
@@ -34,38 +39,38 @@ export async function stepBodies(m: EntityManager, survey: SurveyRow, step: Step
  */
 export async function writeStep(
   m: EntityManager,
-  survey: SurveyRow,
+  survey: SurveyEntity,
   recipientIds: string[],
   step: Step,
   options: { quietHours: boolean; replyToId?: string; bodies?: StepBodies },
 ): Promise<string[]> {
   if (recipientIds.length === 0) return [];
   const { bodies, sourceLanguage } = options.bodies ?? (await stepBodies(m, survey, step));
-  const inserted: { id: string }[] = await m.query(
+  const rows = `select $1::uuid as tenant_id, r.survey_id, $6::text as survey_step, r.phone, r.contact_ids, coalesce(b.language, $5) as language,
+       coalesce(b.body, src.body) as body, $7::uuid as author_user_id, $8::uuid as reply_to_id,
+       case when $9::boolean and r.window_opens > now() then r.window_opens end as send_after
+     from recipients r
+     left join bodies b on b.language = r.language
+     cross join (select body from bodies where language = $5) src`;
+  const inserted = await query<{ id: string }>(
+    m,
     `with bodies as (select * from unnest($3::text[], $4::text[]) as b(language, body)),
-     tenant as (select timezone, quiet_hours_start, quiet_hours_end from tenants where id = $1),
+     tenant as (${tenantSendingWindowSql('$1')}),
      recipients as (
        select r.*, next_sending_time(
-           coalesce((select max(c.time_zone) from contacts c where c.id = any(r.contact_ids)), phone_time_zone(r.phone), tenant.timezone),
+           coalesce(${familyTimeZoneSql('r.contact_ids')}, phone_time_zone(r.phone), tenant.timezone),
            tenant.quiet_hours_start, tenant.quiet_hours_end) as window_opens
        from survey_recipients r cross join tenant where r.id = any($2::uuid[])
      )
-     insert into messages (tenant_id, survey_id, survey_step, direction, kind, phone, contact_ids, language, body, status, author_user_id, reply_to_id, send_after)
-     select $1, r.survey_id, $6, 'outbound', 'survey', r.phone, r.contact_ids, coalesce(b.language, $5), coalesce(b.body, src.body), 'pending', $7::uuid, $8::uuid,
-       case when $9::boolean and r.window_opens > now() then r.window_opens end
-     from recipients r
-     left join bodies b on b.language = r.language
-     cross join (select body from bodies where language = $5) src
-     on conflict (survey_id, phone, survey_step) where survey_id is not null do nothing
-     returning id`,
+     ${insertSurveyMessagesSql(rows)}`,
     [
-      survey.tenant_id,
+      survey.tenantId,
       recipientIds,
       bodies.map((b) => b.language),
       bodies.map((b) => b.body),
       sourceLanguage,
       stepName(step),
-      survey.author_user_id,
+      survey.authorUserId,
       options.replyToId ?? null,
       options.quietHours,
     ],
@@ -79,8 +84,9 @@ export async function writeStep(
  * index on asking rows holds the rule whatever happens: one open survey per phone at a time.
  */
 export async function startWaiting(m: EntityManager, tenantId: string, filter: { surveyId?: string; phone?: string; replyToId?: string }): Promise<string[]> {
-  await m.query(`select pg_advisory_xact_lock(hashtext('survey-start'), hashtext($1))`, [tenantId]);
-  const picked: { id: string; survey_id: string }[] = await m.query(
+  await query(m, `select pg_advisory_xact_lock(hashtext('survey-start'), hashtext($1))`, [tenantId]);
+  const picked = await query<{ id: string; survey_id: string }>(
+    m,
     `select distinct on (r.phone) r.id, r.survey_id
      from survey_recipients r join surveys s on s.id = r.survey_id
      where r.status = 'waiting' and s.status = 'open'
@@ -93,9 +99,10 @@ export async function startWaiting(m: EntityManager, tenantId: string, filter: {
   for (const row of picked) bySurvey.set(row.survey_id, [...(bySurvey.get(row.survey_id) ?? []), row.id]);
   const written: string[] = [];
   for (const [surveyId, ids] of bySurvey) {
-    const [survey]: SurveyRow[] = await m.query(`select * from surveys where id = $1`, [surveyId]);
+    const survey = await getSurvey(m, surveyId);
     const first = survey.questions[0].key;
-    await m.query(
+    await query(
+      m,
       `update survey_recipients set status = 'asking', question_key = $2, asked_again = false, started_at = now(), updated_at = now() where id = any($1::uuid[])`,
       [ids, first],
     );

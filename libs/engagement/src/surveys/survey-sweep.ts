@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { rows, TenantDb } from '@porchlight/database';
+import { query, TenantDb } from '@porchlight/database';
+import { allTenantIds } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { closeSurvey } from './close-survey';
 import { enqueueSurveyMessages } from './enqueue-messages';
-import { SurveyRow } from './survey-access';
+import { surveysDue, surveysWithReminder } from '../data/surveys.repository';
 import { startWaiting, writeStep } from './survey-steps';
 
 export interface SurveySweepReport {
@@ -30,15 +31,14 @@ export class SurveySweep {
 
   async sweep(): Promise<SurveySweepReport> {
     const report: SurveySweepReport = { closed: 0, reminded: 0, started: 0 };
-    const tenants = await this.db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory`);
-    for (const { tenant_id: tenantId } of tenants) {
+    for (const tenantId of await allTenantIds(this.db)) {
       try {
         const found = await TenantContext.run({ tenantId, correlationId: 'survey-sweep' }, () => this.sweepTenant(tenantId));
         report.closed += found.closed;
         report.reminded += found.reminded;
         report.started += found.started;
-      } catch (error) {
-        this.logger.error({ msg: 'survey sweep failed for a tenant', tenantId, err: (error as Error).message });
+      } catch (error: unknown) {
+        this.logger.error({ msg: 'survey sweep failed for a tenant', tenantId, err: error instanceof Error ? error.message : String(error) });
       }
     }
     if (report.closed + report.reminded + report.started > 0) this.logger.log({ msg: 'survey sweep', ...report });
@@ -47,19 +47,18 @@ export class SurveySweep {
 
   async sweepTenant(tenantId: string): Promise<SurveySweepReport> {
     const work = await this.db.tx(async (m) => {
-      const due: { id: string }[] = await m.query(`select id from surveys where status = 'open' and closes_at <= now()`);
-      for (const { id } of due) await closeSurvey(m, id);
+      const due = await surveysDue(m);
+      for (const id of due) await closeSurvey(m, id);
       const reminders: string[] = [];
-      const withReminder: SurveyRow[] = await m.query(`select * from surveys where status = 'open' and reminder_after_seconds is not null`);
-      for (const survey of withReminder) {
-        const silent = await rows<{ id: string }>(
+      for (const survey of await surveysWithReminder(m)) {
+        const silent = await query<{ id: string }>(
           m,
           `update survey_recipients r set reminded_at = now(), updated_at = now()
            where r.survey_id = $1 and r.status = 'asking' and r.reminded_at is null and not r.asked_again
              and r.started_at <= now() - make_interval(secs => $2)
              and not exists (select 1 from survey_answers a where a.recipient_id = r.id)
            returning r.id`,
-          [survey.id, survey.reminder_after_seconds],
+          [survey.id, survey.reminderAfterSeconds],
         );
         reminders.push(
           ...(await writeStep(

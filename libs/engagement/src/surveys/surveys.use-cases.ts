@@ -1,23 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
-import { audienceCountsSql, FamilyScope, toAudienceCounts } from '@porchlight/contacts';
-import { rows, TenantDb } from '@porchlight/database';
-import { audit } from '@porchlight/identity';
+import { FamilyScope } from '@porchlight/contacts';
+import { TenantDb } from '@porchlight/database';
+import { audit, tenantProfile } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { measureSms } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { rememberTranslation, TenantTranslator } from '@porchlight/translation';
+import { rememberTranslation, reviewRequired, TenantTranslator } from '@porchlight/translation';
 import { EntityManager } from 'typeorm';
 import { checkAudience } from './check-audience';
-import { openSurvey, surveyAudience, SurveyRow } from './survey-access';
-import { renderStep } from './survey-render';
-import { summarise, unitViews } from './survey-texts';
+import { SurveyEntity } from '../data/survey.entity';
+import { insertSurvey, recentSurveys, updateSurvey } from '../data/surveys.repository';
+import { approveTexts, putHumanText } from '../data/survey-texts.repository';
+import { decisionExists } from '../data/decisions.repository';
+import { openSurvey, surveyAudience } from './survey-access';
+import { countAudience, surveyView, translationView, translationViews } from './survey-views';
 import { optionUnit, questionUnit, surveyUnits } from './survey-units';
 import { CreateSurveyInput, SurveyPreview, SurveyTranslationInput, SurveyTranslationView, SurveyView } from './survey.types';
 import { checkSurvey } from './validate-survey';
 import { closeSurvey } from './close-survey';
-
-const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
+import { missingTexts, writeMachineTexts } from './survey-machine-texts';
 
 /** Writing, previewing, translating, sending and closing surveys (the API's use-cases). */
 @Injectable()
@@ -27,7 +28,7 @@ export class SurveysUseCases {
   constructor(
     private readonly db: TenantDb,
     private readonly jobs: JobProducer,
-    private readonly translator: TenantTranslator | null = null,
+    private readonly translator: TenantTranslator,
   ) {}
 
   async create(actor: StaffPrincipal, input: CreateSurveyInput): Promise<SurveyView> {
@@ -39,52 +40,49 @@ export class SurveysUseCases {
     return this.db.tx(async (m) => {
       await checkAudience(m, scope, input.audience);
       if (input.decisionId) await this.checkDecision(m, input.decisionId);
-      const [row] = await m.query(
-        `insert into surveys (tenant_id, author_user_id, title, source_language, audience, intro, questions, closes_at, decision_id, reminder_after_seconds, correlation_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-        [
-          actor.tenantId,
-          actor.userId,
-          input.title,
-          input.sourceLanguage,
-          JSON.stringify(input.audience),
-          input.intro ?? null,
-          JSON.stringify(
-            input.questions.map(({ key, text, kind, options, scale }) => ({ key, text, kind, ...(options ? { options } : {}), ...(scale ? { scale } : {}) })),
-          ),
-          input.closesAt ?? null,
-          input.decisionId ?? null,
-          input.reminder ? Math.round(input.reminder.afterHours * 3600) : null,
-          TenantContext.correlationId() ?? null,
-        ],
-      );
+      const id = await insertSurvey(m, {
+        tenantId: actor.tenantId,
+        authorUserId: actor.userId,
+        title: input.title,
+        sourceLanguage: input.sourceLanguage,
+        audience: input.audience,
+        intro: input.intro ?? null,
+        questions: input.questions.map(({ key, text, kind, options, scale }) => ({
+          key,
+          text,
+          kind,
+          ...(options ? { options } : {}),
+          ...(scale ? { scale } : {}),
+        })),
+        closesAt: input.closesAt ? new Date(input.closesAt) : null,
+        decisionId: input.decisionId ?? null,
+        reminderAfterSeconds: input.reminder ? Math.round(input.reminder.afterHours * 3600) : null,
+        correlationId: TenantContext.correlationId() ?? null,
+      });
       await audit(m, actor.tenantId, {
         actorUserId: actor.userId,
         action: 'survey.created',
         subjectType: 'survey',
-        subjectId: row.id,
+        subjectId: id,
         data: { questions: input.questions.length },
       });
-      return this.view(m, actor, await openSurvey(m, actor, row.id));
+      return surveyView(m, actor, await openSurvey(m, actor, id));
     });
   }
 
   /** The decision the survey feeds must be one of this district's. */
   private async checkDecision(m: EntityManager, decisionId: string): Promise<void> {
-    const [found] = await m.query(`select 1 from decisions where id = $1`, [decisionId]);
-    if (!found) throw new DomainError('invalid', 'validation failed', [{ field: 'decisionId', message: 'unknown decision' }]);
+    if (!(await decisionExists(m, decisionId))) throw new DomainError('invalid', 'validation failed', [{ field: 'decisionId', message: 'unknown decision' }]);
   }
 
-  async list(actor: StaffPrincipal, filter: { status?: string } = {}): Promise<SurveyView[]> {
+  async list(actor: StaffPrincipal, filter: { status?: SurveyEntity['status'] } = {}): Promise<SurveyView[]> {
     return this.db.tx(async (m) => {
-      const found: SurveyRow[] = await m.query(`select * from surveys where ($1::text is null or status = $1) order by created_at desc, id limit 200`, [
-        filter.status ?? null,
-      ]);
+      const found = await recentSurveys(m, filter.status);
       const visible: SurveyView[] = [];
       for (const row of found) {
         try {
-          visible.push(await this.view(m, actor, await openSurvey(m, actor, row.id)));
-        } catch (error) {
+          visible.push(await surveyView(m, actor, await openSurvey(m, actor, row.id)));
+        } catch (error: unknown) {
           if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
         }
       }
@@ -93,38 +91,38 @@ export class SurveysUseCases {
   }
 
   get(actor: StaffPrincipal, id: string): Promise<SurveyView> {
-    return this.db.tx(async (m) => this.view(m, actor, await openSurvey(m, actor, id)));
+    return this.db.tx(async (m) => surveyView(m, actor, await openSurvey(m, actor, id)));
   }
 
+  /**
+   * What families will read, language by language. For a draft, the district's engines first write
+   * the texts nobody else has (as preparation would, stored with their origin and review status), so
+   * staff see and approve the machine's words before anything is sent.
+   */
   async preview(actor: StaffPrincipal, id: string): Promise<SurveyPreview> {
+    const machine = await this.db.tx(async (m) => {
+      const survey = await openSurvey(m, actor, id);
+      if (survey.status !== 'draft' || !(await this.translator.configured(m))) return null;
+      const counts = await countAudience(m, await surveyAudience(m, survey, FamilyScope.of(actor)));
+      const languages = Object.keys(counts.byLanguage).filter((l) => l !== survey.sourceLanguage);
+      const missing = await missingTexts(m, actor.tenantId, survey, languages);
+      const { translation } = await tenantProfile(m, actor.tenantId);
+      return { survey, missing, review: reviewRequired(translation, 'normal') };
+    });
+    if (machine && machine.missing.length > 0) {
+      await writeMachineTexts(this.db, this.translator, actor.tenantId, machine.survey, machine.missing, machine.review);
+    }
     return this.db.tx(async (m) => {
       const survey = await openSurvey(m, actor, id);
       const q = await surveyAudience(m, survey, FamilyScope.of(actor));
-      const counts = toAudienceCounts((await m.query(audienceCountsSql(q), q.params))[0]);
-      const translations = await this.translations(m, survey, Object.keys(counts.byLanguage));
+      const counts = await countAudience(m, q);
+      const translations = await translationViews(m, survey, Object.keys(counts.byLanguage));
       const segments = new Map(translations.map((t) => [t.language, t.questions.reduce((sum, question) => sum + question.segments, 0)]));
       const estimatedSegments = Object.entries(counts.byLanguage).reduce(
-        (sum, [language, n]) => sum + n * (segments.get(language) || segments.get(survey.source_language) || 0),
+        (sum, [language, n]) => sum + n * (segments.get(language) || segments.get(survey.sourceLanguage) || 0),
         0,
       );
       return { recipients: { total: counts.total, byLanguage: counts.byLanguage }, suppressed: counts.suppressed, translations, estimatedSegments };
-    });
-  }
-
-  private async translations(m: EntityManager, survey: SurveyRow, languages: string[]): Promise<SurveyTranslationView[]> {
-    const wanted = [survey.source_language, ...[...new Set(languages)].filter((l) => l !== survey.source_language).sort()];
-    const views = await unitViews(m, survey, wanted);
-    return wanted.map((language) => {
-      const units = views.get(language)!;
-      const { origin, status } = summarise(units);
-      const texts = new Map(units.filter((u) => u.body !== null).map((u) => [u.unit, u.body!]));
-      const questions = survey.questions.map((question, i) => {
-        const body = status === 'missing' ? null : renderStep(survey, language, texts, { kind: 'question', key: question.key, first: i === 0 });
-        return { key: question.key, body, segments: body ? measureSms(body).segments : 0 };
-      });
-      const first = questions[0]?.body ?? null;
-      const measured = first ? measureSms(first) : null;
-      return { language, body: first, origin, status, segments: measured?.segments ?? 0, encoding: measured?.encoding ?? null, questions, units };
     });
   }
 
@@ -132,7 +130,7 @@ export class SurveysUseCases {
   async putTranslation(actor: StaffPrincipal, id: string, language: string, input: SurveyTranslationInput): Promise<SurveyTranslationView> {
     return this.db.tx(async (m) => {
       const survey = await openSurvey(m, actor, id, true);
-      if (language === survey.source_language) {
+      if (language === survey.sourceLanguage) {
         throw new DomainError('invalid', 'validation failed', [
           { field: 'language', message: 'this is the survey source language: write a new survey instead' },
         ]);
@@ -142,24 +140,19 @@ export class SurveysUseCases {
       const given: { unit: string; body: string; field: string }[] = [];
       if (input.intro !== undefined) given.push({ unit: 'intro', body: input.intro, field: 'intro' });
       (input.questions ?? []).forEach((question, i) => {
-        if (question.text !== undefined) given.push({ unit: questionUnit(question.key), body: question.text, field: `questions.${i}.text` });
+        if (question.text !== undefined) given.push({ unit: questionUnit(question.key), body: question.text, field: `questions.${String(i)}.text` });
         (question.options ?? []).forEach((option, j) =>
-          given.push({ unit: optionUnit(question.key, option.key), body: option.label, field: `questions.${i}.options.${j}.label` }),
+          given.push({ unit: optionUnit(question.key, option.key), body: option.label, field: `questions.${String(i)}.options.${String(j)}.label` }),
         );
       });
       const unknown = given.filter((g) => !source.has(g.unit)).map((g) => ({ field: g.field, message: `the survey has no ${g.unit}` }));
       if (given.length === 0) unknown.push({ field: 'questions', message: 'give at least one text' });
       if (unknown.length > 0) throw new DomainError('invalid', 'validation failed', unknown);
       for (const { unit, body } of given) {
-        await m.query(
-          `insert into survey_texts (tenant_id, survey_id, language, unit, body, origin, status, updated_by) values ($1, $2, $3, $4, $5, 'human', 'ready', $6)
-           on conflict (survey_id, language, unit) do update set body = excluded.body, origin = 'human', status = 'ready', provider = null, review_reason = null,
-             updated_by = excluded.updated_by, updated_at = now()`,
-          [actor.tenantId, id, language, unit, body, actor.userId],
-        );
+        await putHumanText(m, { tenantId: actor.tenantId, surveyId: id, language, unit, body, updatedBy: actor.userId });
         await rememberTranslation(m, actor.tenantId, {
-          sourceLanguage: survey.source_language,
-          sourceText: source.get(unit)!,
+          sourceLanguage: survey.sourceLanguage,
+          sourceText: source.get(unit) ?? '',
           language,
           body,
           approvedBy: actor.userId,
@@ -172,7 +165,7 @@ export class SurveysUseCases {
         subjectId: id,
         data: { language, units: given.length },
       });
-      return (await this.translations(m, survey, [language])).find((t) => t.language === language)!;
+      return translationView(m, survey, language);
     });
   }
 
@@ -183,19 +176,15 @@ export class SurveysUseCases {
       if (actor.role !== 'liaison' && actor.role !== 'district_admin')
         throw new DomainError('forbidden', 'only a liaison or a district admin approves translations');
       if (survey.status !== 'draft') throw new DomainError('conflict', 'the survey has been sent; its translations can no longer change');
-      const approved = await rows<{ unit: string; body: string }>(
-        m,
-        `update survey_texts set status = 'ready', review_reason = null, updated_by = $3, updated_at = now()
-         where survey_id = $1 and language = $2 and status = 'needs_review' returning unit, body`,
-        [id, language, actor.userId],
-      );
+      const approved = await approveTexts(m, id, language, actor.userId);
       if (approved.length === 0) throw DomainError.notFound('translation');
       const source = new Map(surveyUnits(survey).map(({ unit, text }) => [unit, text]));
       for (const { unit, body } of approved) {
-        if (source.has(unit))
+        const sourceText = source.get(unit);
+        if (sourceText !== undefined)
           await rememberTranslation(m, actor.tenantId, {
-            sourceLanguage: survey.source_language,
-            sourceText: source.get(unit)!,
+            sourceLanguage: survey.sourceLanguage,
+            sourceText,
             language,
             body,
             approvedBy: actor.userId,
@@ -208,7 +197,7 @@ export class SurveysUseCases {
         subjectId: id,
         data: { language },
       });
-      return (await this.translations(m, survey, [language])).find((t) => t.language === language)!;
+      return translationView(m, survey, language);
     });
   }
 
@@ -217,26 +206,23 @@ export class SurveysUseCases {
     const view = await this.db.tx(async (m) => {
       const survey = await openSurvey(m, actor, id, true);
       if (survey.status !== 'draft') throw new DomainError('conflict', `the survey is already ${survey.status}`);
-      if (survey.closes_at && new Date(survey.closes_at).getTime() <= Date.now()) throw new DomainError('conflict', 'the survey closed before it was sent');
+      if (survey.closesAt && survey.closesAt.getTime() <= Date.now()) throw new DomainError('conflict', 'the survey closed before it was sent');
       const scope = FamilyScope.of(actor);
-      if (!scope.districtWide && survey.author_user_id !== actor.userId)
-        throw new DomainError('forbidden', 'a survey is sent by its author or a district admin');
+      if (!scope.districtWide && survey.authorUserId !== actor.userId) throw new DomainError('forbidden', 'a survey is sent by its author or a district admin');
       const q = await surveyAudience(m, survey);
-      const counts = toAudienceCounts((await m.query(audienceCountsSql(q), q.params))[0]);
-      const translations = await this.translations(m, survey, Object.keys(counts.byLanguage));
+      const counts = await countAudience(m, q);
+      const translations = await translationViews(m, survey, Object.keys(counts.byLanguage));
       const toReview = translations.filter((t) => t.status === 'needs_review').map((t) => t.language);
       if (toReview.length > 0)
         throw new DomainError('conflict', `translations to review before sending: ${toReview.join(', ')}`, { reviewLanguages: toReview });
       const missing = translations.filter((t) => t.status === 'missing').map((t) => t.language);
-      const [{ translation }] = await m.query(`select translation from tenants where id = $1`, [actor.tenantId]);
-      const machine = missing.length > 0 && this.translator !== null && (await this.translator.configured(m));
-      if (missing.length > 0 && !machine && translation.untranslatedPolicy !== 'send_source') {
+      const { translation } = await tenantProfile(m, actor.tenantId);
+      const machine = missing.length > 0 && (await this.translator.configured(m));
+      if (missing.length > 0 && !machine && translation?.untranslatedPolicy !== 'send_source') {
         throw new DomainError('conflict', `translations needed before sending: ${missing.join(', ')}`, { missingLanguages: missing });
       }
-      await m.query(
-        `update surveys set status = 'translating', status_reason = null, send_requested_at = now(), correlation_id = coalesce($2, correlation_id), updated_at = now() where id = $1`,
-        [id, TenantContext.correlationId() ?? null],
-      );
+      const correlationId = TenantContext.correlationId();
+      await updateSurvey(m, id, { status: 'translating', statusReason: null, sendRequestedAt: () => 'now()', ...(correlationId ? { correlationId } : {}) });
       await audit(m, actor.tenantId, {
         actorUserId: actor.userId,
         action: 'survey.send',
@@ -244,7 +230,7 @@ export class SurveysUseCases {
         subjectId: id,
         data: { recipients: counts.total, languages: counts.byLanguage },
       });
-      return this.view(m, actor, await openSurvey(m, actor, id));
+      return surveyView(m, actor, await openSurvey(m, actor, id));
     });
     this.logger.log({ msg: 'survey send requested', surveyId: id });
     await this.jobs.add({ name: JobName.TranslateSurvey, tenantId: actor.tenantId, surveyId: id });
@@ -255,43 +241,12 @@ export class SurveysUseCases {
   async close(actor: StaffPrincipal, id: string): Promise<SurveyView> {
     return this.db.tx(async (m) => {
       const survey = await openSurvey(m, actor, id, true);
-      if (!FamilyScope.of(actor).districtWide && survey.author_user_id !== actor.userId)
+      if (!FamilyScope.of(actor).districtWide && survey.authorUserId !== actor.userId)
         throw new DomainError('forbidden', 'a survey is closed by its author or a district admin');
       if (survey.status === 'closed') throw new DomainError('conflict', 'the survey is already closed');
       await closeSurvey(m, id);
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'survey.closed', subjectType: 'survey', subjectId: id });
-      return this.view(m, actor, await openSurvey(m, actor, id));
+      return surveyView(m, actor, await openSurvey(m, actor, id));
     });
-  }
-
-  private async view(m: EntityManager, actor: StaffPrincipal, row: SurveyRow): Promise<SurveyView> {
-    const params: unknown[] = [row.id];
-    const [stats] = await m.query(
-      `select count(*)::int as recipients,
-         count(*) filter (where status = 'asking')::int as asking, count(*) filter (where status = 'waiting')::int as waiting,
-         count(*) filter (where status = 'done')::int as done, count(*) filter (where status = 'stopped')::int as stopped,
-         count(*) filter (where status = 'suppressed')::int as suppressed
-       from survey_recipients r where r.survey_id = $1 and ${FamilyScope.of(actor).phoneSql('r.phone', params)}`,
-      params,
-    );
-    return {
-      id: row.id,
-      title: row.title,
-      sourceLanguage: row.source_language,
-      audience: row.audience,
-      intro: row.intro,
-      closesAt: iso(row.closes_at),
-      decisionId: row.decision_id,
-      reminder: row.reminder_after_seconds ? { afterHours: row.reminder_after_seconds / 3600 } : null,
-      questions: row.questions,
-      status: row.status,
-      statusReason: row.status_reason,
-      authorUserId: row.author_user_id,
-      createdAt: iso(row.created_at)!,
-      sendRequestedAt: iso(row.send_requested_at),
-      openedAt: iso(row.opened_at),
-      closedAt: iso(row.closed_at),
-      stats,
-    };
   }
 }

@@ -13,10 +13,10 @@ type Problem = { field: string; message: string };
 export function surveyProblems(questions: SurveyQuestion[] | undefined): Problem[] {
   const problems: Problem[] = [];
   if (!questions || questions.length === 0) return [{ field: 'questions', message: 'a survey needs at least one question' }];
-  if (questions.length > MAX_QUESTIONS) problems.push({ field: 'questions', message: `a survey has at most ${MAX_QUESTIONS} questions` });
+  if (questions.length > MAX_QUESTIONS) problems.push({ field: 'questions', message: `a survey has at most ${String(MAX_QUESTIONS)} questions` });
   const keys = new Set<string>();
   questions.forEach((question, i) => {
-    const at = `questions.${i}`;
+    const at = `questions.${String(i)}`;
     if (keys.has(question.key)) problems.push({ field: `${at}.key`, message: `duplicate question key ${question.key}` });
     keys.add(question.key);
     const options = question.options ?? [];
@@ -25,8 +25,9 @@ export function surveyProblems(questions: SurveyQuestion[] | undefined): Problem
       const optionKeys = new Set<string>();
       const labels = new Set<string>();
       options.forEach((option, j) => {
-        if (optionKeys.has(option.key.toLowerCase())) problems.push({ field: `${at}.options.${j}.key`, message: `duplicate option key ${option.key}` });
-        if (labels.has(option.label.trim().toLowerCase())) problems.push({ field: `${at}.options.${j}.label`, message: 'two options with the same label' });
+        if (optionKeys.has(option.key.toLowerCase())) problems.push({ field: `${at}.options.${String(j)}.key`, message: `duplicate option key ${option.key}` });
+        if (labels.has(option.label.trim().toLowerCase()))
+          problems.push({ field: `${at}.options.${String(j)}.label`, message: 'two options with the same label' });
         optionKeys.add(option.key.toLowerCase());
         labels.add(option.label.trim().toLowerCase());
       });

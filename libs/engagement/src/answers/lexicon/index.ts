@@ -20,7 +20,19 @@ export const ANSWER_LANGUAGES = ['en', 'es', 'vi', 'zh-Hans', 'zh-Hant', 'ar', '
 export type AnswerLanguage = (typeof ANSWER_LANGUAGES)[number];
 
 export const LEXICONS: Readonly<Record<AnswerLanguage, LanguageLexicon>> = {
-  en, es, vi, 'zh-Hans': zhHans, 'zh-Hant': zhHant, ar, so, ht, pt, ru, ko, tl, fr,
+  en,
+  es,
+  vi,
+  'zh-Hans': zhHans,
+  'zh-Hant': zhHant,
+  ar,
+  so,
+  ht,
+  pt,
+  ru,
+  ko,
+  tl,
+  fr,
 };
 
 /**

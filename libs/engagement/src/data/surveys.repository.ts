@@ -1,0 +1,80 @@
+import { query } from '@porchlight/database';
+import { EntityManager, IsNull, Not } from 'typeorm';
+import { SurveyEntity } from './survey.entity';
+
+/** Reads and writes of `surveys` by key, on the tenant-scoped manager of `TenantDb.tx`. */
+
+/**
+ * The survey (row-level security hides another district's); `lock` holds it for update until the
+ * transaction ends. (`TenantDb.tx` begins its transaction itself, so TypeORM's own lock option,
+ * which asks the query runner whether a transaction is open, is not used.)
+ */
+export async function findSurvey(m: EntityManager, id: string, lock = false): Promise<SurveyEntity | null> {
+  if (lock) await query(m, `select id from surveys where id = $1 for update`, [id]);
+  return m.findOne(SurveyEntity, { where: { id } });
+}
+
+/** The survey, which must exist (a row its caller has just read or written). */
+export async function getSurvey(m: EntityManager, id: string): Promise<SurveyEntity> {
+  return m.findOneOrFail(SurveyEntity, { where: { id } });
+}
+
+export type NewSurvey = Pick<
+  SurveyEntity,
+  | 'tenantId'
+  | 'authorUserId'
+  | 'title'
+  | 'sourceLanguage'
+  | 'audience'
+  | 'intro'
+  | 'questions'
+  | 'closesAt'
+  | 'decisionId'
+  | 'reminderAfterSeconds'
+  | 'correlationId'
+>;
+
+/** Writes a draft; returns its id. */
+export async function insertSurvey(m: EntityManager, survey: NewSurvey): Promise<string> {
+  const result = await m.createQueryBuilder().insert().into(SurveyEntity).values(survey).execute();
+  const [row] = result.identifiers as { id: string }[];
+  return row.id;
+}
+
+/** The newest surveys (at most 200), of one status or any. */
+export function recentSurveys(m: EntityManager, status?: SurveyEntity['status']): Promise<SurveyEntity[]> {
+  return m.find(SurveyEntity, { where: status ? { status } : {}, order: { createdAt: 'DESC', id: 'ASC' }, take: 200 });
+}
+
+/** Open surveys with a reminder. */
+export function surveysWithReminder(m: EntityManager): Promise<SurveyEntity[]> {
+  return m.find(SurveyEntity, { where: { status: 'open', reminderAfterSeconds: Not(IsNull()) } });
+}
+
+/** Open surveys whose `closesAt` has passed (on the database's clock). */
+export async function surveysDue(m: EntityManager): Promise<string[]> {
+  const found = await query<{ id: string }>(m, `select id from surveys where status = 'open' and closes_at <= now()`);
+  return found.map((row) => row.id);
+}
+
+type SurveyChanges = Partial<Pick<SurveyEntity, 'status' | 'statusReason' | 'correlationId'>> & {
+  sendRequestedAt?: () => string;
+  openedAt?: () => string;
+  closedAt?: () => string;
+};
+
+/** Changes a survey's state; `updated_at` is now. */
+export async function updateSurvey(m: EntityManager, id: string, changes: SurveyChanges): Promise<void> {
+  await m.update(SurveyEntity, { id }, { ...changes, updatedAt: () => 'now()' });
+}
+
+/** Closes the survey unless it is closed; false when it already was. */
+export async function markSurveyClosed(m: EntityManager, id: string): Promise<boolean> {
+  const result = await m
+    .createQueryBuilder()
+    .update(SurveyEntity)
+    .set({ status: 'closed', closedAt: () => 'now()', statusReason: null, updatedAt: () => 'now()' })
+    .where(`id = :id and status <> 'closed'`, { id })
+    .execute();
+  return (result.affected ?? 0) > 0;
+}

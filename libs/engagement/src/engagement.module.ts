@@ -1,0 +1,49 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { CloseTheLoopUseCase, DecisionInputsUseCases, DecisionsUseCases, PublicDecisionsUseCase } from './decisions';
+import { ReachReportUseCase } from './reach';
+import { FanOutSurveyUseCase, PrepareSurveyUseCase, SurveyCsvUseCase, SurveyResultsUseCase, SurveysUseCases, SurveySweep } from './surveys';
+
+/**
+ * Each app's part of engagement. Delivery imports none of it: the survey conversation reaches
+ * inbound processing through `MessagingModule.forRoot({ delivery: { surveys: SurveyConversation } })`.
+ */
+export interface EngagementOptions {
+  /** The API: surveys and their results, the reach report, the decision log and its public page. */
+  api?: boolean;
+  /** The dispatcher: survey fan-out and the sweep that closes, reminds and starts surveys. */
+  dispatcher?: boolean;
+  /** The translation app: surveys' texts prepared. */
+  translation?: boolean;
+}
+
+const API = [
+  SurveysUseCases,
+  SurveyResultsUseCase,
+  SurveyCsvUseCase,
+  ReachReportUseCase,
+  DecisionInputsUseCases,
+  DecisionsUseCases,
+  CloseTheLoopUseCase,
+  PublicDecisionsUseCase,
+];
+const DISPATCHER = [FanOutSurveyUseCase, SurveySweep];
+const TRANSLATION = [PrepareSurveyUseCase];
+
+function useCases(options: EngagementOptions): Provider[] {
+  return [...(options.api ? API : []), ...(options.dispatcher ? DISPATCHER : []), ...(options.translation ? TRANSLATION : [])];
+}
+
+/**
+ * Surveys by SMS, the reach report and the decision log. `EngagementModule.forRoot(options)`
+ * builds the sections an app names. Needs the database and queue modules (`TenantDb`,
+ * `JobProducer`), IdentityModule (`TenantDirectory`), and for the API and translation sections
+ * TranslationModule and (closing the loop writes a notice) MessagingModule with its `api` section;
+ * all are global.
+ */
+@Module({})
+export class EngagementModule {
+  static forRoot(options: EngagementOptions): DynamicModule {
+    const provided = useCases(options);
+    return { module: EngagementModule, providers: provided, exports: provided };
+  }
+}
