@@ -1,8 +1,25 @@
+import { Injectable } from '@nestjs/common';
 import { DomainError, StaffPrincipal } from '@porchlight/contracts';
 import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { MessageText, messageText } from '@porchlight/messaging';
-import { EntityManager } from 'typeorm';
+import {
+  AuditRow,
+  ConsentEventRow,
+  ContactRow,
+  ConversationRow,
+  districtName,
+  recordAuditEntries,
+  recordConsentEvents,
+  recordContact,
+  recordConversations,
+  RecordMessageRow,
+  recordMessages,
+  RecordPhoneRow,
+  recordPhones,
+  recordStudents,
+  StudentRow,
+} from './data/record.queries';
 
 /**
  * Everything the district holds about one family member, for a records request. It reads across
@@ -86,9 +103,9 @@ export interface ContactRecord {
   audit: { id: string; action: string; actorUserId: string | null; subjectType: string | null; subjectId: string | null; data: unknown; createdAt: string }[];
 }
 
-const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
-const isoNow = (value: Date | string): string => new Date(value).toISOString();
+const iso = (value: Date | null): string | null => value?.toISOString() ?? null;
 
+@Injectable()
 export class ContactRecordUseCase {
   constructor(private readonly db: TenantDb) {}
 
@@ -96,151 +113,128 @@ export class ContactRecordUseCase {
   async export(actor: StaffPrincipal, id: string): Promise<ContactRecord> {
     if (actor.role !== 'district_admin') throw new DomainError('forbidden', "only a district admin can export a family member's record");
     return this.db.tx(async (m) => {
-      const [contact] = await m.query(`select * from contacts where id = $1 and erased_at is null`, [id]);
+      const contact = await recordContact(m, id);
       if (!contact) throw DomainError.notFound('contact');
       // Written first, so the record lists its own disclosure.
       await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'contact.exported', subjectType: 'contact', subjectId: id });
-      const [district] = await m.query(`select id, name from tenants where id = $1`, [actor.tenantId]);
-      const messages = await this.messages(m, contact);
-      const phones = [...new Set([contact.phone, ...messages.map((r: any) => r.phone)].filter((p): p is string => Boolean(p) && p !== 'erased'))];
-      const conversations = await m.query(
-        `select * from conversations where phone = $1 or contact_id = $2 order by created_at, id`,
-        [contact.phone, id],
-      );
-      const conversationByPhone = new Map<string, string>(
-        conversations.filter((c: any) => c.phone === contact.phone || c.contact_id === id).map((c: any) => [c.phone, c.id]),
-      );
+      const name = await districtName(m, actor.tenantId);
+      const messages = await recordMessages(m, id, contact.phone);
+      const phones = [...new Set([contact.phone, ...messages.map((r) => r.phone)])].filter((p): p is string => p !== null && p !== '' && p !== 'erased');
+      const conversations = await recordConversations(m, id, contact.phone);
+      const conversationByPhone = new Map(conversations.filter((c) => c.phone === contact.phone || c.contact_id === id).map((c) => [c.phone, c.id]));
       return {
         exportedAt: new Date().toISOString(),
-        district: { id: district.id, name: district.name },
-        contact: {
-          id: contact.id,
-          givenName: contact.given_name,
-          familyName: contact.family_name,
-          role: contact.role,
-          phone: contact.phone,
-          phoneSource: contact.phone_source,
-          email: contact.email,
-          language: contact.language,
-          languageSource: contact.language_source,
-          consent: contact.consent,
-          timeZone: contact.time_zone,
-          sourcedId: contact.source_id,
-          createdAt: isoNow(contact.created_at),
-          updatedAt: isoNow(contact.updated_at),
-        },
-        students: (
-          await m.query(
-            `select s.id, s.given_name, s.family_name, s.grade, s.source_id, sc.id as school_id, sc.name as school_name
-             from contact_students cs join students s on s.id = cs.student_id join schools sc on sc.id = s.school_id
-             where cs.contact_id = $1 order by s.family_name, s.given_name, s.id`,
-            [id],
+        district: { id: actor.tenantId, name },
+        contact: toContact(contact),
+        students: (await recordStudents(m, id)).map(toStudent),
+        phones: phones.length === 0 ? [] : (await recordPhones(m, id, contact.phone, phones)).map((r) => toPhone(r, contact.phone)),
+        consentEvents: (
+          await recordConsentEvents(
+            m,
+            contact.phone,
+            messages.map((r) => r.id),
           )
-        ).map((r: any) => ({
-          id: r.id,
-          givenName: r.given_name,
-          familyName: r.family_name,
-          grade: r.grade,
-          sourcedId: r.source_id,
-          school: { id: r.school_id, name: r.school_name },
-        })),
-        phones: await this.phones(m, id, contact.phone, phones),
-        consentEvents: await this.consent(m, contact.phone, messages.map((r: any) => r.id)),
-        conversations: conversations.map((c: any) => ({
-          id: c.id,
-          phone: c.phone,
-          assignedUserId: c.assigned_user_id,
-          schoolId: c.school_id,
-          unreadCount: c.unread_count,
-          suggestedLanguage: c.suggested_language,
-          lastMessageAt: isoNow(c.last_message_at),
-          createdAt: isoNow(c.created_at),
-        })),
-        messages: messages.map((r: any) => ({
-          id: r.id,
-          direction: r.direction,
-          kind: r.kind,
-          phone: r.phone,
-          noticeId: r.notice_id,
-          noticeTitle: r.notice_title,
-          conversationId: conversationByPhone.get(r.phone) ?? null,
-          language: r.language,
-          ...messageText(r),
-          status: r.status,
-          errorCode: r.error_code,
-          authorUserId: r.author_user_id,
-          alsoForOthers: (r.contact_ids as string[]).some((other) => other !== id) || r.others_on_phone,
-          sendAfter: iso(r.send_after),
-          createdAt: isoNow(r.created_at),
-          updatedAt: isoNow(r.updated_at),
-        })),
-        audit: await this.auditEntries(m, id, conversations.map((c: any) => c.id)),
+        ).map(toConsentEvent),
+        conversations: conversations.map(toConversation),
+        messages: messages.map((r) => toMessage(r, id, conversationByPhone.get(r.phone) ?? null)),
+        audit: (
+          await recordAuditEntries(
+            m,
+            id,
+            conversations.map((c) => c.id),
+          )
+        ).map(toAuditEntry),
       };
     });
   }
-
-  /**
-   * Messages to and from the current phone, and those that named this person on another phone.
-   * `others_on_phone`: a reply from a phone other family members also have on file.
-   */
-  private messages(m: EntityManager, contact: { id: string; phone: string | null }): Promise<any[]> {
-    return m.query(
-      `select msg.*, n.title as notice_title,
-         (msg.direction = 'inbound' and exists (select 1 from contacts o where o.phone = msg.phone and o.id <> $2 and o.erased_at is null)) as others_on_phone
-       from messages msg left join notices n on n.id = msg.notice_id
-       where msg.phone = $1 or $2 = any(msg.contact_ids)
-       order by msg.created_at, msg.id`,
-      [contact.phone, contact.id],
-    );
-  }
-
-  private async phones(m: EntityManager, id: string, current: string | null, phones: string[]): Promise<ContactRecord['phones']> {
-    if (phones.length === 0) return [];
-    const rows = await m.query(
-      `select p.phone, ph.opted_out_at, ph.invalid_reason,
-         (select count(*)::int from contacts o where o.phone = p.phone and o.id <> $2 and o.erased_at is null) as shared
-       from unnest($1::text[]) as p(phone) left join phones ph on ph.phone = p.phone
-       order by p.phone = $3 desc, p.phone`,
-      [phones, id, current],
-    );
-    return rows.map((r: any) => ({
-      phone: r.phone,
-      current: r.phone === current,
-      optedOut: r.opted_out_at !== null,
-      optedOutAt: iso(r.opted_out_at),
-      invalidReason: r.invalid_reason,
-      sharedWithOthers: r.shared,
-    }));
-  }
-
-  /**
-   * The consent ledger of the current phone, and entries on earlier phones caused by a message in
-   * this record (another family may have that number now: the rest of its ledger is theirs).
-   */
-  private async consent(m: EntityManager, phone: string | null, messageIds: string[]): Promise<ContactRecord['consentEvents']> {
-    const rows = await m.query(
-      `select * from consent_events where phone = $1 or message_id = any($2::uuid[]) order by created_at, id`,
-      [phone, messageIds],
-    );
-    return rows.map((r: any) => ({ id: r.id, phone: r.phone, action: r.action, source: r.source, messageId: r.message_id, createdAt: isoNow(r.created_at) }));
-  }
-
-  /** Entries about the person and about their conversations. */
-  private async auditEntries(m: EntityManager, id: string, conversationIds: string[]): Promise<ContactRecord['audit']> {
-    const rows = await m.query(
-      `select * from audit_log
-       where (subject_type = 'contact' and subject_id = $1) or (subject_type = 'conversation' and subject_id = any($2::text[]))
-       order by created_at, id`,
-      [id, conversationIds],
-    );
-    return rows.map((r: any) => ({
-      id: String(r.id),
-      action: r.action,
-      actorUserId: r.actor_user_id,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      data: r.data,
-      createdAt: isoNow(r.created_at),
-    }));
-  }
 }
+
+const toContact = (c: ContactRow): ContactRecord['contact'] => ({
+  id: c.id,
+  givenName: c.given_name,
+  familyName: c.family_name,
+  role: c.role,
+  phone: c.phone,
+  phoneSource: c.phone_source,
+  email: c.email,
+  language: c.language,
+  languageSource: c.language_source,
+  consent: c.consent,
+  timeZone: c.time_zone,
+  sourcedId: c.source_id,
+  createdAt: c.created_at.toISOString(),
+  updatedAt: c.updated_at.toISOString(),
+});
+
+const toStudent = (r: StudentRow): ContactRecord['students'][number] => ({
+  id: r.id,
+  givenName: r.given_name,
+  familyName: r.family_name,
+  grade: r.grade,
+  sourcedId: r.source_id,
+  school: { id: r.school_id, name: r.school_name },
+});
+
+const toPhone = (r: RecordPhoneRow, current: string | null): ContactRecord['phones'][number] => ({
+  phone: r.phone,
+  current: r.phone === current,
+  optedOut: r.opted_out_at !== null,
+  optedOutAt: iso(r.opted_out_at),
+  invalidReason: r.invalid_reason,
+  sharedWithOthers: r.shared,
+});
+
+/**
+ * The consent ledger of the current phone, and entries on earlier phones caused by a message in
+ * this record (another family may have that number now: the rest of its ledger is theirs).
+ */
+const toConsentEvent = (r: ConsentEventRow): ContactRecord['consentEvents'][number] => ({
+  id: r.id,
+  phone: r.phone,
+  action: r.action,
+  source: r.source,
+  messageId: r.message_id,
+  createdAt: r.created_at.toISOString(),
+});
+
+const toConversation = (c: ConversationRow): ContactRecord['conversations'][number] => ({
+  id: c.id,
+  phone: c.phone,
+  assignedUserId: c.assigned_user_id,
+  schoolId: c.school_id,
+  unreadCount: c.unread_count,
+  suggestedLanguage: c.suggested_language,
+  lastMessageAt: c.last_message_at.toISOString(),
+  createdAt: c.created_at.toISOString(),
+});
+
+/** `alsoForOthers`: the message named other family members too, or came from a phone they share. */
+const toMessage = (r: RecordMessageRow, contactId: string, conversationId: string | null): ContactRecord['messages'][number] => ({
+  id: r.id,
+  direction: r.direction,
+  kind: r.kind,
+  phone: r.phone,
+  noticeId: r.notice_id,
+  noticeTitle: r.notice_title,
+  conversationId,
+  language: r.language,
+  ...messageText(r),
+  status: r.status,
+  errorCode: r.error_code,
+  authorUserId: r.author_user_id,
+  alsoForOthers: r.contact_ids.some((other) => other !== contactId) || r.others_on_phone,
+  sendAfter: iso(r.send_after),
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+/** Entries about the person and about their conversations. */
+const toAuditEntry = (r: AuditRow): ContactRecord['audit'][number] => ({
+  id: r.id,
+  action: r.action,
+  actorUserId: r.actor_user_id,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  data: r.data,
+  createdAt: r.created_at.toISOString(),
+});

@@ -1,4 +1,6 @@
 export * from './contact-record.use-case';
+export * from './data/export-chunk.entity';
+export * from './data/export.entity';
 export * from './exports/build-export.use-case';
 export * from './exports/export-files';
 export * from './exports/export-tables';
@@ -7,3 +9,4 @@ export * from './exports/exports.use-cases';
 export * from './records.module';
 export * from './retention/retention-schedule';
 export * from './retention/retention.use-case';
+export * from './erase-contact.use-case';

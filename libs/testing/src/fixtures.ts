@@ -64,10 +64,11 @@ export async function addFamilies(
         `insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Kid', 'Fixture', $3) returning id`,
         [tenantId, school.id, family.grade ?? '03'],
       );
-      const [contact] = await m.query(
-        `insert into contacts (tenant_id, phone, language, given_name) values ($1, $2, $3, 'Parent') returning id`,
-        [tenantId, family.phone, family.language],
-      );
+      const [contact] = await m.query(`insert into contacts (tenant_id, phone, language, given_name) values ($1, $2, $3, 'Parent') returning id`, [
+        tenantId,
+        family.phone,
+        family.language,
+      ]);
       await m.query(`insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3)`, [tenantId, contact.id, student.id]);
       contactIds.push(contact.id);
     }
@@ -88,10 +89,12 @@ export async function createNoticeFixture(
       [fixture.tenantId, fixture.adminId, options.body ?? 'Hello families', JSON.stringify(options.audience ?? { all: true }), options.urgency ?? 'normal'],
     );
     for (const [language, body] of Object.entries(options.translations ?? {})) {
-      await m.query(
-        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status) values ($1, $2, $3, $4, 'human', 'ready')`,
-        [fixture.tenantId, notice.id, language, body],
-      );
+      await m.query(`insert into notice_translations (tenant_id, notice_id, language, body, origin, status) values ($1, $2, $3, $4, 'human', 'ready')`, [
+        fixture.tenantId,
+        notice.id,
+        language,
+        body,
+      ]);
     }
     return notice.id as string;
   });

@@ -6,7 +6,10 @@ export interface HttpResult<T = any> {
 
 /** A small JSON client for driving the API over HTTP in tests and the demo. */
 export class HttpClient {
-  constructor(readonly baseUrl: string, private readonly token?: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
 
   withToken(token: string): HttpClient {
     return new HttpClient(this.baseUrl, token);

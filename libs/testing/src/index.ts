@@ -8,3 +8,6 @@ export * from './phrase-translator';
 export * from './in-process-api';
 export * from './school-scope';
 export * from './survey-fixtures';
+export * from './integration';
+export * from './local-provider-server';
+export * from './zones';

@@ -57,7 +57,8 @@ export class PhraseTranslatorServer {
         }
         const { q, source, target } = body;
         if (typeof source !== 'string' || typeof target !== 'string') return answer(400, { error: 'Invalid request: missing source or target parameter' });
-        if (typeof q !== 'string' && !(Array.isArray(q) && q.every((t) => typeof t === 'string'))) return answer(400, { error: 'Invalid request: missing q parameter' });
+        if (typeof q !== 'string' && !(Array.isArray(q) && q.every((t) => typeof t === 'string')))
+          return answer(400, { error: 'Invalid request: missing q parameter' });
         const texts = typeof q === 'string' ? [q] : (q as string[]);
         this.requests.push({ q: texts, source, target });
         const translated = texts.map((text) => this.translate(text, source, target));

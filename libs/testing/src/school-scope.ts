@@ -65,11 +65,17 @@ export async function createTwoSchoolDistrict(
     both: `${options.phonePrefix}05`,
   };
   const built = await db.txFor(tenantId, async (m) => {
-    const school = async (name: string) => (await m.query(`insert into schools (tenant_id, name) values ($1, $2) returning id`, [tenantId, name]))[0].id as string;
+    const school = async (name: string) =>
+      (await m.query(`insert into schools (tenant_id, name) values ($1, $2) returning id`, [tenantId, name]))[0].id as string;
     const schools = { north: await school('North Elementary'), south: await school('South Middle') };
     const student = async (schoolId: string, givenName: string) =>
-      (await m.query(`insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, $3, 'Scope', '03') returning id`, [tenantId, schoolId, givenName]))[0]
-        .id as string;
+      (
+        await m.query(`insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, $3, 'Scope', '03') returning id`, [
+          tenantId,
+          schoolId,
+          givenName,
+        ])
+      )[0].id as string;
     const students = {
       northEn: await student(schools.north, 'Ann'),
       northEs: await student(schools.north, 'Beto'),
@@ -79,8 +85,14 @@ export async function createTwoSchoolDistrict(
       bothSouth: await student(schools.south, 'Finn'),
     };
     const contact = async (phone: string, language: string, givenName: string, children: string[]) => {
-      const [row] = await m.query(`insert into contacts (tenant_id, phone, language, given_name) values ($1, $2, $3, $4) returning id`, [tenantId, phone, language, givenName]);
-      for (const child of children) await m.query(`insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3)`, [tenantId, row.id, child]);
+      const [row] = await m.query(`insert into contacts (tenant_id, phone, language, given_name) values ($1, $2, $3, $4) returning id`, [
+        tenantId,
+        phone,
+        language,
+        givenName,
+      ]);
+      for (const child of children)
+        await m.query(`insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3)`, [tenantId, row.id, child]);
       return row.id as string;
     };
     const contacts = {

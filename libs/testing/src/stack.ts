@@ -101,7 +101,8 @@ export async function startStack(name: string, overrides: Partial<Record<string,
   const processes = new Map<AppName, ChildProcess>();
 
   const start = async (app: AppName) => {
-    const portEnv = app === 'api' ? { PORT: String(ports.api) } : app === 'sms-sandbox' ? { SMS_SANDBOX_PORT: String(ports[app]) } : { HEALTH_PORT: String(ports[app]) };
+    const portEnv =
+      app === 'api' ? { PORT: String(ports.api) } : app === 'sms-sandbox' ? { SMS_SANDBOX_PORT: String(ports[app]) } : { HEALTH_PORT: String(ports[app]) };
     // STACK_NODE_ARGS: extra node flags for every app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` when profiling.
     const nodeArgs = (process.env.STACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, join(DIST, 'apps', app, 'src', 'main.js')], {
@@ -113,10 +114,15 @@ export async function startStack(name: string, overrides: Partial<Record<string,
     child.stderr?.pipe(log);
     processes.set(app, child);
     const url = `http://127.0.0.1:${ports[app]}${app === 'sms-sandbox' ? '/health' : '/health/ready'}`;
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${name}/${app} exited with ${signal ?? code} (see ${logDir}/${app}.log)`))));
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code, signal) => reject(new Error(`${name}/${app} exited with ${signal ?? code} (see ${logDir}/${app}.log)`))),
+    );
     exited.catch(() => undefined);
     // Generous: several stacks booting at once on a busy machine take their time; an app that exits fails at once.
-    await Promise.race([waitFor(`${name}/${app} to be ready (see ${logDir}/${app}.log)`, async () => (await fetch(url)).ok, { timeoutMs: 180_000, intervalMs: 100 }), exited]);
+    await Promise.race([
+      waitFor(`${name}/${app} to be ready (see ${logDir}/${app}.log)`, async () => (await fetch(url)).ok, { timeoutMs: 180_000, intervalMs: 100 }),
+      exited,
+    ]);
   };
 
   const kill = (app: AppName, signal: NodeJS.Signals = 'SIGTERM') =>

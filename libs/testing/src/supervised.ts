@@ -86,7 +86,11 @@ export async function startSupervised(name: string, overrides: Partial<Record<st
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
-  const lines = () => output.split('\n').filter((line) => line.startsWith('supervisor: ')).map((line) => line.slice('supervisor: '.length));
+  const lines = () =>
+    output
+      .split('\n')
+      .filter((line) => line.startsWith('supervisor: '))
+      .map((line) => line.slice('supervisor: '.length));
 
   const supervised: Supervised = {
     name,
@@ -112,9 +116,13 @@ export async function startSupervised(name: string, overrides: Partial<Record<st
       if (child.exitCode === null) {
         child.kill('SIGINT');
         // The second interrupt must arrive after the first was taken, or the two could count as one.
-        await waitFor('the supervisor to take the first interrupt', () => child.exitCode !== null || lines().some((line) => line.startsWith('SIGINT: stopping')), {
-          timeoutMs: 30_000,
-        }).catch(() => undefined);
+        await waitFor(
+          'the supervisor to take the first interrupt',
+          () => child.exitCode !== null || lines().some((line) => line.startsWith('SIGINT: stopping')),
+          {
+            timeoutMs: 30_000,
+          },
+        ).catch(() => undefined);
         if (child.exitCode === null) child.kill('SIGINT');
       }
       return finished();

@@ -1,10 +1,12 @@
-import { Logger } from '@nestjs/common';
-import { rows, TenantDb } from '@porchlight/database';
+import { Injectable, Logger } from '@nestjs/common';
+import { query, TenantDb } from '@porchlight/database';
 import { TenantContext } from '@porchlight/tenancy';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EntityManager } from 'typeorm';
 import { ZipFile } from 'yazl';
+import { districtName } from '../data/record.queries';
+import { claimExportBuild, completeExport, failExport } from '../data/exports.repository';
 import { csvLine, UTF8_BOM } from './csv';
 import { deleteExportChunks, ExportChunkWriter, purgeExportFile } from './export-files';
 import { EXPORT_TABLES, ExportCounts, exportReadme, ExportTable } from './export-tables';
@@ -19,6 +21,7 @@ const FETCH_ROWS = 2000;
  * Safe to run again: a completed or failed export is left alone; a run cut short starts over,
  * throwing away the chunks it had stored.
  */
+@Injectable()
 export class BuildExportUseCase {
   private readonly logger = new Logger(BuildExportUseCase.name);
 
@@ -26,36 +29,20 @@ export class BuildExportUseCase {
 
   async execute(exportId: string): Promise<void> {
     const tenantId = TenantContext.tenantId();
-    const [claimed] = await this.db.tx((m) =>
-      rows(
-        m,
-        `update exports set status = 'running', started_at = now(), updated_at = now(), counts = '{}', size = 0, failure = null
-         where id = $1 and status in ('queued', 'running') returning (select name from tenants where id = $2) as district`,
-        [exportId, tenantId],
-      ),
-    );
-    if (!claimed) return;
+    const district = await this.db.tx(async (m) => ((await claimExportBuild(m, exportId)) ? districtName(m, tenantId) : undefined));
+    if (district === undefined) return;
+
     await deleteExportChunks(this.db, tenantId, exportId);
     const writer = new ExportChunkWriter(this.db, exportId);
-    const counts = await this.db.snapshot((m) => writeZip(m, claimed.district, writer));
-    await this.db.tx((m) =>
-      m.query(
-        `update exports set status = 'completed', counts = $2, size = $3, finished_at = now(), updated_at = now() where id = $1 and status = 'running'`,
-        [exportId, JSON.stringify(counts), writer.bytes],
-      ),
-    );
+    const counts = await this.db.snapshot((m) => writeZip(m, district, writer));
+    await this.db.tx((m) => completeExport(m, exportId, counts, writer.bytes));
     this.logger.log({ msg: 'export built', exportId, bytes: writer.bytes, ...counts });
   }
 
   /** The job gave up: say so, and drop what it had stored. */
   async giveUp(exportId: string, reason: string): Promise<void> {
     const tenantId = TenantContext.tenantId();
-    await this.db.tx((m) =>
-      m.query(`update exports set status = 'failed', failure = $2, finished_at = now(), updated_at = now() where id = $1 and status in ('queued', 'running')`, [
-        exportId,
-        `the export stopped after several tries: ${reason}`,
-      ]),
-    );
+    await this.db.tx((m) => failExport(m, exportId, `the export stopped after several tries: ${reason}`));
     await purgeExportFile(this.db, tenantId, exportId);
   }
 }
@@ -71,11 +58,13 @@ async function writeZip(m: EntityManager, district: string, out: ExportChunkWrit
       out.destroy(error);
       reject(error);
     });
-    pipeline(zip.outputStream as Readable, out).then(resolve, reject);
+    pipeline(zip.outputStream, out).then(resolve, reject);
   });
   zip.addBuffer(Buffer.from(exportReadme(district, mtime)), 'README.txt', { mtime });
   for (const table of EXPORT_TABLES) {
-    zip.addReadStreamLazy(table.file, { mtime }, (done) => done(null, Readable.from(tableCsv(m, table, counts))));
+    zip.addReadStreamLazy(table.file, { mtime }, (done) => {
+      done(null, Readable.from(tableCsv(m, table, counts)));
+    });
   }
   zip.end();
   await written;
@@ -85,15 +74,15 @@ async function writeZip(m: EntityManager, district: string, out: ExportChunkWrit
 /** One table as CSV, read through a cursor `FETCH_ROWS` rows at a time. */
 async function* tableCsv(m: EntityManager, table: ExportTable, counts: ExportCounts): AsyncGenerator<Buffer> {
   const cursor = `export_${table.key.toLowerCase()}`;
-  await m.query(`declare ${cursor} no scroll cursor for ${table.sql}`);
+  await query(m, `declare ${cursor} no scroll cursor for ${table.sql}`);
   yield Buffer.from(UTF8_BOM + csvLine(table.columns));
   let count = 0;
   for (;;) {
-    const batch: Record<string, unknown>[] = await m.query(`fetch forward ${FETCH_ROWS} from ${cursor}`);
+    const batch = await query<Record<string, unknown>>(m, `fetch forward ${String(FETCH_ROWS)} from ${cursor}`);
     if (batch.length === 0) break;
     count += batch.length;
     yield Buffer.from(batch.map((row) => csvLine(table.columns.map((column) => row[column]))).join(''));
   }
-  await m.query(`close ${cursor}`);
+  await query(m, `close ${cursor}`);
   counts[table.key] = count;
 }

@@ -1,6 +1,7 @@
 import { TenantDb } from '@porchlight/database';
 import { TenantContext } from '@porchlight/tenancy';
 import { Readable, Writable } from 'node:stream';
+import { deleteExportChunkBatch, insertExportChunk, markExportPurged, readExportChunk } from '../data/exports.repository';
 
 /** The size of one stored piece of an export, as uploads are stored (see `import_file_chunks`). */
 export const EXPORT_CHUNK_BYTES = 1024 * 1024;
@@ -17,7 +18,10 @@ export class ExportChunkWriter extends Writable {
   private seq = 0;
   private readonly tenantId = TenantContext.tenantId();
 
-  constructor(private readonly db: TenantDb, private readonly exportId: string) {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly exportId: string,
+  ) {
     super();
   }
 
@@ -25,12 +29,19 @@ export class ExportChunkWriter extends Writable {
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
     this.bytes += chunk.length;
-    if (this.pendingBytes < EXPORT_CHUNK_BYTES) return callback();
-    this.flush(EXPORT_CHUNK_BYTES).then(() => callback(), callback);
+    if (this.pendingBytes < EXPORT_CHUNK_BYTES) {
+      callback();
+      return;
+    }
+    this.flush(EXPORT_CHUNK_BYTES).then(() => {
+      callback();
+    }, callback);
   }
 
   override _final(callback: (error?: Error | null) => void): void {
-    this.flush(1).then(() => callback(), callback);
+    this.flush(1).then(() => {
+      callback();
+    }, callback);
   }
 
   /** Stores whole chunks while at least `min` bytes wait (the last, shorter one at the end). */
@@ -42,9 +53,7 @@ export class ExportChunkWriter extends Writable {
       this.pending = rest.length > 0 ? [rest] : [];
       this.pendingBytes = rest.length;
       const seq = this.seq++;
-      await this.db.txFor(this.tenantId, (m) =>
-        m.query(`insert into export_chunks (tenant_id, export_id, seq, data) values ($1, $2, $3, $4)`, [this.tenantId, this.exportId, seq, data]),
-      );
+      await this.db.txFor(this.tenantId, (m) => insertExportChunk(m, { tenantId: this.tenantId, exportId: this.exportId, seq, data }));
     }
   }
 }
@@ -54,35 +63,30 @@ export function readExportFile(db: TenantDb, exportId: string): Readable {
   const tenantId = TenantContext.tenantId();
   async function* chunks() {
     for (let seq = 0; ; seq += 1) {
-      const [row] = await db.txFor(tenantId, (m) => m.query(`select data from export_chunks where export_id = $1 and seq = $2`, [exportId, seq]));
-      if (!row) return;
-      yield row.data as Buffer;
+      const data = await db.txFor(tenantId, (m) => readExportChunk(m, exportId, seq));
+      if (!data) return;
+      yield data;
     }
   }
   return Readable.from(chunks(), { objectMode: false });
 }
 
+/** Chunks deleted per statement: 64 MiB of rows at most in one transaction. */
+const DELETE_CHUNKS_AT_ONCE = 64;
+
 /** Deletes an export's stored bytes, a few chunks per statement (and transaction); answers how many chunks went. */
 export async function deleteExportChunks(db: TenantDb, tenantId: string, exportId: string): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const [{ count }] = await db.txFor(tenantId, (m) =>
-      m.query(
-        `with gone as (
-           delete from export_chunks where export_id = $1 and seq in (select seq from export_chunks where export_id = $1 order by seq limit 64)
-           returning 1
-         ) select count(*)::int as count from gone`,
-        [exportId],
-      ),
-    );
+    const count = await db.txFor(tenantId, (m) => deleteExportChunkBatch(m, exportId, DELETE_CHUNKS_AT_ONCE));
     deleted += count;
-    if (count < 64) return deleted;
+    if (count < DELETE_CHUNKS_AT_ONCE) return deleted;
   }
 }
 
 /** Deletes an export's stored bytes and marks it purged: it can no longer be downloaded. */
 export async function purgeExportFile(db: TenantDb, tenantId: string, exportId: string): Promise<number> {
   const deleted = await deleteExportChunks(db, tenantId, exportId);
-  await db.txFor(tenantId, (m) => m.query(`update exports set purged_at = coalesce(purged_at, now()), updated_at = now() where id = $1`, [exportId]));
+  await db.txFor(tenantId, (m) => markExportPurged(m, exportId));
   return deleted;
 }

@@ -81,7 +81,9 @@ const DEFINITIONS: { key: ExportCountKey; file: string; select: string[]; from: 
     select: [
       ...plain('id notice_id direction kind phone'),
       "array_to_string(contact_ids, ' ') as contact_ids",
-      ...plain('language body translated_body translated_language body_erased_at body_erased_by status error_code provider_sid author_user_id reply_to_id send_after created_at updated_at'),
+      ...plain(
+        'language body translated_body translated_language body_erased_at body_erased_by status error_code provider_sid author_user_id reply_to_id send_after created_at updated_at',
+      ),
     ],
     from: 'messages',
   },

@@ -1,9 +1,12 @@
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, JobName, StaffPrincipal } from '@porchlight/contracts';
-import { rows, TenantDb } from '@porchlight/database';
+import { TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { Readable } from 'node:stream';
+import { ExportEntity, ExportStatus } from '../data/export.entity';
+import { errorMessage } from '../error-message';
+import { claimExportDownload, findExport, insertExport } from '../data/exports.repository';
 import { purgeExportFile, readExportFile } from './export-files';
 import { ExportCounts } from './export-tables';
 
@@ -12,7 +15,7 @@ export const EXPORT_KEEP_DAYS = 7;
 
 export interface ExportView {
   id: string;
-  status: 'queued' | 'running' | 'completed' | 'failed';
+  status: ExportStatus;
   /** Rows per file, once completed. */
   counts: ExportCounts;
   /** Bytes of the zip, once completed. */
@@ -35,34 +38,20 @@ export interface ExportDownload {
   stream: Readable;
 }
 
-const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
+const iso = (value: Date | null) => value?.toISOString() ?? null;
 
-/** An `exports` row as Postgres returns it (`size` is a bigint, read as text). */
-interface ExportRow {
-  id: string;
-  status: ExportView['status'];
-  counts: ExportCounts;
-  size: string | number | null;
-  failure: string | null;
-  created_at: Date | string;
-  started_at: Date | string | null;
-  finished_at: Date | string | null;
-  downloaded_at: Date | string | null;
-  purged_at: Date | string | null;
-}
-
-const toView = (r: ExportRow): ExportView => ({
-  id: r.id,
-  status: r.status,
-  counts: r.counts,
-  size: Number(r.size),
-  failure: r.failure,
-  available: r.status === 'completed' && r.downloaded_at === null && r.purged_at === null,
-  createdAt: new Date(r.created_at).toISOString(),
-  startedAt: iso(r.started_at),
-  finishedAt: iso(r.finished_at),
-  downloadedAt: iso(r.downloaded_at),
-  expiresAt: r.finished_at && r.status === 'completed' ? new Date(new Date(r.finished_at).getTime() + EXPORT_KEEP_DAYS * 86_400_000).toISOString() : null,
+const toView = (e: ExportEntity): ExportView => ({
+  id: e.id,
+  status: e.status,
+  counts: e.counts,
+  size: e.size,
+  failure: e.failure,
+  available: e.status === 'completed' && e.downloadedAt === null && e.purgedAt === null,
+  createdAt: e.createdAt.toISOString(),
+  startedAt: iso(e.startedAt),
+  finishedAt: iso(e.finishedAt),
+  downloadedAt: iso(e.downloadedAt),
+  expiresAt: e.finishedAt && e.status === 'completed' ? new Date(e.finishedAt.getTime() + EXPORT_KEEP_DAYS * 86_400_000).toISOString() : null,
 });
 
 /**
@@ -70,17 +59,21 @@ const toView = (r: ExportRow): ExportView => ({
  * same admin downloads it once; the bytes are deleted as the download ends. Each export belongs
  * to its requester: any other user is told it does not exist.
  */
+@Injectable()
 export class ExportsUseCases {
   private readonly logger = new Logger(ExportsUseCases.name);
 
-  constructor(private readonly db: TenantDb, private readonly jobs: JobProducer) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobProducer,
+  ) {}
 
   async start(actor: StaffPrincipal): Promise<{ id: string }> {
     this.checkRole(actor);
     const id = await this.db.tx(async (m) => {
-      const [row] = await m.query(`insert into exports (tenant_id, requested_by) values ($1, $2) returning id`, [actor.tenantId, actor.userId]);
-      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'export.requested', subjectType: 'export', subjectId: row.id });
-      return row.id as string;
+      const exportId = await insertExport(m, actor.tenantId, actor.userId);
+      await audit(m, actor.tenantId, { actorUserId: actor.userId, action: 'export.requested', subjectType: 'export', subjectId: exportId });
+      return exportId;
     });
     await this.jobs.add({ name: JobName.BuildExport, tenantId: actor.tenantId, exportId: id });
     return { id };
@@ -88,9 +81,9 @@ export class ExportsUseCases {
 
   async get(actor: StaffPrincipal, id: string): Promise<ExportView> {
     this.checkRole(actor);
-    const [row] = await this.db.tx((m) => m.query(`select * from exports where id = $1 and requested_by = $2`, [id, actor.userId]));
-    if (!row) throw DomainError.notFound('export');
-    return toView(row);
+    const found = await this.db.tx((m) => findExport(m, id, actor.userId));
+    if (!found) throw DomainError.notFound('export');
+    return toView(found);
   }
 
   /**
@@ -101,28 +94,38 @@ export class ExportsUseCases {
     this.checkRole(actor);
     const tenantId = actor.tenantId;
     const claimed = await this.db.tx(async (m) => {
-      const [row] = await rows(
-        m,
-        `update exports set downloaded_at = now(), updated_at = now()
-         where id = $1 and requested_by = $2 and status = 'completed' and downloaded_at is null and purged_at is null
-         returning size, created_at`,
-        [id, actor.userId],
-      );
-      if (!row) return null;
-      await audit(m, tenantId, { actorUserId: actor.userId, action: 'export.downloaded', subjectType: 'export', subjectId: id, data: { size: Number(row.size) } });
+      const row = await claimExportDownload(m, id, actor.userId);
+      if (!row) return undefined;
+      await audit(m, tenantId, {
+        actorUserId: actor.userId,
+        action: 'export.downloaded',
+        subjectType: 'export',
+        subjectId: id,
+        data: { size: row.size },
+      });
       return row;
     });
     if (!claimed) {
       const view = await this.get(actor, id);
-      if (view.status === 'queued' || view.status === 'running') throw new DomainError('conflict', 'the export is not ready yet; follow GET /api/v1/exports/:id');
+      if (view.status === 'queued' || view.status === 'running')
+        throw new DomainError('conflict', 'the export is not ready yet; follow GET /api/v1/exports/:id');
       if (view.status === 'failed') throw new DomainError('gone', `the export failed: ${view.failure ?? 'unknown reason'}`);
-      throw new DomainError('gone', view.downloadedAt ? 'the export was already downloaded; ask for a new one' : 'the export expired; ask for a new one');
+      throw new DomainError(
+        'gone',
+        view.downloadedAt !== null ? 'the export was already downloaded; ask for a new one' : 'the export expired; ask for a new one',
+      );
     }
     const stream = readExportFile(this.db, id);
     stream.once('close', () => {
-      purgeExportFile(this.db, tenantId, id).catch((error: Error) => this.logger.error({ msg: 'could not delete a downloaded export', exportId: id, err: error.message }));
+      purgeExportFile(this.db, tenantId, id).catch((error: unknown) => {
+        this.logger.error({ msg: 'could not delete a downloaded export', exportId: id, err: errorMessage(error) });
+      });
     });
-    return { fileName: `porchlight-export-${new Date(claimed.created_at).toISOString().slice(0, 10)}-${id.slice(0, 8)}.zip`, size: Number(claimed.size), stream };
+    return {
+      fileName: `porchlight-export-${claimed.createdAt.toISOString().slice(0, 10)}-${id.slice(0, 8)}.zip`,
+      size: claimed.size,
+      stream,
+    };
   }
 
   private checkRole(actor: StaffPrincipal): void {

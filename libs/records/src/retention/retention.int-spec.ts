@@ -1,10 +1,32 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
+import { query } from '@porchlight/database';
 import { ConversationsUseCases } from '@porchlight/messaging';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTenantFixture, TEST_DATABASE_URL, TenantFixture } from '@porchlight/testing';
-import { DataSource } from 'typeorm';
+import { SecretBox } from '@porchlight/identity';
+import { TEST_SECRETS_KEY, TenantFixture, useIntegration } from '@porchlight/testing';
+import { TenantTranslator } from '@porchlight/translation';
 import { RetentionUseCase } from './retention.use-case';
+
+/** A message as the specs compare it before and after a sweep. */
+interface MessageRow {
+  id: string;
+  body: string;
+  translated_body: string | null;
+  translated_language: string | null;
+  language: string | null;
+  status: string;
+  body_erased_at: Date | null;
+  body_erased_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The row `id` of `rows`, which must be there. */
+function byId<Row extends { id: string }>(rows: Row[], id: string): Row {
+  const row = rows.find((r) => r.id === id);
+  if (!row) throw new Error(`no row ${id}`);
+  return row;
+}
 
 interface Seeded {
   old: string[];
@@ -16,8 +38,7 @@ interface Seeded {
 }
 
 describe('Retention: message texts past the window, uploads and exports past their use (Postgres)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
+  const spec = useIntegration('retention', { poolSize: 3, extraTenants: 2, redis: false });
   let a: TenantFixture;
   let b: TenantFixture;
   let c: TenantFixture;
@@ -26,7 +47,7 @@ describe('Retention: message texts past the window, uploads and exports past the
 
   /** Messages 40 days old (done, unsent, unprocessed) and 10 days old, a notice, cached translations. */
   async function seed(f: TenantFixture, days: number | null, tag: string): Promise<Seeded> {
-    return db.txFor(f.tenantId, async (m) => {
+    return spec.db.txFor(f.tenantId, async (m) => {
       await m.query(`update tenants set retention_message_body_days = $2 where id = $1`, [f.tenantId, days]);
       const [notice] = await m.query(
         `insert into notices (tenant_id, body, source_language, audience, urgency, status) values ($1, $2, 'en', '{"all": true}', 'normal', 'sent') returning id`,
@@ -39,12 +60,13 @@ describe('Retention: message texts past the window, uploads and exports past the
       ]);
       const insert = async (values: string, params: unknown[]) =>
         (
-          await m.query(
+          await query<{ id: string }>(
+            m,
             `insert into messages (tenant_id, notice_id, direction, kind, phone, language, body, translated_body, translated_language, status, processed_at, created_at, updated_at)
              values ${values} returning id`,
             [f.tenantId, ...params],
           )
-        ).map((r: any) => r.id as string);
+        ).map((r) => r.id);
       const old = await insert(
         `($1, $2, 'outbound', 'notice', '+16175550181', 'es', $3, null, null, 'delivered', null, now() - interval '40 days', now() - interval '39 days'),
          ($1, $2, 'outbound', 'notice', '+16175550182', 'es', $3, null, null, 'failed', null, now() - interval '41 days', now() - interval '41 days'),
@@ -57,17 +79,18 @@ describe('Retention: message texts past the window, uploads and exports past the
         `($1, null, 'inbound', 'inbound', '+16175550181', 'es', $2, $3, 'en', 'received', now() - interval '45 days', now() - interval '45 days', now() - interval '45 days')`,
         [`${tag} la familia escribe`, `${tag} the family writes`],
       );
-      const [unsent] = await insert(`($1, null, 'outbound', 'reply', '+16175550185', 'es', $2, null, null, 'queued', null, now() - interval '40 days', now() - interval '40 days')`, [
-        `${tag} still waiting to go`,
-      ]);
+      const [unsent] = await insert(
+        `($1, null, 'outbound', 'reply', '+16175550185', 'es', $2, null, null, 'queued', null, now() - interval '40 days', now() - interval '40 days')`,
+        [`${tag} still waiting to go`],
+      );
       const [unprocessed] = await insert(
         `($1, null, 'inbound', 'inbound', '+16175550185', 'es', $2, null, null, 'received', null, now() - interval '40 days', now() - interval '40 days')`,
         [`${tag} not classified yet`],
       );
-      const [recent] = await insert(`($1, $2, 'outbound', 'notice', '+16175550186', 'es', $3, null, null, 'delivered', null, now() - interval '10 days', now() - interval '10 days')`, [
-        notice.id,
-        `${tag} recent text`,
-      ]);
+      const [recent] = await insert(
+        `($1, $2, 'outbound', 'notice', '+16175550186', 'es', $3, null, null, 'delivered', null, now() - interval '10 days', now() - interval '10 days')`,
+        [notice.id, `${tag} recent text`],
+      );
       await m.query(
         `insert into translation_cache (tenant_id, source_language, language, text_hash, translated, provider, created_at)
          values ($1, 'es', 'en', 'old', 'the family writes', 'deepl', now() - interval '45 days'), ($1, 'es', 'en', 'new', 'recent', 'deepl', now())`,
@@ -79,7 +102,7 @@ describe('Retention: message texts past the window, uploads and exports past the
 
   /** Imports and exports in each state that matters, each with a stored chunk. */
   async function seedFiles(f: TenantFixture): Promise<Record<string, string>> {
-    return db.txFor(f.tenantId, async (m) => {
+    return spec.db.txFor(f.tenantId, async (m) => {
       const ids: Record<string, string> = {};
       for (const [key, status, created] of [
         ['completedImport', 'completed', '1 hour'],
@@ -87,8 +110,15 @@ describe('Retention: message texts past the window, uploads and exports past the
         ['runningImport', 'running', '1 hour'],
         ['abandonedImport', 'queued', '8 days'],
       ] as const) {
-        const [row] = await m.query(`insert into imports (tenant_id, kind, status, created_at) values ($1, 'csv', $2, now() - $3::interval) returning id`, [f.tenantId, status, created]);
-        const [file] = await m.query(`insert into import_files (tenant_id, import_id, name, encoding) values ($1, $2, 'roster.csv', 'utf-8') returning id`, [f.tenantId, row.id]);
+        const [row] = await m.query(`insert into imports (tenant_id, kind, status, created_at) values ($1, 'csv', $2, now() - $3::interval) returning id`, [
+          f.tenantId,
+          status,
+          created,
+        ]);
+        const [file] = await m.query(`insert into import_files (tenant_id, import_id, name, encoding) values ($1, $2, 'roster.csv', 'utf-8') returning id`, [
+          f.tenantId,
+          row.id,
+        ]);
         await m.query(`insert into import_file_chunks (tenant_id, file_id, seq, data) values ($1, $2, 0, 'a,b')`, [f.tenantId, file.id]);
         ids[key] = row.id;
       }
@@ -111,25 +141,20 @@ describe('Retention: message texts past the window, uploads and exports past the
   }
 
   const apply = (f: TenantFixture, batchSize = 2) =>
-    TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => new RetentionUseCase(db, { batchSize }).applyForTenant());
+    TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => new RetentionUseCase(spec.db, { batchSize }).applyForTenant());
   const messagesOf = (f: TenantFixture) =>
-    db.txFor(f.tenantId, (m) =>
-      m.query(`select id, body, translated_body, translated_language, language, status, body_erased_at, body_erased_by, created_at, updated_at from messages order by id`),
+    spec.db.txFor(f.tenantId, (m) =>
+      query<MessageRow>(
+        m,
+        `select id, body, translated_body, translated_language, language, status, body_erased_at, body_erased_by, created_at, updated_at from messages order by id`,
+      ),
     );
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'retention-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    a = await createTenantFixture(db);
-    b = await createTenantFixture(db);
-    c = await createTenantFixture(db);
+    [a, b, c] = [spec.fixture, ...spec.tenants];
     seededA = await seed(a, 30, 'Alpha');
     seededB = await seed(b, 30, 'Bravo');
     await seed(c, null, 'Charlie');
-  });
-
-  afterAll(async () => {
-    await dataSource.destroy();
   });
 
   it('blanks only texts older than the window, of messages that are done; counts, statuses, languages and times stay', async () => {
@@ -139,7 +164,7 @@ describe('Retention: message texts past the window, uploads and exports past the
     const after = await messagesOf(a);
     expect(after).toHaveLength(before.length);
     for (const row of after) {
-      const was = before.find((r: any) => r.id === row.id);
+      const was = byId(before, row.id);
       // What the sweep must keep, whatever it did to the text.
       expect([row.status, row.language, row.translated_language, row.created_at, row.updated_at]).toEqual([
         was.status,
@@ -157,27 +182,37 @@ describe('Retention: message texts past the window, uploads and exports past the
     }
     // Unsent, unclassified and recent messages were not among them.
     expect(seededA.old).not.toContain(seededA.unsent);
-    expect(after.find((r: any) => r.id === seededA.unsent).body).toBe('Alpha still waiting to go');
-    expect(after.find((r: any) => r.id === seededA.unprocessed).body).toBe('Alpha not classified yet');
-    expect(after.find((r: any) => r.id === seededA.recent).body).toBe('Alpha recent text');
+    expect(byId(after, seededA.unsent).body).toBe('Alpha still waiting to go');
+    expect(byId(after, seededA.unprocessed).body).toBe('Alpha not classified yet');
+    expect(byId(after, seededA.recent).body).toBe('Alpha recent text');
 
     // The notice's own text and its translations are the district's publication: kept.
-    const [notice] = await db.txFor(a.tenantId, (m) =>
+    const [notice] = await spec.db.txFor(a.tenantId, (m) =>
       m.query(`select n.body, t.body as translated from notices n join notice_translations t on t.notice_id = n.id where n.id = $1`, [seededA.noticeId]),
     );
     expect(notice).toEqual({ body: 'Alpha notice body', translated: 'Alpha aviso' });
-    const cache = await db.txFor(a.tenantId, (m) => m.query(`select text_hash from translation_cache order by text_hash`));
+    const cache = await spec.db.txFor(a.tenantId, (m) => m.query(`select text_hash from translation_cache order by text_hash`));
     expect(cache).toEqual([{ text_hash: 'new' }]);
   });
 
   it('shows staff the removed texts as removed under the retention policy, not as empty strings', async () => {
-    const [conversation] = await db.txFor(a.tenantId, (m) =>
+    const [conversation] = await spec.db.txFor(a.tenantId, (m) =>
       m.query(`insert into conversations (tenant_id, phone) values ($1, '+16175550181') returning id`, [a.tenantId]),
     );
     const admin = { userId: a.adminId, tenantId: a.tenantId, role: 'district_admin' as const, schoolIds: [], language: 'en' };
-    const view = await TenantContext.run({ tenantId: a.tenantId }, () => new ConversationsUseCases(db, {} as JobProducer).show(admin, conversation.id));
+    const view = await TenantContext.run({ tenantId: a.tenantId }, () =>
+      new ConversationsUseCases(spec.db, {} as JobProducer, new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } })).show(
+        admin,
+        conversation.id,
+      ),
+    );
     const reply = view.messages.find((msg) => msg.id === seededA.oldReply);
-    expect(reply).toMatchObject({ body: null, language: 'es', translatedLanguage: 'en', bodyRemoved: { reason: 'retention', note: 'removed under the retention policy' } });
+    expect(reply).toMatchObject({
+      body: null,
+      language: 'es',
+      translatedLanguage: 'en',
+      bodyRemoved: { reason: 'retention', note: 'removed under the retention policy' },
+    });
     expect(reply?.translatedBody).toBeUndefined();
     expect(view.messages.every((msg) => msg.body !== '')).toBe(true);
   });
@@ -185,9 +220,9 @@ describe('Retention: message texts past the window, uploads and exports past the
   it('touches no other district (each runs under its own tenant), and keeps everything where there is no policy', async () => {
     // District A's run is over; B, with the same policy and texts as old, was left alone.
     const bMessages = await messagesOf(b);
-    expect(bMessages.every((row: any) => row.body !== '' && row.body_erased_at === null)).toBe(true);
+    expect(bMessages.every((row) => row.body !== '' && row.body_erased_at === null)).toBe(true);
     expect(await apply(b)).toMatchObject({ messageBodyDays: 30, messages: { outbound: 5, inbound: 1 } });
-    const blanked = (await messagesOf(b)).filter((row: any) => row.body_erased_by === 'retention').map((row: any) => row.id);
+    const blanked = (await messagesOf(b)).filter((row) => row.body_erased_by === 'retention').map((row) => row.id);
     expect(blanked.sort()).toEqual([...seededB.old].sort());
 
     const cMessages = await messagesOf(c);
@@ -201,11 +236,15 @@ describe('Retention: message texts past the window, uploads and exports past the
     const counts = await apply(a, 5000);
     expect(counts).toMatchObject({ messages: { outbound: 0, inbound: 0 }, translationCache: 0, importFiles: 0, exports: 0 });
     expect(await messagesOf(a)).toEqual(before);
-    const entries = await db.txFor(a.tenantId, (m) =>
+    const entries = await spec.db.txFor(a.tenantId, (m) =>
       m.query(`select actor_user_id, subject_id, data from audit_log where action = 'retention.applied' order by id`),
     );
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({ actor_user_id: null, subject_id: a.tenantId, data: { messageBodyDays: 30, messages: { outbound: 5, inbound: 1 }, translationCache: 1 } });
+    expect(entries[0]).toMatchObject({
+      actor_user_id: null,
+      subject_id: a.tenantId,
+      data: { messageBodyDays: 30, messages: { outbound: 5, inbound: 1 }, translationCache: 1 },
+    });
     expect(entries[1].data.messages).toEqual({ outbound: 0, inbound: 0 });
   });
 
@@ -213,18 +252,24 @@ describe('Retention: message texts past the window, uploads and exports past the
     const ids = await seedFiles(b);
     const counts = await apply(b);
     expect(counts).toMatchObject({ importFiles: 3, exports: 3 });
-    const files = await db.txFor(b.tenantId, (m) =>
-      m.query(`select i.id, i.status, count(f.id)::int as files from imports i left join import_files f on f.import_id = i.id group by i.id, i.status`),
+    const files = await spec.db.txFor(b.tenantId, (m) =>
+      query<{ id: string; status: string; files: number }>(
+        m,
+        `select i.id, i.status, count(f.id)::int as files from imports i left join import_files f on f.import_id = i.id group by i.id, i.status`,
+      ),
     );
-    const importFiles = Object.fromEntries(files.map((r: any) => [r.id, r.files]));
+    const importFiles = Object.fromEntries(files.map((r) => [r.id, r.files]));
     expect([ids.completedImport, ids.failedImport, ids.abandonedImport].map((id) => importFiles[id])).toEqual([0, 0, 0]);
     expect(importFiles[ids.runningImport]).toBe(1);
-    expect(files.find((r: any) => r.id === ids.abandonedImport).status).toBe('failed');
+    expect(byId(files, ids.abandonedImport).status).toBe('failed');
 
-    const exports = await db.txFor(b.tenantId, (m) =>
-      m.query(`select e.id, e.purged_at is not null as purged, count(c.seq)::int as chunks from exports e left join export_chunks c on c.export_id = e.id group by e.id`),
+    const exports = await spec.db.txFor(b.tenantId, (m) =>
+      query<{ id: string; purged: boolean; chunks: number }>(
+        m,
+        `select e.id, e.purged_at is not null as purged, count(c.seq)::int as chunks from exports e left join export_chunks c on c.export_id = e.id group by e.id`,
+      ),
     );
-    const state = Object.fromEntries(exports.map((r: any) => [r.id, [r.purged, r.chunks]]));
+    const state = Object.fromEntries(exports.map((r) => [r.id, [r.purged, r.chunks]]));
     expect(state[ids.downloaded]).toEqual([true, 0]);
     expect(state[ids.expired]).toEqual([true, 0]);
     expect(state[ids.failed]).toEqual([true, 0]);

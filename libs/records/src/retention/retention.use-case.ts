@@ -1,8 +1,10 @@
-import { Logger } from '@nestjs/common';
-import { rows, TenantDb } from '@porchlight/database';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { query, queryOne, TenantDb } from '@porchlight/database';
 import { audit } from '@porchlight/identity';
 import { TenantContext } from '@porchlight/tenancy';
 import { EntityManager } from 'typeorm';
+import { failOverdueExports, spentExportIds } from '../data/exports.repository';
+import { errorMessage } from '../error-message';
 import { purgeExportFile } from '../exports/export-files';
 import { EXPORT_KEEP_DAYS } from '../exports/exports.use-cases';
 
@@ -26,6 +28,8 @@ export interface RetentionOptions {
   batchSize?: number;
 }
 
+export const RETENTION_OPTIONS = Symbol('RETENTION_OPTIONS');
+
 /**
  * Retention, applied district by district, each under its own tenant context (row-level security
  * scopes every statement). With a `messageBodyDays` policy, messages older than that in both
@@ -37,11 +41,15 @@ export interface RetentionOptions {
  * deleted. Work goes in batches, each its own short transaction, so running again (or two at
  * once) changes nothing more.
  */
+@Injectable()
 export class RetentionUseCase {
   private readonly logger = new Logger(RetentionUseCase.name);
   private readonly batchSize: number;
 
-  constructor(private readonly db: TenantDb, options: RetentionOptions = {}) {
+  constructor(
+    private readonly db: TenantDb,
+    @Optional() @Inject(RETENTION_OPTIONS) options: RetentionOptions = {},
+  ) {
     this.batchSize = options.batchSize ?? 5000;
   }
 
@@ -52,9 +60,9 @@ export class RetentionUseCase {
     for (const { tenant_id: tenantId } of tenants) {
       try {
         await TenantContext.run({ tenantId, correlationId }, () => this.applyForTenant());
-      } catch (error) {
+      } catch (error: unknown) {
         failed.push(tenantId);
-        this.logger.error({ msg: 'retention failed for a tenant', tenantId, err: (error as Error).message });
+        this.logger.error({ msg: 'retention failed for a tenant', tenantId, err: errorMessage(error) });
       }
     }
     return { tenants: tenants.length, failed };
@@ -63,14 +71,15 @@ export class RetentionUseCase {
   /** The current context's district. */
   async applyForTenant(): Promise<RetentionCounts> {
     const tenantId = TenantContext.tenantId();
-    const [policy] = await this.db.tx((m) =>
-      m.query(
+    const policy = await this.db.tx((m) =>
+      queryOne<{ days: number | null; cutoff: Date }>(
+        m,
         `select retention_message_body_days as days, now() - make_interval(days => coalesce(retention_message_body_days, 0)) as cutoff from tenants where id = $1`,
         [tenantId],
       ),
     );
-    const days: number | null = policy?.days ?? null;
-    const cutoff: Date | null = days === null ? null : policy.cutoff;
+    const days = policy?.days ?? null;
+    const cutoff = policy && days !== null ? policy.cutoff : null;
     const counts: RetentionCounts = {
       messageBodyDays: days,
       cutoff: cutoff?.toISOString() ?? null,
@@ -82,11 +91,11 @@ export class RetentionUseCase {
     if (cutoff) {
       counts.messages = await this.eraseMessageTexts(tenantId, cutoff);
       counts.translationCache = await this.inBatches((m) =>
-        rows(m, `delete from translation_cache where ctid in (select ctid from translation_cache where tenant_id = $1 and created_at < $2 limit $3) returning 1`, [
-          tenantId,
-          cutoff,
-          this.batchSize,
-        ]),
+        query<{ deleted: 1 }>(
+          m,
+          `delete from translation_cache where ctid in (select ctid from translation_cache where tenant_id = $1 and created_at < $2 limit $3) returning 1 as deleted`,
+          [tenantId, cutoff, this.batchSize],
+        ),
       );
     }
     counts.importFiles = await this.deleteSpentUploads(tenantId);
@@ -99,7 +108,7 @@ export class RetentionUseCase {
   private async eraseMessageTexts(tenantId: string, cutoff: Date): Promise<RetentionCounts['messages']> {
     const erased = { outbound: 0, inbound: 0 };
     await this.inBatches(async (m) => {
-      const changed = await rows<{ direction: 'outbound' | 'inbound' }>(
+      const changed = await query<{ direction: 'outbound' | 'inbound' }>(
         m,
         `with due as (
            select id from messages
@@ -129,7 +138,8 @@ export class RetentionUseCase {
    */
   private async deleteSpentUploads(tenantId: string): Promise<number> {
     await this.db.txFor(tenantId, (m) =>
-      m.query(
+      query(
+        m,
         `update imports set status = 'failed', failure = 'the import did not finish within 7 days; its files were deleted', finished_at = now()
          where status in ('queued', 'running') and created_at < now() - interval '7 days'`,
       ),
@@ -137,11 +147,11 @@ export class RetentionUseCase {
     // A file can hold hundreds of 1 MiB chunks: one file per statement.
     return this.inBatches(
       (m) =>
-        rows(
+        query<{ deleted: 1 }>(
           m,
           `delete from import_files where id in (
              select f.id from import_files f join imports i on i.id = f.import_id where i.status in ('completed', 'failed') limit 1
-           ) returning 1`,
+           ) returning 1 as deleted`,
         ),
       1,
     );
@@ -153,19 +163,11 @@ export class RetentionUseCase {
    * export still unfinished after that long is marked failed.
    */
   private async deleteSpentExports(tenantId: string): Promise<number> {
-    const spent: { id: string }[] = await this.db.txFor(tenantId, async (m) => {
-      await m.query(
-        `update exports set status = 'failed', failure = 'the export did not finish in time', finished_at = now(), updated_at = now()
-         where status in ('queued', 'running') and created_at < now() - make_interval(days => $1)`,
-        [EXPORT_KEEP_DAYS],
-      );
-      return m.query(
-        `select id from exports where purged_at is null
-           and (status = 'failed' or downloaded_at < now() - interval '1 day' or (status = 'completed' and finished_at < now() - make_interval(days => $1)))`,
-        [EXPORT_KEEP_DAYS],
-      );
+    const spent = await this.db.txFor(tenantId, async (m) => {
+      await failOverdueExports(m, EXPORT_KEEP_DAYS);
+      return spentExportIds(m, EXPORT_KEEP_DAYS);
     });
-    for (const { id } of spent) await purgeExportFile(this.db, tenantId, id);
+    for (const id of spent) await purgeExportFile(this.db, tenantId, id);
     return spent.length;
   }
 
