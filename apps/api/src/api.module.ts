@@ -1,38 +1,16 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiEnv, providerHostAllowlist, translationFallbacks } from '@porchlight/config';
-import { ContactsDomainModule } from '@porchlight/contacts';
-import { DatabaseModule, TenantDb } from '@porchlight/database';
-import { IdentityModule, LoginThrottleLimits, SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
-import {
-  ApproveTranslationUseCase,
-  CancelNoticeUseCase,
-  ConversationsUseCases,
-  CreateNoticeUseCase,
-  GetNoticeUseCase,
-  ListNoticeMessagesUseCase,
-  ListNoticeRepliesUseCase,
-  ListNoticesUseCase,
-  PreviewNoticeUseCase,
-  PutTranslationUseCase,
-  SendNoticeUseCase,
-  TwilioWebhooks,
-} from '@porchlight/messaging';
+import { ContactsModule, ContactsSchoolDirectory } from '@porchlight/contacts';
+import { DatabaseModule } from '@porchlight/database';
+import { IdentityModule, LoginThrottleLimits } from '@porchlight/identity';
+import { MessagingModule, phoneOptOuts } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
-import { JobProducer, QueueModule } from '@porchlight/queue';
-import { RecordsModule } from '@porchlight/records';
-import {
-  CloseTheLoopUseCase,
-  DecisionInputsUseCases,
-  DecisionsUseCases,
-  PublicDecisionsUseCase,
-  ReachReportUseCase,
-  SurveyCsvUseCase,
-  SurveyResultsUseCase,
-  SurveysUseCases,
-} from '@porchlight/engagement';
-import { GlossaryUseCases, NoticeTexts, TenantTranslator } from '@porchlight/translation';
+import { QueueModule } from '@porchlight/queue';
+import { EraseContactUseCase, RecordsModule } from '@porchlight/records';
+import { EngagementModule, SurveyDeliveredFlags } from '@porchlight/engagement';
+import { TranslationModule } from '@porchlight/translation';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { SessionController } from './auth/session.controller';
@@ -93,16 +71,31 @@ export class ApiModule implements NestModule {
         QueueModule.forRoot({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, consumes: [] }),
         IdentityModule.forRoot({
           secretsKey: env.SECRETS_KEY,
-          previousSecretsKey: env.SECRETS_KEY_PREVIOUS,
-          accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-          outboundGuard: guard,
-          redisPrefix: env.QUEUE_PREFIX,
-          loginThrottle: loginThrottleLimits(env),
-          callsPerMinute: env.TOKEN_CALLS_PER_MINUTE,
+          secretsKeyPrevious: env.SECRETS_KEY_PREVIOUS,
+          staff: {
+            accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+            outboundGuard: guard,
+            redisPrefix: env.QUEUE_PREFIX,
+            loginThrottle: loginThrottleLimits(env),
+            callsPerMinute: env.TOKEN_CALLS_PER_MINUTE,
+            schools: ContactsSchoolDirectory,
+          },
         }),
         HealthModule.forRoot(createMetricsRegistry('api'), { reportWorkers: true }),
-        ContactsDomainModule,
+        ContactsModule.forRoot({ optOuts: phoneOptOuts }),
+        // The districts' engines, the text each notice language gets, the glossary; keys opened with identity's SecretBox.
+        TranslationModule.forRoot({ fallbacks: translationFallbacks(env), guard }),
         RecordsModule,
+        // Notices, conversations and Twilio's webhooks; surveys, reach and decisions (closing the loop writes a notice).
+        MessagingModule.forRoot({
+          api: {
+            publicBaseUrl: env.PUBLIC_BASE_URL,
+            unreachableRetryMs: env.UNREACHABLE_RETRY_SECONDS * 1000,
+            smsSandboxUrl: env.SMS_SANDBOX_URL,
+            surveyDeliveries: SurveyDeliveredFlags,
+          },
+        }),
+        EngagementModule.forRoot({ api: true }),
       ],
       controllers: [
         PlatformController,
@@ -133,55 +126,7 @@ export class ApiModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: InputInterceptor },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        ReachReportUseCase,
-        DecisionsUseCases,
-        DecisionInputsUseCases,
-        CloseTheLoopUseCase,
-        PublicDecisionsUseCase,
-        {
-          provide: TenantTranslator,
-          useFactory: (db: TenantDb, box: SecretBox) => new TenantTranslator(db, box, { fallbacks: translationFallbacks(env), guard }),
-          inject: [TenantDb, SecretBox],
-        },
-        {
-          provide: NoticeTexts,
-          useFactory: (db: TenantDb, translator: TenantTranslator) => new NoticeTexts(db, translator),
-          inject: [TenantDb, TenantTranslator],
-        },
-        // One use-case per notice action (libs/messaging/src/notices).
-        CreateNoticeUseCase,
-        GetNoticeUseCase,
-        PutTranslationUseCase,
-        ListNoticeMessagesUseCase,
-        ListNoticeRepliesUseCase,
-        {
-          provide: PreviewNoticeUseCase,
-          useFactory: (db: TenantDb, texts: NoticeTexts, translator: TenantTranslator) => new PreviewNoticeUseCase(db, texts, translator),
-          inject: [TenantDb, NoticeTexts, TenantTranslator],
-        },
-        ApproveTranslationUseCase,
-        SendNoticeUseCase,
-        ListNoticesUseCase,
-        CancelNoticeUseCase,
-        {
-          provide: SurveysUseCases,
-          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new SurveysUseCases(db, jobs, translator),
-          inject: [TenantDb, JobProducer, TenantTranslator],
-        },
-        { provide: SurveyResultsUseCase, useFactory: (db: TenantDb) => new SurveyResultsUseCase(db), inject: [TenantDb] },
-        { provide: SurveyCsvUseCase, useFactory: (db: TenantDb) => new SurveyCsvUseCase(db), inject: [TenantDb] },
-        { provide: GlossaryUseCases, useFactory: (db: TenantDb) => new GlossaryUseCases(db), inject: [TenantDb] },
-        {
-          provide: ConversationsUseCases,
-          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new ConversationsUseCases(db, jobs, translator),
-          inject: [TenantDb, JobProducer, TenantTranslator],
-        },
-        {
-          provide: TwilioWebhooks,
-          useFactory: (db: TenantDb, directory: TenantDirectory, tenants: TenantRepository, jobs: JobProducer) =>
-            new TwilioWebhooks(db, directory, tenants, jobs, env.PUBLIC_BASE_URL.replace(/\/$/, ''), env.UNREACHABLE_RETRY_SECONDS * 1000),
-          inject: [TenantDb, TenantDirectory, TenantRepository, JobProducer],
-        },
+        EraseContactUseCase,
       ],
     };
   }

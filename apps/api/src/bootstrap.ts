@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { ApiEnv } from '@porchlight/config';
 import { TwilioWebhooks } from '@porchlight/messaging';
-import { JsonLogger } from '@porchlight/observability';
+import { createLogger, nestLogger, withLogging } from '@porchlight/observability';
 import { ApiModule } from './api.module';
 import { bodyParsers } from './http/body-parsers';
+import { createApiDocument, OPENAPI_JSON_PATH } from './http/openapi';
 import { portalStatic } from './http/portal-static';
 import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
@@ -22,9 +23,11 @@ export interface ApiAppOptions {
 
 /** Builds the API application (used by `main.ts` and by tests that run it in-process). */
 export async function createApiApp(env: ApiEnv, options: ApiAppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(env), {
+  const logger = createLogger('api', env.LOG_LEVEL);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class but takes the plain object its docs show
+  const app = await NestFactory.create<NestExpressApplication>(withLogging(ApiModule.forRoot(env), logger), {
     bodyParser: false,
-    logger: new JsonLogger('api', env.LOG_LEVEL),
+    logger: nestLogger(logger),
   });
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
@@ -38,15 +41,7 @@ export async function createApiApp(env: ApiEnv, options: ApiAppOptions = {}): Pr
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Porchlight API')
-      .setDescription('Two-way, multilingual SMS between school districts and families.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { validatorUrl: null } });
+  const document = createApiDocument(app);
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH.slice(1), swaggerOptions: { validatorUrl: null } });
   return app;
 }

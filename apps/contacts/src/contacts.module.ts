@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { WorkerEnv } from '@porchlight/config';
-import { ContactsDomainModule } from '@porchlight/contacts';
+import { ContactsModule } from '@porchlight/contacts';
 import { QueueName } from '@porchlight/contracts';
 import { DatabaseModule } from '@porchlight/database';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
+import { phoneOptOuts } from '@porchlight/messaging';
 import { QueueModule } from '@porchlight/queue';
 import { RecordsModule } from '@porchlight/records';
 import { BuildExportProcessor } from './build-export.processor';
@@ -31,7 +32,7 @@ export class ContactsAppModule {
           worker: { concurrency: Math.min(env.WORKER_CONCURRENCY, MAX_LONG_JOBS_AT_ONCE), onOutcome: jobMetrics(registry).record },
         }),
         HealthModule.forRoot(registry),
-        ContactsDomainModule,
+        ContactsModule.forRoot({ optOuts: phoneOptOuts }),
         RecordsModule,
       ],
       providers: [ImportRosterProcessor, BuildExportProcessor],

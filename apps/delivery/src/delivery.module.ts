@@ -1,13 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DeliveryEnv } from '@porchlight/config';
 import { QueueName } from '@porchlight/contracts';
-import { DatabaseModule, TenantDb } from '@porchlight/database';
-import { SurveyConversation } from '@porchlight/engagement';
-import { SecretBox, TenantRepository } from '@porchlight/identity';
-import { ProcessInboundUseCase, ResolveMessageUseCase, SenderRateLimiter, SendMessageUseCase, SmsProviders, TenantSmsCache } from '@porchlight/messaging';
+import { DatabaseModule } from '@porchlight/database';
+import { SurveyConversation, SurveyDeliveredFlags } from '@porchlight/engagement';
+import { IdentityModule } from '@porchlight/identity';
+import { MessagingModule } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
-import { JobProducer, PRODUCER_REDIS, QueueModule } from '@porchlight/queue';
-import IORedis from 'ioredis';
+import { QueueModule } from '@porchlight/queue';
 import { ProcessInboundProcessor } from './process-inbound.processor';
 import { ResolveMessageProcessor } from './resolve-message.processor';
 import { SendMessageProcessor } from './send-message.processor';
@@ -28,34 +27,19 @@ export class DeliveryModule {
           worker: { concurrency: env.WORKER_CONCURRENCY, shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000, onOutcome: jobMetrics(registry).record },
         }),
         HealthModule.forRoot(registry),
+        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, secretsKeyPrevious: env.SECRETS_KEY_PREVIOUS }),
+        // Sends, provider look-ups and inbound texts; a reply a survey is asking for goes to engagement's conversation, a survey message a look-up finds delivered to its recipient's flag.
+        MessagingModule.forRoot({
+          delivery: {
+            publicBaseUrl: env.PUBLIC_BASE_URL,
+            unreachableRetryMs: env.UNREACHABLE_RETRY_SECONDS * 1000,
+            smsSandboxUrl: env.SMS_SANDBOX_URL,
+            surveys: SurveyConversation,
+            surveyDeliveries: SurveyDeliveredFlags,
+          },
+        }),
       ],
-      providers: [
-        { provide: SecretBox, useValue: new SecretBox(env.SECRETS_KEY, env.SECRETS_KEY_PREVIOUS) },
-        { provide: TenantRepository, useFactory: (box: SecretBox) => new TenantRepository(box), inject: [SecretBox] },
-        { provide: TenantSmsCache, useFactory: (db: TenantDb, t: TenantRepository) => new TenantSmsCache(db, t), inject: [TenantDb, TenantRepository] },
-        { provide: SmsProviders, useValue: new SmsProviders(env.SMS_SANDBOX_URL) },
-        { provide: SenderRateLimiter, useFactory: (redis: IORedis) => new SenderRateLimiter(redis, env.QUEUE_PREFIX), inject: [PRODUCER_REDIS] },
-        {
-          provide: SendMessageUseCase,
-          useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders, limiter: SenderRateLimiter, jobs: JobProducer) =>
-            new SendMessageUseCase(db, cache, providers, env.PUBLIC_BASE_URL.replace(/\/$/, ''), limiter, env.UNREACHABLE_RETRY_SECONDS * 1000, jobs),
-          inject: [TenantDb, TenantSmsCache, SmsProviders, SenderRateLimiter, JobProducer],
-        },
-        {
-          provide: ResolveMessageUseCase,
-          useFactory: (db: TenantDb, cache: TenantSmsCache, providers: SmsProviders, jobs: JobProducer) => new ResolveMessageUseCase(db, cache, providers, jobs),
-          inject: [TenantDb, TenantSmsCache, SmsProviders, JobProducer],
-        },
-        { provide: SurveyConversation, useValue: new SurveyConversation() },
-        {
-          provide: ProcessInboundUseCase,
-          useFactory: (db: TenantDb, jobs: JobProducer, surveys: SurveyConversation) => new ProcessInboundUseCase(db, jobs, surveys),
-          inject: [TenantDb, JobProducer, SurveyConversation],
-        },
-        SendMessageProcessor,
-        ResolveMessageProcessor,
-        ProcessInboundProcessor,
-      ],
+      providers: [SendMessageProcessor, ResolveMessageProcessor, ProcessInboundProcessor],
     };
   }
 }

@@ -16,6 +16,6 @@ export class ApplyRetentionProcessor implements Handler<JobName.ApplyRetention> 
 
   async handle(data: JobPayloads[JobName.ApplyRetention]): Promise<void> {
     const { failed } = await this.retention.sweep(data.correlationId);
-    if (failed.length > 0) throw new UnrecoverableError(`retention failed for ${failed.length} tenant(s): ${failed.join(', ')}`);
+    if (failed.length > 0) throw new UnrecoverableError(`retention failed for ${String(failed.length)} tenant(s): ${failed.join(', ')}`);
   }
 }

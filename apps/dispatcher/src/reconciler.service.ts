@@ -26,7 +26,9 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
         .sweep()
         .then(() => this.exports.sweep())
         .then(() => this.surveys.sweep())
-        .catch((error: Error) => this.logger.error({ msg: 'reconcile failed', err: error.message }))
+        .catch((error: unknown) => {
+          this.logger.error({ msg: 'reconcile failed', err: (error as Error).message });
+        })
         .finally(() => (this.running = undefined));
     }, this.intervalMs);
   }

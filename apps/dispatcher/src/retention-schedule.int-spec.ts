@@ -1,29 +1,25 @@
 import { JobName, QueueName, RETENTION_SCHEDULER_ID } from '@porchlight/contracts';
 import { JobProducer, producerConnection } from '@porchlight/queue';
-import { randomHex, TEST_REDIS_URL } from '@porchlight/testing';
+import { TEST_REDIS_URL, useIntegration } from '@porchlight/testing';
 import IORedis from 'ioredis';
 import { RetentionScheduleService } from './retention-schedule.service';
 
 describe('The daily retention sweep is scheduled once, however many dispatchers start (Redis)', () => {
-  const prefix = `spec-retention-schedule-${randomHex(4)}`;
+  const spec = useIntegration('retention-schedule', { database: false });
   const connections: IORedis[] = [];
   const producers: JobProducer[] = [];
 
   /** One dispatcher's producer, on its own connection, as a separate process would have. */
   const dispatcher = () => {
     const connection = producerConnection(TEST_REDIS_URL);
-    const producer = new JobProducer(connection, prefix);
+    const producer = new JobProducer(connection, spec.prefix);
     connections.push(connection);
     producers.push(producer);
     return producer;
   };
 
-  afterAll(async () => {
+  spec.onTeardown(async () => {
     await Promise.all(producers.map((p) => p.close()));
-    const redis = new IORedis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
     for (const connection of connections) connection.disconnect();
   });
 

@@ -18,7 +18,10 @@ export class RetentionScheduleService implements OnApplicationBootstrap, OnAppli
   /** Settles once this process has registered the schedule. */
   readonly scheduled = new Promise<void>((resolve) => (this.markScheduled = resolve));
 
-  constructor(private readonly jobs: JobProducer, @Inject(RETENTION_CRON) private readonly pattern: string) {}
+  constructor(
+    private readonly jobs: JobProducer,
+    @Inject(RETENTION_CRON) private readonly pattern: string,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.register(0);
@@ -35,11 +38,13 @@ export class RetentionScheduleService implements OnApplicationBootstrap, OnAppli
         this.logger.log({ msg: 'retention sweep scheduled', pattern: this.pattern });
         this.markScheduled();
       },
-      (error: Error) => {
+      (error: unknown) => {
         if (this.stopped) return;
         const waitMs = Math.min(60_000, 1000 * 2 ** attempt);
-        this.logger.warn({ msg: 'could not schedule the retention sweep yet', err: error.message, retryInMs: waitMs });
-        this.timer = setTimeout(() => this.register(attempt + 1), waitMs);
+        this.logger.warn({ msg: 'could not schedule the retention sweep yet', err: (error as Error).message, retryInMs: waitMs });
+        this.timer = setTimeout(() => {
+          this.register(attempt + 1);
+        }, waitMs);
       },
     );
   }

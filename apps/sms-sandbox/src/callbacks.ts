@@ -32,8 +32,12 @@ export function postSigned(account: SandboxAccount, url: string, params: Record<
       },
       (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+        });
+        response.on('end', () => {
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        });
         response.on('error', reject);
       },
     );
@@ -53,7 +57,10 @@ export class CallbackSender {
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly onResult: (ok: boolean) => void, private readonly maxInFlight = 32) {}
+  constructor(
+    private readonly onResult: (ok: boolean) => void,
+    private readonly maxInFlight = 32,
+  ) {}
 
   async send(account: SandboxAccount, url: string, params: Record<string, string>): Promise<void> {
     if (this.inFlight >= this.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -17,7 +17,10 @@ const phoneList = (value: unknown, field: string): string[] | undefined => {
 @ApiExcludeController()
 @Controller()
 export class ControlController {
-  constructor(private readonly state: SandboxState, @Inject(SANDBOX_OPTIONS) private readonly options: SandboxOptions) {}
+  constructor(
+    private readonly state: SandboxState,
+    @Inject(SANDBOX_OPTIONS) private readonly options: SandboxOptions,
+  ) {}
 
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
@@ -42,7 +45,7 @@ export class ControlController {
 
   @Get('sandbox/messages')
   messages(@Query('to') to?: string, @Query('from') from?: string) {
-    const source = to ? this.state.byTo.get(to) ?? [] : this.state.messages;
+    const source = to ? (this.state.byTo.get(to) ?? []) : this.state.messages;
     return source
       .filter((m) => !from || m.from === from)
       .map((m) => ({
@@ -102,7 +105,18 @@ export class ControlController {
   }
 
   @Post('sandbox/faults')
-  faults(@Body() body: { optedOut?: unknown; unreachable?: unknown; unreachableTimes?: unknown; invalid?: unknown; rateLimitNext?: unknown; latencyMs?: unknown; callbacks?: unknown }) {
+  faults(
+    @Body()
+    body: {
+      optedOut?: unknown;
+      unreachable?: unknown;
+      unreachableTimes?: unknown;
+      invalid?: unknown;
+      rateLimitNext?: unknown;
+      latencyMs?: unknown;
+      callbacks?: unknown;
+    },
+  ) {
     const faults = this.state.faults;
     for (const phone of phoneList(body.optedOut, 'optedOut') ?? []) faults.optedOut.add(phone);
     // `unreachableTimes`: the handset is unreachable for that many messages, then comes back.
@@ -123,6 +137,13 @@ export class ControlController {
 
   private describeFaults() {
     const f = this.state.faults;
-    return { optedOut: [...f.optedOut], unreachable: [...f.unreachable.keys()], invalid: [...f.invalid], rateLimitNext: f.rateLimitNext, latencyMs: f.latencyMs, callbacks: f.callbacks };
+    return {
+      optedOut: [...f.optedOut],
+      unreachable: [...f.unreachable.keys()],
+      invalid: [...f.invalid],
+      rateLimitNext: f.rateLimitNext,
+      latencyMs: f.latencyMs,
+      callbacks: f.callbacks,
+    };
   }
 }

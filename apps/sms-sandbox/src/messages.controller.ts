@@ -21,7 +21,10 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export class MessagesController {
   private readonly callbacks: CallbackSender;
 
-  constructor(private readonly state: SandboxState, @Inject(SANDBOX_OPTIONS) private readonly options: SandboxOptions) {
+  constructor(
+    private readonly state: SandboxState,
+    @Inject(SANDBOX_OPTIONS) private readonly options: SandboxOptions,
+  ) {
     this.callbacks = new CallbackSender((ok) => (ok ? state.stats.callbacksSent++ : state.stats.callbacksFailed++));
   }
 
@@ -29,7 +32,7 @@ export class MessagesController {
   async create(
     @Param('accountSid') accountSid: string,
     @Headers('authorization') authorization: string | undefined,
-    @Body() form: Record<string, string>,
+    @Body() form: Partial<Record<string, string>>,
     @Res() res: Response,
   ): Promise<void> {
     this.state.stats.createCalls++;
@@ -39,19 +42,38 @@ export class MessagesController {
       const error = twilioError(status, code, message);
       res.status(error.status).json(error.body);
     };
-    if (!account) return reject(401, 20003, 'Authenticate');
+    if (!account) {
+      reject(401, 20003, 'Authenticate');
+      return;
+    }
     const faults = this.state.faults;
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
     if (faults.rateLimitNext > 0) {
       faults.rateLimitNext--;
-      return reject(429, 20429, 'Too Many Requests');
+      reject(429, 20429, 'Too Many Requests');
+      return;
     }
     const to = form.To ?? '';
-    if (!form.To) return reject(400, 21604, "A 'To' phone number is required.");
-    if (!E164.test(to) || faults.invalid.has(to)) return reject(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
-    if (!form.Body) return reject(400, 21602, 'Message body is required.');
-    if (!form.From && !form.MessagingServiceSid) return reject(400, 21603, "A 'From' phone number is required.");
-    if (faults.optedOut.has(to)) return reject(400, 21610, 'Attempt to send to unsubscribed recipient');
+    if (!form.To) {
+      reject(400, 21604, "A 'To' phone number is required.");
+      return;
+    }
+    if (!E164.test(to) || faults.invalid.has(to)) {
+      reject(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+      return;
+    }
+    if (!form.Body) {
+      reject(400, 21602, 'Message body is required.');
+      return;
+    }
+    if (!form.From && !form.MessagingServiceSid) {
+      reject(400, 21603, "A 'From' phone number is required.");
+      return;
+    }
+    if (faults.optedOut.has(to)) {
+      reject(400, 21610, 'Attempt to send to unsubscribed recipient');
+      return;
+    }
 
     const now = new Date();
     const message: SandboxMessage = {
@@ -95,7 +117,7 @@ export class MessagesController {
   list(
     @Param('accountSid') accountSid: string,
     @Headers('authorization') authorization: string | undefined,
-    @Query() query: Record<string, string>,
+    @Query() query: Partial<Record<string, string>>,
     @Res() res: Response,
   ): void {
     if (!this.authenticate(accountSid, authorization)) {
@@ -105,11 +127,11 @@ export class MessagesController {
     }
     const pageSize = Math.min(Math.max(Number(query.PageSize ?? 50) || 50, 1), 1000);
     const page = Math.max(Number(query.Page ?? 0) || 0, 0);
-    const source = query.To ? this.state.byTo.get(query.To) ?? [] : this.state.messages;
+    const source = query.To ? (this.state.byTo.get(query.To) ?? []) : this.state.messages;
     const matching = source.filter((m) => m.accountSid === accountSid && (!query.From || m.from === query.From)).reverse();
     const slice = matching.slice(page * pageSize, (page + 1) * pageSize);
     const base = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
-    const pageUri = (p: number) => `${base}?PageSize=${pageSize}&Page=${p}`;
+    const pageUri = (p: number) => `${base}?PageSize=${String(pageSize)}&Page=${String(p)}`;
     res.status(200).json({
       messages: slice.map(messageResource),
       page,
@@ -131,32 +153,19 @@ export class MessagesController {
     @Res() res: Response,
   ): void {
     const message = this.state.bySid.get(sid);
-    const error = !this.authenticate(accountSid, authorization)
-      ? twilioError(401, 20003, 'Authenticate')
-      : !message || message.accountSid !== accountSid
-        ? twilioError(404, 20404, `The requested resource ${`/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`} was not found`)
-        : undefined;
-    if (error) {
-      res.status(error.status).json(error.body);
+    const account = this.authenticate(accountSid, authorization);
+    if (account && message?.accountSid === accountSid) {
+      res.status(200).json(messageResource(message));
       return;
     }
-    res.status(200).json(messageResource(message!));
+    const error = account
+      ? twilioError(404, 20404, `The requested resource /2010-04-01/Accounts/${accountSid}/Messages/${sid}.json was not found`)
+      : twilioError(401, 20003, 'Authenticate');
+    res.status(error.status).json(error.body);
   }
 
-  /** HTTP Basic with the account SID and token; an unknown account is trusted on first use. */
   private authenticate(accountSid: string, authorization: string | undefined): SandboxAccount | undefined {
-    const [scheme, encoded] = (authorization ?? '').split(' ');
-    if (scheme !== 'Basic' || !encoded) return undefined;
-    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
-    const user = decoded.slice(0, decoded.indexOf(':'));
-    const token = decoded.slice(decoded.indexOf(':') + 1);
-    if (user !== accountSid || !token) return undefined;
-    const known = this.state.accounts.get(accountSid);
-    if (!known) {
-      this.state.register({ sid: accountSid, token });
-      return this.state.accounts.get(accountSid);
-    }
-    return known.token === token ? known : undefined;
+    return this.state.authenticate(accountSid, authorization);
   }
 
   /**

@@ -56,6 +56,22 @@ export class SandboxState {
     this.accounts.set(account.sid, { ...this.accounts.get(account.sid), ...account });
   }
 
+  /** HTTP Basic with the account SID and token; an unknown account is trusted on first use. */
+  authenticate(accountSid: string, authorization: string | undefined): SandboxAccount | undefined {
+    const [scheme, encoded] = (authorization ?? '').split(' ');
+    if (scheme !== 'Basic' || !encoded) return undefined;
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const user = decoded.slice(0, decoded.indexOf(':'));
+    const token = decoded.slice(decoded.indexOf(':') + 1);
+    if (user !== accountSid || !token) return undefined;
+    const known = this.accounts.get(accountSid);
+    if (!known) {
+      this.register({ sid: accountSid, token });
+      return this.accounts.get(accountSid);
+    }
+    return known.token === token ? known : undefined;
+  }
+
   add(message: SandboxMessage): void {
     this.messages.push(message);
     this.bySid.set(message.sid, message);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { createTwilioClient, ProviderError, TwilioSmsProvider } from '@porchlight/sms';
+import { checkTwilioAccount, createTwilioClient, ProviderError, TwilioSmsProvider } from '@porchlight/sms';
 import OpenAPIResponseValidator from 'openapi-response-validator';
 import { validateRequest } from 'twilio';
 import { createSandboxApp } from './sandbox-app';
@@ -13,6 +13,7 @@ const SPEC_PATH = resolve(__dirname, '..', '..', '..', 'tests', 'fixtures', 'twi
 const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
 const LIST_PATH = '/2010-04-01/Accounts/{AccountSid}/Messages.json';
 const ONE_PATH = '/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json';
+const ACCOUNT_PATH = '/2010-04-01/Accounts/{Sid}.json';
 
 function validator(path: string, method: 'get' | 'post') {
   const operation = spec.paths[path][method];
@@ -82,6 +83,17 @@ describe('SMS sandbox against Twilio’s OpenAPI description', () => {
     expect(listed.map((m) => m.sid)).toContain(created.sid);
   });
 
+  it('fetches the account for a credentials check, through the SDK and as the OpenAPI description says', async () => {
+    expect(await checkTwilioAccount({ accountSid, authToken, baseUrl })).toMatchObject({ ok: true, accountStatus: 'active' });
+    const refused = await checkTwilioAccount({ accountSid, authToken: 'not-the-token', baseUrl });
+    expect(refused).toMatchObject({ ok: false, errorCode: 'unauthorized' });
+    expect(JSON.stringify(refused)).not.toContain('not-the-token');
+    const account = await fetch(`${baseUrl}/2010-04-01/Accounts/${accountSid}.json`, { headers: { authorization: basic } });
+    expect(account.status).toBe(200);
+    expect(validator(ACCOUNT_PATH, 'get').validateResponse(200, await account.json())).toBeUndefined();
+    expect((await fetch(`${baseUrl}/2010-04-01/Accounts/${accountSid}.json`)).status).toBe(401);
+  });
+
   it('answers create, fetch and list exactly as the OpenAPI description says', async () => {
     const form = new URLSearchParams({ To: '+12015550124', From: '+16175550100', Body: 'Early release at 12:30 – don’t forget' });
     const create = await fetch(`${baseUrl}/2010-04-01/Accounts/${accountSid}/Messages.json`, {
@@ -124,7 +136,8 @@ describe('SMS sandbox against Twilio’s OpenAPI description', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ optedOut: ['+12015550130'], invalid: ['+12015550131'], rateLimitNext: 1 }),
     });
-    const attempt = (to: string) => provider.send({ to, from: '+16175550100', body: 'hi', statusCallback: `${hook.url}/status` }).catch((e: ProviderError) => e);
+    const attempt = (to: string) =>
+      provider.send({ to, from: '+16175550100', body: 'hi', statusCallback: `${hook.url}/status` }).catch((e: ProviderError) => e);
     expect(await attempt('+12015550132')).toMatchObject({ kind: 'rate_limited', code: 20429 });
     expect(await attempt('+12015550130')).toMatchObject({ kind: 'opted_out', code: 21610 });
     expect(await attempt('+12015550131')).toMatchObject({ kind: 'invalid_number', code: 21211 });
@@ -133,7 +146,11 @@ describe('SMS sandbox against Twilio’s OpenAPI description', () => {
   });
 
   it('sends signed status callbacks in order, and undelivered with 30003 for an unreachable phone', async () => {
-    await fetch(`${baseUrl}/sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unreachable: ['+12015550141'] }) });
+    await fetch(`${baseUrl}/sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ unreachable: ['+12015550141'] }),
+    });
     const provider = new TwilioSmsProvider(client());
     const ok = await provider.send({ to: '+12015550140', from: '+16175550100', body: 'hi', statusCallback: `${hook.url}/status?m=1` });
     const lost = await provider.send({ to: '+12015550141', from: '+16175550100', body: 'hi', statusCallback: `${hook.url}/status?m=2` });

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsController } from './accounts.controller';
 import { ControlController } from './control.controller';
 import { MessagesController, SANDBOX_OPTIONS, SandboxOptions } from './messages.controller';
 import { SandboxState } from './sandbox-state';
@@ -8,7 +9,7 @@ export class SandboxModule {
   static forRoot(options: SandboxOptions): DynamicModule {
     return {
       module: SandboxModule,
-      controllers: [MessagesController, ControlController],
+      controllers: [AccountsController, MessagesController, ControlController],
       providers: [SandboxState, { provide: SANDBOX_OPTIONS, useValue: options }],
     };
   }

@@ -32,5 +32,5 @@ export function messageResource(message: SandboxMessage): Record<string, unknown
 
 /** Twilio's error body. */
 export function twilioError(status: number, code: number, message: string): { status: number; body: Record<string, unknown> } {
-  return { status, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } };
+  return { status, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${String(code)}`, status } };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobName, JobPayloads } from '@porchlight/contracts';
 import { Handler, JobHandler } from '@porchlight/queue';
-import { TranslateReplyUseCase } from '@porchlight/translation';
+import { TranslateReplyUseCase } from '@porchlight/messaging';
 
 @Injectable()
 @JobHandler(JobName.TranslateReply)

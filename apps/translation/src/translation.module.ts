@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { QueueName } from '@porchlight/contracts';
 import { providerHostAllowlist, TranslationEnv, translationFallbacks } from '@porchlight/config';
-import { DatabaseModule, TenantDb } from '@porchlight/database';
+import { DatabaseModule } from '@porchlight/database';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { OutboundGuard } from '@porchlight/outbound';
-import { JobProducer, QueueModule } from '@porchlight/queue';
-import { SecretBox } from '@porchlight/identity';
-import { PrepareSurveyUseCase } from '@porchlight/engagement';
-import { NoticeTexts, PrepareNoticeUseCase, TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
+import { QueueModule } from '@porchlight/queue';
+import { IdentityModule } from '@porchlight/identity';
+import { EngagementModule } from '@porchlight/engagement';
+import { MessagingModule } from '@porchlight/messaging';
+import { TranslationModule } from '@porchlight/translation';
 import { PrepareNoticeProcessor } from './prepare-notice.processor';
 import { PrepareSurveyProcessor } from './prepare-survey.processor';
 import { TranslateReplyProcessor } from './translate-reply.processor';
@@ -28,33 +29,15 @@ export class TranslationAppModule {
           worker: { concurrency: env.WORKER_CONCURRENCY, shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000, onOutcome: jobMetrics(registry).record },
         }),
         HealthModule.forRoot(registry),
+        IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, secretsKeyPrevious: env.SECRETS_KEY_PREVIOUS }),
+        TranslationModule.forRoot({
+          fallbacks: translationFallbacks(env),
+          guard: new OutboundGuard(providerHostAllowlist(env)),
+        }),
+        MessagingModule.forRoot({ translation: true }),
+        EngagementModule.forRoot({ translation: true }),
       ],
-      providers: [
-        {
-          provide: TenantTranslator,
-          useFactory: (db: TenantDb) =>
-            new TenantTranslator(db, new SecretBox(env.SECRETS_KEY, env.SECRETS_KEY_PREVIOUS), { fallbacks: translationFallbacks(env), guard: new OutboundGuard(providerHostAllowlist(env)) }),
-          inject: [TenantDb],
-        },
-        {
-          provide: PrepareNoticeUseCase,
-          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db, translator)),
-          inject: [TenantDb, JobProducer, TenantTranslator],
-        },
-        PrepareNoticeProcessor,
-        {
-          provide: PrepareSurveyUseCase,
-          useFactory: (db: TenantDb, jobs: JobProducer, translator: TenantTranslator) => new PrepareSurveyUseCase(db, jobs, translator),
-          inject: [TenantDb, JobProducer, TenantTranslator],
-        },
-        PrepareSurveyProcessor,
-        {
-          provide: TranslateReplyUseCase,
-          useFactory: (db: TenantDb, translator: TenantTranslator) => new TranslateReplyUseCase(db, translator),
-          inject: [TenantDb, TenantTranslator],
-        },
-        TranslateReplyProcessor,
-      ],
+      providers: [PrepareNoticeProcessor, PrepareSurveyProcessor, TranslateReplyProcessor],
     };
   }
 }

@@ -1,34 +1,46 @@
 import { INestApplication } from '@nestjs/common';
 import { ApiEnv, loadEnv } from '@porchlight/config';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { AccessTokens } from '@porchlight/identity';
-import { addStaffUser, createTenantFixture, HttpClient, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
-import IORedis from 'ioredis';
+import {
+  addStaffUser,
+  createTenantFixture,
+  HttpClient,
+  HttpResult,
+  randomHex,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  TEST_SECRETS_KEY,
+  useIntegration,
+} from '@porchlight/testing';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 jest.setTimeout(60_000);
 
+/** The fields of `GET /api/v1/audit` these specs read. */
+interface AuditEntryRow {
+  action: string;
+  subjectId: string | null;
+}
+
+interface AuditPage {
+  items: AuditEntryRow[];
+  nextCursor: string | null;
+}
+
 describe('GET /api/v1/audit: the audit log, read by district admins (API in-process, Postgres)', () => {
   let app: INestApplication;
-  let dataSource: DataSource;
-  let db: TenantDb;
+  const spec = useIntegration('audit');
   let api: HttpClient;
   let admin: HttpClient;
-  let fixture: TenantFixture;
-  const prefix = `spec-audit-${randomHex(4)}`;
   const tokens = new AccessTokens(TEST_SECRETS_KEY, 3600);
   const alice = randomUUID();
   const bob = randomUUID();
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'audit-spec', poolSize: 2 }).initialize();
-    db = new TenantDb(dataSource);
-    fixture = await createTenantFixture(db);
     // Six entries, a day apart, oldest first: what the log holds before any call below adds to it.
-    await db.txFor(fixture.tenantId, async (m) => {
+    await spec.db.txFor(spec.fixture.tenantId, async (m) => {
       const entries: [string, string, string][] = [
         ['notice.sent', alice, '2030-01-01T09:00:00Z'],
         ['contact.erased', bob, '2030-01-02T09:00:00Z'],
@@ -41,14 +53,14 @@ describe('GET /api/v1/audit: the audit log, read by district admins (API in-proc
         await m.query(
           `insert into audit_log (tenant_id, actor_user_id, action, subject_type, subject_id, data, correlation_id, created_at)
            values ($1, $2, $3, 'thing', $4, $5, 'corr-1234567', $6)`,
-          [fixture.tenantId, actor, action, `${action}@${at}`, JSON.stringify({ at }), at],
+          [spec.fixture.tenantId, actor, action, `${action}@${at}`, JSON.stringify({ at }), at],
         );
       }
     });
     const env = loadEnv(ApiEnv, {
       DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
+      QUEUE_PREFIX: spec.prefix,
       SECRETS_KEY: TEST_SECRETS_KEY,
       PLATFORM_ADMIN_TOKEN: randomHex(16),
       LOG_LEVEL: 'error',
@@ -56,19 +68,12 @@ describe('GET /api/v1/audit: the audit log, read by district admins (API in-proc
     app = await createApiApp(env);
     await app.listen(0, '127.0.0.1');
     api = new HttpClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
-    admin = api.withToken(await tokens.issue({ userId: fixture.adminId, tenantId: fixture.tenantId }));
+    admin = api.withToken(await tokens.issue({ userId: spec.fixture.adminId, tenantId: spec.fixture.tenantId }));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    const redis = new IORedis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => app?.close());
 
-  const subjects = (body: any) => body.items.map((entry: any) => entry.subjectId);
+  const subjects = (body: AuditPage) => body.items.map((entry) => entry.subjectId);
   const window = 'from=2030-01-01T00:00:00Z&to=2030-01-31T00:00:00Z';
 
   it('lists entries newest first, each with its actor, action, subject, data and correlation id', async () => {
@@ -111,11 +116,11 @@ describe('GET /api/v1/audit: the audit log, read by district admins (API in-proc
   });
 
   it('pages with a cursor: every entry once, in order, and a null cursor at the end', async () => {
-    const seen: string[] = [];
+    const seen: (string | null)[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: any = await admin.get(`/api/v1/audit?limit=4&${window}${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: HttpResult<AuditPage> = await admin.get(`/api/v1/audit?limit=4&${window}${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(4);
       seen.push(...subjects(page.body));
@@ -145,27 +150,27 @@ describe('GET /api/v1/audit: the audit log, read by district admins (API in-proc
 
   it('is for district admins only (403), shows only the caller’s district, and stays append-only', async () => {
     for (const role of ['school_admin', 'staff', 'liaison'] as const) {
-      const userId = await addStaffUser(db, fixture.tenantId, { role });
-      const answer = await api.withToken(await tokens.issue({ userId, tenantId: fixture.tenantId })).get('/api/v1/audit');
+      const userId = await addStaffUser(spec.db, spec.fixture.tenantId, { role });
+      const answer = await api.withToken(await tokens.issue({ userId, tenantId: spec.fixture.tenantId })).get('/api/v1/audit');
       expect([role, answer.status]).toEqual([role, 403]);
     }
-    const other = await createTenantFixture(db);
+    const other = await createTenantFixture(spec.db);
     const elsewhere = await api.withToken(await tokens.issue({ userId: other.adminId, tenantId: other.tenantId })).get(`/api/v1/audit?${window}`);
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.body.items).toEqual([]);
-    await expect(db.txFor(fixture.tenantId, (m) => m.query(`update audit_log set action = 'nothing.happened'`))).rejects.toThrow(/permission denied/);
+    await expect(spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update audit_log set action = 'nothing.happened'`))).rejects.toThrow(/permission denied/);
   });
 
   it('records sign-ins, failed ones and logouts as they happen', async () => {
-    const [{ slug }] = await db.txFor(fixture.tenantId, (m) => m.query(`select slug from tenants where id = $1`, [fixture.tenantId]));
-    const email = `reader-${randomHex(4)}@fixture.test`;
-    const id = await addStaffUser(db, fixture.tenantId, { email, role: 'staff', password: 'correct horse battery' });
+    const [{ slug }] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select slug from tenants where id = $1`, [spec.fixture.tenantId]));
+    const email = `reader-${randomHex(4)}@spec.fixture.test`;
+    const id = await addStaffUser(spec.db, spec.fixture.tenantId, { email, role: 'staff', password: 'correct horse battery' });
     expect((await api.post('/api/v1/auth/login', { tenant: slug, email, password: 'wrong' })).status).toBe(401);
     const login = await api.post('/api/v1/auth/login', { tenant: slug, email, password: 'correct horse battery' });
     expect((await api.withToken(login.body.accessToken).post('/api/v1/auth/logout')).status).toBe(204);
 
     const recent = (await admin.get('/api/v1/audit?limit=3')).body.items;
-    expect(recent.map((entry: any) => [entry.action, entry.subjectId])).toEqual([
+    expect(recent.map((entry: AuditEntryRow) => [entry.action, entry.subjectId])).toEqual([
       ['auth.logout', id],
       ['auth.login', id],
       ['auth.login_failed', id],

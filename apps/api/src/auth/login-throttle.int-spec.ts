@@ -1,10 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ApiEnv, loadEnv } from '@porchlight/config';
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { addStaffUser, createTenantFixture, HttpClient, HttpResult, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
-import IORedis from 'ioredis';
+import { addStaffUser, HttpClient, HttpResult, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, useIntegration } from '@porchlight/testing';
 import { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 // Every failed sign-in costs an argon2id verification; a hundred of them take a while on a busy machine.
@@ -20,22 +17,16 @@ const CALLS_PER_MINUTE = 25;
  */
 describe('Sign-in throttling and call budgets (API in-process, Redis shared by API processes)', () => {
   let app: INestApplication;
-  let dataSource: DataSource;
-  let db: TenantDb;
+  const spec = useIntegration('login-throttle');
   let api: HttpClient;
-  let fixture: TenantFixture;
   let slug: string;
-  const prefix = `spec-throttle-${randomHex(4)}`;
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'login-throttle-spec', poolSize: 2 }).initialize();
-    db = new TenantDb(dataSource);
-    fixture = await createTenantFixture(db);
-    [{ slug }] = await db.txFor(fixture.tenantId, (m) => m.query(`select slug from tenants where id = $1`, [fixture.tenantId]));
+    [{ slug }] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select slug from tenants where id = $1`, [spec.fixture.tenantId]));
     const env = loadEnv(ApiEnv, {
       DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
+      QUEUE_PREFIX: spec.prefix,
       SECRETS_KEY: TEST_SECRETS_KEY,
       PLATFORM_ADMIN_TOKEN: randomHex(16),
       LOG_LEVEL: 'error',
@@ -48,25 +39,18 @@ describe('Sign-in throttling and call budgets (API in-process, Redis shared by A
     api = new HttpClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    const redis = new IORedis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => app?.close());
 
   const staff = async () => {
-    const email = `staff-${randomHex(4)}@fixture.test`;
-    const id = await addStaffUser(db, fixture.tenantId, { email, role: 'staff', password: PASSWORD });
+    const email = `staff-${randomHex(4)}@spec.fixture.test`;
+    const id = await addStaffUser(spec.db, spec.fixture.tenantId, { email, role: 'staff', password: PASSWORD });
     return { id, email };
   };
   const login = (address: string, email: string, password: string, tenant = slug) =>
     api.post('/api/v1/auth/login', { tenant, email, password }, { 'x-forwarded-for': address });
   const retryAfter = (answer: HttpResult) => Number(answer.headers.get('retry-after'));
   const auditRows = (action: string, email: string) =>
-    db.txFor(fixture.tenantId, (m) => m.query(`select data from audit_log where action = $1 and data->>'email' = $2 order by id`, [action, email]));
+    spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select data from audit_log where action = $1 and data->>'email' = $2 order by id`, [action, email]));
 
   it('gives an account 5 wrong passwords, then answers 429 with Retry-After, even to the right password', async () => {
     const { email } = await staff();
@@ -85,9 +69,7 @@ describe('Sign-in throttling and call budgets (API in-process, Redis shared by A
     expect((await login('198.51.100.2', email, PASSWORD)).status).toBe(429);
 
     expect(await auditRows('auth.login_failed', email)).toHaveLength(5);
-    expect(await auditRows('auth.login_throttled', email)).toEqual([
-      { data: { scope: 'account', email, address: '198.51.100.1', lockSeconds: 30 } },
-    ]);
+    expect(await auditRows('auth.login_throttled', email)).toEqual([{ data: { scope: 'account', email, address: '198.51.100.1', lockSeconds: 30 } }]);
   });
 
   it('forgets an account’s failures after a successful sign-in', async () => {
@@ -109,7 +91,7 @@ describe('Sign-in throttling and call budgets (API in-process, Redis shared by A
   });
 
   it('throttles unknown accounts and unknown districts alike, saying nothing about which part was wrong', async () => {
-    const ghost = `ghost-${randomHex(4)}@fixture.test`;
+    const ghost = `ghost-${randomHex(4)}@spec.fixture.test`;
     for (let attempt = 1; attempt <= 5; attempt++) expect((await login('198.51.100.5', ghost, 'wrong')).status).toBe(401);
     expect((await login('198.51.100.5', ghost, 'wrong')).status).toBe(429);
     for (let attempt = 1; attempt <= 5; attempt++) expect((await login('198.51.100.5', ghost, 'wrong', 'no-such-district')).status).toBe(401);
@@ -122,7 +104,7 @@ describe('Sign-in throttling and call budgets (API in-process, Redis shared by A
     const answers: number[] = [];
     // Four at a time, each a different unknown account, so no account lock interferes.
     for (let batch = 0; batch < 25; batch++) {
-      const round = await Promise.all(Array.from({ length: 4 }, (_, i) => login(nat, `nobody-${batch}-${i}-${randomHex(2)}@fixture.test`, 'wrong')));
+      const round = await Promise.all(Array.from({ length: 4 }, (_, i) => login(nat, `nobody-${batch}-${i}-${randomHex(2)}@spec.fixture.test`, 'wrong')));
       answers.push(...round.map((answer) => answer.status));
     }
     expect(answers).toEqual(Array(100).fill(401));
@@ -134,8 +116,10 @@ describe('Sign-in throttling and call budgets (API in-process, Redis shared by A
     expect(retryAfter(locked)).toBeLessThanOrEqual(60);
     expect((await login('203.0.113.51', email, PASSWORD)).status).toBe(200);
 
-    const [{ count }] = await db.txFor(fixture.tenantId, (m) =>
-      m.query(`select count(*)::int as count from audit_log where action = 'auth.login_throttled' and data->>'address' = $1 and data->>'scope' = 'address'`, [nat]),
+    const [{ count }] = await spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select count(*)::int as count from audit_log where action = 'auth.login_throttled' and data->>'address' = $1 and data->>'scope' = 'address'`, [
+        nat,
+      ]),
     );
     expect(count).toBe(1);
   });

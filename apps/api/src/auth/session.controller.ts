@@ -1,31 +1,16 @@
 import { Body, Controller, HttpCode, Post, Delete, Req, Res } from '@nestjs/common';
-import {
-  ApiCookieAuth,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AccessTokens, LoginResult, LoginUseCase, StaffSession, StaffSessions } from '@porchlight/identity';
 import { Request, Response } from 'express';
 import { CurrentSession, Public } from '../http/auth.guard';
 import { checkSameOrigin, SESSION_COOKIE } from '../http/session-cookie';
+import { SessionView } from './auth-responses.dto';
 import { LoginDto } from './auth.dto';
 
-class SessionUserView {
-  @ApiProperty() id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() role: string;
-  @ApiProperty() language: string;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-}
-
-class SessionView {
-  @ApiProperty({ type: SessionUserView }) user: SessionUserView;
-  @ApiProperty({ description: 'when the session ends and the user signs in again' }) expiresAt: string;
+/** What sign-in answers, as `SessionView` documents it (the class is the OpenAPI description, not what is built). */
+interface SessionBody {
+  user: LoginResult['user'];
+  expiresAt: string;
 }
 
 const clientAddress = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
@@ -51,9 +36,9 @@ export class SessionController {
   @ApiOkResponse({ type: SessionView })
   @ApiForbiddenResponse({ description: "the request's Origin is another site" })
   @ApiTooManyRequestsResponse({ description: 'too many failed sign-ins to this account or from this address' })
-  async signIn(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
+  async signIn(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionBody> {
     checkSameOrigin(request, false);
-    const result: LoginResult = await this.login.execute({ ...dto, address: clientAddress(request) });
+    const result: LoginResult = await this.login.execute({ tenant: dto.tenant, email: dto.email, password: dto.password, address: clientAddress(request) });
     const claims = await this.tokens.verify(result.accessToken);
     const expiresAt = claims?.expiresAt ?? new Date();
     response.cookie(SESSION_COOKIE, result.accessToken, {

@@ -1,23 +1,18 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox } from '@porchlight/identity';
-import { ProcessInboundUseCase } from '@porchlight/messaging';
+import { ProcessInboundUseCase, TranslateReplyUseCase } from '@porchlight/messaging';
 import { OutboundGuard } from '@porchlight/outbound';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import {
   createTwoSchoolDistrict,
   InProcessApi,
   PhraseTranslatorServer,
-  randomHex,
   startInProcessApi,
   storeInbound,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
   TEST_SECRETS_KEY,
+  useIntegration,
 } from '@porchlight/testing';
-import { TenantTranslator, TranslateReplyUseCase } from '@porchlight/translation';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { TenantTranslator } from '@porchlight/translation';
+import { SurveyConversation } from '@porchlight/engagement';
 import { createApiApp } from '../bootstrap';
 
 jest.setTimeout(60_000);
@@ -29,50 +24,39 @@ type Family = 'northEn' | 'northEs' | 'southVi';
  * sending it as written; a family reply nobody could translate for staff says so in the thread.
  */
 describe('Staff answers and the family language (HTTP, Postgres, Redis, a LibreTranslate-speaking engine)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('conversation-reply', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let engine: PhraseTranslatorServer;
   let translator: TenantTranslator;
-  const prefix = `spec-conversation-reply-${randomHex(4)}`;
 
   /** A district whose three families wrote in; South's Vietnamese family reads Somali, which LibreTranslate has no model for. */
   const district = async (phonePrefix: string, translation: object) => {
-    const d = await createTwoSchoolDistrict(db, { phonePrefix });
-    await db.txFor(d.fixture.tenantId, async (m) => {
+    const d = await createTwoSchoolDistrict(spec.db, { phonePrefix });
+    await spec.db.txFor(d.fixture.tenantId, async (m) => {
       await m.query(`update tenants set translation = translation || $2::jsonb where id = $1`, [d.fixture.tenantId, JSON.stringify(translation)]);
       await m.query(`update contacts set language = 'so' where id = $1`, [d.contacts.southVi]);
     });
     const threads = {} as Record<Family, string>;
     for (const family of ['northEn', 'northEs', 'southVi'] as Family[]) {
-      const id = await storeInbound(db, d.fixture.tenantId, d.phones[family], 'When is the field trip?');
-      await TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, () => new ProcessInboundUseCase(db, jobs).execute(id));
-      const [row] = await db.txFor(d.fixture.tenantId, (m) => m.query(`select id from conversations where phone = $1`, [d.phones[family]]));
+      const id = await storeInbound(spec.db, d.fixture.tenantId, d.phones[family], 'When is the field trip?');
+      await TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, () =>
+        new ProcessInboundUseCase(spec.db, spec.jobs, new SurveyConversation()).execute(id),
+      );
+      const [row] = await spec.db.txFor(d.fixture.tenantId, (m) => m.query(`select id from conversations where phone = $1`, [d.phones[family]]));
       threads[family] = row.id;
     }
     return { d, threads, admin: api.as(d.viewer('district admin').token) };
   };
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'conversation-reply-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
     engine = await new PhraseTranslatorServer({ 'en>es': { 'The trip is on Friday': 'La excursión es el viernes' } }).start();
-    api = await startInProcessApi(createApiApp, { prefix, env: { PROVIDER_HOST_ALLOWLIST: '127.0.0.1' } });
-    translator = new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard: new OutboundGuard(['127.0.0.1']) });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix, env: { PROVIDER_HOST_ALLOWLIST: '127.0.0.1' } });
+    translator = new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard: new OutboundGuard(['127.0.0.1']) });
   });
 
-  afterAll(async () => {
+  spec.onTeardown(async () => {
     await engine?.stop();
-    await jobs?.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
     await api?.close();
-    await dataSource.destroy();
   });
 
   it('translates an answer into the family language when an engine can, and refuses (409) one it cannot, unless confirmed', async () => {
@@ -130,11 +114,13 @@ describe('Staff answers and the family language (HTTP, Postgres, Redis, a LibreT
 
   it('says in the thread when a family reply could not be translated for staff', async () => {
     const { d, threads, admin } = await district('+161755520', { provider: 'libretranslate', url: engine.url });
-    const [reply] = await db.txFor(d.fixture.tenantId, async (m) => {
+    const [reply] = await spec.db.txFor(d.fixture.tenantId, async (m) => {
       await m.query(`update messages set language = 'so' where phone = $1 and direction = 'inbound'`, [d.phones.southVi]);
       return m.query(`select id from messages where phone = $1 and direction = 'inbound'`, [d.phones.southVi]);
     });
-    expect(await TenantContext.run({ tenantId: d.fixture.tenantId }, () => new TranslateReplyUseCase(db, translator).execute(reply.id))).toBe('untranslated');
+    expect(await TenantContext.run({ tenantId: d.fixture.tenantId }, () => new TranslateReplyUseCase(spec.db, translator).execute(reply.id))).toBe(
+      'untranslated',
+    );
     const shown = await admin.get(`/api/v1/conversations/${threads.southVi}`);
     expect(shown.body.messages[0]).toMatchObject({
       direction: 'inbound',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MESSAGE_STATUSES } from '@porchlight/contracts';
+import { MESSAGE_STATUSES, ROLES } from '@porchlight/contracts';
 import { RemovedTextResponse } from '../notices/notice-responses.dto';
 
 /** Response shapes of the conversation routes, for the OpenAPI description. */
@@ -27,8 +27,20 @@ export class ConversationSummaryResponse {
   @ApiProperty() lastMessageAt: string;
 }
 
+export class ConversationLastMessageResponse {
+  @ApiProperty({ enum: ['inbound', 'outbound'] }) direction: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the start of the text (null once it was removed)' }) body: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+/** A row of the list: the summary with the start of the thread's latest message. */
+export class ConversationListItemResponse extends ConversationSummaryResponse {
+  @ApiProperty({ nullable: true, type: ConversationLastMessageResponse, description: "the thread's latest message, cut to its start" })
+  lastMessage: ConversationLastMessageResponse | null;
+}
+
 export class ConversationPageResponse {
-  @ApiProperty({ type: [ConversationSummaryResponse] }) items: ConversationSummaryResponse[];
+  @ApiProperty({ type: [ConversationListItemResponse] }) items: ConversationListItemResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
@@ -53,4 +65,11 @@ export class ConversationMessageResponse {
 
 export class ConversationResponse extends ConversationSummaryResponse {
   @ApiProperty({ type: [ConversationMessageResponse] }) messages: ConversationMessageResponse[];
+}
+
+export class AssigneeResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ROLES }) role: string;
 }

@@ -1,22 +1,17 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
+import { SurveyConversation } from '@porchlight/engagement';
 import { ProcessInboundUseCase } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import {
   createTwoSchoolDistrict,
   FAMILIES_SEEN,
   InProcessApi,
-  randomHex,
   startInProcessApi,
   storeInbound,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
   TwoSchoolDistrict,
   Viewer,
   VIEWER_NAMES,
+  useIntegration,
 } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 type Family = 'northEn' | 'northEs' | 'southVi' | 'southEs' | 'both';
@@ -29,13 +24,9 @@ const STRANGER = '+16175550599';
  * visible to the roles that see the family, and nowhere else.
  */
 describe('Conversation school scope: which threads each role reads, answers and hands on (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('conversation-scope', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
-  const prefix = `spec-conversation-scope-${randomHex(4)}`;
   const threads = new Map<string, string>();
 
   const as = (viewer: Viewer | string) => api.as((typeof viewer === 'string' ? d.viewer(viewer) : viewer).token);
@@ -43,28 +34,19 @@ describe('Conversation school scope: which threads each role reads, answers and 
   const thread = (family: Family | 'stranger') => threads.get(family === 'stranger' ? STRANGER : d.phones[family])!;
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'conversation-scope-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755505' });
-    api = await startInProcessApi(createApiApp, { prefix });
-    const inbound = new ProcessInboundUseCase(db, jobs);
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755505' });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
+    const inbound = new ProcessInboundUseCase(spec.db, spec.jobs, new SurveyConversation());
     for (const phone of [...Object.values(d.phones), STRANGER]) {
-      const id = await storeInbound(db, d.fixture.tenantId, phone, 'When is the field trip?');
+      const id = await storeInbound(spec.db, d.fixture.tenantId, phone, 'When is the field trip?');
       await TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, () => inbound.execute(id));
     }
-    const rows = await db.txFor(d.fixture.tenantId, (m) => m.query(`select id, phone from conversations`));
+    const rows = await spec.db.txFor(d.fixture.tenantId, (m) => m.query(`select id, phone from conversations`));
     for (const row of rows) threads.set(row.phone, row.id);
     expect(threads.size).toBe(6);
   });
 
-  afterAll(async () => {
-    await jobs?.close();
-    redis?.disconnect();
-    await api?.close();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   describe.each(VIEWER_NAMES)('%s', (name) => {
     let viewer: Viewer;
@@ -142,7 +124,7 @@ describe('Conversation school scope: which threads each role reads, answers and 
 
   it('does not show a thread assigned to a staff member once the family is no longer of their schools', async () => {
     // As when a family moves to the other school after a North teacher wrote to it.
-    await db.txFor(d.fixture.tenantId, (m) =>
+    await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`update conversations set assigned_user_id = $1 where id = $2`, [d.viewer('north staff').userId, thread('southVi')]),
     );
     expect((await as('north staff').get(`/api/v1/conversations/${thread('southVi')}`)).status).toBe(404);

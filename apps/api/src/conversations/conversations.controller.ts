@@ -1,26 +1,59 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
-import { ConversationMessage, ConversationsUseCases, ConversationSummary, ConversationView } from '@porchlight/messaging';
+import { Assignee, ConversationMessage, ConversationsUseCases, ConversationSummary, ConversationThreads, ConversationView } from '@porchlight/messaging';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Principal } from '../http/auth.guard';
-import { ConversationMessageResponse, ConversationPageResponse, ConversationResponse, ConversationSummaryResponse } from './conversation-responses.dto';
+import {
+  AssigneeResponse,
+  ConversationMessageResponse,
+  ConversationPageResponse,
+  ConversationResponse,
+  ConversationSummaryResponse,
+} from './conversation-responses.dto';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 export class ConversationQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: "threads of families with a child in this school (within the caller's)" })
   @IsOptional()
   @IsUUID()
   schoolId?: string;
+
+  @ApiPropertyOptional({ enum: ['me', 'none'], description: '`me`: assigned to the caller; `none`: in a shared inbox, assigned to nobody' })
+  @IsOptional()
+  @IsIn(['me', 'none'])
+  assigned?: 'me' | 'none';
+
+  @ApiPropertyOptional({
+    enum: ['mine'],
+    description: "`mine`: threads held for one of the caller's own schools (the thread's `schoolId`); a district admin has none",
+  })
+  @IsOptional()
+  @IsIn(['mine'])
+  school?: 'mine';
+
+  @ApiPropertyOptional({ description: "the thread of this family member's phone" })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -50,7 +83,12 @@ export class ReplyDto {
 }
 
 export class AssignDto {
-  @ApiProperty({ nullable: true, description: "the staff member who takes the thread; null gives it back to the school's shared inbox" })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "the staff member who takes the thread; null gives it back to the school's shared inbox",
+  })
   @IsUUID('all', { message: 'userId must be a UUID or null' })
   @ValidateIf((_, value) => value !== null)
   userId: string | null;
@@ -60,13 +98,27 @@ export class AssignDto {
 @ApiBearerAuth()
 @Controller('api/v1/conversations')
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsUseCases) {}
+  constructor(
+    private readonly conversations: ConversationsUseCases,
+    private readonly threads: ConversationThreads,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Threads visible to the caller, most recent first' })
+  @ApiOperation({
+    summary: 'Threads visible to the caller, most recent first',
+    description: "Every filter narrows within the caller's families: another district's or another school's thread never appears.",
+  })
   @ApiOkResponse({ type: ConversationPageResponse })
   list(@Principal() principal: StaffPrincipal, @Query() query: ConversationQueryDto): Promise<Page<ConversationSummary>> {
-    return this.conversations.list(principal, query);
+    return this.threads.list(principal, query);
+  }
+
+  @Get(':id/assignees')
+  @ApiOperation({ summary: "The district's active staff who see this thread's family: whom it can be handed to" })
+  @ApiOkResponse({ type: [AssigneeResponse] })
+  @ApiNotFoundResponse({ description: 'no such thread among the caller’s families' })
+  assignees(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<Assignee[]> {
+    return this.threads.assignees(principal, id);
   }
 
   @Get(':id')
@@ -80,6 +132,7 @@ export class ConversationsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Hand the thread to another staff member, or back to the school's shared inbox" })
   @ApiOkResponse({ type: ConversationSummaryResponse })
+  @ApiNotFoundResponse({ description: 'no such thread among the caller’s families, or no such staff member in the district' })
   assign(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Body() dto: AssignDto): Promise<ConversationSummary> {
     return this.conversations.assign(principal, id, dto.userId);
   }

@@ -1,21 +1,15 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { FanOutNoticeUseCase } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
+import { FanOutNoticeUseCase, PrepareNoticeUseCase } from '@porchlight/messaging';
 import { TenantContext } from '@porchlight/tenancy';
 import {
   createTenantFixture,
   createTwoSchoolDistrict,
   InProcessApi,
-  randomHex,
   startInProcessApi,
   storeInbound,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
   TwoSchoolDistrict,
+  useIntegration,
 } from '@porchlight/testing';
-import { NoticeTexts, PrepareNoticeUseCase, rememberTranslation } from '@porchlight/translation';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { NoticeTexts, rememberTranslation } from '@porchlight/translation';
 import { createApiApp } from '../bootstrap';
 
 const TITLE = 'School start time';
@@ -31,49 +25,36 @@ const NOTICE_VI = 'Quý vị nói buổi sáng quá sớm: từ tháng Chín tr�
  * page shows it in the family's language, with nothing personal on it.
  */
 describe('Close the loop and the public decisions page (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('loop', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
   let slug: string;
   let decisionId: string;
   let noticeId: string;
-  const prefix = `spec-loop-${randomHex(4)}`;
   const as = (name: string) => api.as(d.viewer(name).token);
   const admin = () => as('district admin');
   const page = (path: string) => fetch(`${api.url}${path}`);
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'loop-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: `+1617${String(Math.floor(Math.random() * 900) + 100)}8` });
-    api = await startInProcessApi(createApiApp, { prefix });
-    [{ slug }] = await db.txFor(d.fixture.tenantId, (m) => m.query(`select slug from tenants where id = $1`, [d.fixture.tenantId]));
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: `+1617${String(Math.floor(Math.random() * 900) + 100)}8` });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
+    [{ slug }] = await spec.db.txFor(d.fixture.tenantId, (m) => m.query(`select slug from tenants where id = $1`, [d.fixture.tenantId]));
     const created = await admin().post('/api/v1/decisions', { title: TITLE, question: 'Should school start at 8:30?' });
     decisionId = created.body.id;
     for (const [phone, body] of [
       [d.phones.northEs, 'Preferimos más tarde'],
       [d.phones.southVi, 'Muộn hơn thì tốt hơn'],
     ]) {
-      const messageId = await storeInbound(db, d.fixture.tenantId, phone, body);
+      const messageId = await storeInbound(spec.db, d.fixture.tenantId, phone, body);
       expect((await admin().post(`/api/v1/decisions/${decisionId}/inputs`, { messageId })).status).toBe(201);
     }
     // A person translated the title into Spanish once: the translation memory has it.
-    await db.txFor(d.fixture.tenantId, (m) =>
+    await spec.db.txFor(d.fixture.tenantId, (m) =>
       rememberTranslation(m, d.fixture.tenantId, { sourceLanguage: 'en', sourceText: TITLE, language: 'es', body: 'Hora de entrada', approvedBy: null }),
     );
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.close();
-    redis?.disconnect();
-    await api?.close();
-    await dataSource?.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   it('refuses to close the loop of a decision still gathering, of another school, of another district', async () => {
     const gathering = await admin().post(`/api/v1/decisions/${decisionId}/close-the-loop`, { body: NOTICE, sourceLanguage: 'en' });
@@ -81,8 +62,8 @@ describe('Close the loop and the public decisions page (HTTP, Postgres, Redis)',
     expect((await admin().patch(`/api/v1/decisions/${decisionId}`, { status: 'decided', outcome: OUTCOME })).status).toBe(200);
     expect((await as('north school admin').post(`/api/v1/decisions/${decisionId}/close-the-loop`, { body: NOTICE, sourceLanguage: 'en' })).status).toBe(403);
     expect((await as('north staff').post(`/api/v1/decisions/${decisionId}/close-the-loop`, { body: NOTICE, sourceLanguage: 'en' })).status).toBe(403);
-    const other = await createTenantFixture(db);
-    const theirs = await db.txFor(other.tenantId, (m) =>
+    const other = await createTenantFixture(spec.db);
+    const theirs = await spec.db.txFor(other.tenantId, (m) =>
       m.query(`insert into decisions (tenant_id, title, question, language, status, outcome) values ($1, 'T', 'Q', 'en', 'decided', 'O') returning id`, [
         other.tenantId,
       ]),
@@ -112,17 +93,17 @@ describe('Close the loop and the public decisions page (HTTP, Postgres, Redis)',
     expect((await admin().post(`/api/v1/notices/${noticeId}/send`)).status).toBe(202);
     expect((await admin().get(`/api/v1/decisions/${decisionId}`)).body.status).toBe('decided');
     await TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, async () => {
-      expect(await new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(noticeId)).toBe('ready');
-      expect(await new FanOutNoticeUseCase(db, jobs).execute(noticeId)).toMatchObject({ written: 2 });
+      expect(await new PrepareNoticeUseCase(spec.db, spec.jobs, new NoticeTexts(spec.db)).execute(noticeId)).toBe('ready');
+      expect(await new FanOutNoticeUseCase(spec.db, spec.jobs).execute(noticeId)).toMatchObject({ written: 2 });
     });
-    await db.txFor(d.fixture.tenantId, (m) =>
+    await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`update messages set status = 'delivered' where notice_id = $1 and phone = $2`, [noticeId, d.phones.northEs]),
     );
     const decision = await admin().get(`/api/v1/decisions/${decisionId}`);
     expect(decision.body).toMatchObject({ status: 'communicated', loop: { noticeId, families: 2, reached: 1 } });
-    const [notice] = await db.txFor(d.fixture.tenantId, (m) => m.query(`select fanned_out_at from notices where id = $1`, [noticeId]));
+    const [notice] = await spec.db.txFor(d.fixture.tenantId, (m) => m.query(`select fanned_out_at from notices where id = $1`, [noticeId]));
     expect(decision.body.communicatedAt).toBe(notice.fanned_out_at.toISOString());
-    const audit = await db.txFor(d.fixture.tenantId, (m) => m.query(`select action from audit_log where subject_id = $1 order by id`, [decisionId]));
+    const audit = await spec.db.txFor(d.fixture.tenantId, (m) => m.query(`select action from audit_log where subject_id = $1 order by id`, [decisionId]));
     expect(audit.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['decision.created', 'decision.input_added', 'decision.updated', 'decision.loop_drafted', 'decision.communicated']),
     );

@@ -81,19 +81,19 @@ export class UpdateDecisionDto {
   @IsIn([...DECISION_STATUSES], { message: STATUS_MESSAGE })
   status?: DecisionStatus;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @MaxLength(4000)
   outcome?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @MaxLength(4000)
   rationale?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsISO8601({ strict: true })
   decidedAt?: string | null;

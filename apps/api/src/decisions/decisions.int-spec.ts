@@ -1,4 +1,3 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
 import {
   createTenantFixture,
   createTwoSchoolDistrict,
@@ -6,10 +5,9 @@ import {
   randomHex,
   startInProcessApi,
   storeInbound,
-  TEST_DATABASE_URL,
   TwoSchoolDistrict,
+  useIntegration,
 } from '@porchlight/testing';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 /**
@@ -17,8 +15,7 @@ import { createApiApp } from '../bootstrap';
  * changes decisions, who sees which, the inputs each may attach and what they show, the audit.
  */
 describe('Decision log (HTTP, Postgres)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
+  const spec = useIntegration('decisions', { poolSize: 3, tenant: false, redis: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
   const replies: { northEs?: string; southVi?: string; outbound?: string; otherTenant?: string } = {};
@@ -26,7 +23,7 @@ describe('Decision log (HTTP, Postgres)', () => {
   const as = (name: string) => api.as(d.viewer(name).token);
   const admin = () => as('district admin');
   const actions = async (subjectId: string) =>
-    (await db.txFor(d.fixture.tenantId, (m) =>
+    (await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`select action, actor_user_id, data from audit_log where subject_id = $1 order by id`, [subjectId]),
     )) as {
       action: string;
@@ -35,13 +32,11 @@ describe('Decision log (HTTP, Postgres)', () => {
     }[];
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'decisions-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: `+1617${String(Math.floor(Math.random() * 900) + 100)}7` });
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: `+1617${String(Math.floor(Math.random() * 900) + 100)}7` });
     api = await startInProcessApi(createApiApp, { prefix: `spec-decisions-${randomHex(4)}` });
-    replies.northEs = await storeInbound(db, d.fixture.tenantId, d.phones.northEs, 'Preferimos que empiece más tarde');
-    replies.southVi = await storeInbound(db, d.fixture.tenantId, d.phones.southVi, 'Sáng sớm quá khó cho chúng tôi');
-    await db.txFor(d.fixture.tenantId, async (m) => {
+    replies.northEs = await storeInbound(spec.db, d.fixture.tenantId, d.phones.northEs, 'Preferimos que empiece más tarde');
+    replies.southVi = await storeInbound(spec.db, d.fixture.tenantId, d.phones.southVi, 'Sáng sớm quá khó cho chúng tôi');
+    await spec.db.txFor(d.fixture.tenantId, async (m) => {
       await m.query(`update messages set language = 'es', translated_body = 'We would rather it started later', translated_language = 'en' where id = $1`, [
         replies.northEs,
       ]);
@@ -52,9 +47,9 @@ describe('Decision log (HTTP, Postgres)', () => {
       );
       replies.outbound = out.id;
     });
-    const other = await createTenantFixture(db);
-    replies.otherTenant = await storeInbound(db, other.tenantId, d.phones.northEs, 'Another district');
-    ids.otherTenant = await db.txFor(other.tenantId, async (m) => {
+    const other = await createTenantFixture(spec.db);
+    replies.otherTenant = await storeInbound(spec.db, other.tenantId, d.phones.northEs, 'Another district');
+    ids.otherTenant = await spec.db.txFor(other.tenantId, async (m) => {
       const [row] = await m.query(`insert into decisions (tenant_id, title, question, language) values ($1, 'Theirs', 'Theirs?', 'en') returning id`, [
         other.tenantId,
       ]);
@@ -62,10 +57,7 @@ describe('Decision log (HTTP, Postgres)', () => {
     });
   }, 60_000);
 
-  afterAll(async () => {
-    await api?.close();
-    await dataSource?.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   it('records a district-wide decision, gathering, audited', async () => {
     const res = await admin().post('/api/v1/decisions', { title: 'School start time', question: 'Should school start at 8:30?' });

@@ -7,9 +7,17 @@ import { ApiUnderTest, Operation, servedOperations, startApiUnderTest } from '..
 /** Bodies that would each earn a 400 from a caller allowed to send them. */
 const GARBAGE: { name: string; contentType: string; body: string }[] = [
   { name: 'malformed JSON', contentType: 'application/json', body: '{"name": "Lincoln", "phone": ' },
-  { name: 'wrong types, NUL and prototype keys', contentType: 'application/json', body: '{"name": 42, "body": "a\\u0000b", "audience": [{"__proto__": {"x": 1}}], "extra": true}' },
+  {
+    name: 'wrong types, NUL and prototype keys',
+    contentType: 'application/json',
+    body: '{"name": 42, "body": "a\\u0000b", "audience": [{"__proto__": {"x": 1}}], "extra": true}',
+  },
   { name: 'a form', contentType: 'application/x-www-form-urlencoded', body: 'slug=%00&admin=1' },
-  { name: 'garbled multipart', contentType: 'multipart/form-data; boundary=xyz', body: '--xyz\r\nContent-Disposition: form-data; name="files"; filename="users.csv"\r\n\r\nno end' },
+  {
+    name: 'garbled multipart',
+    contentType: 'multipart/form-data; boundary=xyz',
+    body: '--xyz\r\nContent-Disposition: form-data; name="files"; filename="users.csv"\r\n\r\nno end',
+  },
 ];
 
 const concrete = (path: string) => path.replace(/\{language\}/g, 'es').replace(/\{[^}]+\}/g, () => randomUUID());
@@ -51,7 +59,9 @@ describe('Auth before anything else: every protected route answers 401/403 befor
 
   it('finds the protected routes in the OpenAPI document', () => {
     const protectedPaths = operations.filter((o) => o.bearer).map((o) => `${o.method} ${o.path}`);
-    expect(protectedPaths).toEqual(expect.arrayContaining(['POST /api/v1/platform/tenants', 'POST /api/v1/contacts', 'POST /api/v1/imports/oneroster', 'PATCH /api/v1/settings']));
+    expect(protectedPaths).toEqual(
+      expect.arrayContaining(['POST /api/v1/platform/tenants', 'POST /api/v1/contacts', 'POST /api/v1/imports/oneroster', 'PATCH /api/v1/settings']),
+    );
     expect(protectedPaths).not.toContain('POST /api/v1/auth/login');
   });
 
@@ -106,7 +116,7 @@ describe('Auth before anything else: every protected route answers 401/403 befor
 
   /** Sends the headers and the start of a large upload, and waits for an answer without finishing it. */
   const answerBeforeUpload = (path: string, authorization?: string) =>
-    new Promise<{ status: number; body: any }>((resolve, reject) => {
+    new Promise<{ status: number; body: unknown }>((resolve, reject) => {
       const request = httpRequest(`${api.base}${path}`, {
         method: 'POST',
         headers: {

@@ -19,7 +19,10 @@ type AuthedRequest = Request & { principal?: StaffPrincipal; session?: StaffSess
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly sessions: StaffSessions) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: StaffSessions,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
@@ -28,7 +31,7 @@ export class AuthGuard implements CanActivate {
     const authorization = request.header('authorization');
     const [scheme, bearer] = (authorization ?? '').split(' ');
     const cookie = authorization ? undefined : readCookie(request, SESSION_COOKIE);
-    const token = scheme?.toLowerCase() === 'bearer' && bearer ? bearer : cookie;
+    const token = scheme.toLowerCase() === 'bearer' && bearer ? bearer : cookie;
     const session = token ? await this.sessions.authenticate(token) : undefined;
     if (!session) throw new UnauthorizedException('a valid access token is required');
     if (cookie) checkSameOrigin(request, true);

@@ -10,10 +10,7 @@ const FAILURE = 'porchlight:bodyFailure';
  * description of what is wrong with its body.
  */
 export function bodyParsers(maxBytes: number): RequestHandler[] {
-  return [
-    deferFailure(express.json({ limit: maxBytes })),
-    deferFailure(express.urlencoded({ extended: false, limit: maxBytes, parameterLimit: 200 })),
-  ];
+  return [deferFailure(express.json({ limit: maxBytes })), deferFailure(express.urlencoded({ extended: false, limit: maxBytes, parameterLimit: 200 }))];
 }
 
 /** The request's unreadable body as an HTTP error in the API's shape, if it had one. */

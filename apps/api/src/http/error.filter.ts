@@ -49,7 +49,10 @@ export class ErrorFilter implements ExceptionFilter {
       // A deliberate answer (an engine unreachable for a moment): one line, no stack.
       this.logger.warn({ msg: 'request refused', statusCode: body.statusCode, reason: body.message });
     } else if (body.statusCode >= 500) {
-      this.logger.error({ msg: 'request failed', err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) });
+      this.logger.error({
+        msg: 'request failed',
+        err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception),
+      });
     }
     response.status(body.statusCode).json(body);
   }
@@ -63,12 +66,12 @@ export function errorBody(exception: unknown): ErrorBody {
   }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
-    const raw = exception.getResponse();
+    const raw: unknown = exception.getResponse();
     const payload = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: String(raw) };
     const message = typeof payload.message === 'string' ? payload.message : exception.message;
     return {
       statusCode,
-      error: REASON[statusCode] ?? HttpStatus[statusCode] ?? 'Error',
+      error: statusCode in REASON ? REASON[statusCode] : HttpStatus[statusCode] || 'Error',
       message,
       ...(payload.details !== undefined ? { details: payload.details } : {}),
     };

@@ -94,7 +94,10 @@ describe('Arbitrary input at every route never earns a 500 nor half-stores anyth
     const field = nastyText(['+16175550191', '+16175550100', 'delivered', 'undelivered', '30003', '21610', 'constructor']);
     const webhook = fc.record({
       path: fc.constantFrom('/webhooks/twilio/sms', '/webhooks/twilio/status', `/webhooks/twilio/status?m=${ids[3]}`),
-      params: fc.record({ From: field, To: field, Body: field, MessageSid: fc.oneof(field, fc.constant(`SM${randomHex(16)}`)), MessageStatus: field, ErrorCode: field }, { requiredKeys: [] }),
+      params: fc.record(
+        { From: field, To: field, Body: field, MessageSid: fc.oneof(field, fc.constant(`SM${randomHex(16)}`)), MessageStatus: field, ErrorCode: field },
+        { requiredKeys: [] },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(webhook, async ({ path, params }) => {
@@ -109,7 +112,9 @@ describe('Arbitrary input at every route never earns a 500 nor half-stores anyth
             'content-type': 'application/x-www-form-urlencoded',
             'x-twilio-signature': getExpectedTwilioSignature(api.fixture.authToken, `${PUBLIC_BASE_URL}${path}`, sent),
           },
-          body: Object.entries(sent).map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&'),
+          body: Object.entries(sent)
+            .map(([k, v]) => `${encode(k)}=${encode(v)}`)
+            .join('&'),
         });
         if (response.status === 403) throw new Error(`the signature of ${JSON.stringify(sent)} was refused`);
         await check(`POST ${path} ${JSON.stringify(sent)}`, response, before, snapshot);

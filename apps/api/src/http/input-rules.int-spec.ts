@@ -13,7 +13,9 @@ describe('Bad input never reaches a 500: one rule for text, through the API in-p
   beforeAll(async () => {
     api = await startApiUnderTest('input-rules', { PUBLIC_BASE_URL });
     token = await api.token('district_admin');
-    ({ contactIds: [contactId] } = await addFamilies(api.db, api.fixture.tenantId, [{ phone: '+16175550161', language: 'es' }]));
+    ({
+      contactIds: [contactId],
+    } = await addFamilies(api.db, api.fixture.tenantId, [{ phone: '+16175550161', language: 'es' }]));
     noticeId = await createNoticeFixture(api.db, api.fixture);
   });
 
@@ -128,9 +130,18 @@ describe('Bad input never reaches a 500: one rule for text, through the API in-p
   });
 
   it('answers paths and queries that are not valid percent-encoding with a 4xx in the error shape', async () => {
-    for (const path of ['/api/v1/contacts/%E0%A4%A', '/api/v1/contacts/%', `/api/v1/notices/${noticeId}/translations/%ZZ`, '/api/v1/contacts?q=%E0%A4%A&language=%']) {
+    for (const path of [
+      '/api/v1/contacts/%E0%A4%A',
+      '/api/v1/contacts/%',
+      `/api/v1/notices/${noticeId}/translations/%ZZ`,
+      '/api/v1/contacts?q=%E0%A4%A&language=%',
+    ]) {
       const { status, body } = await call('GET', path);
-      expect({ path, status: status >= 400 && status < 500, shape: typeof body?.message === 'string' && body?.statusCode === status }).toEqual({ path, status: true, shape: true });
+      expect({ path, status: status >= 400 && status < 500, shape: typeof body?.message === 'string' && body?.statusCode === status }).toEqual({
+        path,
+        status: true,
+        shape: true,
+      });
     }
   });
 
@@ -144,7 +155,11 @@ describe('Bad input never reaches a 500: one rule for text, through the API in-p
   });
 
   it('answers an unreadable body from a known caller in the error shape', async () => {
-    expect((await call('POST', '/api/v1/schools', '{"name": ')).body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'request body is not valid JSON' });
+    expect((await call('POST', '/api/v1/schools', '{"name": ')).body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'request body is not valid JSON',
+    });
     const huge = await call('POST', '/api/v1/schools', JSON.stringify({ name: 'x'.repeat(api.env.MAX_BODY_BYTES) }));
     expect(huge.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'request body is too large' });
   });

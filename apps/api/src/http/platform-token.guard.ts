@@ -12,10 +12,10 @@ export class PlatformTokenGuard implements CanActivate {
   constructor(@Inject(PLATFORM_ADMIN_TOKEN) private readonly platformToken: string) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const [scheme, token] = (context.switchToHttp().getRequest<Request>().header('authorization') ?? '').split(' ');
-    const given = Buffer.from(token ?? '');
+    const [scheme, token = ''] = (context.switchToHttp().getRequest<Request>().header('authorization') ?? '').split(' ');
+    const given = Buffer.from(token);
     const expected = Buffer.from(this.platformToken);
-    if (scheme?.toLowerCase() !== 'bearer' || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (scheme.toLowerCase() !== 'bearer' || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new UnauthorizedException('the platform admin token is required');
     }
     return true;

@@ -21,13 +21,19 @@ export function portalStatic(dir: string = PORTAL_DIR): RequestHandler | undefin
   dir = resolve(dir);
   if (!existsSync(join(dir, 'index.html'))) return undefined;
   return (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || reserved(req.path)) return next();
-    const fallThrough = (error?: Error) => error && next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || reserved(req.path)) {
+      next();
+      return;
+    }
+    const fallThrough = (error?: Error) => {
+      if (error) next();
+    };
     if (extname(req.path)) {
       const immutable = req.path.startsWith('/assets/');
-      return res.sendFile(req.path.slice(1), { root: dir, dotfiles: 'deny', immutable, maxAge: immutable ? '365d' : 0 }, fallThrough);
+      res.sendFile(req.path.slice(1), { root: dir, dotfiles: 'deny', immutable, maxAge: immutable ? '365d' : 0 }, fallThrough);
+      return;
     }
     res.setHeader('Cache-Control', 'no-cache');
-    return res.sendFile('index.html', { root: dir }, fallThrough);
+    res.sendFile('index.html', { root: dir }, fallThrough);
   };
 }

@@ -44,14 +44,18 @@ export function securityHeaders(env: ApiEnv): RequestHandler {
   const https = new URL(env.PUBLIC_BASE_URL).protocol === 'https:';
   const strict = policy(https, false);
   const docs = policy(https, true);
-  return (req, res, next) => (req.path === DOCS_PATH || req.path.startsWith(`${DOCS_PATH}/`) ? docs : strict)(req, res, next);
+  return (req, res, next) => {
+    (req.path === DOCS_PATH || req.path.startsWith(`${DOCS_PATH}/`) ? docs : strict)(req, res, next);
+  };
 }
 
 /**
  * CORS is closed (no `Access-Control-Allow-Origin` for anyone) unless `CORS_ORIGINS` lists origins;
  * then those, and only those, may call with a bearer token (no cookies are involved).
  */
-export function corsOptions(env: ApiEnv): { origin: string[]; methods: string[]; allowedHeaders: string[]; exposedHeaders: string[]; maxAge: number } | undefined {
+export function corsOptions(
+  env: ApiEnv,
+): { origin: string[]; methods: string[]; allowedHeaders: string[]; exposedHeaders: string[]; maxAge: number } | undefined {
   const origins = corsOrigins(env);
   if (origins.length === 0) return undefined;
   return {

@@ -9,8 +9,6 @@ export class TenantScopeInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const principal = context.switchToHttp().getRequest<{ principal?: StaffPrincipal }>().principal;
     if (!principal) return next.handle();
-    return new Observable((subscriber) =>
-      TenantContext.run({ tenantId: principal.tenantId }, () => next.handle().subscribe(subscriber)),
-    );
+    return new Observable((subscriber) => TenantContext.run({ tenantId: principal.tenantId }, () => next.handle().subscribe(subscriber)));
   }
 }

@@ -9,13 +9,13 @@ export const MAX_INPUT_DEPTH = 32;
 const MAX_PROBLEMS = 20;
 
 // NUL, which Postgres refuses in text, and UTF-16 halves without their other half.
-const NUL = /\u0000/;
+const NUL = '\u0000';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Keys that mean something to JavaScript objects rather than to the API.
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function textProblem(text: string): string | undefined {
-  if (NUL.test(text)) return 'must not contain the NUL character (\\u0000)';
+  if (text.includes(NUL)) return 'must not contain the NUL character (\\u0000)';
   if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it holds half of a surrogate pair)';
   return undefined;
 }
@@ -31,10 +31,10 @@ const shown = (key: string) => (textProblem(key) ? JSON.stringify(key).slice(1, 
 export function findUnsafeInput(value: unknown, root = ''): InputProblem[] {
   const problems: InputProblem[] = [];
   const stack: { value: unknown; path: string; depth: number; key?: string }[] = [{ value, path: root, depth: 0 }];
-  while (stack.length > 0 && problems.length < MAX_PROBLEMS) {
-    const item = stack.pop()!;
+  for (let item = stack.pop(); item !== undefined && problems.length < MAX_PROBLEMS; item = stack.pop()) {
     const field = item.path || 'body';
-    const keyProblem = item.key === undefined ? undefined : textProblem(item.key) ?? (PROTOTYPE_KEYS.has(item.key) ? 'is not a field name the API accepts' : undefined);
+    const keyProblem =
+      item.key === undefined ? undefined : (textProblem(item.key) ?? (PROTOTYPE_KEYS.has(item.key) ? 'is not a field name the API accepts' : undefined));
     if (keyProblem) {
       problems.push({ field, message: `the key of ${field} ${keyProblem}` });
       continue;
@@ -46,7 +46,7 @@ export function findUnsafeInput(value: unknown, root = ''): InputProblem[] {
     }
     if (typeof item.value !== 'object' || item.value === null) continue;
     if (item.depth >= MAX_INPUT_DEPTH) {
-      problems.push({ field, message: `${field} is nested more than ${MAX_INPUT_DEPTH} levels deep` });
+      problems.push({ field, message: `${field} is nested more than ${String(MAX_INPUT_DEPTH)} levels deep` });
       continue;
     }
     const isArray = Array.isArray(item.value);

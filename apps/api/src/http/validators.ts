@@ -2,7 +2,7 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
 
 /** A BCP 47 language tag that `Intl` accepts (`en`, `es`, `zh-Hans`, `ht`, ...). */
 export function IsBcp47(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
+  return (target: object, propertyName: string): void => {
     registerDecorator({
       name: 'isBcp47',
       target: target.constructor,
@@ -19,11 +19,12 @@ export function IsBcp47(options?: ValidationOptions) {
         },
       },
     });
+  };
 }
 
 /** An IANA time zone name (`America/Chicago`). */
 export function IsTimeZone(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
+  return (target: object, propertyName: string): void => {
     registerDecorator({
       name: 'isTimeZone',
       target: target.constructor,
@@ -41,11 +42,12 @@ export function IsTimeZone(options?: ValidationOptions) {
         },
       },
     });
+  };
 }
 
 /** An object whose keys are BCP 47 tags and whose values are non-empty strings (`{ es: "...", vi: "..." }`). */
 export function IsLanguageMap(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
+  return (target: object, propertyName: string): void => {
     registerDecorator({
       name: 'isLanguageMap',
       target: target.constructor,
@@ -60,4 +62,5 @@ export function IsLanguageMap(options?: ValidationOptions) {
         },
       },
     });
+  };
 }

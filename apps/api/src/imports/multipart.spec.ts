@@ -75,13 +75,19 @@ describe('roster zips', () => {
 
   it(`refuses a zip of more than ${MAX_ZIP_CSV_FILES} CSV files`, async () => {
     const many = Array.from({ length: MAX_ZIP_CSV_FILES + 1 }, (_, i) => ({ name: `f${i}.csv`, content: 'a\n' }));
-    await expect(unzip(write(many), dir, 1000)).rejects.toMatchObject({ details: [{ field: 'files', message: expect.stringContaining(`more than ${MAX_ZIP_CSV_FILES} CSV files`) }] });
+    await expect(unzip(write(many), dir, 1000)).rejects.toMatchObject({
+      details: [{ field: 'files', message: expect.stringContaining(`more than ${MAX_ZIP_CSV_FILES} CSV files`) }],
+    });
   });
 
   it('refuses a file over the limit, and files that add up to more than four times it', async () => {
-    await expect(unzip(write([{ name: 'users.csv', content: 'x'.repeat(101) }]), dir, 100)).rejects.toMatchObject({ details: [{ field: 'files', message: expect.stringContaining('larger than 100 bytes') }] });
+    await expect(unzip(write([{ name: 'users.csv', content: 'x'.repeat(101) }]), dir, 100)).rejects.toMatchObject({
+      details: [{ field: 'files', message: expect.stringContaining('larger than 100 bytes') }],
+    });
     const five = Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.csv`, content: 'x'.repeat(90) }));
-    await expect(unzip(write(five), dir, 100)).rejects.toMatchObject({ details: [{ field: 'files', message: expect.stringContaining('add up to more than 400 bytes') }] });
+    await expect(unzip(write(five), dir, 100)).rejects.toMatchObject({
+      details: [{ field: 'files', message: expect.stringContaining('add up to more than 400 bytes') }],
+    });
   });
 
   it('refuses what is not a zip', async () => {

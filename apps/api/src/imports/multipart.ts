@@ -11,7 +11,7 @@ import yauzl from 'yauzl';
 
 export interface MultipartUpload {
   files: UploadedFile[];
-  fields: Record<string, string>;
+  fields: Partial<Record<string, string>>;
   /** Removes the temporary copies; call when done with `files`. */
   cleanup(): Promise<void>;
 }
@@ -38,38 +38,57 @@ export async function readMultipart(req: Request, maxBytes: number): Promise<Mul
     }
     if (files.length === 0) throw invalid('no file was uploaded');
     return { files, fields: parts.fields, cleanup };
-  } catch (error) {
+  } catch (error: unknown) {
     await cleanup();
     throw error;
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function receive(req: Request, dir: string, maxBytes: number): Promise<{ files: { name: string; path: string }[]; fields: Record<string, string> }> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 50, fields: 20 } });
-    } catch (error) {
-      return reject(invalid(`the multipart body cannot be read: ${(error as Error).message}`));
+    } catch (error: unknown) {
+      reject(invalid(`the multipart body cannot be read: ${messageOf(error)}`));
+      return;
     }
     const files: { name: string; path: string }[] = [];
     const fields: Record<string, string> = {};
     const writes: Promise<void>[] = [];
     let failed: Error | undefined;
-    parser.on('field', (name, value) => (fields[name] = value));
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
     parser.on('file', (_field, stream, info) => {
-      const name = basename((info.filename ?? '').replace(/\\/g, '/'));
-      if (!name) return void stream.resume();
-      const path = join(dir, `${files.length}-${name.replace(/[^\w.-]/g, '_')}`);
+      // A part without a file name (a file input left empty) carries no file.
+      const { filename } = info as { filename?: string };
+      const name = basename((filename ?? '').replace(/\\/g, '/'));
+      if (!name) {
+        stream.resume();
+        return;
+      }
+      const path = join(dir, `${files.length.toString()}-${name.replace(/[^\w.-]/g, '_')}`);
       files.push({ name, path });
-      stream.on('limit', () => (failed ??= invalid(`${name} is larger than ${maxBytes} bytes`)));
+      stream.on('limit', () => {
+        failed ??= invalid(`${name} is larger than ${maxBytes.toString()} bytes`);
+      });
       writes.push(pipeline(stream, createWriteStream(path)));
     });
-    parser.on('error', (error) => reject(invalid(`the multipart body cannot be read: ${(error as Error).message}`)));
+    parser.on('error', (error: unknown) => {
+      reject(invalid(`the multipart body cannot be read: ${messageOf(error)}`));
+    });
     parser.on('close', () => {
       Promise.all(writes).then(
-        () => (failed ? reject(failed) : resolve({ files, fields })),
-        (error) => reject(failed ?? error),
+        () => {
+          if (failed) reject(failed);
+          else resolve({ files, fields });
+        },
+        (error: unknown) => {
+          reject(failed ?? (error instanceof Error ? error : new Error(messageOf(error))));
+        },
       );
     });
     req.pipe(parser);
@@ -87,35 +106,63 @@ export const MAX_ZIP_CSV_FILES = 50;
 export async function unzip(path: string, dir: string, maxBytes: number): Promise<UploadedFile[]> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, file) => (error ? reject(error) : resolve(file))),
-    );
-  } catch (error) {
-    throw invalid(`${basename(path)} is not a readable zip: ${(error as Error).message}`);
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+      yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, file) => {
+        if (error) reject(error);
+        else resolve(file);
+      });
+    });
+  } catch (error: unknown) {
+    throw invalid(`${basename(path)} is not a readable zip: ${messageOf(error)}`);
   }
   const out: UploadedFile[] = [];
   let total = 0;
   let csvFiles = 0;
   await new Promise<void>((resolve, reject) => {
-    zip.on('error', (error) => reject(invalid(`the zip cannot be read: ${error.message}`)));
-    zip.on('end', () => resolve());
+    const refuse = (message: string) => {
+      reject(invalid(message));
+    };
+    zip.on('error', (error: Error) => {
+      refuse(`the zip cannot be read: ${error.message}`);
+    });
+    zip.on('end', () => {
+      resolve();
+    });
     zip.on('entry', (entry: yauzl.Entry) => {
       const name = basename(entry.fileName);
       if (entry.fileName.endsWith('/') || entry.fileName.startsWith('__MACOSX/') || name.startsWith('.') || !name.toLowerCase().endsWith('.csv')) {
-        return zip.readEntry();
+        zip.readEntry();
+        return;
       }
-      if (entry.uncompressedSize > maxBytes) return reject(invalid(`${name} in the zip is larger than ${maxBytes} bytes`));
+      if (entry.uncompressedSize > maxBytes) {
+        refuse(`${name} in the zip is larger than ${maxBytes.toString()} bytes`);
+        return;
+      }
       total += entry.uncompressedSize;
       csvFiles += 1;
-      if (csvFiles > MAX_ZIP_CSV_FILES) return reject(invalid(`the zip holds more than ${MAX_ZIP_CSV_FILES} CSV files; a roster bundle has about a dozen`));
-      if (total > 4 * maxBytes) return reject(invalid(`the CSV files in the zip add up to more than ${4 * maxBytes} bytes`));
+      if (csvFiles > MAX_ZIP_CSV_FILES) {
+        refuse(`the zip holds more than ${MAX_ZIP_CSV_FILES.toString()} CSV files; a roster bundle has about a dozen`);
+        return;
+      }
+      if (total > 4 * maxBytes) {
+        refuse(`the CSV files in the zip add up to more than ${(4 * maxBytes).toString()} bytes`);
+        return;
+      }
       zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(invalid(`${name} in the zip cannot be read: ${error.message}`));
-        const target = join(dir, `zip-${out.length}-${name.replace(/[^\w.-]/g, '_')}`);
-        pipeline(stream, createWriteStream(target)).then(() => {
-          out.push({ name, open: () => createReadStream(target) });
-          zip.readEntry();
-        }, (e) => reject(invalid(`${name} in the zip cannot be read: ${(e as Error).message}`)));
+        if (error) {
+          refuse(`${name} in the zip cannot be read: ${error.message}`);
+          return;
+        }
+        const target = join(dir, `zip-${out.length.toString()}-${name.replace(/[^\w.-]/g, '_')}`);
+        pipeline(stream, createWriteStream(target)).then(
+          () => {
+            out.push({ name, open: () => createReadStream(target) });
+            zip.readEntry();
+          },
+          (e: unknown) => {
+            refuse(`${name} in the zip cannot be read: ${messageOf(e)}`);
+          },
+        );
       });
     });
     zip.readEntry();

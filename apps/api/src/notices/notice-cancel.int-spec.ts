@@ -1,7 +1,5 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox, TenantRepository } from '@porchlight/identity';
-import { FanOutNoticeUseCase, SendMessageUseCase, SmsProviders, TenantSmsCache } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
+import { FanOutNoticeUseCase, PrepareNoticeUseCase, SenderRateLimiter, SendMessageUseCase, SmsProviders, TenantSmsCache } from '@porchlight/messaging';
 import { OutboundSms, ProviderMessage, SentMessage, SmsProvider } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import {
@@ -9,15 +7,12 @@ import {
   InProcessApi,
   randomHex,
   startInProcessApi,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
   TEST_SECRETS_KEY,
   TwoSchoolDistrict,
   Viewer,
+  useIntegration,
 } from '@porchlight/testing';
-import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { NoticeTexts } from '@porchlight/translation';
 import { createApiApp } from '../bootstrap';
 
 // The setup drives the API and the dispatch steps for several districts: generous on a busy machine.
@@ -42,24 +37,20 @@ class RecordingProvider implements SmsProvider {
  * guarded claim sends none of them), what has left keeps its course, and nothing to stop is 409.
  */
 describe('Canceling a notice (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('notice-cancel', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
   let other: TwoSchoolDistrict;
   const provider = new RecordingProvider();
   let delivery: SendMessageUseCase;
-  const prefix = `spec-notice-cancel-${randomHex(4)}`;
 
   const as = (viewer: Viewer | string, district = d) => api.as((typeof viewer === 'string' ? district.viewer(viewer) : viewer).token);
   const admin = () => as('district admin');
   const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, work);
-  const prepare = (id: string) => inTenant(() => new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(id));
-  const fanOut = (id: string) => inTenant(() => new FanOutNoticeUseCase(db, jobs).execute(id));
+  const prepare = (id: string) => inTenant(() => new PrepareNoticeUseCase(spec.db, spec.jobs, new NoticeTexts(spec.db)).execute(id));
+  const fanOut = (id: string) => inTenant(() => new FanOutNoticeUseCase(spec.db, spec.jobs).execute(id));
   const rows = (id: string) =>
-    db.txFor(d.fixture.tenantId, (m) => m.query(`select id, phone, status from messages where notice_id = $1 order by phone`, [id])) as Promise<
+    spec.db.txFor(d.fixture.tenantId, (m) => m.query(`select id, phone, status from messages where notice_id = $1 order by phone`, [id])) as Promise<
       { id: string; phone: string; status: string }[]
     >;
   const sent = async (audience: object = { all: true }) => {
@@ -72,38 +63,29 @@ describe('Canceling a notice (HTTP, Postgres, Redis)', () => {
   };
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'notice-cancel-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755509' });
-    other = await createTwoSchoolDistrict(db, { phonePrefix: '+161755510' });
-    api = await startInProcessApi(createApiApp, { prefix });
-    const providers = new SmsProviders('http://127.0.0.1:9');
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755509' });
+    other = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755510' });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
+    const providers = new SmsProviders({ sandboxUrl: 'http://127.0.0.1:9' });
     jest.spyOn(providers, 'for').mockReturnValue(provider);
     delivery = new SendMessageUseCase(
-      db,
-      new TenantSmsCache(db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY))),
+      spec.db,
+      new TenantSmsCache(spec.db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY))),
       providers,
-      'https://porchlight.example.org',
+      new SenderRateLimiter(spec.redis, spec.prefix),
+      spec.jobs,
+      { publicBaseUrl: 'https://porchlight.example.org', unreachableRetryMs: 300_000 },
     );
   });
 
-  afterAll(async () => {
-    await jobs?.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
-    await api?.close();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   it('cancels the messages still waiting, leaves those that left, and delivery sends none of the canceled ones', async () => {
     const id = await sent();
     await prepare(id);
     expect((await fanOut(id)).written).toBe(5);
     const [claimed, delivered, ...waiting] = await rows(id);
-    await db.txFor(d.fixture.tenantId, async (m) => {
+    await spec.db.txFor(d.fixture.tenantId, async (m) => {
       await m.query(`update messages set status = 'sending', provider_sid = 'SMclaimed' where id = $1`, [claimed.id]);
       await m.query(`update messages set status = 'delivered', provider_sid = 'SMdelivered' where id = $1`, [delivered.id]);
     });
@@ -142,7 +124,7 @@ describe('Canceling a notice (HTTP, Postgres, Redis)', () => {
     const id = await sent({ contactIds: [d.contacts.northEn] });
     await prepare(id);
     await fanOut(id);
-    await db.txFor(d.fixture.tenantId, (m) => m.query(`update messages set status = 'delivered', provider_sid = 'SMgone' where notice_id = $1`, [id]));
+    await spec.db.txFor(d.fixture.tenantId, (m) => m.query(`update messages set status = 'delivered', provider_sid = 'SMgone' where notice_id = $1`, [id]));
     const finished = await admin().post(`/api/v1/notices/${id}/cancel`);
     expect(finished.status).toBe(409);
     expect((await admin().get(`/api/v1/notices/${id}`)).body.status).toBe('sent');

@@ -1,22 +1,9 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox } from '@porchlight/identity';
-import { FanOutNoticeUseCase } from '@porchlight/messaging';
+import { FanOutNoticeUseCase, PrepareNoticeUseCase } from '@porchlight/messaging';
 import { OutboundGuard } from '@porchlight/outbound';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import {
-  createTwoSchoolDistrict,
-  InProcessApi,
-  randomHex,
-  startInProcessApi,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  TEST_SECRETS_KEY,
-  TwoSchoolDistrict,
-} from '@porchlight/testing';
-import { NoticeTexts, PrepareNoticeUseCase, TenantTranslator } from '@porchlight/translation';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { createTwoSchoolDistrict, InProcessApi, startInProcessApi, TEST_SECRETS_KEY, TwoSchoolDistrict, useIntegration } from '@porchlight/testing';
+import { NoticeTexts, TenantTranslator } from '@porchlight/translation';
 import { createApiApp } from '../bootstrap';
 
 jest.setTimeout(60_000);
@@ -33,14 +20,10 @@ const VIETNAMESE_LINE = 'Tin nhắn khẩn cấp từ Fixture District:';
  * a normal notice keeps the district's hold policy.
  */
 describe('An emergency with no translation (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('notice-emergency', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
   let prepare: PrepareNoticeUseCase;
-  const prefix = `spec-notice-emergency-${randomHex(4)}`;
 
   const admin = () => api.as(d.viewer('district admin').token);
   const draft = async (urgency: string, translations: Record<string, string> = {}, body = ALERT) => {
@@ -52,25 +35,14 @@ describe('An emergency with no translation (HTTP, Postgres, Redis)', () => {
   const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, work);
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'notice-emergency-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
     // No engine, and the policy is to hold a notice with a missing translation.
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755516', untranslatedPolicy: 'hold' });
-    api = await startInProcessApi(createApiApp, { prefix });
-    const translator = new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard: new OutboundGuard(['127.0.0.1']) });
-    prepare = new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db, translator));
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755516', untranslatedPolicy: 'hold' });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
+    const translator = new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard: new OutboundGuard(['127.0.0.1']) });
+    prepare = new PrepareNoticeUseCase(spec.db, spec.jobs, new NoticeTexts(spec.db, translator));
   });
 
-  afterAll(async () => {
-    await jobs?.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
-    await api?.close();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   it('previews, sends and delivers each missing language as the catalog line in it followed by the source text', async () => {
     const id = await draft('emergency', { vi: 'Hãy ở yên trong nhà.' });
@@ -83,21 +55,21 @@ describe('An emergency with no translation (HTTP, Postgres, Redis)', () => {
 
     expect((await admin().post(`/api/v1/notices/${id}/send`)).status).toBe(202);
     expect(await inTenant(() => prepare.execute(id))).toBe('ready');
-    const stored = await db.txFor(d.fixture.tenantId, (m) =>
+    const stored = await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`select language, origin, status, fallback from notice_translations where notice_id = $1 order by language`, [id]),
     );
     expect(stored).toEqual([
       { language: 'es', origin: 'catalog', status: 'ready', fallback: true },
       { language: 'vi', origin: 'human', status: 'ready', fallback: false },
     ]);
-    await inTenant(() => new FanOutNoticeUseCase(db, jobs).execute(id));
+    await inTenant(() => new FanOutNoticeUseCase(spec.db, spec.jobs).execute(id));
     const rows = (await admin().get(`/api/v1/notices/${id}/messages`)).body.items as { language: string; body: string }[];
     expect(rows.filter((r) => r.language === 'es').map((r) => r.body)).toEqual([`${SPANISH_LINE}\n${ALERT}`, `${SPANISH_LINE}\n${ALERT}`]);
     expect(byLanguage((await admin().get(`/api/v1/notices/${id}/preview`)).body.translations).es).toMatchObject({ fallback: true, origin: 'catalog' });
   });
 
   it('falls back the same way when the engine fails while preparing', async () => {
-    await db.txFor(d.fixture.tenantId, (m) =>
+    await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`update tenants set translation = translation || '{"provider": "libretranslate", "url": "http://127.0.0.1:9"}'::jsonb where id = $1`, [
         d.fixture.tenantId,
       ]),
@@ -106,7 +78,7 @@ describe('An emergency with no translation (HTTP, Postgres, Redis)', () => {
       const id = await draft('emergency', {}, LOCKDOWN);
       expect((await admin().post(`/api/v1/notices/${id}/send`)).status).toBe(202);
       expect(await inTenant(() => prepare.execute(id))).toBe('ready');
-      const stored = await db.txFor(d.fixture.tenantId, (m) =>
+      const stored = await spec.db.txFor(d.fixture.tenantId, (m) =>
         m.query(`select language, body from notice_translations where notice_id = $1 order by language`, [id]),
       );
       expect(stored).toEqual([
@@ -114,7 +86,7 @@ describe('An emergency with no translation (HTTP, Postgres, Redis)', () => {
         { language: 'vi', body: `${VIETNAMESE_LINE}\n${LOCKDOWN}` },
       ]);
     } finally {
-      await db.txFor(d.fixture.tenantId, (m) =>
+      await spec.db.txFor(d.fixture.tenantId, (m) =>
         m.query(`update tenants set translation = translation || '{"provider": "none"}'::jsonb where id = $1`, [d.fixture.tenantId]),
       );
     }

@@ -1,20 +1,7 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { FanOutNoticeUseCase } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
+import { FanOutNoticeUseCase, PrepareNoticeUseCase } from '@porchlight/messaging';
 import { TenantContext } from '@porchlight/tenancy';
-import {
-  createTwoSchoolDistrict,
-  InProcessApi,
-  randomHex,
-  startInProcessApi,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  TwoSchoolDistrict,
-  Viewer,
-} from '@porchlight/testing';
-import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { createTwoSchoolDistrict, InProcessApi, startInProcessApi, TwoSchoolDistrict, Viewer, useIntegration } from '@porchlight/testing';
+import { NoticeTexts } from '@porchlight/translation';
 import { createApiApp } from '../bootstrap';
 
 // The setup drives the API and the dispatch steps for several districts: generous on a busy machine.
@@ -24,21 +11,17 @@ jest.setTimeout(60_000);
  * the API shows; school scope as `GET /notices/:id` applies it; another district sees none.
  */
 describe('Notice list (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('notice-list', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
   let other: TwoSchoolDistrict;
-  const prefix = `spec-notice-list-${randomHex(4)}`;
   const ids: Record<string, string> = {};
 
   const as = (viewer: Viewer | string, district = d) => api.as((typeof viewer === 'string' ? district.viewer(viewer) : viewer).token);
   const dispatch = (noticeId: string) =>
     TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, async () => {
-      await new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(noticeId);
-      await new FanOutNoticeUseCase(db, jobs).execute(noticeId);
+      await new PrepareNoticeUseCase(spec.db, spec.jobs, new NoticeTexts(spec.db)).execute(noticeId);
+      await new FanOutNoticeUseCase(spec.db, spec.jobs).execute(noticeId);
     });
   const draft = async (viewer: string, audience: object, title: string) => {
     const created = await as(viewer).post('/api/v1/notices', { title, body: 'Picture day is Monday.', sourceLanguage: 'en', urgency: 'urgent', audience });
@@ -55,13 +38,9 @@ describe('Notice list (HTTP, Postgres, Redis)', () => {
   };
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'notice-list-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755507' });
-    other = await createTwoSchoolDistrict(db, { phonePrefix: '+161755508' });
-    api = await startInProcessApi(createApiApp, { prefix });
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755507' });
+    other = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755508' });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
 
     // Oldest first: a district-wide notice sent, a South-only one sent, a North staff draft, a South staff draft.
     ids.district = await draft('district admin', { all: true }, 'district');
@@ -70,7 +49,7 @@ describe('Notice list (HTTP, Postgres, Redis)', () => {
     ids.south = await draft('district admin', { contactIds: [d.contacts.southVi] }, 'south only');
     expect((await as('district admin').post(`/api/v1/notices/${ids.south}/send`)).status).toBe(202);
     await dispatch(ids.south);
-    await db.txFor(d.fixture.tenantId, (m) => m.query(`update messages set status = 'delivered' where notice_id = $1`, [ids.south]));
+    await spec.db.txFor(d.fixture.tenantId, (m) => m.query(`update messages set status = 'delivered' where notice_id = $1`, [ids.south]));
     ids.northDraft = await draft('north staff', { all: true }, 'north draft');
     ids.southDraft = await draft('south staff', { all: true }, 'south draft');
     expect(
@@ -86,14 +65,7 @@ describe('Notice list (HTTP, Postgres, Redis)', () => {
     ).toBe(201);
   });
 
-  afterAll(async () => {
-    await jobs?.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
-    await api?.close();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   it('lists every notice of the district for a district admin, newest first, with status, stats, audience, languages and author', async () => {
     const got = await as('district admin').get('/api/v1/notices');

@@ -1,22 +1,17 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { SecretBox } from '@porchlight/identity';
 import { OutboundGuard } from '@porchlight/outbound';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import {
   createTwoSchoolDistrict,
   InProcessApi,
   PhraseTranslatorServer,
-  randomHex,
   startInProcessApi,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
   TEST_SECRETS_KEY,
   TwoSchoolDistrict,
+  useIntegration,
 } from '@porchlight/testing';
-import { NoticeTexts, PrepareNoticeUseCase, rememberTranslation, TenantTranslator } from '@porchlight/translation';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { PrepareNoticeUseCase } from '@porchlight/messaging';
+import { NoticeTexts, rememberTranslation, TenantTranslator } from '@porchlight/translation';
 import { createApiApp } from '../bootstrap';
 
 const BODY = 'Picture day is tomorrow.';
@@ -28,18 +23,14 @@ jest.setTimeout(60_000);
  * translations included, translated once and cached — and the send stores exactly what it showed.
  */
 describe('Notice preview with machine translation (HTTP, Postgres, Redis, a LibreTranslate-speaking engine)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('notice-preview', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let engine: PhraseTranslatorServer;
   let prepare: PrepareNoticeUseCase;
-  const prefix = `spec-notice-preview-${randomHex(4)}`;
 
   const withEngine = async (phonePrefix: string, translation: object = {}) => {
-    const d = await createTwoSchoolDistrict(db, { phonePrefix });
-    await db.txFor(d.fixture.tenantId, (m) =>
+    const d = await createTwoSchoolDistrict(spec.db, { phonePrefix });
+    await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`update tenants set translation = translation || $2::jsonb where id = $1`, [
         d.fixture.tenantId,
         JSON.stringify({ provider: 'libretranslate', url: engine.url, ...translation }),
@@ -61,28 +52,19 @@ describe('Notice preview with machine translation (HTTP, Postgres, Redis, a Libr
   };
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'notice-preview-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
     engine = await new PhraseTranslatorServer({
       'en>es': { 'Picture day is tomorrow': 'El día de fotos es mañana' },
       'en>vi': { 'Picture day is tomorrow': 'Ngày chụp ảnh là ngày mai' },
     }).start();
     // The local engine is on loopback over plain http: the operator allows that host.
-    api = await startInProcessApi(createApiApp, { prefix, env: { PROVIDER_HOST_ALLOWLIST: '127.0.0.1' } });
-    const translator = new TenantTranslator(db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard: new OutboundGuard(['127.0.0.1']) });
-    prepare = new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db, translator));
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix, env: { PROVIDER_HOST_ALLOWLIST: '127.0.0.1' } });
+    const translator = new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 }, guard: new OutboundGuard(['127.0.0.1']) });
+    prepare = new PrepareNoticeUseCase(spec.db, spec.jobs, new NoticeTexts(spec.db, translator));
   });
 
-  afterAll(async () => {
+  spec.onTeardown(async () => {
     await engine?.stop();
-    await jobs?.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
     await api?.close();
-    await dataSource.destroy();
   });
 
   it('shows machine translations before sending, asks the engine once per language, and the send stores what the preview showed', async () => {
@@ -101,7 +83,7 @@ describe('Notice preview with machine translation (HTTP, Postgres, Redis, a Libr
     expect((await api.as(d.viewer('district admin').token).post(`/api/v1/notices/${id}/send`)).status).toBe(202);
     expect(await TenantContext.run({ tenantId: d.fixture.tenantId }, () => prepare.execute(id))).toBe('ready');
     expect(engine.requests.length - before).toBe(2);
-    const stored = await db.txFor(d.fixture.tenantId, (m) =>
+    const stored = await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`select language, body, origin, status from notice_translations where notice_id = $1 order by language`, [id]),
     );
     expect(stored).toEqual([
@@ -115,7 +97,7 @@ describe('Notice preview with machine translation (HTTP, Postgres, Redis, a Libr
     const id = await draft(d);
     const admin = api.as(d.viewer('district admin').token);
     expect((await admin.put(`/api/v1/notices/${id}/translations/es`, { body: 'Mañana: día de fotos.' })).status).toBe(200);
-    await db.txFor(d.fixture.tenantId, (m) =>
+    await spec.db.txFor(d.fixture.tenantId, (m) =>
       rememberTranslation(m, d.fixture.tenantId, { sourceLanguage: 'en', sourceText: BODY, language: 'vi', body: 'Ngày mai chụp ảnh.', approvedBy: null }),
     );
     const before = engine.requests.length;
@@ -144,7 +126,7 @@ describe('Notice preview with machine translation (HTTP, Postgres, Redis, a Libr
 
   it('shows a language no engine can fill as missing, with the reason in our words', async () => {
     const d = await withEngine('+161755514');
-    await db.txFor(d.fixture.tenantId, (m) =>
+    await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`update tenants set translation = translation || '{"url": "http://127.0.0.1:9"}'::jsonb where id = $1`, [d.fixture.tenantId]),
     );
     const shown = await preview(d, await draft(d));

@@ -1,23 +1,12 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { FanOutNoticeUseCase } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
+import { FanOutNoticeUseCase, PrepareNoticeUseCase } from '@porchlight/messaging';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTwoSchoolDistrict, InProcessApi, randomHex, startInProcessApi, TEST_DATABASE_URL, TEST_REDIS_URL, TwoSchoolDistrict } from '@porchlight/testing';
-import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { createTwoSchoolDistrict, InProcessApi, startInProcessApi, TwoSchoolDistrict, useIntegration, zoneWhereItIsNow } from '@porchlight/testing';
+import { NoticeTexts } from '@porchlight/translation';
 import { createApiApp } from '../bootstrap';
 
 jest.setTimeout(60_000);
 
 const HOUR = 3_600_000;
-
-/** A fixed-offset zone where it is now `localHour`:xx, whatever hour the spec runs at (Etc/GMT-10 is UTC+10). */
-function zoneWhereItIsNow(localHour: number, now = new Date()): { zone: string; offsetHours: number } {
-  let offset = (localHour - now.getUTCHours() + 24) % 24;
-  if (offset > 14) offset -= 24;
-  return { zone: offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`, offsetHours: offset };
-}
 
 /**
  * The quiet-hours effect, before and after sending: the preview says how many families a normal
@@ -25,20 +14,16 @@ function zoneWhereItIsNow(localHour: number, now = new Date()): { zone: string; 
  * the notice then carries the same, and each held message row its `sendAfter`.
  */
 describe('Quiet hours in the preview, the notice and its rows (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('notice-quiet', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
-  const prefix = `spec-notice-quiet-${randomHex(4)}`;
   const evening = zoneWhereItIsNow(21);
 
   const as = (viewer: string) => api.as(d.viewer(viewer).token);
   const dispatch = (id: string) =>
     TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, async () => {
-      await new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(id);
-      await new FanOutNoticeUseCase(db, jobs).execute(id);
+      await new PrepareNoticeUseCase(spec.db, spec.jobs, new NoticeTexts(spec.db)).execute(id);
+      await new FanOutNoticeUseCase(spec.db, spec.jobs).execute(id);
     });
   const draft = async (urgency: string) => {
     const created = await as('district admin').post('/api/v1/notices', {
@@ -54,27 +39,16 @@ describe('Quiet hours in the preview, the notice and its rows (HTTP, Postgres, R
   };
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'notice-quiet-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755515' });
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755515' });
     // Every family lives where it is 21:xx now; the district's window is 08:00-21:00.
-    await db.txFor(d.fixture.tenantId, async (m) => {
+    await spec.db.txFor(d.fixture.tenantId, async (m) => {
       await m.query(`update tenants set quiet_hours_start = '08:00', quiet_hours_end = '21:00' where id = $1`, [d.fixture.tenantId]);
       await m.query(`update contacts set time_zone = $1`, [evening.zone]);
     });
-    api = await startInProcessApi(createApiApp, { prefix });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
   });
 
-  afterAll(async () => {
-    await jobs?.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
-    await api?.close();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   it('previews a normal notice as waiting until 08:00 for every family, then holds each row until then', async () => {
     const id = await draft('normal');
@@ -96,7 +70,12 @@ describe('Quiet hours in the preview, the notice and its rows (HTTP, Postgres, R
     expect(notice.quietHours).toEqual(preview);
     const rows = (await as('district admin').get(`/api/v1/notices/${id}/messages`)).body.items;
     expect(rows.map((r: { sendAfter: string }) => r.sendAfter)).toEqual(Array(5).fill(preview.waits[0].until));
-    expect((await as('south staff').get(`/api/v1/notices/${id}`)).body.quietHours.waiting).toBe(3);
+    const south = (await as('south staff').get(`/api/v1/notices/${id}`)).body;
+    expect(south.quietHours).toEqual({ waiting: 3, waits: [{ until: preview.waits[0].until, recipients: 3 }], overridden: 0 });
+    // Their families' rows only, each waiting; whether the notice is done counts every row.
+    expect(south.stats.total).toBe(3);
+    expect(south.stats.pending + south.stats.queued).toBe(3);
+    expect(south.status).toBe('sending');
   });
 
   it('previews an emergency as reaching every family inside quiet hours, and the notice keeps the override count', async () => {

@@ -142,6 +142,13 @@ export class NoticePreviewResponse {
   quietHours: QuietHoursEffectResponse;
 }
 
+export class AudienceCountResponse {
+  @ApiProperty({ type: RecipientsResponse }) recipients: RecipientsResponse;
+  @ApiProperty({ type: SuppressedResponse }) suppressed: SuppressedResponse;
+  @ApiProperty({ type: QuietHoursEffectResponse, description: 'what quiet hours would do to a notice of this urgency sent now (or at scheduledAt)' })
+  quietHours: QuietHoursEffectResponse;
+}
+
 export class NoticeMessageResponse {
   @ApiProperty() id: string;
   @ApiProperty({ type: [String] }) contactIds: string[];

@@ -1,23 +1,17 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { FanOutNoticeUseCase } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
+import { FanOutNoticeUseCase, PrepareNoticeUseCase } from '@porchlight/messaging';
 import { TenantContext } from '@porchlight/tenancy';
 import {
   createTwoSchoolDistrict,
   FAMILIES_SEEN,
   InProcessApi,
-  randomHex,
   startInProcessApi,
   storeInbound,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
   TwoSchoolDistrict,
   Viewer,
   VIEWER_NAMES,
+  useIntegration,
 } from '@porchlight/testing';
-import { NoticeTexts, PrepareNoticeUseCase } from '@porchlight/translation';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { NoticeTexts } from '@porchlight/translation';
 import { createApiApp } from '../bootstrap';
 
 // Its setup sends and dispatches notices through the API: generous on a busy machine.
@@ -34,13 +28,9 @@ const DELIVERED: Family[] = ['northEn', 'northEs', 'both'];
  * which message rows, replies and counts it sees of a notice sent to two schools.
  */
 describe('Notice school scope: what each role opens and counts (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('notice-scope', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
-  const prefix = `spec-notice-scope-${randomHex(4)}`;
   const ids: { spanning?: string; southOnly?: string } = {};
 
   const as = (viewer: Viewer | string) => api.as((typeof viewer === 'string' ? d.viewer(viewer) : viewer).token);
@@ -49,8 +39,8 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
   /** Runs what the translation and dispatcher apps would: languages, then one message row per phone. */
   const dispatch = (noticeId: string) =>
     TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, async () => ({
-      prepared: await new PrepareNoticeUseCase(db, jobs, new NoticeTexts(db)).execute(noticeId),
-      fanOut: await new FanOutNoticeUseCase(db, jobs).execute(noticeId),
+      prepared: await new PrepareNoticeUseCase(spec.db, spec.jobs, new NoticeTexts(spec.db)).execute(noticeId),
+      fanOut: await new FanOutNoticeUseCase(spec.db, spec.jobs).execute(noticeId),
     }));
   const draft = async (viewer: string, audience: object, translations: Record<string, string> = {}) => {
     const created = await as(viewer).post('/api/v1/notices', { body: 'Picture day is Monday.', sourceLanguage: 'en', urgency: 'urgent', audience });
@@ -62,32 +52,27 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
   };
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'notice-scope-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755504' });
-    api = await startInProcessApi(createApiApp, { prefix });
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755504' });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
 
-    ids.spanning = await draft('district admin', { schoolIds: [d.schools.north, d.schools.south] }, { es: 'El día de fotos es el lunes.', vi: 'Ngày chụp ảnh là thứ Hai.' });
+    ids.spanning = await draft(
+      'district admin',
+      { schoolIds: [d.schools.north, d.schools.south] },
+      { es: 'El día de fotos es el lunes.', vi: 'Ngày chụp ảnh là thứ Hai.' },
+    );
     expect((await admin().post(`/api/v1/notices/${ids.spanning}/send`)).status).toBe(202);
     expect(await dispatch(ids.spanning)).toMatchObject({ prepared: 'ready', fanOut: { written: 5 } });
-    await db.txFor(d.fixture.tenantId, (m) =>
+    await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`update messages set status = 'delivered' where notice_id = $1 and phone = any($2::text[])`, [ids.spanning, phonesOf(DELIVERED)]),
     );
-    for (const family of Object.keys(d.phones) as Family[]) await storeInbound(db, d.fixture.tenantId, d.phones[family], `Thanks from ${family}`);
+    for (const family of Object.keys(d.phones) as Family[]) await storeInbound(spec.db, d.fixture.tenantId, d.phones[family], `Thanks from ${family}`);
 
     ids.southOnly = await draft('district admin', { contactIds: [d.contacts.southVi] }, { vi: 'Ngày chụp ảnh là thứ Hai.' });
     expect((await admin().post(`/api/v1/notices/${ids.southOnly}/send`)).status).toBe(202);
     expect(await dispatch(ids.southOnly)).toMatchObject({ prepared: 'ready', fanOut: { written: 1 } });
   });
 
-  afterAll(async () => {
-    await jobs?.close();
-    redis?.disconnect();
-    await api?.close();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   describe.each(VIEWER_NAMES)('%s, on a notice sent to both schools', (name) => {
     let viewer: Viewer;
@@ -98,7 +83,8 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
       seen = FAMILIES_SEEN[viewer.sees];
       hidden = (Object.keys(d.phones) as Family[]).filter((f) => !seen.includes(f)).map((f) => d.phones[f]);
     });
-    const byLanguage = (families: Family[]) => families.reduce<Record<string, number>>((acc, f) => ({ ...acc, [LANGUAGE[f]]: (acc[LANGUAGE[f]] ?? 0) + 1 }), {});
+    const byLanguage = (families: Family[]) =>
+      families.reduce<Record<string, number>>((acc, f) => ({ ...acc, [LANGUAGE[f]]: (acc[LANGUAGE[f]] ?? 0) + 1 }), {});
 
     it('opens it only when it reached one of its families (404 otherwise), with counts of its families alone', async () => {
       const notice = await as(viewer).get(`/api/v1/notices/${ids.spanning}`);
@@ -156,7 +142,8 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
   it("lets a colleague of the author open a draft that reaches their families; the audience stays the author's", async () => {
     const id = await draft('north staff', { all: true });
     const status = async (viewer: Viewer) => (await as(viewer).get(`/api/v1/notices/${id}`)).status;
-    for (const viewer of d.viewers) expect([viewer.name, await status(viewer)]).toEqual([viewer.name, viewer.sees === 'north' || viewer.sees === 'district' ? 200 : 404]);
+    for (const viewer of d.viewers)
+      expect([viewer.name, await status(viewer)]).toEqual([viewer.name, viewer.sees === 'north' || viewer.sees === 'district' ? 200 : 404]);
     // "All" from a North staff member is all of North: the district admin's preview counts North's families too.
     for (const viewer of ['district admin', 'north liaison']) {
       expect((await as(viewer).get(`/api/v1/notices/${id}/preview`)).body.recipients).toEqual({ total: 3, byLanguage: { en: 2, es: 1 } });
@@ -198,10 +185,20 @@ describe('Notice school scope: what each role opens and counts (HTTP, Postgres, 
 
     const school = await as(nobody).post('/api/v1/notices', { body: 'x', sourceLanguage: 'en', urgency: 'normal', audience: { schoolIds: [d.schools.north] } });
     expect(school.status).toBe(404);
-    const family = await as(nobody).post('/api/v1/notices', { body: 'x', sourceLanguage: 'en', urgency: 'normal', audience: { contactIds: [d.contacts.northEn] } });
+    const family = await as(nobody).post('/api/v1/notices', {
+      body: 'x',
+      sourceLanguage: 'en',
+      urgency: 'normal',
+      audience: { contactIds: [d.contacts.northEn] },
+    });
     expect(family.status).toBe(400);
     expect(family.body.details).toEqual([{ field: 'audience.contactIds', message: 'unknown id in contactIds' }]);
-    const other = await as('north staff').post('/api/v1/notices', { body: 'x', sourceLanguage: 'en', urgency: 'normal', audience: { contactIds: [d.contacts.southVi] } });
+    const other = await as('north staff').post('/api/v1/notices', {
+      body: 'x',
+      sourceLanguage: 'en',
+      urgency: 'normal',
+      audience: { contactIds: [d.contacts.southVi] },
+    });
     expect(other.status).toBe(400);
   });
 });

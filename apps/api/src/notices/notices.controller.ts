@@ -1,10 +1,12 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { Page } from '@porchlight/contacts';
 import {
   ApproveTranslationUseCase,
+  AudienceCountView,
   CancelNoticeUseCase,
+  CountAudienceUseCase,
   CreateNoticeUseCase,
   GetNoticeUseCase,
   ListNoticeMessagesUseCase,
@@ -23,6 +25,7 @@ import {
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
 import {
+  AudienceCountResponse,
   NoticeMessagePageResponse,
   NoticePageResponse,
   NoticePreviewResponse,
@@ -30,9 +33,9 @@ import {
   NoticeResponse,
   NoticeTranslationResponse,
 } from './notice-responses.dto';
-import { CreateNoticeDto, ListNoticesQueryDto, MessagesQueryDto, PreviewQueryDto, RepliesQueryDto, TranslationDto } from './notices.dto';
+import { AudienceCountDto, CreateNoticeDto, ListNoticesQueryDto, MessagesQueryDto, PreviewQueryDto, RepliesQueryDto, TranslationDto } from './notices.dto';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function checkLanguage(language: string): string {
@@ -57,6 +60,7 @@ export class NoticesController {
     private readonly sendNotice: SendNoticeUseCase,
     private readonly noticeMessages: ListNoticeMessagesUseCase,
     private readonly noticeReplies: ListNoticeRepliesUseCase,
+    private readonly countAudience: CountAudienceUseCase,
   ) {}
 
   @Get()
@@ -71,6 +75,16 @@ export class NoticesController {
   @ApiCreatedResponse({ type: NoticeResponse })
   create(@Principal() principal: StaffPrincipal, @Body() dto: CreateNoticeDto): Promise<NoticeView> {
     return this.createNotice.execute(principal, dto);
+  }
+
+  @Post('audience-count')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Count an audience before any draft exists: phones per language, the suppressed, and who quiet hours would hold (writes nothing)',
+  })
+  @ApiOkResponse({ type: AudienceCountResponse })
+  count(@Principal() principal: StaffPrincipal, @Body() dto: AudienceCountDto): Promise<AudienceCountView> {
+    return this.countAudience.execute(principal, dto);
   }
 
   @Get(':id')
@@ -139,11 +153,7 @@ export class NoticesController {
   @Get(':id/messages')
   @ApiOperation({ summary: 'One row per recipient phone' })
   @ApiOkResponse({ type: NoticeMessagePageResponse })
-  messages(
-    @Principal() principal: StaffPrincipal,
-    @Param('id', uuid) id: string,
-    @Query() query: MessagesQueryDto,
-  ): Promise<Page<NoticeMessageView>> {
+  messages(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: MessagesQueryDto): Promise<Page<NoticeMessageView>> {
     return this.noticeMessages.execute(principal, id, query);
   }
 }

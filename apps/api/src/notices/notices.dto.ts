@@ -1,7 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MESSAGE_STATUSES, NOTICE_STATUSES, URGENCIES, Urgency } from '@porchlight/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsISO8601,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsBcp47 } from '../http/validators';
 
 export class AudienceDto {
@@ -73,7 +93,12 @@ export class NoticeTemplateDto {
   @Length(1, 64)
   key: string;
 
-  @ApiProperty({ example: { school: 'Lincoln Elementary', date: '2026-03-06' }, description: 'every variable the template takes, and no other' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { school: 'Lincoln Elementary', date: '2026-03-06' },
+    description: 'every variable the template takes, and no other',
+  })
   @IsObject()
   variables: Record<string, string | number>;
 }
@@ -91,7 +116,10 @@ export class CreateNoticeDto {
   @Length(1, 1600)
   body?: string;
 
-  @ApiPropertyOptional({ type: NoticeTemplateDto, description: 'write the notice from a catalog template: the body is rendered in the source language, and the catalog gives the other languages' })
+  @ApiPropertyOptional({
+    type: NoticeTemplateDto,
+    description: 'write the notice from a catalog template: the body is rendered in the source language, and the catalog gives the other languages',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => NoticeTemplateDto)
@@ -102,6 +130,7 @@ export class CreateNoticeDto {
   sourceLanguage: string;
 
   @ApiProperty({ type: AudienceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AudienceDto)
   audience: AudienceDto;
@@ -121,10 +150,32 @@ export class CreateNoticeDto {
   @Type(() => PollDto)
   poll?: PollDto;
 
-  @ApiPropertyOptional({ default: true, description: 'replace curly quotes, long dashes and similar look-alikes that alone would force UCS-2 (shown in the preview)' })
+  @ApiPropertyOptional({
+    default: true,
+    description: 'replace curly quotes, long dashes and similar look-alikes that alone would force UCS-2 (shown in the preview)',
+  })
   @IsOptional()
   @IsBoolean()
   smartEncoding?: boolean;
+}
+
+/** An audience to count before any draft exists (`POST /api/v1/notices/audience-count`). */
+export class AudienceCountDto {
+  @ApiProperty({ type: AudienceDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AudienceDto)
+  audience: AudienceDto;
+
+  @ApiPropertyOptional({ enum: URGENCIES, default: 'normal', description: 'quiet hours hold normal notices; urgent ones and emergencies override them' })
+  @IsOptional()
+  @IsIn(URGENCIES)
+  urgency?: Urgency;
+
+  @ApiPropertyOptional({ description: 'when the notice would go; now when absent' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  scheduledAt?: string;
 }
 
 export class TranslationDto {
@@ -161,7 +212,7 @@ export class MessagesQueryDto extends NoticePageQueryDto {
 export class PreviewQueryDto {
   @ApiPropertyOptional({ description: 'add `backTranslation` to machine translations' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   backTranslate?: boolean;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { templateCatalog, TemplateSummary } from '@porchlight/translation';
+import { TemplateSummaryResponse } from './template-responses.dto';
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -8,6 +9,7 @@ import { templateCatalog, TemplateSummary } from '@porchlight/translation';
 export class TemplatesController {
   @Get()
   @ApiOperation({ summary: 'The catalog of common notices: key, title, variables, languages, and which texts wait for a native speaker’s review' })
+  @ApiOkResponse({ type: [TemplateSummaryResponse] })
   list(): TemplateSummary[] {
     return templateCatalog.list();
   }

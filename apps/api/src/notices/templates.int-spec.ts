@@ -1,28 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import { ApiEnv, loadEnv } from '@porchlight/config';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { AccessTokens } from '@porchlight/identity';
-import { addFamilies, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
-import IORedis from 'ioredis';
+import { addFamilies, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, useIntegration } from '@porchlight/testing';
 import { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 describe('Notices from the template catalog, through the API in-process (Postgres and Redis)', () => {
   let app: INestApplication;
-  let dataSource: DataSource;
-  let db: TenantDb;
+  const spec = useIntegration('templates', { tenant: { timezone: 'America/New_York' } });
   let base: string;
   let token: string;
-  let fixture: TenantFixture;
   let schoolId: string;
-  const prefix = `spec-templates-${randomHex(4)}`;
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'templates-spec', poolSize: 2 }).initialize();
-    db = new TenantDb(dataSource);
-    fixture = await createTenantFixture(db, { timezone: 'America/New_York' });
-    ({ schoolId } = await addFamilies(db, fixture.tenantId, [
+    ({ schoolId } = await addFamilies(spec.db, spec.fixture.tenantId, [
       { phone: '+16175550141', language: 'en' },
       { phone: '+16175550142', language: 'es' },
       { phone: '+16175550143', language: 'vi' },
@@ -30,7 +21,7 @@ describe('Notices from the template catalog, through the API in-process (Postgre
     const env = loadEnv(ApiEnv, {
       DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
+      QUEUE_PREFIX: spec.prefix,
       SECRETS_KEY: TEST_SECRETS_KEY,
       PLATFORM_ADMIN_TOKEN: randomHex(16),
       LOG_LEVEL: 'error',
@@ -38,17 +29,16 @@ describe('Notices from the template catalog, through the API in-process (Postgre
     app = await createApiApp(env);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    token = await new AccessTokens(TEST_SECRETS_KEY, 3600).issue({ userId: fixture.adminId, tenantId: fixture.tenantId, role: 'district_admin', schoolIds: [], language: 'en' });
+    token = await new AccessTokens(TEST_SECRETS_KEY, 3600).issue({
+      userId: spec.fixture.adminId,
+      tenantId: spec.fixture.tenantId,
+      role: 'district_admin',
+      schoolIds: [],
+      language: 'en',
+    });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    const redis = new IORedis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => app?.close());
 
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${base}${path}`, {
@@ -76,7 +66,11 @@ describe('Notices from the template catalog, through the API in-process (Postgre
   });
 
   it('writes a notice from a template: the body in the source language, the template kept, the catalog in the preview', async () => {
-    const created = await call('POST', '/api/v1/notices', notice({ template: { key: 'school_closure_weather', variables: { school: 'Lincoln Elementary', date: '2026-03-06' } } }));
+    const created = await call(
+      'POST',
+      '/api/v1/notices',
+      notice({ template: { key: 'school_closure_weather', variables: { school: 'Lincoln Elementary', date: '2026-03-06' } } }),
+    );
     expect(created.status).toBe(201);
     expect(created.body.body).toBe('Lincoln Elementary is closed on Friday, March 6 due to severe weather. Please stay safe.');
     expect(created.body.template).toEqual({ key: 'school_closure_weather', variables: { school: 'Lincoln Elementary', date: '2026-03-06' } });
@@ -85,7 +79,11 @@ describe('Notices from the template catalog, through the API in-process (Postgre
     expect(preview.status).toBe(200);
     const byLanguage = Object.fromEntries(preview.body.translations.map((t: any) => [t.language, t]));
     expect(byLanguage.en).toMatchObject({ origin: 'source', status: 'ready' });
-    expect(byLanguage.es).toMatchObject({ origin: 'catalog', status: 'ready', body: 'Lincoln Elementary: no habrá clases el viernes, 6 de marzo debido al mal tiempo. Cuídense.' });
+    expect(byLanguage.es).toMatchObject({
+      origin: 'catalog',
+      status: 'ready',
+      body: 'Lincoln Elementary: no habrá clases el viernes, 6 de marzo debido al mal tiempo. Cuídense.',
+    });
     expect(byLanguage.vi).toMatchObject({ origin: 'catalog', status: 'ready' });
     expect(byLanguage.vi.body).toContain('Thứ Sáu, 6 tháng 3');
 
@@ -96,8 +94,8 @@ describe('Notices from the template catalog, through the API in-process (Postgre
   });
 
   it('lets a district admin approve catalog texts of a notice the district reviews, then send it', async () => {
-    await db.txFor(fixture.tenantId, (m) =>
-      m.query(`update tenants set translation = translation || '{"requireReviewFor": ["emergency"]}'::jsonb where id = $1`, [fixture.tenantId]),
+    await spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`update tenants set translation = translation || '{"requireReviewFor": ["emergency"]}'::jsonb where id = $1`, [spec.fixture.tenantId]),
     );
     try {
       const created = await call('POST', '/api/v1/notices', notice({ urgency: 'emergency', template: { key: 'lockdown', variables: { school: 'Lincoln' } } }));
@@ -114,12 +112,18 @@ describe('Notices from the template catalog, through the API in-process (Postgre
       expect((await call('POST', `/api/v1/notices/${created.body.id}/translations/de/approve`)).status).toBe(404);
       expect((await call('POST', `/api/v1/notices/${created.body.id}/send`)).status).toBe(202);
     } finally {
-      await db.txFor(fixture.tenantId, (m) => m.query(`update tenants set translation = translation - 'requireReviewFor' where id = $1`, [fixture.tenantId]));
+      await spec.db.txFor(spec.fixture.tenantId, (m) =>
+        m.query(`update tenants set translation = translation - 'requireReviewFor' where id = $1`, [spec.fixture.tenantId]),
+      );
     }
   });
 
   it('renders the source text in the source language of the notice', async () => {
-    const created = await call('POST', '/api/v1/notices', notice({ sourceLanguage: 'es', body: 'ignored', template: { key: 'lockdown', variables: { school: 'Lincoln' } } }));
+    const created = await call(
+      'POST',
+      '/api/v1/notices',
+      notice({ sourceLanguage: 'es', body: 'ignored', template: { key: 'lockdown', variables: { school: 'Lincoln' } } }),
+    );
     expect(created.status).toBe(201);
     expect(created.body.body).toBe(
       'Lincoln está en confinamiento (lockdown). Los estudiantes están seguros adentro. No venga a la escuela. Enviaremos novedades.',
@@ -134,7 +138,11 @@ describe('Notices from the template catalog, through the API in-process (Postgre
     expect(unknown.status).toBe(400);
     expect(unknown.body.details).toEqual([{ field: 'template.key', message: expect.stringContaining('unknown template "snow_day"') }]);
 
-    const missing = await call('POST', '/api/v1/notices', notice({ template: { key: 'early_release', variables: { school: 'Lincoln', time: '14:30', colour: 'red' } } }));
+    const missing = await call(
+      'POST',
+      '/api/v1/notices',
+      notice({ template: { key: 'early_release', variables: { school: 'Lincoln', time: '14:30', colour: 'red' } } }),
+    );
     expect(missing.status).toBe(400);
     expect(missing.body.details).toEqual([
       { field: 'template.variables.colour', message: expect.stringContaining('unknown variable "colour"') },

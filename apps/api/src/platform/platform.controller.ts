@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateTenantUseCase, TenantSettings } from '@porchlight/identity';
 import { Public } from '../http/auth.guard';
 import { PlatformTokenGuard } from '../http/platform-token.guard';
+import { TenantSettingsResponse } from '../settings/settings-responses.dto';
 import { CreateTenantDto } from './platform.dto';
 
 @ApiTags('platform')
@@ -16,6 +17,7 @@ export class PlatformController {
   @Post('tenants')
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a district tenant with its first district admin (Bearer = PLATFORM_ADMIN_TOKEN)' })
+  @ApiCreatedResponse({ type: TenantSettingsResponse, description: 'the new district’s settings' })
   create(@Body() dto: CreateTenantDto): Promise<TenantSettings> {
     return this.createTenant.execute(dto);
   }

@@ -1,14 +1,11 @@
 import { JobName, jobId, QueueName } from '@porchlight/contracts';
-import { createDataSource, TenantDb } from '@porchlight/database';
-import { BuildExportUseCase, EXPORT_TABLES } from '@porchlight/records';
+import { BuildExportUseCase, EXPORT_TABLES, ExportView } from '@porchlight/records';
 import { TenantContext } from '@porchlight/tenancy';
-import { createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TenantFixture, waitFor } from '@porchlight/testing';
+import { TenantFixture, waitFor, useIntegration } from '@porchlight/testing';
 import { Queue } from 'bullmq';
 import { parse } from 'csv-parse/sync';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
 import yauzl from 'yauzl';
-import { Household, seedHousehold, staffToken, startApi } from './records-spec-helpers';
+import { expectDocumentedKeys, Household, OpenApiDocument, seedHousehold, staffToken, startApi } from '../testing/records-spec-helpers';
 
 /** Every file of a zip, as text. */
 function unzip(zip: Buffer): Promise<Map<string, string>> {
@@ -35,29 +32,22 @@ function unzip(zip: Buffer): Promise<Map<string, string>> {
 }
 
 describe('District exports: POST /exports, a job, one download (API in-process, Postgres and Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
+  const spec = useIntegration('district-export', { poolSize: 4, extraTenants: 1 });
   let a: TenantFixture;
   let b: TenantFixture;
   let home: Household;
   let api: Awaited<ReturnType<typeof startApi>>;
-  const prefix = `spec-exports-${randomHex(4)}`;
   let admin: string;
   let otherAdmin: string;
   let otherTenantAdmin: string;
   const extraMessages = 20_000;
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'district-export-spec', poolSize: 4 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    a = await createTenantFixture(db);
-    b = await createTenantFixture(db);
-    home = await seedHousehold(db, a, '+16175550171', '+16175550172', 'Alpha');
-    await seedHousehold(db, b, '+16175550171', '+16175550172', 'Bravo');
+    [a, b] = [spec.fixture, spec.tenants[0]];
+    home = await seedHousehold(spec.db, a, '+16175550171', '+16175550172', 'Alpha');
+    await seedHousehold(spec.db, b, '+16175550171', '+16175550172', 'Bravo');
     // Enough texts that hardly compress for several cursor fetches and more than one stored chunk.
-    await db.txFor(a.tenantId, (m) =>
+    await spec.db.txFor(a.tenantId, (m) =>
       m.query(
         `insert into messages (tenant_id, direction, kind, phone, body, status, created_at)
          select $1, 'outbound', 'system', '+16175550199', md5(random()::text) || md5(random()::text) || md5(random()::text) || md5(random()::text), 'delivered', now() - make_interval(secs => g)
@@ -65,29 +55,28 @@ describe('District exports: POST /exports, a job, one download (API in-process, 
         [a.tenantId, extraMessages],
       ),
     );
-    await db.txFor(a.tenantId, (m) =>
-      m.query(`insert into notice_translations (tenant_id, notice_id, language, body, origin, status) select tenant_id, id, 'es', 'Alpha, "hola", día', 'human', 'ready' from notices`),
+    await spec.db.txFor(a.tenantId, (m) =>
+      m.query(
+        `insert into notice_translations (tenant_id, notice_id, language, body, origin, status) select tenant_id, id, 'es', 'Alpha, "hola", día', 'human', 'ready' from notices`,
+      ),
     );
-    api = await startApi(prefix);
-    admin = (await staffToken(db, a, 'district_admin', a.adminId)).token;
-    otherAdmin = (await staffToken(db, a, 'district_admin')).token;
-    otherTenantAdmin = (await staffToken(db, b, 'district_admin', b.adminId)).token;
+    api = await startApi(spec.prefix);
+    admin = (await staffToken(spec.db, a, 'district_admin', a.adminId)).token;
+    otherAdmin = (await staffToken(spec.db, a, 'district_admin')).token;
+    otherTenantAdmin = (await staffToken(spec.db, b, 'district_admin', b.adminId)).token;
   }, 60_000);
 
-  afterAll(async () => {
-    await api?.stop();
-    redis?.disconnect();
-    await dataSource?.destroy();
-  });
+  spec.onTeardown(() => api?.stop());
 
   const call = (method: string, path: string, token = admin) => fetch(`${api.base}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
   const json = async (method: string, path: string, token = admin) => {
     const response = await call(method, path, token);
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, body: (await response.json()) as ExportView };
   };
-  const build = (f: TenantFixture, id: string) => TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => new BuildExportUseCase(db).execute(id));
+  const build = (f: TenantFixture, id: string) =>
+    TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => new BuildExportUseCase(spec.db).execute(id));
   const audited = (action: string, id: string) =>
-    db.txFor(a.tenantId, (m) => m.query(`select actor_user_id, data from audit_log where action = $1 and subject_id = $2`, [action, id]));
+    spec.db.txFor(a.tenantId, (m) => m.query(`select actor_user_id, data from audit_log where action = $1 and subject_id = $2`, [action, id]));
 
   it('builds a zip of CSVs with every row of the district and none of another, downloadable once by its requester', async () => {
     const started = await json('POST', '/api/v1/exports');
@@ -95,7 +84,7 @@ describe('District exports: POST /exports, a job, one download (API in-process, 
     const id: string = started.body.id;
     expect(await audited('export.requested', id)).toEqual([{ actor_user_id: a.adminId, data: {} }]);
     // The job carries ids only, under its deterministic id.
-    const queue = new Queue(QueueName.Contacts, { connection: redis, prefix });
+    const queue = new Queue(QueueName.Contacts, { connection: spec.redis, prefix: spec.prefix });
     const job = await queue.getJob(jobId.buildExport(id));
     expect(job?.name).toBe(JobName.BuildExport);
     expect(job?.data).toEqual({ tenantId: a.tenantId, correlationId: expect.any(String), exportId: id });
@@ -109,7 +98,7 @@ describe('District exports: POST /exports, a job, one download (API in-process, 
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'completed', available: true, downloadedAt: null, failure: null });
     expect(done.body.size).toBeGreaterThan(1024 * 1024);
-    const [{ chunks }] = await db.txFor(a.tenantId, (m) => m.query(`select count(*)::int as chunks from export_chunks where export_id = $1`, [id]));
+    const [{ chunks }] = await spec.db.txFor(a.tenantId, (m) => m.query(`select count(*)::int as chunks from export_chunks where export_id = $1`, [id]));
     expect(chunks).toBe(Math.ceil(done.body.size / (1024 * 1024)));
 
     // Another admin of the district, and another district, are told it does not exist.
@@ -141,7 +130,7 @@ describe('District exports: POST /exports, a job, one download (API in-process, 
       'conversations.csv': 'conversations',
     };
     for (const table of EXPORT_TABLES) {
-      const [{ n }] = await db.txFor(a.tenantId, (m) => m.query(`select count(*)::int as n from ${tableOf[table.file]}`));
+      const [{ n }] = await spec.db.txFor(a.tenantId, (m) => m.query(`select count(*)::int as n from ${tableOf[table.file]}`));
       expected[table.key] = n;
       const text = files.get(table.file) as string;
       expect(text.startsWith('\uFEFF')).toBe(true);
@@ -169,7 +158,7 @@ describe('District exports: POST /exports, a job, one download (API in-process, 
     // Once: a second download is gone, and the stored bytes are deleted.
     expect((await call('GET', `/api/v1/exports/${id}/download`)).status).toBe(410);
     await waitFor('the downloaded zip to be deleted', async () => {
-      const [row] = await db.txFor(a.tenantId, (m) =>
+      const [row] = await spec.db.txFor(a.tenantId, (m) =>
         m.query(`select purged_at, (select count(*)::int from export_chunks where export_id = $1) as chunks from exports where id = $1`, [id]),
       );
       return row.purged_at !== null && row.chunks === 0;
@@ -180,12 +169,12 @@ describe('District exports: POST /exports, a job, one download (API in-process, 
   it('is for district admins only: 403 for other roles', async () => {
     const { body } = await json('POST', '/api/v1/exports');
     for (const role of ['school_admin', 'staff', 'liaison'] as const) {
-      const { token } = await staffToken(db, a, role);
+      const { token } = await staffToken(spec.db, a, role);
       expect((await call('POST', '/api/v1/exports', token)).status).toBe(403);
       expect((await call('GET', `/api/v1/exports/${body.id}`, token)).status).toBe(403);
       expect((await call('GET', `/api/v1/exports/${body.id}/download`, token)).status).toBe(403);
     }
-    const [{ n }] = await db.txFor(a.tenantId, (m) => m.query(`select count(*)::int as n from exports`));
+    const [{ n }] = await spec.db.txFor(a.tenantId, (m) => m.query(`select count(*)::int as n from exports`));
     expect(n).toBe(2);
   });
 
@@ -198,9 +187,13 @@ describe('District exports: POST /exports, a job, one download (API in-process, 
   });
 
   it('is described in the OpenAPI document', async () => {
-    const docs = (await (await fetch(`${api.base}/api/docs-json`)).json()) as { paths: Record<string, any> };
+    const docs = (await (await fetch(`${api.base}/api/docs-json`)).json()) as OpenApiDocument;
     expect(Object.keys(docs.paths['/api/v1/exports'])).toEqual(['post']);
     expect(Object.keys(docs.paths['/api/v1/exports/{id}'])).toEqual(['get']);
     expect(docs.paths['/api/v1/exports/{id}/download'].get.responses['410']).toBeDefined();
+    // The answers have the documented shape.
+    const started = await json('POST', '/api/v1/exports');
+    expectDocumentedKeys(docs, 'ExportStartedResponse', started.body);
+    expectDocumentedKeys(docs, 'ExportResponse', (await json('GET', `/api/v1/exports/${started.body.id}`)).body);
   });
 });

@@ -1,12 +1,13 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { ContactRecord, ContactRecordUseCase, ExportsUseCases, ExportView } from '@porchlight/records';
 import { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { Principal } from '../http/auth.guard';
+import { ContactRecordResponse, ExportResponse, ExportStartedResponse } from './records-responses.dto';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 const DISTRICT_ADMINS = { status: 403, description: 'the caller is not a district admin' };
 
@@ -15,11 +16,14 @@ const DISTRICT_ADMINS = { status: 403, description: 'the caller is not a distric
 @ApiBearerAuth()
 @Controller('api/v1')
 export class RecordsController {
-  constructor(private readonly records: ContactRecordUseCase, private readonly exports: ExportsUseCases) {}
+  constructor(
+    private readonly records: ContactRecordUseCase,
+    private readonly exports: ExportsUseCases,
+  ) {}
 
   @Get('contacts/:id/export')
   @ApiOperation({
-    summary: "Everything held about one family member, as a JSON download (district admin; audited as contact.exported)",
+    summary: 'Everything held about one family member, as a JSON download (district admin; audited as contact.exported)',
     description:
       'Profile, students with school and grade, phones and their opt-out state, the consent ledger, every message to and from ' +
       'the phone (both directions, with status, language, translation and times), conversations and audit entries about the ' +
@@ -27,7 +31,7 @@ export class RecordsController {
       'too, flagged alsoForOthers, without their ids or details.',
   })
   @ApiProduces('application/json')
-  @ApiResponse({ status: 200, description: 'the record, with Content-Disposition: attachment' })
+  @ApiOkResponse({ type: ContactRecordResponse, description: 'the record, with Content-Disposition: attachment' })
   @ApiResponse(DISTRICT_ADMINS)
   @ApiResponse({ status: 404, description: 'no such family member in the district (or erased)' })
   async exportContact(
@@ -46,14 +50,17 @@ export class RecordsController {
   @ApiOperation({
     summary: 'Export the district as a zip of CSVs (district admin; audited as export.requested); runs as a job, follow it with GET /exports/:id',
   })
-  @ApiResponse({ status: 202, description: '{ id } of the export' })
+  @ApiAcceptedResponse({ type: ExportStartedResponse, description: 'the export, queued' })
   @ApiResponse(DISTRICT_ADMINS)
   start(@Principal() principal: StaffPrincipal): Promise<{ id: string }> {
     return this.exports.start(principal);
   }
 
   @Get('exports/:id')
-  @ApiOperation({ summary: 'An export requested by the caller: status (queued, running, completed, failed), rows per file, size, whether it waits for its download' })
+  @ApiOperation({
+    summary: 'An export requested by the caller: status (queued, running, completed, failed), rows per file, size, whether it waits for its download',
+  })
+  @ApiOkResponse({ type: ExportResponse })
   @ApiResponse(DISTRICT_ADMINS)
   @ApiResponse({ status: 404, description: 'no such export of the caller' })
   get(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<ExportView> {

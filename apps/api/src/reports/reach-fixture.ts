@@ -1,4 +1,4 @@
-import { TenantDb } from '@porchlight/database';
+import { query, queryOne, TenantDb } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -29,30 +29,33 @@ export const BULK: { language: string; families: number; replied: number }[] = [
   { language: 'ar', families: 20, replied: 16 },
 ];
 
+/** The id of the row an `insert ... returning id` wrote. */
+async function insertedId(m: EntityManager, sql: string, params: unknown[]): Promise<string> {
+  const row = await queryOne<{ id: string }>(m, sql, params);
+  if (!row) throw new Error('the insert wrote no row');
+  return row.id;
+}
+
 export async function buildReachDistrict(db: TenantDb, tenantId: string, phonePrefix: string, lastWeek: Date): Promise<ReachDistrict> {
   const phone = (n: number) => `${phonePrefix}${String(n).padStart(3, '0')}`;
   const phones = { p1: phone(1), p2: phone(2), p3: phone(3), p4: phone(4), p5: phone(5) };
   return db.txFor(tenantId, async (m) => {
-    const school = async (name: string) =>
-      (await m.query(`insert into schools (tenant_id, name) values ($1, $2) returning id`, [tenantId, name]))[0].id as string;
+    const school = async (name: string) => await insertedId(m, `insert into schools (tenant_id, name) values ($1, $2) returning id`, [tenantId, name]);
     const schools = { a: await school('North Elementary'), b: await school('South Middle') };
     const student = async (schoolId: string, grade: string) =>
-      (
-        await m.query(`insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Kid', 'Reach', $3) returning id`, [
-          tenantId,
-          schoolId,
-          grade,
-        ])
-      )[0].id as string;
-    const guardian = async (phoneNumber: string | null, language: string, role: string | null, children: string[]) => {
-      const [row] = await m.query(`insert into contacts (tenant_id, phone, language, role, given_name) values ($1, $2, $3, $4, 'Parent') returning id`, [
+      insertedId(m, `insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Kid', 'Reach', $3) returning id`, [
         tenantId,
-        phoneNumber,
-        language,
-        role,
+        schoolId,
+        grade,
       ]);
+    const guardian = async (phoneNumber: string | null, language: string, role: string | null, children: string[]) => {
+      const contactId = await insertedId(
+        m,
+        `insert into contacts (tenant_id, phone, language, role, given_name) values ($1, $2, $3, $4, 'Parent') returning id`,
+        [tenantId, phoneNumber, language, role],
+      );
       for (const child of children)
-        await m.query(`insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3)`, [tenantId, row.id, child]);
+        await query(m, `insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3)`, [tenantId, contactId, child]);
     };
     const s1 = await student(schools.a, '01');
     const s2 = await student(schools.b, '02');
@@ -87,7 +90,8 @@ export async function buildReachDistrict(db: TenantDb, tenantId: string, phonePr
 }
 
 async function outbound(m: EntityManager, tenantId: string, phone: string, status: string, at: Date): Promise<void> {
-  await m.query(
+  await query(
+    m,
     `insert into messages (tenant_id, direction, kind, phone, body, status, created_at, updated_at) values ($1, 'outbound', 'reply', $2, 'Hello', $3, $4, $4)`,
     [tenantId, phone, status, at],
   );
@@ -95,7 +99,8 @@ async function outbound(m: EntityManager, tenantId: string, phone: string, statu
 
 /** A reply the delivery app has already processed and threaded. */
 async function inboundReply(m: EntityManager, tenantId: string, phone: string, at: Date): Promise<void> {
-  await m.query(
+  await query(
+    m,
     `insert into messages (tenant_id, direction, kind, phone, body, status, processed_at, intent, created_at, updated_at)
      values ($1, 'inbound', 'inbound', $2, 'Thank you', 'received', $3, 'reply', $3, $3)`,
     [tenantId, phone, at],

@@ -1,23 +1,17 @@
 import { AccessTokens } from '@porchlight/identity';
-import { createDataSource, TenantDb } from '@porchlight/database';
+import { SurveyConversation } from '@porchlight/engagement';
 import { ProcessInboundUseCase } from '@porchlight/messaging';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import {
   addFamilies,
   addStaffUser,
   createTenantFixture,
   InProcessApi,
-  randomHex,
   startInProcessApi,
   storeInbound,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
   TEST_SECRETS_KEY,
-  TenantFixture,
+  useIntegration,
 } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 import { buildReachDistrict, ReachDistrict } from './reach-fixture';
 
@@ -34,15 +28,10 @@ const mondayUtc = (at: Date) => {
  * the delivery app decided.
  */
 describe('GET /api/v1/reports/reach (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('reach', { poolSize: 3 });
   let api: InProcessApi;
-  let fixture: TenantFixture;
   let d: ReachDistrict;
   const tokens = new AccessTokens(TEST_SECRETS_KEY, 3600);
-  const prefix = `spec-reach-${randomHex(4)}`;
   const origin = mondayUtc(new Date(Date.now() - 7 * DAY));
   const window = `from=${origin.toISOString()}&to=${new Date(origin.getTime() + 14 * DAY).toISOString()}`;
   let adminToken: string;
@@ -50,45 +39,35 @@ describe('GET /api/v1/reports/reach (HTTP, Postgres, Redis)', () => {
   const report = (query: string, token = adminToken) => api.as(token).get(`/api/v1/reports/reach?${window}&${query}`);
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'reach-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    fixture = await createTenantFixture(db);
     const phonePrefix = `+1617${String(Math.floor(Math.random() * 900) + 100)}5`;
-    d = await buildReachDistrict(db, fixture.tenantId, phonePrefix, new Date(origin.getTime() + DAY));
-    const process = new ProcessInboundUseCase(db, jobs);
+    d = await buildReachDistrict(spec.db, spec.fixture.tenantId, phonePrefix, new Date(origin.getTime() + DAY));
+    const process = new ProcessInboundUseCase(spec.db, spec.jobs, new SurveyConversation());
     for (const [p, body] of [
       [d.phones.p1, "Thank you, we'll be there"],
       [d.phones.p2, 'HELP'],
       [d.phones.p3, 'STOP'],
       [d.phones.p5, 'ok see you then'],
     ]) {
-      const id = await storeInbound(db, fixture.tenantId, p, body);
-      await TenantContext.run({ tenantId: fixture.tenantId, correlationId: 'spec' }, () => process.execute(id));
+      const id = await storeInbound(spec.db, spec.fixture.tenantId, p, body);
+      await TenantContext.run({ tenantId: spec.fixture.tenantId, correlationId: 'spec' }, () => process.execute(id));
     }
     // Another district, on the same phone as P1, reached and heard: none of it may show.
-    const other = await createTenantFixture(db);
-    await addFamilies(db, other.tenantId, [
+    const other = await createTenantFixture(spec.db);
+    await addFamilies(spec.db, other.tenantId, [
       { phone: d.phones.p1, language: 'en' },
       { phone: null, language: 'so' },
     ]);
-    await db.txFor(other.tenantId, (m) =>
+    await spec.db.txFor(other.tenantId, (m) =>
       m.query(`insert into messages (tenant_id, direction, kind, phone, body, status) values ($1, 'outbound', 'reply', $2, 'Hi', 'delivered')`, [
         other.tenantId,
         d.phones.p1,
       ]),
     );
-    api = await startInProcessApi(createApiApp, { prefix });
-    adminToken = await tokens.issue({ userId: fixture.adminId, tenantId: fixture.tenantId });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
+    adminToken = await tokens.issue({ userId: spec.fixture.adminId, tenantId: spec.fixture.tenantId });
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.close();
-    redis?.disconnect();
-    await api?.close();
-    await dataSource?.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   it('counts the district: siblings and shared phones once per student, STOP and HELP not voice, a failed message not reach', async () => {
     const res = await report('by=language');
@@ -167,15 +146,15 @@ describe('GET /api/v1/reports/reach (HTTP, Postgres, Redis)', () => {
   });
 
   it("gives school-level staff their schools' students only", async () => {
-    const northAdmin = await addStaffUser(db, fixture.tenantId, { role: 'school_admin', schoolIds: [d.schools.a] });
-    const res = await report('by=school', await tokens.issue({ userId: northAdmin, tenantId: fixture.tenantId }));
+    const northAdmin = await addStaffUser(spec.db, spec.fixture.tenantId, { role: 'school_admin', schoolIds: [d.schools.a] });
+    const res = await report('by=school', await tokens.issue({ userId: northAdmin, tenantId: spec.fixture.tenantId }));
     expect(res.status).toBe(200);
     expect(res.body.scope).toBe('schools');
     expect(res.body.groups.map((g: { group: string }) => g.group)).toEqual([d.schools.a]);
     expect(res.body.district).toMatchObject({ students: 5, studentsReached: 3, studentsHeard: 1 });
 
-    const nobody = await addStaffUser(db, fixture.tenantId, { role: 'staff', schoolIds: [] });
-    const none = await report('by=language', await tokens.issue({ userId: nobody, tenantId: fixture.tenantId }));
+    const nobody = await addStaffUser(spec.db, spec.fixture.tenantId, { role: 'staff', schoolIds: [] });
+    const none = await report('by=language', await tokens.issue({ userId: nobody, tenantId: spec.fixture.tenantId }));
     expect(none.status).toBe(200);
     expect(none.body.groups).toEqual([]);
     expect(none.body.district).toMatchObject({ students: 0, studentsReached: 0, reachedRate: null, heardRate: null });

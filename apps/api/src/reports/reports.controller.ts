@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { ReachReport, ReachReportUseCase } from '@porchlight/engagement';
 import { Principal } from '../http/auth.guard';
+import { ReachReportResponse } from './reach-responses.dto';
 import { ReachQueryDto } from './reports.dto';
 
 @ApiTags('reports')
@@ -20,6 +21,7 @@ export class ReportsController {
       "interval of each group's heard rate, and underHeard when it lies wholly below 0.8 × the district's; a weekly trend. " +
       "School-level staff get their schools' students, and `district` then covers those schools.",
   })
+  @ApiOkResponse({ type: ReachReportResponse })
   @ApiResponse({ status: 400, description: 'a malformed date, from not before to, a window over 366 days, an unknown `by`' })
   report(@Principal() principal: StaffPrincipal, @Query() query: ReachQueryDto): Promise<ReachReport> {
     return this.reach.execute(principal, query);

@@ -1,16 +1,14 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
 import {
   createTwoSchoolDistrict,
   FAMILIES_SEEN,
   InProcessApi,
   randomHex,
   startInProcessApi,
-  TEST_DATABASE_URL,
   TwoSchoolDistrict,
   Viewer,
   VIEWER_NAMES,
+  useIntegration,
 } from '@porchlight/testing';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 /**
@@ -19,22 +17,16 @@ import { createApiApp } from '../bootstrap';
  * both; erasure and imports are the district admin's.
  */
 describe('Roster school scope: who sees which schools, students and families (HTTP, Postgres)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
+  const spec = useIntegration('roster-scope', { tenant: false, redis: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'roster-scope-spec', poolSize: 2 }).initialize();
-    db = new TenantDb(dataSource);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755503' });
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755503' });
     api = await startInProcessApi(createApiApp, { prefix: `spec-roster-scope-${randomHex(4)}` });
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   const as = (viewer: Viewer) => api.as(viewer.token);
   const schoolsSeen = (viewer: Viewer): string[] =>
@@ -57,23 +49,25 @@ describe('Roster school scope: who sees which schools, students and families (HT
     it('lists exactly the schools, students and families of its scope', async () => {
       const schools = await as(viewer).get('/api/v1/schools');
       expect(schools.status).toBe(200);
-      expect(sorted(schools.body.map((s: any) => s.id))).toEqual(sorted(schoolsSeen(viewer)));
+      expect(sorted(schools.body.map((s: { id: string }) => s.id))).toEqual(sorted(schoolsSeen(viewer)));
 
       const students = await as(viewer).get('/api/v1/students');
       expect(students.status).toBe(200);
-      expect(sorted(students.body.map((s: any) => s.id))).toEqual(sorted(studentsSeen(viewer)));
+      expect(sorted(students.body.map((s: { id: string }) => s.id))).toEqual(sorted(studentsSeen(viewer)));
 
       const contacts = await as(viewer).get('/api/v1/contacts');
       expect(contacts.status).toBe(200);
-      expect(sorted(contacts.body.items.map((c: any) => c.id))).toEqual(sorted(contactsSeen(viewer)));
+      expect(sorted(contacts.body.items.map((c: { id: string }) => c.id))).toEqual(sorted(contactsSeen(viewer)));
     });
 
     it('narrows to a school it asked for, never past its scope', async () => {
       const students = await as(viewer).get(`/api/v1/students?schoolId=${d.schools.south}`);
-      expect(sorted(students.body.map((s: any) => s.id))).toEqual(sorted(studentsSeen(viewer).filter((id) => studentsSeen(d.viewer('south staff')).includes(id))));
+      expect(sorted(students.body.map((s: { id: string }) => s.id))).toEqual(
+        sorted(studentsSeen(viewer).filter((id) => studentsSeen(d.viewer('south staff')).includes(id))),
+      );
       const contacts = await as(viewer).get(`/api/v1/contacts?schoolId=${d.schools.south}`);
       const southFamilies = contactsSeen(d.viewer('south staff'));
-      expect(sorted(contacts.body.items.map((c: any) => c.id))).toEqual(sorted(contactsSeen(viewer).filter((id) => southFamilies.includes(id))));
+      expect(sorted(contacts.body.items.map((c: { id: string }) => c.id))).toEqual(sorted(contactsSeen(viewer).filter((id) => southFamilies.includes(id))));
     });
 
     it('opens and changes the families it sees; any other family is 404', async () => {
@@ -124,7 +118,11 @@ describe('Roster school scope: who sees which schools, students and families (HT
     const unlinked = await as(north).post('/api/v1/contacts', { phone: '+16175550398', language: 'en' });
     expect(unlinked.status).toBe(400);
     expect(unlinked.body.details).toEqual([{ field: 'studentIds', message: 'name at least one student of your schools' }]);
-    const nowhere = await as(d.viewer('staff without schools')).post('/api/v1/contacts', { phone: '+16175550398', language: 'en', studentIds: [d.students.northEn] });
+    const nowhere = await as(d.viewer('staff without schools')).post('/api/v1/contacts', {
+      phone: '+16175550398',
+      language: 'en',
+      studentIds: [d.students.northEn],
+    });
     expect(nowhere.status).toBe(400);
     const added = await as(north).post('/api/v1/contacts', { phone: '+16175550398', language: 'en', studentIds: [d.students.northEn] });
     expect(added.status).toBe(201);
@@ -148,7 +146,7 @@ describe('Roster school scope: who sees which schools, students and families (HT
   });
 
   it('keeps imports to the district admin: 403 to start one, 404 to read one', async () => {
-    const [imported] = await db.txFor(d.fixture.tenantId, (m) =>
+    const [imported] = await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`insert into imports (tenant_id, kind, created_by) values ($1, 'csv', $2) returning id`, [d.fixture.tenantId, d.fixture.adminId]),
     );
     expect((await as(d.viewer('district admin')).get(`/api/v1/imports/${imported.id}`)).status).toBe(200);

@@ -49,6 +49,11 @@ export class StudentQueryDto {
   @IsOptional()
   @IsUUID()
   schoolId?: string;
+
+  @ApiPropertyOptional({ description: "the children of this family member (those of the caller's schools)" })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
 }
 
 export class CreateContactDto {

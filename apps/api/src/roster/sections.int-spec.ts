@@ -1,24 +1,10 @@
 import { StaffPrincipal } from '@porchlight/contracts';
 import { ImportsUseCases, RunImportUseCase, UploadedFile } from '@porchlight/contacts';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { AccessTokens } from '@porchlight/identity';
-import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
-import {
-  addStaffUser,
-  createTenantFixture,
-  InProcessApi,
-  randomHex,
-  startInProcessApi,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  TEST_SECRETS_KEY,
-  TenantFixture,
-} from '@porchlight/testing';
-import IORedis from 'ioredis';
+import { addStaffUser, InProcessApi, startInProcessApi, TEST_SECRETS_KEY, TenantFixture, useIntegration } from '@porchlight/testing';
 import { createReadStream, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 const BUNDLE = resolve(__dirname, '../../../../tests/fixtures/oneroster');
@@ -28,51 +14,35 @@ const bundle = (): UploadedFile[] => readdirSync(BUNDLE).map((name) => ({ name, 
 jest.setTimeout(60_000);
 /** `GET /api/v1/sections`: the classes a OneRoster import wrote, with school, course and grades, in the caller's schools only. */
 describe('Sections (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('sections', { poolSize: 3, extraTenants: 1 });
   let api: InProcessApi;
   let district: TenantFixture;
   let elsewhere: TenantFixture;
   const tokens: Record<string, string> = {};
-  const prefix = `spec-sections-${randomHex(4)}`;
   const adminOf = (f: TenantFixture): StaffPrincipal => ({ userId: f.adminId, tenantId: f.tenantId, role: 'district_admin', schoolIds: [], language: 'en' });
 
   const importBundle = async (f: TenantFixture) => {
-    const imports = new ImportsUseCases(db, jobs);
+    const imports = new ImportsUseCases(spec.db, spec.jobs);
     const { id } = await TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => imports.start(adminOf(f), 'oneroster', bundle()));
-    await TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => new RunImportUseCase(db).execute(id));
+    await TenantContext.run({ tenantId: f.tenantId, correlationId: 'spec' }, () => new RunImportUseCase(spec.db).execute(id));
   };
   const get = (who: string, query = '') => api.as(tokens[who]).get(`/api/v1/sections${query}`);
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'sections-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    district = await createTenantFixture(db);
-    elsewhere = await createTenantFixture(db);
+    [district, elsewhere] = [spec.fixture, spec.tenants[0]];
     await importBundle(district);
-    const [lincoln] = await db.txFor(district.tenantId, (m) => m.query(`select id from schools where source_id = 'org-lincoln'`));
+    const [lincoln] = await spec.db.txFor(district.tenantId, (m) => m.query(`select id from schools where source_id = 'org-lincoln'`));
     const issuer = new AccessTokens(TEST_SECRETS_KEY, 3600);
-    const teacher = await addStaffUser(db, district.tenantId, { role: 'staff', schoolIds: [lincoln.id] });
-    const nobody = await addStaffUser(db, district.tenantId, { role: 'liaison', schoolIds: [] });
+    const teacher = await addStaffUser(spec.db, district.tenantId, { role: 'staff', schoolIds: [lincoln.id] });
+    const nobody = await addStaffUser(spec.db, district.tenantId, { role: 'liaison', schoolIds: [] });
     tokens.admin = await issuer.issue({ userId: district.adminId, tenantId: district.tenantId, role: 'district_admin', schoolIds: [], language: 'en' });
     tokens.teacher = await issuer.issue({ userId: teacher, tenantId: district.tenantId, role: 'staff', schoolIds: [lincoln.id], language: 'en' });
     tokens.nobody = await issuer.issue({ userId: nobody, tenantId: district.tenantId, role: 'liaison', schoolIds: [], language: 'en' });
     tokens.elsewhere = await issuer.issue({ userId: elsewhere.adminId, tenantId: elsewhere.tenantId, role: 'district_admin', schoolIds: [], language: 'en' });
-    api = await startInProcessApi(createApiApp, { prefix });
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix });
   });
 
-  afterAll(async () => {
-    await jobs?.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis?.disconnect();
-    await api?.close();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api?.close());
 
   it('lists the imported classes by title with their school, course, grades and enrolled students', async () => {
     const got = await get('admin');
@@ -102,7 +72,7 @@ describe('Sections (HTTP, Postgres, Redis)', () => {
       ],
       nextCursor: null,
     });
-    const [enrolled] = await db.txFor(district.tenantId, (m) =>
+    const [enrolled] = await spec.db.txFor(district.tenantId, (m) =>
       m.query(`select count(*)::int as n from enrollments e join sections s on s.id = e.section_id where s.source_id = 'class-3a'`),
     );
     expect(got.body.items[0].students).toBe(enrolled.n);

@@ -2,7 +2,23 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SMS_PROVIDERS } from '@porchlight/contracts';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@porchlight/identity';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsBcp47, IsTimeZone } from '../http/validators';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -35,19 +51,19 @@ export class SmsSettingsDto {
   @MaxLength(128)
   authToken?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Matches(/^MG[0-9a-fA-F]{32}$/, { message: 'messagingServiceSid must be MG followed by 32 hex digits' })
   messagingServiceSid?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Matches(/^\+[1-9]\d{6,14}$/, { message: 'fromNumber must be in E.164 form' })
   fromNumber?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'per-sender throughput: long code 1, toll-free 3, short code 100, or the 10DLC figure' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'per-sender throughput: long code 1, toll-free 3, short code 100, or the 10DLC figure' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
@@ -149,14 +165,19 @@ export class UpdateSettingsDto {
   @Type(() => QuietHoursDto)
   quietHours?: QuietHoursDto;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @MaxLength(300)
   helpText?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '(617) 555-0100 or help@springfield.k12.us', description: 'where families reach a person; named in every HELP reply' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '(617) 555-0100 or help@springfield.k12.us',
+    description: 'where families reach a person; named in every HELP reply',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()

@@ -1,5 +1,5 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import {
   SurveyCsvUseCase,
@@ -13,9 +13,10 @@ import {
 import { Response } from 'express';
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
+import { SurveyPreviewResponse, SurveyResponse, SurveyResultsResponse, SurveyTranslationResponse } from './survey-responses.dto';
 import { CreateSurveyDto, SurveyListQueryDto, SurveyResultsQueryDto, SurveyTranslationDto } from './surveys.dto';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function checkLanguage(language: string): string {
@@ -37,30 +38,35 @@ export class SurveysController {
 
   @Post()
   @ApiOperation({ summary: 'Create a draft survey: 1–10 questions (choice, yesno, scale, text) to an audience as notices have' })
+  @ApiCreatedResponse({ type: SurveyResponse })
   create(@Principal() principal: StaffPrincipal, @Body() dto: CreateSurveyDto): Promise<SurveyView> {
     return this.surveys.create(principal, dto);
   }
 
   @Get()
   @ApiOperation({ summary: "The caller's visible surveys, newest first" })
+  @ApiOkResponse({ type: [SurveyResponse] })
   list(@Principal() principal: StaffPrincipal, @Query() query: SurveyListQueryDto): Promise<SurveyView[]> {
     return this.surveys.list(principal, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'The survey with its status and where its recipients stand' })
+  @ApiOkResponse({ type: SurveyResponse })
   get(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<SurveyView> {
     return this.surveys.get(principal, id);
   }
 
   @Get(':id/preview')
   @ApiOperation({ summary: 'Recipients per language, suppressed phones, and each language’s texts with their origin, as families will read them' })
+  @ApiOkResponse({ type: SurveyPreviewResponse })
   preview(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<SurveyPreview> {
     return this.surveys.preview(principal, id);
   }
 
   @Put(':id/translations/:language')
   @ApiOperation({ summary: 'A person writes or corrects texts of one language: intro, question texts, option labels (origin human)' })
+  @ApiOkResponse({ type: SurveyTranslationResponse })
   putTranslation(
     @Principal() principal: StaffPrincipal,
     @Param('id', uuid) id: string,
@@ -74,6 +80,7 @@ export class SurveysController {
   @Roles('liaison', 'district_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'A liaison or district admin approves the machine texts of one language; they enter the translation memory' })
+  @ApiOkResponse({ type: SurveyTranslationResponse })
   approveTranslation(
     @Principal() principal: StaffPrincipal,
     @Param('id', uuid) id: string,
@@ -85,6 +92,7 @@ export class SurveysController {
   @Post(':id/send')
   @HttpCode(202)
   @ApiOperation({ summary: "Send the survey; 409 when a needed translation is missing and the district's policy is to hold" })
+  @ApiAcceptedResponse({ type: SurveyResponse })
   send(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<SurveyView> {
     return this.surveys.send(principal, id);
   }
@@ -92,12 +100,14 @@ export class SurveysController {
   @Post(':id/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the survey: questions not yet sent are not sent; later answers are thanked and not counted' })
+  @ApiOkResponse({ type: SurveyResponse })
   close(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string): Promise<SurveyView> {
     return this.surveys.close(principal, id);
   }
 
   @Get(':id/results')
   @ApiOperation({ summary: 'Counts per option, means, comments with translations, response rate; by language, school, grade or role' })
+  @ApiOkResponse({ type: SurveyResultsResponse })
   results(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Query() query: SurveyResultsQueryDto): Promise<SurveyResults> {
     return this.resultsOf.results(principal, id, query.by);
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { QUESTION_KINDS, RESULT_GROUPINGS, ResultGrouping, SURVEY_STATUSES, SurveyQuestionKind } from '@porchlight/engagement';
+import { QUESTION_KINDS, RESULT_GROUPINGS, ResultGrouping, SURVEY_STATUSES, SurveyQuestionKind, SurveyStatus } from '@porchlight/engagement';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,6 +8,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -89,6 +90,7 @@ export class CreateSurveyDto {
   sourceLanguage: string;
 
   @ApiProperty({ type: AudienceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AudienceDto)
   audience: AudienceDto;
@@ -164,7 +166,7 @@ export class SurveyListQueryDto {
   @ApiPropertyOptional({ enum: SURVEY_STATUSES })
   @IsOptional()
   @IsIn(SURVEY_STATUSES)
-  status?: string;
+  status?: SurveyStatus;
 }
 
 export class SurveyResultsQueryDto {

@@ -1,20 +1,18 @@
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { FanOutSurveyUseCase, PrepareSurveyUseCase } from '@porchlight/engagement';
-import { JobProducer } from '@porchlight/queue';
+import { SecretBox } from '@porchlight/identity';
 import { TenantContext } from '@porchlight/tenancy';
 import {
   createTwoSchoolDistrict,
   InProcessApi,
   MEETING_SURVEY,
   MEETING_SURVEY_TRANSLATIONS,
-  randomHex,
   startInProcessApi,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
+  TEST_SECRETS_KEY,
   TwoSchoolDistrict,
+  PhraseTranslatorServer,
+  useIntegration,
 } from '@porchlight/testing';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { TenantTranslator } from '@porchlight/translation';
 import { createApiApp } from '../bootstrap';
 
 const QUESTIONS = MEETING_SURVEY.questions;
@@ -29,14 +27,10 @@ jest.setTimeout(60_000);
  * school scope and another district's ids.
  */
 describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Postgres, Redis)', () => {
-  let dataSource: DataSource;
-  let db: TenantDb;
-  let redis: IORedis;
-  let jobs: JobProducer;
+  const spec = useIntegration('surveys', { poolSize: 3, tenant: false });
   let api: InProcessApi;
   let d: TwoSchoolDistrict;
   let other: TwoSchoolDistrict;
-  const prefix = `spec-surveys-${randomHex(4)}`;
   const as = (viewer: string, district = d) => api.as(district.viewer(viewer).token);
   const draft = (body: object, viewer = 'district admin') =>
     as(viewer).post('/api/v1/surveys', {
@@ -49,20 +43,13 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     });
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'surveys-spec', poolSize: 3 }).initialize();
-    db = new TenantDb(dataSource);
-    redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    jobs = new JobProducer(redis, prefix);
-    d = await createTwoSchoolDistrict(db, { phonePrefix: '+161755507' });
-    other = await createTwoSchoolDistrict(db, { phonePrefix: '+161755508' });
-    api = await startInProcessApi(createApiApp, { prefix });
+    d = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755507' });
+    other = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755508' });
+    // The engine of the last test listens on 127.0.0.1, which the outbound guard refuses unless allowed.
+    api = await startInProcessApi(createApiApp, { prefix: spec.prefix, env: { PROVIDER_HOST_ALLOWLIST: '127.0.0.1' } });
   });
 
-  afterAll(async () => {
-    await api.close();
-    redis.disconnect();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => api.close());
 
   it.each([
     ['no questions', { questions: [] }, 'questions'],
@@ -93,6 +80,7 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     ['a close time in the past', { closesAt: '2020-01-01T00:00:00Z' }, 'closesAt'],
     ['no title', { title: undefined }, 'title'],
     ['an empty audience', { audience: {} }, 'audience'],
+    ['no audience', { audience: undefined }, 'audience'],
   ])('refuses %s with 400 naming the field', async (_, body, field) => {
     const response = await draft(body);
     expect(response.status).toBe(400);
@@ -169,11 +157,15 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     expect((await as('district admin').put(`/api/v1/surveys/${id}/translations/es`, SPANISH)).status).toBe(409);
 
     const opened = await TenantContext.run({ tenantId: d.fixture.tenantId, correlationId: 'spec' }, async () => ({
-      prepared: await new PrepareSurveyUseCase(db, jobs).execute(id),
-      fanOut: await new FanOutSurveyUseCase(db, jobs).execute(id),
+      prepared: await new PrepareSurveyUseCase(
+        spec.db,
+        spec.jobs,
+        new TenantTranslator(spec.db, new SecretBox(TEST_SECRETS_KEY), { call: { retries: 0 } }),
+      ).execute(id),
+      fanOut: await new FanOutSurveyUseCase(spec.db, spec.jobs).execute(id),
     }));
     expect(opened).toEqual({ prepared: 'ready', fanOut: { recipients: 5, started: 5 } });
-    const messages = await db.txFor(d.fixture.tenantId, (m) =>
+    const messages = await spec.db.txFor(d.fixture.tenantId, (m) =>
       m.query(`select phone, language, body, survey_step, status from messages where survey_id = $1 order by phone`, [id]),
     );
     expect(messages).toHaveLength(5);
@@ -181,5 +173,41 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     expect(messages.find((row: { phone: string }) => row.phone === d.phones.southVi).body).toContain('Trả lời 1, 2 hoặc 3');
     expect((await as('district admin').get(`/api/v1/surveys/${id}`)).body).toMatchObject({ status: 'open', stats: { recipients: 5, asking: 5 } });
     expect((await as('north staff').get(`/api/v1/surveys/${id}`)).body.stats).toMatchObject({ recipients: 3 });
+  });
+
+  it('with an engine, previews the machine’s words for each language before sending, the text the families will get', async () => {
+    const engine = await new PhraseTranslatorServer({
+      'en>es': { 'Does your child ride the bus?': '¿Su hijo viaja en el autobús?' },
+      'en>vi': { 'Does your child ride the bus?': 'Con bạn có đi xe buýt không?' },
+    }).start();
+    try {
+      const withEngine = await createTwoSchoolDistrict(spec.db, { phonePrefix: '+161755511' });
+      await spec.db.txFor(withEngine.fixture.tenantId, (m) =>
+        m.query(`update tenants set translation = translation || $2::jsonb where id = $1`, [
+          withEngine.fixture.tenantId,
+          JSON.stringify({ provider: 'libretranslate', url: engine.url }),
+        ]),
+      );
+      const admin = as('district admin', withEngine);
+      const created = await admin.post('/api/v1/surveys', {
+        title: 'Buses',
+        sourceLanguage: 'en',
+        audience: { all: true },
+        questions: [QUESTIONS[1]],
+      });
+      expect(created.status).toBe(201);
+      const preview = await admin.get(`/api/v1/surveys/${String(created.body.id)}/preview`);
+      expect(preview.status).toBe(200);
+      const es = preview.body.translations.find((t: { language: string }) => t.language === 'es');
+      expect(es).toMatchObject({ origin: 'machine', status: 'ready' });
+      expect(es.questions[0].body).toContain('¿Su hijo viaja en el autobús?');
+      // Asked once per text and language, whatever the number of families; a second look asks nothing.
+      const asked = engine.requests.length;
+      expect(asked).toBeGreaterThan(0);
+      await admin.get(`/api/v1/surveys/${String(created.body.id)}/preview`);
+      expect(engine.requests).toHaveLength(asked);
+    } finally {
+      await engine.stop();
+    }
   });
 });

@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { ApiEnv, loadEnv } from '@porchlight/config';
-import { createDataSource, TenantDb } from '@porchlight/database';
+import { TenantDb } from '@porchlight/database';
 import { AccessTokens } from '@porchlight/identity';
 import { Role } from '@porchlight/contracts';
-import { addStaffUser, createTenantFixture, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
-import IORedis from 'ioredis';
+import { addStaffUser, createIntegration, randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ApiAppOptions, createApiApp } from '../bootstrap';
@@ -27,11 +26,20 @@ export interface ApiUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApiUnderTest(name: string, overrides: Record<string, string> = {}, options: ApiAppOptions = {}): Promise<ApiUnderTest> {
-  const prefix = `spec-${name}-${randomHex(4)}`;
-  const dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: `${name}-spec`, poolSize: 2 }).initialize();
-  const db = new TenantDb(dataSource);
-  const fixture = await createTenantFixture(db);
+/**
+ * `prepare` runs on the built app before it listens, so middleware it adds (a benchmark's bare
+ * route) sits in Express ahead of Nest's routes, like the API's own plain routes.
+ */
+export async function startApiUnderTest(
+  name: string,
+  overrides: Record<string, string> = {},
+  options: ApiAppOptions = {},
+  prepare?: (app: INestApplication) => void,
+): Promise<ApiUnderTest> {
+  // The spec's connections, fixture tenant and prefix: the integration harness's, without its jest hooks.
+  const harness = createIntegration(name);
+  await harness.setUp();
+  const { prefix, dataSource, db, fixture } = harness.integration;
   const platformToken = `platform-${randomHex(16)}`;
   const env = loadEnv(ApiEnv, {
     DATABASE_URL: TEST_DATABASE_URL,
@@ -43,8 +51,18 @@ export async function startApiUnderTest(name: string, overrides: Record<string, 
     LOG_LEVEL: 'error',
     ...overrides,
   });
-  const app = await createApiApp(env, options);
-  await app.listen(0, '127.0.0.1');
+  const app = await createApiApp(env, options).catch(async (error: unknown) => {
+    await harness.tearDown();
+    throw error;
+  });
+  harness.integration.onTeardown(() => app.close());
+  try {
+    prepare?.(app);
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await harness.tearDown();
+    throw error;
+  }
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const tokens = new AccessTokens(TEST_SECRETS_KEY, 3600);
   const users = new Map<Role, Promise<string>>([['district_admin', Promise.resolve(fixture.adminId)]]);
@@ -61,14 +79,8 @@ export async function startApiUnderTest(name: string, overrides: Record<string, 
     fixture,
     platformToken,
     token: async (role = 'district_admin', userId?: string) => tokens.issue({ userId: userId ?? (await userWith(role)), tenantId: fixture.tenantId }),
-    async close() {
-      await app.close();
-      const redis = new IORedis(TEST_REDIS_URL);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-      await dataSource.destroy();
-    },
+    // The app stops first, then the harness closes the spec's connections and deletes the prefix's keys.
+    close: () => harness.tearDown(),
   };
 }
 

@@ -30,9 +30,24 @@ export type Flavour = 'hostile' | 'plausible';
 export function arbitraryText(flavour: Flavour, examples: string[] = []): fc.Arbitrary<string> {
   const unit =
     flavour === 'hostile'
-      ? fc.oneof({ weight: 6, arbitrary: anyCodePoint }, { weight: 1, arbitrary: fc.constant('\u0000') }, { weight: 1, arbitrary: loneSurrogate }, { weight: 1, arbitrary: oddButLegal })
+      ? fc.oneof(
+          { weight: 6, arbitrary: anyCodePoint },
+          { weight: 1, arbitrary: fc.constant('\u0000') },
+          { weight: 1, arbitrary: loneSurrogate },
+          { weight: 1, arbitrary: oddButLegal },
+        )
       : fc.oneof({ weight: 6, arbitrary: anyCodePoint.filter((c) => c !== '\u0000') }, { weight: 1, arbitrary: oddButLegal });
-  const odd = ['', ' ', 'x'.repeat(5000), 'null', '-1', '1e400', '2026-02-30T25:61:00Z', '+16175550100 ext 5', ...(flavour === 'hostile' ? ['\u0000', '__proto__', '+1617555\u00000100'] : [])];
+  const odd = [
+    '',
+    ' ',
+    'x'.repeat(5000),
+    'null',
+    '-1',
+    '1e400',
+    '2026-02-30T25:61:00Z',
+    '+16175550100 ext 5',
+    ...(flavour === 'hostile' ? ['\u0000', '__proto__', '+1617555\u00000100'] : []),
+  ];
   return fc.oneof(
     { weight: 3, arbitrary: fc.string({ unit, maxLength: 40 }) },
     { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
@@ -67,13 +82,11 @@ export function anyJson(flavour: Flavour = 'hostile'): fc.Arbitrary<unknown> {
 }
 
 /** A value buried under more levels of arrays and objects than any DTO has. */
-export const deeplyNested = fc
-  .tuple(fc.integer({ min: 30, max: 3000 }), anyJson(), fc.boolean())
-  .map(([depth, leaf, objects]) => {
-    let value: unknown = leaf;
-    for (let i = 0; i < depth; i++) value = objects ? { a: value } : [value];
-    return value;
-  });
+export const deeplyNested = fc.tuple(fc.integer({ min: 30, max: 3000 }), anyJson(), fc.boolean()).map(([depth, leaf, objects]) => {
+  let value: unknown = leaf;
+  for (let i = 0; i < depth; i++) value = objects ? { a: value } : [value];
+  return value;
+});
 
 /** Key and value with a prototype key somewhere in an otherwise plausible object. */
 const polluted = (inner: fc.Arbitrary<unknown>) =>
@@ -162,7 +175,12 @@ function resolve(schema: Schema | undefined, components: Record<string, Schema>)
 export function arbitraryBody(schema: Schema | undefined, components: Record<string, Schema>, ids: string[], flavour: Flavour): fc.Arbitrary<unknown> {
   const shaped = fromSchema(schema, components, ids, flavour);
   if (flavour === 'plausible') return shaped;
-  return fc.oneof({ weight: 6, arbitrary: shaped }, { weight: 2, arbitrary: anyJson() }, { weight: 1, arbitrary: deeplyNested }, { weight: 1, arbitrary: polluted(shaped) });
+  return fc.oneof(
+    { weight: 6, arbitrary: shaped },
+    { weight: 2, arbitrary: anyJson() },
+    { weight: 1, arbitrary: deeplyNested },
+    { weight: 1, arbitrary: polluted(shaped) },
+  );
 }
 
 /** A query string: none, the route's own parameters, or those with unknown and repeated ones. */

@@ -1,6 +1,5 @@
 import { INestApplication } from '@nestjs/common';
 import { ApiEnv, loadEnv } from '@porchlight/config';
-import { createDataSource, TenantDb } from '@porchlight/database';
 import { AccessTokens } from '@porchlight/identity';
 import {
   addFamilies,
@@ -11,11 +10,9 @@ import {
   TEST_DATABASE_URL,
   TEST_REDIS_URL,
   TEST_SECRETS_KEY,
-  TenantFixture,
+  useIntegration,
 } from '@porchlight/testing';
-import IORedis from 'ioredis';
 import { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import { createApiApp } from '../bootstrap';
 
 // Sign-ins hash with argon2id; on a busy machine a test of several takes more than jest's 5 s.
@@ -25,28 +22,22 @@ const PASSWORD = 'correct horse battery';
 
 describe('Staff lifecycle: every request checks the user as they stand now (API in-process, Postgres and Redis)', () => {
   let app: INestApplication;
-  let dataSource: DataSource;
-  let db: TenantDb;
+  const spec = useIntegration('staff-lifecycle');
   let api: HttpClient;
-  let fixture: TenantFixture;
   let slug: string;
   let admin: HttpClient;
   let school1: string;
   let school2: string;
-  const prefix = `spec-staff-${randomHex(4)}`;
   const tokens = new AccessTokens(TEST_SECRETS_KEY, 3600);
 
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, applicationName: 'staff-lifecycle-spec', poolSize: 2 }).initialize();
-    db = new TenantDb(dataSource);
-    fixture = await createTenantFixture(db);
-    [{ slug }] = await db.txFor(fixture.tenantId, (m) => m.query(`select slug from tenants where id = $1`, [fixture.tenantId]));
-    ({ schoolId: school1 } = await addFamilies(db, fixture.tenantId, [{ phone: '+16175550151', language: 'en' }]));
-    ({ schoolId: school2 } = await addFamilies(db, fixture.tenantId, [{ phone: '+16175550152', language: 'es' }]));
+    [{ slug }] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select slug from tenants where id = $1`, [spec.fixture.tenantId]));
+    ({ schoolId: school1 } = await addFamilies(spec.db, spec.fixture.tenantId, [{ phone: '+16175550151', language: 'en' }]));
+    ({ schoolId: school2 } = await addFamilies(spec.db, spec.fixture.tenantId, [{ phone: '+16175550152', language: 'es' }]));
     const env = loadEnv(ApiEnv, {
       DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
+      QUEUE_PREFIX: spec.prefix,
       SECRETS_KEY: TEST_SECRETS_KEY,
       PLATFORM_ADMIN_TOKEN: randomHex(16),
       LOG_LEVEL: 'error',
@@ -54,22 +45,15 @@ describe('Staff lifecycle: every request checks the user as they stand now (API 
     app = await createApiApp(env);
     await app.listen(0, '127.0.0.1');
     api = new HttpClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
-    admin = api.withToken(await tokens.issue({ userId: fixture.adminId, tenantId: fixture.tenantId }));
+    admin = api.withToken(await tokens.issue({ userId: spec.fixture.adminId, tenantId: spec.fixture.tenantId }));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    const redis = new IORedis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-    await dataSource.destroy();
-  });
+  spec.onTeardown(() => app?.close());
 
   /** A staff member who can sign in, and a signed-in client for them. */
   const staffMember = async (role: 'district_admin' | 'staff' | 'school_admin', schoolIds: string[] = []) => {
-    const email = `staff-${randomHex(4)}@fixture.test`;
-    const id = await addStaffUser(db, fixture.tenantId, { email, role, schoolIds, password: PASSWORD });
+    const email = `staff-${randomHex(4)}@spec.fixture.test`;
+    const id = await addStaffUser(spec.db, spec.fixture.tenantId, { email, role, schoolIds, password: PASSWORD });
     return { id, email, client: await signIn(email) };
   };
   const signIn = async (email: string, password = PASSWORD) => {
@@ -78,7 +62,7 @@ describe('Staff lifecycle: every request checks the user as they stand now (API 
     return api.withToken(login.body.accessToken);
   };
   const auditOf = async (action: string, subjectId: string) =>
-    (await admin.get(`/api/v1/audit?action=${action}`)).body.items.filter((entry: any) => entry.subjectId === subjectId);
+    (await admin.get(`/api/v1/audit?action=${action}`)).body.items.filter((entry: { subjectId: string | null }) => entry.subjectId === subjectId);
 
   it('answers 401 to a deactivated staff member from the next request, keeps the row, and reactivation does not revive old tokens', async () => {
     const { id, email, client } = await staffMember('staff', [school1]);
@@ -94,7 +78,7 @@ describe('Staff lifecycle: every request checks the user as they stand now (API 
     expect(kept.status).toBe(200);
     expect(kept.body).toMatchObject({ id, email, active: false, role: 'staff', schoolIds: [school1] });
     expect(kept.body.deactivatedAt).toEqual(expect.any(String));
-    expect(await auditOf('user.deactivated', id)).toEqual([expect.objectContaining({ actorUserId: fixture.adminId, subjectType: 'user' })]);
+    expect(await auditOf('user.deactivated', id)).toEqual([expect.objectContaining({ actorUserId: spec.fixture.adminId, subjectType: 'user' })]);
     const failed = await auditOf('auth.login_failed', id);
     expect(failed[0].data).toMatchObject({ email, reason: 'inactive' });
 
@@ -123,14 +107,14 @@ describe('Staff lifecycle: every request checks the user as they stand now (API 
 
     const [entry] = await auditOf('user.updated', id);
     expect(entry).toMatchObject({
-      actorUserId: fixture.adminId,
+      actorUserId: spec.fixture.adminId,
       data: { changed: ['role', 'schoolIds'], before: { role: 'district_admin', schoolIds: [] }, after: { role: 'staff', schoolIds: [school1] } },
     });
   });
 
   it("shows a re-scoped staff member the new school's families from the next request", async () => {
     const { id, client } = await staffMember('staff', [school1]);
-    const phones = async () => (await client.get('/api/v1/contacts')).body.items.map((contact: any) => contact.phone);
+    const phones = async () => (await client.get('/api/v1/contacts')).body.items.map((contact: { phone: string }) => contact.phone);
     expect(await phones()).toEqual(['+16175550151']);
 
     expect((await admin.patch(`/api/v1/users/${id}`, { schoolIds: [school2] })).status).toBe(200);
@@ -178,11 +162,11 @@ describe('Staff lifecycle: every request checks the user as they stand now (API 
 
     expect((await client.patch(`/api/v1/users/${id}`, { role: 'district_admin' })).status).toBe(403);
     expect((await client.patch(`/api/v1/users/${id}`, { schoolIds: [school1, school2] })).status).toBe(403);
-    expect((await client.patch(`/api/v1/users/${fixture.adminId}`, { name: 'Hijacked' })).status).toBe(403);
-    expect((await client.delete(`/api/v1/users/${fixture.adminId}`)).status).toBe(403);
+    expect((await client.patch(`/api/v1/users/${spec.fixture.adminId}`, { name: 'Hijacked' })).status).toBe(403);
+    expect((await client.delete(`/api/v1/users/${spec.fixture.adminId}`)).status).toBe(403);
     expect((await client.delete(`/api/v1/users/${id}`)).status).toBe(403);
     expect((await admin.get(`/api/v1/users/${id}`)).body).toMatchObject({ role: 'staff', schoolIds: [school1], active: true });
-    expect((await admin.get(`/api/v1/users/${fixture.adminId}`)).body.name).not.toBe('Hijacked');
+    expect((await admin.get(`/api/v1/users/${spec.fixture.adminId}`)).body.name).not.toBe('Hijacked');
   });
 
   it('answers 400 for an unknown school, a bad role or unknown fields, changing nothing', async () => {
@@ -197,18 +181,18 @@ describe('Staff lifecycle: every request checks the user as they stand now (API 
   });
 
   it('answers 404 for another district’s staff member and for ids that are not ids', async () => {
-    const elsewhere = await createTenantFixture(db);
+    const elsewhere = await createTenantFixture(spec.db);
     for (const path of [`/api/v1/users/${elsewhere.adminId}`, '/api/v1/users/not-a-uuid']) {
       expect((await admin.get(path)).status).toBe(404);
       expect((await admin.patch(path, { name: 'Mine now' })).status).toBe(404);
       expect((await admin.delete(path)).status).toBe(404);
     }
-    const stillThere = await db.txFor(elsewhere.tenantId, (m) => m.query(`select active, name from users where id = $1`, [elsewhere.adminId]));
+    const stillThere = await spec.db.txFor(elsewhere.tenantId, (m) => m.query(`select active, name from users where id = $1`, [elsewhere.adminId]));
     expect(stillThere).toEqual([{ active: true, name: null }]);
   });
 
   it('keeps at least one active district admin: the last one can neither leave nor step down (409)', async () => {
-    const lonely = await createTenantFixture(db);
+    const lonely = await createTenantFixture(spec.db);
     const sole = api.withToken(await tokens.issue({ userId: lonely.adminId, tenantId: lonely.tenantId }));
     expect((await sole.delete(`/api/v1/users/${lonely.adminId}`)).status).toBe(409);
     expect((await sole.patch(`/api/v1/users/${lonely.adminId}`, { role: 'staff' })).status).toBe(409);
@@ -216,20 +200,22 @@ describe('Staff lifecycle: every request checks the user as they stand now (API 
     expect((await sole.get('/api/v1/audit')).status).toBe(200);
 
     // With a second admin, either may go — but not both, even at the same time.
-    const second = await addStaffUser(db, lonely.tenantId, { role: 'district_admin' });
+    const second = await addStaffUser(spec.db, lonely.tenantId, { role: 'district_admin' });
     const secondClient = api.withToken(await tokens.issue({ userId: second, tenantId: lonely.tenantId }));
     const answers = await Promise.all([
       sole.patch(`/api/v1/users/${lonely.adminId}`, { role: 'staff' }),
       secondClient.patch(`/api/v1/users/${second}`, { role: 'staff' }),
     ]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
-    const [{ count }] = await db.txFor(lonely.tenantId, (m) => m.query(`select count(*)::int as count from users where role = 'district_admin' and active`));
+    const [{ count }] = await spec.db.txFor(lonely.tenantId, (m) =>
+      m.query(`select count(*)::int as count from users where role = 'district_admin' and active`),
+    );
     expect(count).toBe(1);
   });
 
   it('answers 401, never 500, once the user row is gone', async () => {
     const { id, client } = await staffMember('staff', [school1]);
-    await db.txFor(fixture.tenantId, (m) => m.query(`delete from users where id = $1`, [id]));
+    await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`delete from users where id = $1`, [id]));
     for (const call of [
       () => client.get('/api/v1/me'),
       () => client.get('/api/v1/contacts'),

@@ -1,17 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { StaffLifecycleUseCases, StaffUser, UsersUseCases } from '@porchlight/identity';
 import { Principal } from '../http/auth.guard';
 import { StaffUserView, UpdateUserDto } from './users.dto';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/v1/users')
 export class UsersController {
-  constructor(private readonly users: UsersUseCases, private readonly lifecycle: StaffLifecycleUseCases) {}
+  constructor(
+    private readonly users: UsersUseCases,
+    private readonly lifecycle: StaffLifecycleUseCases,
+  ) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'A staff member of the district' })

@@ -19,7 +19,10 @@ const MAX_FIELDS = 200;
 export function statusCallbackRoute(webhooks: TwilioWebhooks, maxBytes: number): RequestHandler {
   const logger = new Logger('Http');
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST' || (req.path !== '/' && req.path !== '')) return next();
+    if (req.method !== 'POST' || (req.path !== '/' && req.path !== '')) {
+      next();
+      return;
+    }
     correlationMiddleware(req, res, () => {
       void handle(req, res).catch((error: unknown) => {
         const body = errorBody(error);
@@ -58,7 +61,9 @@ function readBody(req: Request, maxBytes: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }

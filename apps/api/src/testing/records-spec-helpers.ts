@@ -1,10 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { ApiEnv, loadEnv } from '@porchlight/config';
 import { Role } from '@porchlight/contracts';
-import { TenantDb } from '@porchlight/database';
+import { query, queryOne, TenantDb } from '@porchlight/database';
 import { AccessTokens } from '@porchlight/identity';
 import { randomHex, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRETS_KEY, TenantFixture } from '@porchlight/testing';
 import IORedis from 'ioredis';
+import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createApiApp } from '../bootstrap';
 
@@ -20,7 +21,8 @@ export async function startApi(prefix: string): Promise<{ app: INestApplication;
   });
   const app = await createApiApp(env);
   await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const server = app.getHttpServer() as Server;
+  const base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
   const stop = async () => {
     await app.close();
     const redis = new IORedis(TEST_REDIS_URL);
@@ -36,12 +38,12 @@ export async function staffToken(db: TenantDb, fixture: TenantFixture, role: Rol
   const id =
     userId ??
     (await db.txFor(fixture.tenantId, async (m) => {
-      const [user] = await m.query(`insert into users (tenant_id, email, password_hash, role) values ($1, $2, 'x', $3) returning id`, [
+      const [user] = await query<{ id: string }>(m, `insert into users (tenant_id, email, password_hash, role) values ($1, $2, 'x', $3) returning id`, [
         fixture.tenantId,
         `${role}-${randomHex(4)}@fixture.test`,
         role,
       ]);
-      return user.id as string;
+      return user.id;
     }));
   const token = await new AccessTokens(TEST_SECRETS_KEY, 3600).issue({ userId: id, tenantId: fixture.tenantId, role, schoolIds: [], language: 'en' });
   return { userId: id, token };
@@ -72,7 +74,11 @@ export interface Household {
  */
 export async function seedHousehold(db: TenantDb, fixture: TenantFixture, phone: string, otherPhone: string, tag: string): Promise<Household> {
   return db.txFor(fixture.tenantId, async (m) => {
-    const one = async (sql: string, params: unknown[]) => (await m.query(sql, params))[0].id as string;
+    const one = async (sql: string, params: unknown[]) => {
+      const row = await queryOne<{ id: string }>(m, sql, params);
+      if (!row) throw new Error(`no row from: ${sql}`);
+      return row.id;
+    };
     const t = fixture.tenantId;
     const schoolId = await one(`insert into schools (tenant_id, name) values ($1, $2) returning id`, [t, `${tag} Elementary`]);
     const studentId = await one(`insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Ana', $3, '04') returning id`, [
@@ -80,11 +86,10 @@ export async function seedHousehold(db: TenantDb, fixture: TenantFixture, phone:
       schoolId,
       `${tag}-Kid`,
     ]);
-    const otherStudentId = await one(`insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Leo', $3, '02') returning id`, [
-      t,
-      schoolId,
-      `${tag}-OtherKid`,
-    ]);
+    const otherStudentId = await one(
+      `insert into students (tenant_id, school_id, given_name, family_name, grade) values ($1, $2, 'Leo', $3, '02') returning id`,
+      [t, schoolId, `${tag}-OtherKid`],
+    );
     const contact = (given: string, family: string, number: string, language: string) =>
       one(`insert into contacts (tenant_id, given_name, family_name, phone, email, language) values ($1, $2, $3, $4, $5, $6) returning id`, [
         t,
@@ -97,7 +102,7 @@ export async function seedHousehold(db: TenantDb, fixture: TenantFixture, phone:
     const contactId = await contact('Maria', `${tag}-Parent`, phone, 'es');
     const sharingContactId = await contact('Rosa', `${tag}-Grandma`, phone, 'es');
     const otherContactId = await contact('Otto', `${tag}-Neighbour`, otherPhone, 'en');
-    await m.query(`insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3), ($1, $4, $5), ($1, $6, $5)`, [
+    await query(m, `insert into contact_students (tenant_id, contact_id, student_id) values ($1, $2, $3), ($1, $4, $5), ($1, $6, $5)`, [
       t,
       contactId,
       studentId,
@@ -123,25 +128,29 @@ export async function seedHousehold(db: TenantDb, fixture: TenantFixture, phone:
       `(tenant_id, notice_id, direction, kind, phone, contact_ids, language, body, status) values ($1, $2, 'outbound', 'notice', $3, $4, 'en', $5, 'delivered')`,
       [t, noticeId, otherPhone, [otherContactId], `${tag} picture day for the neighbours`],
     );
-    await message(`(tenant_id, direction, kind, phone, contact_ids, language, body, status, processed_at) values ($1, 'inbound', 'inbound', $2, $3, 'en', $4, 'received', now())`, [
-      t,
-      otherPhone,
-      [otherContactId],
-      `${tag} neighbour private answer`,
-    ]);
-    await m.query(`insert into phones (tenant_id, phone, opted_out_at) values ($1, $2, null), ($1, $3, now())`, [t, phone, otherPhone]);
-    await m.query(
+    await message(
+      `(tenant_id, direction, kind, phone, contact_ids, language, body, status, processed_at) values ($1, 'inbound', 'inbound', $2, $3, 'en', $4, 'received', now())`,
+      [t, otherPhone, [otherContactId], `${tag} neighbour private answer`],
+    );
+    await query(m, `insert into phones (tenant_id, phone, opted_out_at) values ($1, $2, null), ($1, $3, now())`, [t, phone, otherPhone]);
+    await query(
+      m,
       `insert into consent_events (tenant_id, phone, action, source, created_at) values
          ($1, $2, 'opt_out', 'keyword', now() - interval '2 days'), ($1, $2, 'opt_in', 'keyword', now() - interval '1 day'), ($1, $3, 'opt_out', 'keyword', now())`,
       [t, phone, otherPhone],
     );
-    const conversationId = await one(`insert into conversations (tenant_id, phone, contact_id, school_id) values ($1, $2, $3, $4) returning id`, [t, phone, contactId, schoolId]);
-    await m.query(`insert into conversations (tenant_id, phone, contact_id, school_id) values ($1, $2, $3, $4)`, [t, otherPhone, otherContactId, schoolId]);
-    await m.query(`insert into audit_log (tenant_id, action, subject_type, subject_id) values ($1, 'contact.updated', 'contact', $2), ($1, 'contact.updated', 'contact', $3)`, [
+    const conversationId = await one(`insert into conversations (tenant_id, phone, contact_id, school_id) values ($1, $2, $3, $4) returning id`, [
       t,
+      phone,
       contactId,
-      otherContactId,
+      schoolId,
     ]);
+    await query(m, `insert into conversations (tenant_id, phone, contact_id, school_id) values ($1, $2, $3, $4)`, [t, otherPhone, otherContactId, schoolId]);
+    await query(
+      m,
+      `insert into audit_log (tenant_id, action, subject_type, subject_id) values ($1, 'contact.updated', 'contact', $2), ($1, 'contact.updated', 'contact', $3)`,
+      [t, contactId, otherContactId],
+    );
     return {
       schoolId,
       studentId,
@@ -156,4 +165,18 @@ export async function seedHousehold(db: TenantDb, fixture: TenantFixture, phone:
       conversationId,
     };
   });
+}
+
+/** What the specs read of the OpenAPI document: each path's operations and their responses, and the response schemas. */
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+}
+
+/** The keys of an answer are the documented properties of its schema: every required one, and no other. */
+export function expectDocumentedKeys(docs: OpenApiDocument, schema: string, answer: object): void {
+  const documented = docs.components.schemas[schema];
+  const keys = Object.keys(answer);
+  expect({ schema, missing: (documented.required ?? []).filter((key) => !keys.includes(key)) }).toEqual({ schema, missing: [] });
+  expect({ schema, undocumented: keys.filter((key) => !(key in (documented.properties ?? {}))) }).toEqual({ schema, undocumented: [] });
 }
