@@ -17,7 +17,12 @@ const Families = lazy(() => import('./features/families/families'));
 const Family = lazy(() => import('./features/families/family'));
 const Imports = lazy(() => import('./features/imports/imports'));
 const Settings = lazy(() => import('./features/settings/settings'));
-const Placeholder = lazy(() => import('./layout/placeholder'));
+const Reach = lazy(() => import('./features/reach/reach'));
+const DecisionsList = lazy(() => import('./features/decisions/decisions-list'));
+const DecisionPage = lazy(() => import('./features/decisions/decision-page'));
+const SurveysList = lazy(() => import('./features/surveys/surveys-list'));
+const NewSurvey = lazy(() => import('./features/surveys/new-survey'));
+const SurveyPage = lazy(() => import('./features/surveys/survey-page'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,9 +70,12 @@ export function App() {
                 <Route path="families/:id" element={<Family />} />
                 <Route path="imports" element={<Imports />} />
                 <Route path="settings" element={<Settings />} />
-                <Route path="surveys" element={<Placeholder area="surveys" />} />
-                <Route path="decisions" element={<Placeholder area="decisions" />} />
-                <Route path="reach" element={<Placeholder area="reach" />} />
+                <Route path="surveys" element={<SurveysList />} />
+                <Route path="surveys/new" element={<NewSurvey />} />
+                <Route path="surveys/:id" element={<SurveyPage />} />
+                <Route path="decisions" element={<DecisionsList />} />
+                <Route path="decisions/:id" element={<DecisionPage />} />
+                <Route path="reach" element={<Reach />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

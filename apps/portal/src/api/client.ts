@@ -1,3 +1,6 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './schema';
+
 /** The API's error body: `{ statusCode, error, message, details? }`. */
 export interface FieldProblem {
   field: string;
@@ -19,46 +22,48 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-/**
- * One call to the API on the portal's own origin. The session cookie travels by itself
- * (`same-origin`); the browser adds `Origin` to writes, which the API checks.
- */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const form = body instanceof FormData;
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined || form ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = text;
-  }
-  if (!response.ok) {
-    const error = (parsed ?? {}) as { message?: string | string[]; details?: FieldProblem[] };
-    const message = Array.isArray(error.message) ? error.message.join('; ') : (error.message ?? response.statusText);
-    if (response.status === 401 && !path.endsWith('/auth/session')) unauthorizedListeners.forEach((listener) => listener());
-    throw new ApiError(response.status, message, error.details ?? []);
-  }
-  return parsed as T;
-}
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
-
-/** `?a=1&b=2` from the defined values. */
-export function query(params: Record<string, string | number | boolean | undefined>): string {
+/** `a=1&b=2` from the defined, non-empty values. */
+function searchParams(params: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  return search.toString();
+}
+
+/**
+ * The API on the portal's own origin, typed by `schema.d.ts` (generated from the API's OpenAPI
+ * description: `npm run api:types`). The session cookie travels by itself (`same-origin`); the
+ * browser adds `Origin` to writes, which the API checks. A JSON body is sent as
+ * `application/json`, a `FormData` one with the browser's multipart boundary.
+ */
+export const api = createClient<paths>({
+  credentials: 'same-origin',
+  headers: { accept: 'application/json' },
+  querySerializer: searchParams,
+});
+
+api.use({
+  onResponse({ response, schemaPath }) {
+    // A failed sign-in is the sign-in form's own answer, not an ended session.
+    if (response.status === 401 && schemaPath !== '/api/v1/auth/session') unauthorizedListeners.forEach((listener) => listener());
+  },
+});
+
+/** What `api.GET(…)` and the others resolve to. */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+function apiError(response: Response, body: unknown): ApiError {
+  const error = (typeof body === 'object' && body !== null ? body : {}) as { message?: string | string[]; details?: FieldProblem[] };
+  const message = Array.isArray(error.message) ? error.message.join('; ') : (error.message ?? response.statusText);
+  return new ApiError(response.status, message, error.details ?? []);
+}
+
+/** The answer's body as its OpenAPI schema types it, or an `ApiError` with the API's message and field problems. */
+export async function ok<T>(call: Promise<Answer<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw apiError(response, error);
+  return data as T;
 }

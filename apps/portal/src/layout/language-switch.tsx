@@ -15,7 +15,7 @@ export function LanguageSwitch({ userId }: { userId?: string }) {
       onChange={(e) => {
         const language = e.currentTarget.value;
         chooseLanguage(language);
-        if (userId) api.patch(`/api/v1/users/${userId}`, { language }).catch(() => undefined);
+        if (userId) api.PATCH('/api/v1/users/{id}', { params: { path: { id: userId } }, body: { language } }).catch(() => undefined);
       }}
       data={INTERFACE_LANGUAGES.map((value) => ({ value, label: NAMES[value] }))}
       w={160}

@@ -26,3 +26,10 @@ export function ProblemList({ error, field }: { error: Error; field?: string }) 
     </Alert>
   );
 }
+
+/** The problems the API named for `field` (and its sub-fields), as one line for an input's `error`; undefined when none. */
+export function fieldProblem(error: Error | null, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const mine = error.details.filter((d) => d.field === field || d.field.startsWith(`${field}.`));
+  return mine.length ? mine.map((d) => d.message).join('; ') : undefined;
+}

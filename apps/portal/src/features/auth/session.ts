@@ -1,19 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { Me } from '../../api/types';
+import { api, ok } from '../../api/client';
+import { Schemas } from '../../api/types';
 
-export interface SignInInput {
-  tenant: string;
-  email: string;
-  password: string;
-}
+export type SignInInput = Schemas['LoginDto'];
 
-export const useMe = () => useQuery({ queryKey: ['me'], queryFn: () => api.get<Me>('/api/v1/me'), staleTime: 60_000 });
+export const useMe = () => useQuery({ queryKey: ['me'], queryFn: () => ok(api.GET('/api/v1/me')), staleTime: 60_000 });
 
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SignInInput) => api.post<{ user: Me; expiresAt: string }>('/api/v1/auth/session', input),
+    mutationFn: (input: SignInInput) => ok(api.POST('/api/v1/auth/session', { body: input })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['me'] }),
   });
 }
@@ -21,7 +17,7 @@ export function useSignIn() {
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete<void>('/api/v1/auth/session'),
+    mutationFn: () => ok(api.DELETE('/api/v1/auth/session')),
     onSettled: () => client.clear(),
   });
 }

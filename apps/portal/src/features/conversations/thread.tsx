@@ -1,7 +1,7 @@
-import { Alert, Box, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ConversationMessage } from '../../api/types';
 import { languageName } from '../../i18n/i18n';
@@ -9,6 +9,7 @@ import { Loading } from '../../layout/loading';
 import { ProblemList } from '../../layout/problems';
 import { useLocalDraft } from '../../layout/use-local-draft';
 import { useMe } from '../auth/session';
+import { AssignPanel } from './assign-panel';
 import { familyName, useConversation, useReply } from './hooks';
 
 const bubble = (inbound: boolean) => ({ border: '1px solid #ced4da', borderRadius: 6, background: inbound ? '#f8f9fa' : '#e7f5ff' });
@@ -66,7 +67,16 @@ export default function Thread() {
       <Title order={1}>{familyName(c)}</Title>
       <Text size="sm">
         {c.phone} · {languageName(familyLanguage, i18n.language)}
+        {c.contact && (
+          <>
+            {' · '}
+            <Anchor component={Link} to={`/families/${c.contact.id}`}>
+              {t('conversations.familyPage')}
+            </Anchor>
+          </>
+        )}
       </Text>
+      <AssignPanel conversation={c} />
       <Stack gap="xs" aria-live="polite">
         {c.messages.map((m) => (
           <MessageRow key={m.id} message={m} />

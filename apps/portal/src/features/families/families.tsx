@@ -1,26 +1,48 @@
-import { Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, query } from '../../api/client';
-import { Contact, Page } from '../../api/types';
 import { languageName } from '../../i18n/i18n';
 import { ProblemList } from '../../layout/problems';
+import { useSchools } from '../audience/hooks';
+import { contactName, FAMILY_LANGUAGES, useFamilies } from './hooks';
 
-export const contactName = (c: Contact) => [c.givenName, c.familyName].filter(Boolean).join(' ') || c.phone || c.id;
+export { contactName } from './hooks';
 
+/** Family members the caller sees: searched by name, phone or email, narrowed to a school or a language. */
 export default function Families() {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
+  const [schoolId, setSchoolId] = useState('');
+  const [language, setLanguage] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const families = useQuery({ queryKey: ['contacts', q], queryFn: () => api.get<Page<Contact>>(`/api/v1/contacts${query({ q, limit: 100 })}`) });
-  const items = families.data?.items ?? [];
+  const schools = useSchools();
+  const families = useFamilies({ q, schoolId, language });
+  const items = families.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Stack>
       <Title order={1}>{t('nav.families')}</Title>
-      <TextInput label={t('families.search')} description={t('families.searchHelp')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={420} />
+      <Group align="end" role="search" aria-label={t('families.filters')}>
+        <TextInput label={t('families.search')} description={t('families.searchHelp')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
+        <NativeSelect
+          label={t('families.school')}
+          value={schoolId}
+          onChange={(e) => setSchoolId(e.currentTarget.value)}
+          data={[{ value: '', label: t('families.anySchool') }, ...(schools.data ?? []).map((s) => ({ value: s.id, label: s.name }))]}
+          w={240}
+        />
+        <NativeSelect
+          label={t('families.language')}
+          value={language}
+          onChange={(e) => setLanguage(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('families.anyLanguage') },
+            ...FAMILY_LANGUAGES.map((code) => ({ value: code, label: languageName(code, i18n.language) })),
+          ]}
+          w={200}
+        />
+      </Group>
       {families.error && <ProblemList error={families.error} />}
       {families.data && items.length === 0 && <Text>{t('families.none')}</Text>}
       {items.length > 0 && (
@@ -48,6 +70,13 @@ export default function Families() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {families.hasNextPage && (
+        <Group>
+          <Button variant="default" onClick={() => void families.fetchNextPage()} loading={families.isFetchingNextPage}>
+            {t('families.more')}
+          </Button>
+        </Group>
       )}
     </Stack>
   );

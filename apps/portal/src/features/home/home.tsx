@@ -10,7 +10,7 @@ export default function Home() {
   const { t } = useTranslation();
   const me = useMe();
   const notices = useNotices();
-  const unread = useConversations(true);
+  const unread = useConversations({ unread: true });
   const inFlight = (notices.data ?? []).filter((n) => n.status !== 'draft' && noticeProgress(n) < 100);
   return (
     <Stack>

@@ -2,7 +2,7 @@ import { Alert, Button, FileInput, Group, NativeSelect, Stack, Table, Text, Titl
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, ok } from '../../api/client';
 import { ImportResult } from '../../api/types';
 import { ProblemList } from '../../layout/problems';
 
@@ -20,16 +20,17 @@ export default function Imports() {
   const [file, setFile] = useState<File | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
   const upload = useMutation({
-    mutationFn: (input: { kind: string; file: File }) => {
+    mutationFn: (input: { kind: 'csv' | 'oneroster'; file: File }) => {
       const form = new FormData();
       form.append('file', input.file, input.file.name);
-      return api.post<{ id: string }>(`/api/v1/imports/${input.kind}`, form);
+      // Sent as this form (multipart, with the browser's boundary), not as JSON.
+      return ok(api.POST(`/api/v1/imports/${input.kind}`, { body: {}, bodySerializer: () => form }));
     },
     onSuccess: ({ id }) => setImportId(id),
   });
   const result = useQuery({
     queryKey: ['import', importId],
-    queryFn: () => api.get<ImportResult>(`/api/v1/imports/${importId}`),
+    queryFn: () => ok(api.GET('/api/v1/imports/{id}', { params: { path: { id: importId ?? '' } } })),
     enabled: Boolean(importId),
     refetchInterval: (q) => (q.state.data && ['completed', 'failed'].includes(q.state.data.status) ? false : 1_000),
   });

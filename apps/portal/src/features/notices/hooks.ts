@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, query } from '../../api/client';
-import { Audience, Notice, NoticeMessage, NoticePreview, NoticeReply, NoticeTranslation, Page, School, Urgency } from '../../api/types';
+import { api, ApiError, ok } from '../../api/client';
+import { Notice, NoticeSummary, NoticeStats, Schemas } from '../../api/types';
 
 const RECENT = 'porchlight.recentNotices';
 
@@ -19,28 +19,30 @@ export function recentNoticeIds(): string[] {
 }
 
 /** The caller's notices, newest first; where the API lists none, those opened in this browser. */
-export const useNotices = (status?: string) =>
+export const useNotices = (status?: Notice['status']) =>
   useQuery({
     queryKey: ['notices', status],
-    queryFn: async (): Promise<Notice[]> => {
+    queryFn: async (): Promise<(NoticeSummary | Notice)[]> => {
       try {
-        return (await api.get<Page<Notice>>(`/api/v1/notices${query({ status })}`)).items;
+        return (await ok(api.GET('/api/v1/notices', { params: { query: { status } } }))).items;
       } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 404) throw error;
-        const found = await Promise.all(recentNoticeIds().map((id) => api.get<Notice>(`/api/v1/notices/${id}`).catch(() => undefined)));
+        const found = await Promise.all(recentNoticeIds().map((id) => getNotice(id).catch(() => undefined)));
         return found.filter((n): n is Notice => n !== undefined && (!status || n.status === status));
       }
     },
     refetchInterval: 5_000,
   });
 
-const FINAL = new Set(['completed', 'canceled', 'failed', 'sent']);
+const getNotice = (id: string) => ok(api.GET('/api/v1/notices/{id}', { params: { path: { id } } }));
+
+const FINAL = new Set<string>(['completed', 'canceled', 'failed', 'sent']);
 
 /** A notice, polled every 1.5 s while it has messages on their way. */
 export const useNotice = (id: string) =>
   useQuery({
     queryKey: ['notice', id],
-    queryFn: () => api.get<Notice>(`/api/v1/notices/${id}`),
+    queryFn: () => getNotice(id),
     refetchInterval: (q) => {
       const notice = q.state.data;
       if (!notice) return 1_500;
@@ -49,7 +51,7 @@ export const useNotice = (id: string) =>
   });
 
 /** Share of the notice's messages that reached an end: delivered, failed, undelivered, suppressed, canceled. */
-export function noticeProgress(notice: Notice): number {
+export function noticeProgress(notice: { stats?: NoticeStats }): number {
   const s = notice.stats;
   if (!s || s.total === 0) return 0;
   const done = s.delivered + s.undelivered + s.failed + s.suppressed + (s.canceled ?? 0);
@@ -60,32 +62,32 @@ export function noticeProgress(notice: Notice): number {
 export const useNoticeMessages = (id: string, live: boolean) =>
   useQuery({
     queryKey: ['notice', id, 'messages', live],
-    queryFn: () => api.get<Page<NoticeMessage>>(`/api/v1/notices/${id}/messages?limit=100`),
+    queryFn: () => ok(api.GET('/api/v1/notices/{id}/messages', { params: { path: { id }, query: { limit: 100 } } })),
     refetchInterval: live ? 2_000 : false,
   });
 
 export const useNoticeReplies = (id: string) =>
-  useQuery({ queryKey: ['notice', id, 'replies'], queryFn: () => api.get<Page<NoticeReply>>(`/api/v1/notices/${id}/replies`), refetchInterval: 5_000 });
+  useQuery({ queryKey: ['notice', id, 'replies'], queryFn: () => ok(api.GET('/api/v1/notices/{id}/replies', { params: { path: { id } } })), refetchInterval: 5_000 });
 
 export const usePreview = (id: string | undefined) =>
-  useQuery({ queryKey: ['notice', id, 'preview'], queryFn: () => api.get<NoticePreview>(`/api/v1/notices/${id}/preview`), enabled: Boolean(id) });
+  useQuery({
+    queryKey: ['notice', id, 'preview'],
+    queryFn: () => ok(api.GET('/api/v1/notices/{id}/preview', { params: { path: { id: id ?? '' } } })),
+    enabled: Boolean(id),
+  });
 
-export const useSchools = () => useQuery({ queryKey: ['schools'], queryFn: () => api.get<School[] | Page<School>>('/api/v1/schools'), select: (d) => (Array.isArray(d) ? d : d.items) });
+/** The template catalog: each template's key, title and variables. */
+export const useTemplates = () => useQuery({ queryKey: ['templates'], queryFn: () => ok(api.GET('/api/v1/templates')), staleTime: Infinity });
 
-export interface NoticeDraft {
-  title?: string;
-  body: string;
-  sourceLanguage: string;
-  audience: Audience;
-  urgency: Urgency;
-}
+export type NoticeDraft = Schemas['CreateNoticeDto'];
 
-export const useCreateNotice = () => useMutation({ mutationFn: (draft: NoticeDraft) => api.post<Notice>('/api/v1/notices', draft) });
+export const useCreateNotice = () => useMutation({ mutationFn: (draft: NoticeDraft) => ok(api.POST('/api/v1/notices', { body: draft })) });
 
 export function useSaveTranslation(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ language, body }: { language: string; body: string }) => api.put<NoticeTranslation>(`/api/v1/notices/${id}/translations/${language}`, { body }),
+    mutationFn: ({ language, body }: { language: string; body: string }) =>
+      ok(api.PUT('/api/v1/notices/{id}/translations/{language}', { params: { path: { id, language } }, body: { body } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['notice', id, 'preview'] }),
   });
 }
@@ -93,7 +95,7 @@ export function useSaveTranslation(id: string) {
 export function useApproveTranslation(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (language: string) => api.post<NoticeTranslation>(`/api/v1/notices/${id}/translations/${language}/approve`),
+    mutationFn: (language: string) => ok(api.POST('/api/v1/notices/{id}/translations/{language}/approve', { params: { path: { id, language } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['notice', id, 'preview'] }),
   });
 }
@@ -101,7 +103,7 @@ export function useApproveTranslation(id: string) {
 export function useSendNotice() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Notice>(`/api/v1/notices/${id}/send`),
+    mutationFn: (id: string) => ok(api.POST('/api/v1/notices/{id}/send', { params: { path: { id } } })),
     onSuccess: (notice) => {
       rememberNotice(notice.id);
       return client.invalidateQueries({ queryKey: ['notices'] });
@@ -112,7 +114,7 @@ export function useSendNotice() {
 export function useCancelNotice(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<Notice>(`/api/v1/notices/${id}/cancel`),
+    mutationFn: () => ok(api.POST('/api/v1/notices/{id}/cancel', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['notice', id] }),
   });
 }

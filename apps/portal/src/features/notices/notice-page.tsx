@@ -7,6 +7,7 @@ import { Loading } from '../../layout/loading';
 import { ProblemList } from '../../layout/problems';
 import { failureKey } from './failure';
 import { noticeProgress, useCancelNotice, useNotice, useNoticeMessages, useNoticeReplies } from './hooks';
+import { NoticeTiming } from './quiet-hours-note';
 
 const COUNTED = ['delivered', 'sent', 'sending', 'queued', 'pending', 'undelivered', 'failed', 'suppressed', 'canceled'] as const;
 
@@ -53,6 +54,7 @@ export default function NoticePage() {
         <Badge variant="outline">{t(`notices.urgencies.${n.urgency}`)}</Badge>
       </Group>
       {n.statusReason && <Text>{n.statusReason}</Text>}
+      <NoticeTiming notice={n} />
       <Text style={{ whiteSpace: 'pre-wrap' }}>{n.body}</Text>
       <DeliveryProgress notice={n} />
       <Table aria-label={t('notices.counts')} withTableBorder>

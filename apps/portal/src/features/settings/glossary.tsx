@@ -2,19 +2,18 @@ import { Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { GlossaryTerm } from '../../api/types';
+import { api, ok } from '../../api/client';
 import { ProblemList } from '../../layout/problems';
 
 /** Terms kept as they are in every translation (school names, programmes). */
 export function Glossary() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const terms = useQuery({ queryKey: ['glossary'], queryFn: () => api.get<GlossaryTerm[]>('/api/v1/glossary') });
+  const terms = useQuery({ queryKey: ['glossary'], queryFn: () => ok(api.GET('/api/v1/glossary')) });
   const [term, setTerm] = useState('');
   const refresh = () => client.invalidateQueries({ queryKey: ['glossary'] });
-  const add = useMutation({ mutationFn: (value: string) => api.post<GlossaryTerm>('/api/v1/glossary', { term: value }), onSuccess: () => (setTerm(''), refresh()) });
-  const remove = useMutation({ mutationFn: (id: string) => api.delete<void>(`/api/v1/glossary/${id}`), onSuccess: refresh });
+  const add = useMutation({ mutationFn: (value: string) => ok(api.POST('/api/v1/glossary', { body: { term: value } })), onSuccess: () => (setTerm(''), refresh()) });
+  const remove = useMutation({ mutationFn: (id: string) => ok(api.DELETE('/api/v1/glossary/{id}', { params: { path: { id } } })), onSuccess: refresh });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (term.trim()) add.mutate(term.trim());

@@ -2,8 +2,8 @@ import { Button, Group, NativeSelect, PasswordInput, Stack, Table, TextInput, Ti
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { Role, StaffUser } from '../../api/types';
+import { api, ok } from '../../api/client';
+import { Role } from '../../api/types';
 import { ProblemList } from '../../layout/problems';
 
 const ROLES: Role[] = ['staff', 'liaison', 'school_admin', 'district_admin'];
@@ -13,10 +13,10 @@ const EMPTY = { email: '', name: '', password: '', role: 'staff' as Role };
 export function Users() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<StaffUser[]>('/api/v1/users') });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => ok(api.GET('/api/v1/users')) });
   const [form, setForm] = useState(EMPTY);
   const add = useMutation({
-    mutationFn: () => api.post<StaffUser>('/api/v1/users', form),
+    mutationFn: () => ok(api.POST('/api/v1/users', { body: form })),
     onSuccess: () => (setForm(EMPTY), client.invalidateQueries({ queryKey: ['users'] })),
   });
   const submit = (event: FormEvent) => {
