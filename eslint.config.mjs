@@ -14,6 +14,9 @@ export default tseslint.config(
     files: ['**/*.ts'],
     extends: [eslint.configs.recommended, ...tseslint.configs.strict],
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    // A Nest module is a decorated class with only static members (`@Module({}) class X { static
+    // forRoot() }`): the decorator is what makes it a class, not an oversight.
+    rules: { '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }] },
   },
   {
     files: product,

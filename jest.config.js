@@ -6,8 +6,9 @@ const { compilerOptions } = require('./tsconfig.json');
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
-// Packages published as ES modules only, which jest (running CommonJS) needs transformed.
-const esmOnly = ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space'];
+// Packages published as ES modules only, which jest (running CommonJS) needs transformed (the last
+// four for openapi-typescript, which the portal's API types spec runs).
+const esmOnly = ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space', 'parse-json', 'index-to-position', 'change-case', 'supports-color'];
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -15,7 +16,8 @@ const base = {
     '^.+\\.ts$': ['@swc/jest'],
     [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  // Only the innermost node_modules counts, so a nested copy (a/node_modules/b) is transformed too.
+  transformIgnorePatterns: [`/node_modules/(?!.*/node_modules/)(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   setupFiles: ['<rootDir>/libs/testing/src/jest-setup.ts'],
