@@ -82,8 +82,10 @@ Porchlight demo is running.
   Admin login:    ${ADMIN_EMAIL} / ${options.adminPassword}
   Platform token: ${options.platformToken}
   Quiet hours:    none in the demo district (real districts default to 08:00-21:00 recipient time)
-  Seeded:         a roster import (with its row errors), three sent notices, two family replies, a survey
-                  answered in four languages and the decision it fed, communicated to those families
+  Seeded:         a roster import (with its row errors), three sent notices, families' replies in five
+                  languages, a survey answered in four and the decision it fed, communicated to those
+                  families, and a reach report in which Somali-speaking families are under-heard
+  Reach:          ${options.apiUrl}/api/v1/reports/reach?by=language   (who was reached, who was heard)
   Public page:    ${options.apiUrl}/p/${SLUG}/decisions?lang=es   ("you said, we did", no login)
   Translation:    no engine yet. Add one: run LibreTranslate (docker run -p 5000:5000 libretranslate/libretranslate)
                   and restart with TRANSLATION_FALLBACK_URL=http://127.0.0.1:5000 npm run demo, or set the

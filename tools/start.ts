@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadEnvOrExit, SupervisorEnv } from '../libs/config/src/env';
+import { loadEnvOrExit, SupervisorEnv } from '../libs/config/src';
 import { setupDatabase } from '../libs/database/src/setup/setup';
 import { seedDemo } from './demo-seed';
 import { preflight } from './preflight';
@@ -90,7 +90,9 @@ async function main(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     signals += 1;
     if (signals === 1) {
-      log(`${signal}: stopping every app (each finishes the jobs in hand, up to ${settings.SHUTDOWN_GRACE_SECONDS} s; ${signal === 'SIGINT' ? 'Ctrl-C again' : 'a second signal'} stops at once)`);
+      log(
+        `${signal}: stopping every app (each finishes the jobs in hand, up to ${settings.SHUTDOWN_GRACE_SECONDS} s; ${signal === 'SIGINT' ? 'Ctrl-C again' : 'a second signal'} stops at once)`,
+      );
       void supervisor.stop(0);
     } else {
       log(`${signal} again: killing every app now`);

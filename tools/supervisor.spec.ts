@@ -8,12 +8,24 @@ jest.setTimeout(30_000);
 
 describe('tellingLine', () => {
   it('names the error of a crash, not the stack or the version banner', () => {
-    const crash = ['/srv/dist/apps/delivery/src/main.js:12', '    throw error;', '    ^', '', 'TypeError: boom', '    at main (/srv/x.js:1:1)', '', 'Node.js v20.19.0', ''].join('\n');
+    const crash = [
+      '/srv/dist/apps/delivery/src/main.js:12',
+      '    throw error;',
+      '    ^',
+      '',
+      'TypeError: boom',
+      '    at main (/srv/x.js:1:1)',
+      '',
+      'Node.js v20.19.0',
+      '',
+    ].join('\n');
     expect(tellingLine(crash)).toBe('TypeError: boom');
   });
 
   it('names the variable of a configuration error', () => {
-    expect(tellingLine('Invalid configuration:\n  - HEALTH_PORT: HEALTH_PORT must be an integer number\n')).toBe('- HEALTH_PORT: HEALTH_PORT must be an integer number');
+    expect(tellingLine('Invalid configuration:\n  - HEALTH_PORT: HEALTH_PORT must be an integer number\n')).toBe(
+      '- HEALTH_PORT: HEALTH_PORT must be an integer number',
+    );
   });
 
   it('says nothing for a process that wrote nothing', () => {
@@ -51,7 +63,13 @@ describe('Supervisor (real processes)', () => {
     return supervisor;
   };
   const ready = (name: string) => existsSync(readyFiles.get(name)!);
-  const pidOf = (name: string) => Number([...lines].reverse().find((l) => l.startsWith(`${name} started`))?.match(/pid (\d+)/)?.[1]);
+  const pidOf = (name: string) =>
+    Number(
+      [...lines]
+        .reverse()
+        .find((l) => l.startsWith(`${name} started`))
+        ?.match(/pid (\d+)/)?.[1],
+    );
   const alive = (pid: number) => {
     try {
       process.kill(pid, 0);
@@ -82,7 +100,9 @@ describe('Supervisor (real processes)', () => {
     ]).finished;
     expect(await stopped).toBe(1);
     const loop = lines.find((l) => l.includes('times within'));
-    expect(loop).toMatch(/^delivery exited 5 times within [\d.]+ s \(last: exit code 78: - SECRETS_KEY: SECRETS_KEY must be at least 32 characters\); stopping Porchlight$/);
+    expect(loop).toMatch(
+      /^delivery exited 5 times within [\d.]+ s \(last: exit code 78: - SECRETS_KEY: SECRETS_KEY must be at least 32 characters\); stopping Porchlight$/,
+    );
     expect(lines.filter((l) => l.startsWith('delivery exited ('))).toHaveLength(4);
     expect(alive(pidOf('api'))).toBe(false);
   });

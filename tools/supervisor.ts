@@ -93,7 +93,9 @@ export class Supervisor {
     app.restartTimer = undefined;
     app.stderrTail = '';
     app.startedAt = Date.now();
-    const child = app.spec.cluster ? forkClusterWorker(app.spec) : spawn(process.execPath, [app.spec.script], { env: app.spec.env, stdio: ['ignore', 'inherit', 'pipe'], detached: true });
+    const child = app.spec.cluster
+      ? forkClusterWorker(app.spec)
+      : spawn(process.execPath, [app.spec.script], { env: app.spec.env, stdio: ['ignore', 'inherit', 'pipe'], detached: true });
     app.child = child;
     child.stderr?.on('data', (chunk: Buffer) => {
       (this.options.stderr ?? process.stderr).write(chunk);
@@ -142,7 +144,10 @@ export class Supervisor {
 
   private async allExited(): Promise<void> {
     await Promise.all(
-      this.running().map(({ child }) => new Promise<void>((resolve) => (child!.exitCode !== null || child!.signalCode !== null ? resolve() : child!.once('exit', () => resolve())))),
+      this.running().map(
+        ({ child }) =>
+          new Promise<void>((resolve) => (child!.exitCode !== null || child!.signalCode !== null ? resolve() : child!.once('exit', () => resolve()))),
+      ),
     );
   }
 }

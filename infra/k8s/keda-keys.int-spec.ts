@@ -43,7 +43,8 @@ describe('The keys the ScaledObjects watch hold the jobs waiting in BullMQ (Redi
     const queues = [...new Set(triggers.map((key) => key.split(':').at(-2) as QueueName))];
     for (const queue of queues) {
       const name = (Object.keys(JOB_QUEUE) as JobName[]).find((job) => JOB_QUEUE[job] === queue)!;
-      const job = (n: number) => ({ name, data: { tenantId: randomHex(8), correlationId: 'keda', messageId: `${n}`, noticeId: `${n}`, importId: `${n}` } }) as unknown as AnyJob;
+      const job = (n: number) =>
+        ({ name, data: { tenantId: randomHex(8), correlationId: 'keda', messageId: `${n}`, noticeId: `${n}`, importId: `${n}` } }) as unknown as AnyJob;
       const jobs = [
         { job: job(1), options: { jobId: `${queue}-1`, ...priorityOption(messagePriority('emergency', 0)) } },
         { job: job(2), options: { jobId: `${queue}-2`, ...priorityOption(messagePriority('emergency', 0)) } },

@@ -90,7 +90,10 @@ function applyPatch(objects: K8sObject[], entry: PatchEntry, dir: string, file: 
 
 /** RFC 6902 add, replace, remove and test, on JSON pointers (RFC 6901). */
 function applyJsonOp(root: K8sObject, op: JsonOp, where: string): void {
-  const keys = op.path.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = op.path
+    .split('/')
+    .slice(1)
+    .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = keys.pop();
   if (last === undefined) throw new Error(`${where}: ${op.op} of the whole object`);
   let parent: unknown = root;
@@ -112,7 +115,7 @@ function applyJsonOp(root: K8sObject, op: JsonOp, where: string): void {
       if (!exists) throw new Error(`${where}: ${op.path} does not exist`);
       if (op.op === 'remove') {
         if (list) list.splice(index, 1);
-        else delete map[last];
+        else Reflect.deleteProperty(map, last);
       } else if (list) list[index] = op.value;
       else map[last] = op.value;
       return;

@@ -19,7 +19,11 @@ function envClassOf(source: string): new () => object {
 
 /** Every variable an env class reads: its validated properties, inherited ones included. */
 function variablesOf(cls: new () => object): Set<string> {
-  return new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((m) => m.propertyName));
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(cls, '', true, false)
+      .map((m) => m.propertyName),
+  );
 }
 
 /** The script each Porchlight command runs, and the variables that process reads. */
@@ -46,7 +50,11 @@ export function queuesConsumedBy(app: string): QueueName[] {
 
 /** Every JavaScript file `npm run build` (tsconfig.build.json) writes, relative to the root. */
 export function builtScripts(): Set<string> {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.build.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (!parsed) throw new Error('tsconfig.build.json cannot be read');
   return new Set(
     parsed.fileNames

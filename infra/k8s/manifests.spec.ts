@@ -53,9 +53,12 @@ describe('Kubernetes manifests (infra/k8s)', () => {
   });
 
   it('renders the overlays: more of each app from small to large, the SMS sandbox and its own datastores only in dev', () => {
-    const ceiling = (overlay: string, app: string) => (named(rendered[overlay], 'ScaledObject', `porchlight-${app}`)?.spec as { maxReplicaCount: number }).maxReplicaCount;
+    const ceiling = (overlay: string, app: string) =>
+      (named(rendered[overlay], 'ScaledObject', `porchlight-${app}`)?.spec as { maxReplicaCount: number }).maxReplicaCount;
     expect(['small', 'medium', 'large'].map((o) => ceiling(o, 'delivery'))).toEqual([3, 8, 40]);
-    expect(['small', 'medium', 'large'].map((o) => (named(rendered[o], 'HorizontalPodAutoscaler', 'porchlight-api')?.spec as { maxReplicas: number }).maxReplicas)).toEqual([3, 6, 20]);
+    expect(
+      ['small', 'medium', 'large'].map((o) => (named(rendered[o], 'HorizontalPodAutoscaler', 'porchlight-api')?.spec as { maxReplicas: number }).maxReplicas),
+    ).toEqual([3, 6, 20]);
     for (const overlay of OVERLAYS) {
       expect(!!named(rendered[overlay], 'Deployment', 'porchlight-sms-sandbox')).toBe(overlay === 'dev');
       expect(byKind(rendered[overlay], 'StatefulSet').length > 0).toBe(overlay === 'dev');
@@ -84,20 +87,35 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     const cores = (q: string) => (q.endsWith('m') ? Number(q.slice(0, -1)) / 1000 : Number(q));
     const mebibytes = (q: string) => (q.endsWith('Gi') ? Number(q.slice(0, -2)) * 1024 : Number(q.slice(0, -2)));
     const requested = (overlay: string, end: 'floor' | 'ceiling') =>
-      podTemplates(byKind(rendered[overlay], 'Deployment')).reduce(
-        ([cpu, memory], pod) => {
-          const scaler = rendered[overlay].find((o) => (o.spec as { scaleTargetRef?: { name: string } } | undefined)?.scaleTargetRef?.name === pod.owner.metadata.name);
-          const s = scaler?.spec as { minReplicas?: number; maxReplicas?: number; minReplicaCount?: number; maxReplicaCount?: number } | undefined;
-          const pods = (end === 'floor' ? s?.minReplicas ?? s?.minReplicaCount : s?.maxReplicas ?? s?.maxReplicaCount) ?? (pod.owner.spec as { replicas: number }).replicas;
-          const r = (pod.spec.containers[0].resources as { requests: { cpu: string; memory: string } }).requests;
-          return [cpu + pods * cores(r.cpu), memory + pods * mebibytes(r.memory)];
-        },
-        [0, 0],
-      ).map((n, i) => (i === 0 ? n : n / 1024));
+      podTemplates(byKind(rendered[overlay], 'Deployment'))
+        .reduce(
+          ([cpu, memory], pod) => {
+            const scaler = rendered[overlay].find(
+              (o) => (o.spec as { scaleTargetRef?: { name: string } } | undefined)?.scaleTargetRef?.name === pod.owner.metadata.name,
+            );
+            const s = scaler?.spec as { minReplicas?: number; maxReplicas?: number; minReplicaCount?: number; maxReplicaCount?: number } | undefined;
+            const pods =
+              (end === 'floor' ? (s?.minReplicas ?? s?.minReplicaCount) : (s?.maxReplicas ?? s?.maxReplicaCount)) ??
+              (pod.owner.spec as { replicas: number }).replicas;
+            const r = (pod.spec.containers[0].resources as { requests: { cpu: string; memory: string } }).requests;
+            return [cpu + pods * cores(r.cpu), memory + pods * mebibytes(r.memory)];
+          },
+          [0, 0],
+        )
+        .map((n, i) => (i === 0 ? n : n / 1024));
     expect(['small', 'medium', 'large'].map((o) => [requested(o, 'floor'), requested(o, 'ceiling')])).toEqual([
-      [[2.5, 2.75], [4.75, 4.875]],
-      [[3.5, 4], [10.5, 10.5]],
-      [[6.25, 6.5], [38.5, 34.25]],
+      [
+        [2.5, 2.75],
+        [4.75, 4.875],
+      ],
+      [
+        [3.5, 4],
+        [10.5, 10.5],
+      ],
+      [
+        [6.25, 6.5],
+        [38.5, 34.25],
+      ],
     ]);
   });
 
@@ -181,7 +199,10 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       for (const pod of pods) {
         const podSecurity = pod.spec.securityContext as { runAsNonRoot?: boolean; runAsUser?: number; seccompProfile?: { type: string } };
         expect([pod.owner.metadata.name, podSecurity?.runAsNonRoot, podSecurity?.runAsUser !== 0, podSecurity?.seccompProfile?.type]).toEqual([
-          pod.owner.metadata.name, true, true, 'RuntimeDefault',
+          pod.owner.metadata.name,
+          true,
+          true,
+          'RuntimeDefault',
         ]);
         expect([pod.owner.metadata.name, pod.spec.automountServiceAccountToken]).toEqual([pod.owner.metadata.name, false]);
         for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
@@ -196,7 +217,8 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       for (const pod of pods.filter((p) => p.spec.containers.some(scriptOf))) {
         const app = component(pod.owner);
         const scripts = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map(scriptOf);
-        const expected = app === 'migrate' ? [SETUP_SCRIPT] : app === 'sms-sandbox' ? [`dist/apps/${app}/src/main.js`] : [SETUP_SCRIPT, `dist/apps/${app}/src/main.js`];
+        const expected =
+          app === 'migrate' ? [SETUP_SCRIPT] : app === 'sms-sandbox' ? [`dist/apps/${app}/src/main.js`] : [SETUP_SCRIPT, `dist/apps/${app}/src/main.js`];
         expect([app, scripts]).toEqual([app, expected]);
         for (const script of scripts) expect([script, built.has(script!)]).toEqual([script, true]);
       }
@@ -234,9 +256,18 @@ describe('Kubernetes manifests (infra/k8s)', () => {
         const app = component(scaler);
         const spec = scaler.spec as { triggers: { type: string; metadata: Record<string, string>; authenticationRef?: { name: string } }[] };
         const keys = spec.triggers.map((t) => t.metadata.listName).sort();
-        expect([app, keys]).toEqual([app, queuesConsumedBy(app).flatMap((q) => [`${prefix}:${q}:prioritized`, `${prefix}:${q}:wait`]).sort()]);
+        expect([app, keys]).toEqual([
+          app,
+          queuesConsumedBy(app)
+            .flatMap((q) => [`${prefix}:${q}:prioritized`, `${prefix}:${q}:wait`])
+            .sort(),
+        ]);
         for (const t of spec.triggers) {
-          expect([t.type, Number(t.metadata.listLength) > 0, !!named(objects, 'TriggerAuthentication', t.authenticationRef?.name ?? '')]).toEqual(['redis', true, true]);
+          expect([t.type, Number(t.metadata.listLength) > 0, !!named(objects, 'TriggerAuthentication', t.authenticationRef?.name ?? '')]).toEqual([
+            'redis',
+            true,
+            true,
+          ]);
         }
       }
       if (overlay !== 'dev') expect(byKind(objects, 'ScaledObject').map(component).sort()).toEqual(['contacts', 'delivery', 'translation']);

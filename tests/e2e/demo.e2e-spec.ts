@@ -169,6 +169,22 @@ describe('npm run demo', () => {
     expect(await page.text()).toContain('Family conference times');
   });
 
+  it('shows whose voice is missing: the reach report flags the Somali-speaking families, reached by every notice, who never answered', async () => {
+    const login = await new HttpClient(`http://127.0.0.1:${ports.api}`).post('/api/v1/auth/login', {
+      tenant: 'demo',
+      email: 'admin@demo.porchlight.local',
+      password: field(/Admin login:\s+\S+ \/ (\S+)/),
+    });
+    const api = new HttpClient(`http://127.0.0.1:${ports.api}`, login.body.accessToken);
+    const reach = await api.get('/api/v1/reports/reach?by=language');
+    expect(reach.status).toBe(200);
+    const groups = reach.body.groups as { group: string; studentsReached: number; studentsHeard: number; underHeard: boolean }[];
+    expect(groups.filter((g) => g.underHeard).map((g) => g.group)).toEqual(['so']);
+    expect(groups.find((g) => g.group === 'so')).toMatchObject({ studentsReached: 10, studentsHeard: 0 });
+    expect(groups.find((g) => g.group === 'es')?.studentsHeard).toBeGreaterThan(0);
+    expect(field(/Reach:\s+(\S+)/)).toBe(`http://127.0.0.1:${ports.api}/api/v1/reports/reach?by=language`);
+  });
+
   it('stops every app on SIGINT', async () => {
     child.kill('SIGINT');
     const code = await new Promise((r) => child.once('exit', r));

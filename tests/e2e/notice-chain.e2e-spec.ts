@@ -28,8 +28,7 @@ describe('one notice from the API to families and back', () => {
   const phones = { en: examplePhone('US', 11), es: examplePhone('US', 12), vi: examplePhone('US', 13), shared: examplePhone('US', 14) };
   const ids: { school?: string; notice?: string; esContact?: string; conversation?: string } = {};
 
-  const received = async (to?: string): Promise<SandboxMessage[]> =>
-    (await sandbox.get(`/sandbox/messages${to ? `?to=${encodeURIComponent(to)}` : ''}`)).body;
+  const received = async (to?: string): Promise<SandboxMessage[]> => (await sandbox.get(`/sandbox/messages${to ? `?to=${encodeURIComponent(to)}` : ''}`)).body;
 
   async function createDistrict(slug: string, account: typeof accountA): Promise<HttpClient> {
     await sandbox.post('/sandbox/accounts', { accountSid: account.sid, authToken: account.token, smsUrl: `${stack.apiUrl}/webhooks/twilio/sms` });
@@ -74,7 +73,8 @@ describe('one notice from the API to families and back', () => {
     const school = await a.post('/api/v1/schools', { name: 'Lincoln Elementary' });
     expect(school.status).toBe(201);
     ids.school = school.body.id;
-    const student = async (givenName: string) => (await a.post('/api/v1/students', { givenName, familyName: 'Doe', grade: '03', schoolId: ids.school })).body.id;
+    const student = async (givenName: string) =>
+      (await a.post('/api/v1/students', { givenName, familyName: 'Doe', grade: '03', schoolId: ids.school })).body.id;
     const family = async (language: string, phone: string, studentIds: string[]) => {
       const created = await a.post('/api/v1/contacts', { givenName: `Parent-${language}`, phone, language, studentIds });
       expect(created.status).toBe(201);
@@ -250,7 +250,9 @@ describe('one notice from the API to families and back', () => {
 
   it('answers HELP with the district name and STOP instructions', async () => {
     await sandbox.post('/sandbox/inbound', { accountSid: accountA.sid, from: phones.en, to: accountA.number, body: 'help' });
-    const help = await waitFor('the HELP answer', async () => (await received(phones.en)).find((m) => m.body.includes('STOP') && m.body.includes('district-a')));
+    const help = await waitFor('the HELP answer', async () =>
+      (await received(phones.en)).find((m) => m.body.includes('STOP') && m.body.includes('district-a')),
+    );
     expect(help.body).toMatch(/rates may apply/i);
   });
 
@@ -278,12 +280,26 @@ describe('one notice from the API to families and back', () => {
     expect(metrics).toMatch(/porchlight_jobs_total\{[^}]*job="message.send"[^}]*outcome="completed"/);
     const docs = (await (await get(stack.ports.api, '/api/docs-json')).json()) as { paths: Record<string, unknown> };
     for (const path of [
-      '/api/v1/platform/tenants', '/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/api/v1/settings',
-      '/api/v1/schools', '/api/v1/students', '/api/v1/contacts', '/api/v1/contacts/{id}',
-      '/api/v1/notices', '/api/v1/notices/{id}', '/api/v1/notices/{id}/preview', '/api/v1/notices/{id}/translations/{language}',
-      '/api/v1/notices/{id}/send', '/api/v1/notices/{id}/messages',
-      '/api/v1/conversations', '/api/v1/conversations/{id}', '/api/v1/conversations/{id}/messages',
-      '/webhooks/twilio/sms', '/webhooks/twilio/status',
+      '/api/v1/platform/tenants',
+      '/api/v1/auth/login',
+      '/api/v1/me',
+      '/api/v1/users',
+      '/api/v1/settings',
+      '/api/v1/schools',
+      '/api/v1/students',
+      '/api/v1/contacts',
+      '/api/v1/contacts/{id}',
+      '/api/v1/notices',
+      '/api/v1/notices/{id}',
+      '/api/v1/notices/{id}/preview',
+      '/api/v1/notices/{id}/translations/{language}',
+      '/api/v1/notices/{id}/send',
+      '/api/v1/notices/{id}/messages',
+      '/api/v1/conversations',
+      '/api/v1/conversations/{id}',
+      '/api/v1/conversations/{id}/messages',
+      '/webhooks/twilio/sms',
+      '/webhooks/twilio/status',
     ]) {
       expect([path, path in docs.paths]).toEqual([path, true]);
     }
@@ -302,8 +318,16 @@ describe('one notice from the API to families and back', () => {
     expect(malformed.body.message).toMatch(/JSON/);
     const huge = await a.post('/api/v1/schools', { name: 'x'.repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);
-    const wrongPassword = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', { tenant: 'district-a', email: 'admin@district-a.example.org', password: 'nope' });
-    const unknownTenant = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', { tenant: 'nowhere', email: 'admin@district-a.example.org', password: 'nope' });
+    const wrongPassword = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', {
+      tenant: 'district-a',
+      email: 'admin@district-a.example.org',
+      password: 'nope',
+    });
+    const unknownTenant = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', {
+      tenant: 'nowhere',
+      email: 'admin@district-a.example.org',
+      password: 'nope',
+    });
     expect([wrongPassword.status, unknownTenant.status]).toEqual([401, 401]);
     expect(wrongPassword.body.message).toBe(unknownTenant.body.message);
     expect((await new HttpClient(stack.apiUrl).get('/api/v1/contacts')).status).toBe(401);

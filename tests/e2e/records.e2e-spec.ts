@@ -55,14 +55,21 @@ describe('district export through the running apps', () => {
       admin: { email: 'admin@records-a.example.org', password: 'correct horse battery', name: 'Admin' },
     });
     expect(created.status).toBe(201);
-    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', { tenant: 'records-a', email: 'admin@records-a.example.org', password: 'correct horse battery' });
+    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', {
+      tenant: 'records-a',
+      email: 'admin@records-a.example.org',
+      password: 'correct horse battery',
+    });
     token = login.body.accessToken;
     admin = new HttpClient(stack.apiUrl, token);
     const form = new FormData();
     const dir = join(FIXTURES, 'oneroster');
     for (const name of readdirSync(dir)) form.append('files', new Blob([readFileSync(join(dir, name))]), name);
     const started = await admin.post('/api/v1/imports/oneroster', form);
-    await waitFor('the roster import', async () => (await admin.get(`/api/v1/imports/${started.body.id}`)).body.status === 'completed', { timeoutMs: 60_000, intervalMs: 200 });
+    await waitFor('the roster import', async () => (await admin.get(`/api/v1/imports/${started.body.id}`)).body.status === 'completed', {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+    });
   });
 
   afterAll(async () => {

@@ -29,7 +29,11 @@ describe('roster import from upload to notice preview', () => {
       admin: { email: `admin@${slug}.example.org`, password: 'correct horse battery', name: 'Admin' },
     });
     expect(created.status).toBe(201);
-    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', { tenant: slug, email: `admin@${slug}.example.org`, password: 'correct horse battery' });
+    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', {
+      tenant: slug,
+      email: `admin@${slug}.example.org`,
+      password: 'correct horse battery',
+    });
     expect(login.status).toBe(200);
     return new HttpClient(stack.apiUrl, login.body.accessToken);
   }
@@ -41,10 +45,14 @@ describe('roster import from upload to notice preview', () => {
   }
 
   const finished = (client: HttpClient, id: string) =>
-    waitFor(`import ${id} to finish`, async () => {
-      const current = await client.get(`/api/v1/imports/${id}`);
-      return ['completed', 'failed'].includes(current.body.status) ? current.body : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 200 });
+    waitFor(
+      `import ${id} to finish`,
+      async () => {
+        const current = await client.get(`/api/v1/imports/${id}`);
+        return ['completed', 'failed'].includes(current.body.status) ? current.body : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
 
   beforeAll(async () => {
     stack = await startStack('roster-import');
@@ -78,7 +86,9 @@ describe('roster import from upload to notice preview', () => {
   });
 
   it('imports the same bundle as one zip for another district, which cannot see the first one’s import', async () => {
-    const started = await upload(b, '/api/v1/imports/oneroster', [{ field: 'bundle', name: 'oneroster-bundle.zip', bytes: readFileSync(join(FIXTURES, 'oneroster-bundle.zip')) }]);
+    const started = await upload(b, '/api/v1/imports/oneroster', [
+      { field: 'bundle', name: 'oneroster-bundle.zip', bytes: readFileSync(join(FIXTURES, 'oneroster-bundle.zip')) },
+    ]);
     expect(started.status).toBe(202);
     const result = await finished(b, started.body.id);
     expect(result).toMatchObject({ status: 'completed', counts: { created: 28, updated: 0, unchanged: 2, rejected: 4 } });
@@ -92,7 +102,11 @@ describe('roster import from upload to notice preview', () => {
     expect(refused.body.details[0].field).toBe('files');
     const created = await a.post('/api/v1/users', { email: 'teacher@roster-a.example.org', password: 'correct horse battery', name: 'T', role: 'staff' });
     expect(created.status).toBe(201);
-    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', { tenant: 'roster-a', email: 'teacher@roster-a.example.org', password: 'correct horse battery' });
+    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', {
+      tenant: 'roster-a',
+      email: 'teacher@roster-a.example.org',
+      password: 'correct horse battery',
+    });
     const staff = new HttpClient(stack.apiUrl, login.body.accessToken);
     const forbidden = await upload(staff, '/api/v1/imports/csv', [{ field: 'file', name: 'roster.csv', bytes: Buffer.from('a,b\n1,2\n') }]);
     expect(forbidden.status).toBe(403);

@@ -44,7 +44,10 @@ describe('npm start', () => {
 
     const contacts = porchlight.pid('contacts')!;
     process.kill(contacts, 'SIGKILL');
-    await explained(porchlight, waitFor('contacts started again', () => porchlight!.pid('contacts') !== contacts, { timeoutMs: 60_000, intervalMs: 100 }));
+    await explained(
+      porchlight,
+      waitFor('contacts started again', () => porchlight!.pid('contacts') !== contacts, { timeoutMs: 60_000, intervalMs: 100 }),
+    );
     expect(porchlight.lines().filter((line) => line.includes(' exited '))).toEqual([
       expect.stringMatching(/^contacts exited \(signal SIGKILL\) after [\d.]+ s; starting it again in 1 s$/),
     ]);
@@ -71,27 +74,41 @@ describe('npm start', () => {
     expect(porchlight.pids('contacts')).toHaveLength(1);
     const deliveryPort = Number(porchlight.env.DELIVERY_HEALTH_PORT);
     for (const port of [deliveryPort, deliveryPort + 1]) {
-      await explained(porchlight, waitFor(`delivery health on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, { timeoutMs: 120_000, intervalMs: 250 }));
+      await explained(
+        porchlight,
+        waitFor(`delivery health on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, { timeoutMs: 120_000, intervalMs: 250 }),
+      );
     }
     // One API process killed: the other serves on the same port while it starts again.
     const [first, second] = porchlight.pids('api');
     process.kill(first, 'SIGKILL');
-    await explained(porchlight, waitFor('api.0 started again', () => !porchlight!.pids('api').includes(first), { timeoutMs: 60_000, intervalMs: 100 }));
+    await explained(
+      porchlight,
+      waitFor('api.0 started again', () => !porchlight!.pids('api').includes(first), { timeoutMs: 60_000, intervalMs: 100 }),
+    );
     expect(porchlight.pids('api')).toContain(second);
     expect((await new HttpClient(porchlight.apiUrl).get('/health/ready')).status).toBe(200);
-    expect(porchlight.lines().filter((line) => line.includes(' exited '))).toEqual([expect.stringMatching(/^api\.0 exited \(signal SIGKILL\) after [\d.]+ s; starting it again in 1 s$/)]);
+    expect(porchlight.lines().filter((line) => line.includes(' exited '))).toEqual([
+      expect.stringMatching(/^api\.0 exited \(signal SIGKILL\) after [\d.]+ s; starting it again in 1 s$/),
+    ]);
   });
 
   it('stops every app after a crash loop, with one line that names the app and why', async () => {
     // The delivery worker refuses its configuration and exits at once, every time. A generous
     // window: on a busy machine five starts may take more than a minute.
-    porchlight = await startSupervised('crash-loop', { DELIVERY_HEALTH_PORT: 'not-a-port', CRASH_LOOP_SECONDS: '600', DELIVERY_WORKERS: '1' }, { waitUntilRunning: false });
+    porchlight = await startSupervised(
+      'crash-loop',
+      { DELIVERY_HEALTH_PORT: 'not-a-port', CRASH_LOOP_SECONDS: '600', DELIVERY_WORKERS: '1' },
+      { waitUntilRunning: false },
+    );
     expect(await porchlight.exited).toBe(1);
 
     const lines = porchlight.lines();
     const exits = lines.filter((line) => line.startsWith('delivery exited'));
     expect(exits.slice(0, 4)).toEqual(
-      [1, 2, 4, 8].map((s) => expect.stringMatching(new RegExp(`^delivery exited \\(exit code 78: - HEALTH_PORT: .+\\) after [\\d.]+ s; starting it again in ${s} s$`))),
+      [1, 2, 4, 8].map((s) =>
+        expect.stringMatching(new RegExp(`^delivery exited \\(exit code 78: - HEALTH_PORT: .+\\) after [\\d.]+ s; starting it again in ${s} s$`)),
+      ),
     );
     expect(exits[4]).toMatch(/^delivery exited 5 times within [\d.]+ s \(last: exit code 78: - HEALTH_PORT: .+\); stopping Porchlight$/);
     expect(exits).toHaveLength(5);
@@ -101,7 +118,11 @@ describe('npm start', () => {
       expect(lines.filter((line) => new RegExp(`^${app}(\\.\\d+)? started`).test(line))).toHaveLength(porchlight.pids(app).length);
     }
     expect(lines.filter((line) => / exited /.test(line) && !line.startsWith('delivery'))).toEqual([]);
-    expect(APPS.filter((a) => a !== 'delivery').flatMap((app) => porchlight!.pids(app)).filter(alive)).toEqual([]);
+    expect(
+      APPS.filter((a) => a !== 'delivery')
+        .flatMap((app) => porchlight!.pids(app))
+        .filter(alive),
+    ).toEqual([]);
     await expect(fetch(`${porchlight.apiUrl}/health`)).rejects.toThrow();
   });
 });

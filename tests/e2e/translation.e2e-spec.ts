@@ -88,7 +88,14 @@ describe('notices and replies across languages', () => {
       expect((await admin.post('/api/v1/contacts', { givenName: `Parent-${language}`, phone, language, studentIds: [student.body.id] })).status).toBe(201);
     }
     const staff = async (role: string, email: string) => {
-      const created = await admin.post('/api/v1/users', { email, password: 'correct horse battery', name: role, role, schoolIds: [ids.school], language: 'en' });
+      const created = await admin.post('/api/v1/users', {
+        email,
+        password: 'correct horse battery',
+        name: role,
+        role,
+        schoolIds: [ids.school],
+        language: 'en',
+      });
       expect(created.status).toBe(201);
       return created.body.id as string;
     };
@@ -165,11 +172,15 @@ describe('notices and replies across languages', () => {
   });
 
   it('sends the same text again from the cache and the memory, without calling the engine', async () => {
-    const draft = async () => (await teacher.post('/api/v1/notices', { body: MEETING, sourceLanguage: 'en', audience: { schoolIds: [ids.school] }, urgency: 'normal' })).body.id;
+    const draft = async () =>
+      (await teacher.post('/api/v1/notices', { body: MEETING, sourceLanguage: 'en', audience: { schoolIds: [ids.school] }, urgency: 'normal' })).body.id;
     const before = engineCalls();
     const second = await draft();
     // A person's Spanish for this text enters the memory.
-    expect((await liaison.put(`/api/v1/notices/${second}/translations/es`, { body: 'Reunión de la Asociación de Padres de Lincoln Elementary hoy a las 6.' })).status).toBe(200);
+    expect(
+      (await liaison.put(`/api/v1/notices/${second}/translations/es`, { body: 'Reunión de la Asociación de Padres de Lincoln Elementary hoy a las 6.' }))
+        .status,
+    ).toBe(200);
     expect((await teacher.post(`/api/v1/notices/${second}/send`)).status).toBe(202);
     await waitFor('the second notice delivered', async () => (await teacher.get(`/api/v1/notices/${second}`)).body.stats.delivered === 3);
 
@@ -190,7 +201,12 @@ describe('notices and replies across languages', () => {
   });
 
   it('holds an emergency notice until a liaison approves its machine translations', async () => {
-    const created = await teacher.post('/api/v1/notices', { body: 'Lincoln Elementary closes early today.', sourceLanguage: 'en', audience: { schoolIds: [ids.school] }, urgency: 'emergency' });
+    const created = await teacher.post('/api/v1/notices', {
+      body: 'Lincoln Elementary closes early today.',
+      sourceLanguage: 'en',
+      audience: { schoolIds: [ids.school] },
+      urgency: 'emergency',
+    });
     const id = created.body.id;
     ids.emergency = id;
     // The send decides each language's text as the preview does (the engine asked now, its output
@@ -204,7 +220,12 @@ describe('notices and replies across languages', () => {
 
     const preview = await liaison.get(`/api/v1/notices/${id}/preview?backTranslate=true`);
     const es = preview.body.translations.find((t: any) => t.language === 'es');
-    expect(es).toMatchObject({ origin: 'machine', status: 'needs_review', body: 'Lincoln Elementary cierra temprano hoy.', backTranslation: 'Lincoln Elementary closes early today.' });
+    expect(es).toMatchObject({
+      origin: 'machine',
+      status: 'needs_review',
+      body: 'Lincoln Elementary cierra temprano hoy.',
+      backTranslation: 'Lincoln Elementary closes early today.',
+    });
     expect(es.reviewReason).toContain('emergency');
     expect((await teacher.get(`/api/v1/notices/${id}/preview?backTranslate=maybe`)).status).toBe(400);
 
@@ -221,10 +242,12 @@ describe('notices and replies across languages', () => {
       expect(approved.body).toMatchObject({ language, origin: 'machine', status: 'ready' });
     }
     expect((await teacher.post(`/api/v1/notices/${id}/send`)).status).toBe(202);
-    await waitFor('the emergency notice at the Spanish phone', async () => (await received(phones.es)).some((m) => m.body === 'Lincoln Elementary cierra temprano hoy.'));
+    await waitFor('the emergency notice at the Spanish phone', async () =>
+      (await received(phones.es)).some((m) => m.body === 'Lincoln Elementary cierra temprano hoy.'),
+    );
   });
 
-  it("lands a Spanish reply with the teacher who wrote, detected and translated into English beside the original", async () => {
+  it('lands a Spanish reply with the teacher who wrote, detected and translated into English beside the original', async () => {
     const original = 'hola, a que hora es la reunion de manana?';
     await sandbox.post('/sandbox/inbound', { accountSid: account.sid, from: phones.es, to: account.number, body: original });
     const conversation = await waitFor('the reply in the teacher’s conversations', async () =>
@@ -243,7 +266,13 @@ describe('notices and replies across languages', () => {
     // The reply is also on the notice the family last received, and only on that one.
     const onNotice = await teacher.get(`/api/v1/notices/${ids.emergency}/replies`);
     expect(onNotice.body.items).toHaveLength(1);
-    expect(onNotice.body.items[0]).toMatchObject({ conversationId: ids.conversation, phone: phones.es, body: original, language: 'es', translatedLanguage: 'en' });
+    expect(onNotice.body.items[0]).toMatchObject({
+      conversationId: ids.conversation,
+      phone: phones.es,
+      body: original,
+      language: 'es',
+      translatedLanguage: 'en',
+    });
     expect((await teacher.get(`/api/v1/notices/${ids.meeting}/replies`)).body.items).toEqual([]);
     expect((await other.get(`/api/v1/notices/${ids.emergency}/replies`)).status).toBe(404);
   });
@@ -251,8 +280,15 @@ describe('notices and replies across languages', () => {
   it("sends the teacher's English answer to the family in Spanish, keeping both texts and the delivery status", async () => {
     const sent = await teacher.post(`/api/v1/conversations/${ids.conversation}/messages`, { body: 'The meeting is in the gym at 6.' });
     expect(sent.status).toBe(201);
-    expect(sent.body).toMatchObject({ body: 'La reunión es en el gimnasio at 6.', language: 'es', translatedBody: 'The meeting is in the gym at 6.', translatedLanguage: 'en' });
-    await waitFor('the Spanish answer at the family phone', async () => (await received(phones.es)).some((m) => m.body === 'La reunión es en el gimnasio at 6.'));
+    expect(sent.body).toMatchObject({
+      body: 'La reunión es en el gimnasio at 6.',
+      language: 'es',
+      translatedBody: 'The meeting is in the gym at 6.',
+      translatedLanguage: 'en',
+    });
+    await waitFor('the Spanish answer at the family phone', async () =>
+      (await received(phones.es)).some((m) => m.body === 'La reunión es en el gimnasio at 6.'),
+    );
     const delivered = await waitFor('the answer delivered', async () => {
       const thread = await teacher.get(`/api/v1/conversations/${ids.conversation}`);
       const last = thread.body.messages.at(-1);
