@@ -9,11 +9,16 @@
  *  (4) while (1) runs, the first-send latency of another district's one-family emergency notice,
  *      p50/p95 over several tries.
  *
+ * Next to (1): the CPU time Porchlight's own processes spent (each app process's user + system time
+ * from /proc, the sandbox left out), from the send call until every row is delivered, per message.
+ *
  *   npm run bench:broadcast        (FAMILIES, EMERGENCY_TRIES, DELIVERY_CONCURRENCY override)
+ *   WORKERS=1 npm run bench:broadcast, WORKERS=2 …: Porchlight started as `npm start` starts it (the
+ *   supervisor, its defaults) with that many processes per app, instead of one process per app.
  */
 import { readFileSync } from 'node:fs';
 import { createDataSource, TenantDb } from '@porchlight/database';
-import { addManyFamilies, HttpClient, randomAccountSid, randomHex, Stack, startStack, TEST_REDIS_URL, waitFor } from '@porchlight/testing';
+import { addManyFamilies, AppName, HttpClient, randomAccountSid, randomHex, startStack, startSupervised, TEST_REDIS_URL, waitFor } from '@porchlight/testing';
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -23,6 +28,55 @@ const EMERGENCY_TRIES = Number(process.env.EMERGENCY_TRIES ?? 7);
 const CONCURRENCY = Number(process.env.DELIVERY_CONCURRENCY ?? 64);
 /** CALLBACKS=0 turns the sandbox's status callbacks off (to see what sending alone costs). */
 const CALLBACKS = process.env.CALLBACKS !== '0';
+/** Set: boot through the supervisor (`npm start`) with this many processes per app. */
+const WORKERS = process.env.WORKERS;
+const PORCHLIGHT_APPS: AppName[] = ['api', 'contacts', 'translation', 'dispatcher', 'delivery'];
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** What the benchmark needs of a running Porchlight, started either way. */
+interface Running {
+  apiUrl: string;
+  sandboxUrl: string;
+  databaseUrl: string;
+  env: Record<string, string>;
+  /** The pids of each Porchlight app's processes (the sandbox's not included). */
+  pids(): Map<AppName, number[]>;
+  stop(): Promise<unknown>;
+}
+
+async function boot(): Promise<Running> {
+  if (WORKERS) {
+    const supervised = await startSupervised('bench-broadcast', { WORKERS, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    return { ...supervised, pids: () => new Map(PORCHLIGHT_APPS.map((app) => [app, supervised.pids(app)])), stop: () => supervised.stop() };
+  }
+  const stack = await startStack('bench-broadcast', {
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+    RECONCILE_INTERVAL_SECONDS: '15',
+  });
+  return {
+    ...stack,
+    pids: () => new Map(PORCHLIGHT_APPS.map((app) => [app, [stack.processes.get(app)?.pid].filter((pid): pid is number => pid !== undefined)])),
+    stop: () => stack.stop(),
+  };
+}
+
+/** User + system CPU seconds of each process so far (fields 14 and 15 of /proc/<pid>/stat), by pid. */
+function cpuSeconds(pids: number[]): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+        .split(') ')[1]
+        .split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    } catch {
+      // A process that has exited since: its time is not counted.
+    }
+  }
+  return seconds;
+}
 
 interface District {
   id: string;
@@ -30,7 +84,7 @@ interface District {
   number: string;
 }
 
-async function district(stack: Stack, sandbox: HttpClient, slug: string, number: string): Promise<District> {
+async function district(stack: Running, sandbox: HttpClient, slug: string, number: string): Promise<District> {
   const account = { sid: randomAccountSid(), token: randomHex(16) };
   await sandbox.post('/sandbox/accounts', { accountSid: account.sid, authToken: account.token, smsUrl: `${stack.apiUrl}/webhooks/twilio/sms` });
   const created = await new HttpClient(stack.apiUrl, stack.env.PLATFORM_ADMIN_TOKEN).post('/api/v1/platform/tenants', {
@@ -43,7 +97,11 @@ async function district(stack: Stack, sandbox: HttpClient, slug: string, number:
     admin: { email: `admin@${slug}.example.org`, password: 'correct horse battery' },
   });
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', { tenant: slug, email: `admin@${slug}.example.org`, password: 'correct horse battery' });
+  const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', {
+    tenant: slug,
+    email: `admin@${slug}.example.org`,
+    password: 'correct horse battery',
+  });
   const api = new HttpClient(stack.apiUrl, login.body.accessToken);
   await api.patch('/api/v1/settings', { quietHours: { start: '00:00', end: '00:00' } });
   return { id: created.body.id, api, number };
@@ -92,7 +150,11 @@ async function rawBullmq(n: number): Promise<{ addSeconds: number; drainSeconds:
   const added = performance.now();
   let done = 0;
   const drained = new Promise<void>((resolve) => {
-    const worker = new Worker('raw', async () => undefined, { connection: new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null }), prefix, concurrency: CONCURRENCY });
+    const worker = new Worker('raw', async () => undefined, {
+      connection: new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null }),
+      prefix,
+      concurrency: CONCURRENCY,
+    });
     worker.on('completed', () => {
       done += 1;
       if (done === n) void worker.close().then(() => resolve());
@@ -107,8 +169,12 @@ async function rawBullmq(n: number): Promise<{ addSeconds: number; drainSeconds:
 }
 
 async function main(): Promise<void> {
-  console.log(`broadcast benchmark: ${FAMILIES} phones, delivery concurrency ${CONCURRENCY}, ${EMERGENCY_TRIES} emergency tries`);
-  const stack = await startStack('bench-broadcast', { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', WORKER_CONCURRENCY: String(CONCURRENCY), RECONCILE_INTERVAL_SECONDS: '15' });
+  console.log(
+    WORKERS
+      ? `broadcast benchmark: ${FAMILIES} phones, as npm start runs it with WORKERS=${WORKERS}, ${EMERGENCY_TRIES} emergency tries`
+      : `broadcast benchmark: ${FAMILIES} phones, one process per app, delivery concurrency ${CONCURRENCY}, ${EMERGENCY_TRIES} emergency tries`,
+  );
+  const stack = await boot();
   const dataSource = await createDataSource({ url: stack.databaseUrl, applicationName: 'bench', poolSize: 2 }).initialize();
   try {
     const sandbox = new HttpClient(stack.sandboxUrl);
@@ -124,6 +190,8 @@ async function main(): Promise<void> {
     // (1) the broadcast
     const accepted = async () => (await sandbox.get('/sandbox/stats')).body.accepted as number;
     const base = await accepted();
+    const allPids = () => [...stack.pids().values()].flat();
+    const cpuBefore = cpuSeconds(allPids());
     const t0 = performance.now();
     const noticeId = await sendNotice(big, 'normal', 'Snow day: all schools are closed tomorrow. Stay safe and warm.');
 
@@ -137,7 +205,10 @@ async function main(): Promise<void> {
         await sendNotice(small, 'emergency', body);
         const message = await waitFor(
           `emergency ${i} at the phone`,
-          async () => ((await sandbox.get(`/sandbox/messages?to=${encodeURIComponent(smallPhone)}`)).body as { body: string; createdAt: string }[]).find((m) => m.body === body),
+          async () =>
+            ((await sandbox.get(`/sandbox/messages?to=${encodeURIComponent(smallPhone)}`)).body as { body: string; createdAt: string }[]).find(
+              (m) => m.body === body,
+            ),
           { timeoutMs: 60_000, intervalMs: 10 },
         );
         latencies.push(new Date(message.createdAt).getTime() - started);
@@ -145,26 +216,45 @@ async function main(): Promise<void> {
       }
     })();
 
-    await waitFor('every message accepted by the sandbox', async () => (await accepted()) - base - latencies.length >= FAMILIES, { timeoutMs: 900_000, intervalMs: 50 });
+    await waitFor('every message accepted by the sandbox', async () => (await accepted()) - base - latencies.length >= FAMILIES, {
+      timeoutMs: 900_000,
+      intervalMs: 50,
+    });
     const tAccepted = performance.now();
-    if (CALLBACKS) await waitFor('every row delivered', async () => (await delivered(dataSource, big.id, noticeId)) === FAMILIES, { timeoutMs: 900_000, intervalMs: 250 });
+    if (CALLBACKS)
+      await waitFor('every row delivered', async () => (await delivered(dataSource, big.id, noticeId)) === FAMILIES, { timeoutMs: 900_000, intervalMs: 250 });
     const tDelivered = performance.now();
+    const cpuAfter = cpuSeconds(allPids());
+    const cpu = [...cpuAfter].reduce((sum, [pid, seconds]) => sum + seconds - (cpuBefore.get(pid) ?? 0), 0);
     await emergencies;
-    const rss = Object.fromEntries([...stack.processes].map(([app, child]) => [app, peakRssMiB(child.pid)]));
+    const rss = Object.fromEntries([...stack.pids()].map(([app, pids]) => [app, pids.map(peakRssMiB).join('/')]));
 
     const acceptedSeconds = (tAccepted - t0) / 1000;
     const deliveredSeconds = (tDelivered - t0) / 1000;
     const acceptedRate = FAMILIES / acceptedSeconds;
-    console.log(`(1) ${FAMILIES} phones: all accepted by the sandbox in ${acceptedSeconds.toFixed(1)} s (${acceptedRate.toFixed(0)} msg/s); all delivered in ${deliveredSeconds.toFixed(1)} s (${(FAMILIES / deliveredSeconds).toFixed(0)} msg/s)`);
-    console.log(`    peak RSS (MiB): ${Object.entries(rss).map(([app, mib]) => `${app} ${mib}`).join(', ')}`);
+    console.log(
+      `(1) ${FAMILIES} phones: all accepted by the sandbox in ${acceptedSeconds.toFixed(1)} s (${acceptedRate.toFixed(0)} msg/s); all delivered in ${deliveredSeconds.toFixed(1)} s (${(FAMILIES / deliveredSeconds).toFixed(0)} msg/s)`,
+    );
+    console.log(
+      `    CPU of Porchlight's processes (sandbox excluded), send call → all delivered: ${cpu.toFixed(1)} s, ${((cpu * 1000) / FAMILIES).toFixed(2)} ms per message`,
+    );
+    console.log(
+      `    peak RSS (MiB): ${Object.entries(rss)
+        .map(([app, mib]) => `${app} ${mib}`)
+        .join(', ')}`,
+    );
 
     // (2) the baseline: raw BullMQ, same Redis, same count, same concurrency
     const raw = await rawBullmq(FAMILIES);
-    console.log(`(2) raw BullMQ, ${FAMILIES} no-op jobs: add ${raw.addSeconds.toFixed(1)} s + drain ${raw.drainSeconds.toFixed(1)} s = ${raw.perSecond.toFixed(0)} jobs/s`);
+    console.log(
+      `(2) raw BullMQ, ${FAMILIES} no-op jobs: add ${raw.addSeconds.toFixed(1)} s + drain ${raw.drainSeconds.toFixed(1)} s = ${raw.perSecond.toFixed(0)} jobs/s`,
+    );
     // (3)
     console.log(`(3) ratio accepted msg/s / raw jobs/s: ${(acceptedRate / raw.perSecond).toFixed(2)}`);
     // (4)
-    console.log(`(4) other district's emergency, first send: p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms (${latencies.join(', ')} ms)`);
+    console.log(
+      `(4) other district's emergency, first send: p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms (${latencies.join(', ')} ms)`,
+    );
   } finally {
     await dataSource.destroy();
     await stack.stop();

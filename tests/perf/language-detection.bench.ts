@@ -33,11 +33,22 @@ import {
   VotingLanguageDetector,
 } from '@porchlight/translation';
 
-interface Sample { text: string; language: string }
+interface Sample {
+  text: string;
+  language: string;
+}
 type Candidates = (text: string, only?: readonly string[]) => LanguageCandidate[];
-interface Detector { name: string; candidates: Candidates; prior: PriorPolicy; note?: string }
+interface Detector {
+  name: string;
+  candidates: Candidates;
+  prior: PriorPolicy;
+  note?: string;
+}
 /** A whole method: the language of a text given the family's preferred language (or none). */
-interface Method { name: string; detect: (text: string, preferred: string | null) => string | null }
+interface Method {
+  name: string;
+  detect: (text: string, preferred: string | null) => string | null;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-implied-eval
 const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
@@ -52,7 +63,15 @@ function fixture(file: string): Sample[] {
 
 /** The synchronous entry of cld's native addon (the package's own `detect` returns a promise). */
 type CldAddon = {
-  detect(text: string, isPlainText: boolean, languageHint: string, encodingHint: string, tldHint: string, httpHint: string, bestEffort: boolean): {
+  detect(
+    text: string,
+    isPlainText: boolean,
+    languageHint: string,
+    encodingHint: string,
+    tldHint: string,
+    httpHint: string,
+    bestEffort: boolean,
+  ): {
     languages: Array<{ code: string; score: number }>;
   };
 };
@@ -67,8 +86,19 @@ const cld = loadCld();
 
 /** CLD2's names for the project languages, for its language hint. */
 const CLD_NAMES: Record<string, string> = {
-  en: 'ENGLISH', es: 'SPANISH', vi: 'VIETNAMESE', 'zh-Hans': 'Chinese', 'zh-Hant': 'ChineseT', ar: 'ARABIC', so: 'SOMALI',
-  ht: 'HAITIAN_CREOLE', pt: 'PORTUGUESE', ru: 'RUSSIAN', ko: 'KOREAN', tl: 'TAGALOG', fr: 'FRENCH',
+  en: 'ENGLISH',
+  es: 'SPANISH',
+  vi: 'VIETNAMESE',
+  'zh-Hans': 'Chinese',
+  'zh-Hant': 'ChineseT',
+  ar: 'ARABIC',
+  so: 'SOMALI',
+  ht: 'HAITIAN_CREOLE',
+  pt: 'PORTUGUESE',
+  ru: 'RUSSIAN',
+  ko: 'KOREAN',
+  tl: 'TAGALOG',
+  fr: 'FRENCH',
 };
 
 /**
@@ -196,7 +226,10 @@ const VARIANTS: Variant[] = [
 ];
 const PRIORS: Prior[] = ['none', 'right', 'misleading'];
 
-interface Score { accuracy: number; perLanguage: Map<string, number> }
+interface Score {
+  accuracy: number;
+  perLanguage: Map<string, number>;
+}
 
 function score(samples: Sample[], detect: (sample: Sample) => string | null): Score {
   const perLanguage = new Map<string, { right: number; total: number }>();
@@ -245,7 +278,9 @@ async function main() {
       const started = process.hrtime.bigint();
       const row = VARIANTS.map((variant) => evaluate(samples, detector, variant));
       single.set(detector.name, row);
-      console.log(`| ${detector.name}${detector.note ? ` (${detector.note})` : ''} | ${row.map((r) => pct(r.accuracy)).join(' | ')} | ${microsPerText(started, samples.length * VARIANTS.length)} |`);
+      console.log(
+        `| ${detector.name}${detector.note ? ` (${detector.note})` : ''} | ${row.map((r) => pct(r.accuracy)).join(' | ')} | ${microsPerText(started, samples.length * VARIANTS.length)} |`,
+      );
     }
 
     console.log(`\n| combination (restricted, script rules first) | no prior | +prior | +misleading prior | µs/text |`);

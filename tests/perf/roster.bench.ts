@@ -6,8 +6,9 @@
  *
  *   npm run bench:roster      (GUARDIANS / STUDENTS / SCHOOLS override the sizes; KEEP_DATABASE=1 keeps it)
  */
-import { createDataSource, setupDatabase, TenantDb } from '@porchlight/database';
-import { audienceCountsSql, audienceQuery, FamilyScope, ImportsUseCases, RunImportUseCase, toAudienceCounts } from '@porchlight/contacts';
+import { createDataSource, queryOne, setupDatabase, TenantDb } from '@porchlight/database';
+import { audiencePhonesQuery } from '@porchlight/messaging';
+import { AudienceCountsRow, audienceCountsSql, FamilyScope, ImportsUseCases, RunImportUseCase, toAudienceCounts } from '@porchlight/contacts';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
@@ -35,28 +36,42 @@ async function write(path: string, lines: Iterable<string>): Promise<void> {
 const phone = (i: number) => `(617) ${200 + Math.floor(i / 10_000)}-${String(i % 10_000).padStart(4, '0')}`;
 
 async function generate(dir: string): Promise<number> {
-  await write(join(dir, 'orgs.csv'), (function* () {
-    yield 'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId';
-    yield 'd,active,,Bench District,district,,';
-    for (let s = 0; s < SCHOOLS; s++) yield `s${s},active,,"School ${s}, Campus ${s % 3}",school,${s},d`;
-  })());
-  await write(join(dir, 'classes.csv'), (function* () {
-    yield 'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods';
-    for (let s = 0; s < SCHOOLS; s++) for (let c = 0; c < CLASSES_PER_SCHOOL; c++) yield `c${s}-${c},active,,Homeroom ${c},${String(c % 12).padStart(2, '0')},,,homeroom,,s${s},,,,`;
-  })());
-  await write(join(dir, 'users.csv'), (function* () {
-    yield 'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,metadata.homeLanguage';
-    for (let i = 0; i < STUDENTS; i++) yield `u${i},active,,true,s${i % SCHOOLS},student,,,Student${i},"Family, ${i % 5000}",,,,,,,${String(i % 12).padStart(2, '0')},,`;
-    for (let g = 0; g < GUARDIANS; g++) {
-      // Every student has a guardian; the first guardians have a second child (siblings, often in another school).
-      const kids = [g % STUDENTS, ...(g + GUARDIANS < STUDENTS ? [g + GUARDIANS] : [])].map((k) => `u${k}`).join(',');
-      yield `g${g},active,,true,s${g % SCHOOLS},${g % 7 === 0 ? 'guardian' : 'parent'},,,Parent${g},"Family, ${g % 5000}",,,,${phone(g)},,"${kids}",,,${LANGUAGES[g % LANGUAGES.length]}`;
-    }
-  })());
-  await write(join(dir, 'enrollments.csv'), (function* () {
-    yield 'sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate';
-    for (let i = 0; i < STUDENTS; i++) yield `e${i},active,,c${i % SCHOOLS}-${i % CLASSES_PER_SCHOOL},s${i % SCHOOLS},u${i},student,,,`;
-  })());
+  await write(
+    join(dir, 'orgs.csv'),
+    (function* () {
+      yield 'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId';
+      yield 'd,active,,Bench District,district,,';
+      for (let s = 0; s < SCHOOLS; s++) yield `s${s},active,,"School ${s}, Campus ${s % 3}",school,${s},d`;
+    })(),
+  );
+  await write(
+    join(dir, 'classes.csv'),
+    (function* () {
+      yield 'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods';
+      for (let s = 0; s < SCHOOLS; s++)
+        for (let c = 0; c < CLASSES_PER_SCHOOL; c++) yield `c${s}-${c},active,,Homeroom ${c},${String(c % 12).padStart(2, '0')},,,homeroom,,s${s},,,,`;
+    })(),
+  );
+  await write(
+    join(dir, 'users.csv'),
+    (function* () {
+      yield 'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,metadata.homeLanguage';
+      for (let i = 0; i < STUDENTS; i++)
+        yield `u${i},active,,true,s${i % SCHOOLS},student,,,Student${i},"Family, ${i % 5000}",,,,,,,${String(i % 12).padStart(2, '0')},,`;
+      for (let g = 0; g < GUARDIANS; g++) {
+        // Every student has a guardian; the first guardians have a second child (siblings, often in another school).
+        const kids = [g % STUDENTS, ...(g + GUARDIANS < STUDENTS ? [g + GUARDIANS] : [])].map((k) => `u${k}`).join(',');
+        yield `g${g},active,,true,s${g % SCHOOLS},${g % 7 === 0 ? 'guardian' : 'parent'},,,Parent${g},"Family, ${g % 5000}",,,,${phone(g)},,"${kids}",,,${LANGUAGES[g % LANGUAGES.length]}`;
+      }
+    })(),
+  );
+  await write(
+    join(dir, 'enrollments.csv'),
+    (function* () {
+      yield 'sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate';
+      for (let i = 0; i < STUDENTS; i++) yield `e${i},active,,c${i % SCHOOLS}-${i % CLASSES_PER_SCHOOL},s${i % SCHOOLS},u${i},student,,,`;
+    })(),
+  );
   return 1 + SCHOOLS + SCHOOLS * CLASSES_PER_SCHOOL + STUDENTS + GUARDIANS + STUDENTS;
 }
 
@@ -78,7 +93,9 @@ async function main(): Promise<void> {
     let t = Date.now();
     const rows = await generate(dir);
     const bytes = readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
-    console.log(`generated ${rows} rows (${GUARDIANS} guardians, ${STUDENTS} students, ${SCHOOLS} schools), ${(bytes / 1048576).toFixed(1)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${rows} rows (${GUARDIANS} guardians, ${STUDENTS} students, ${SCHOOLS} schools), ${(bytes / 1048576).toFixed(1)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     // Baseline, same process: only parsing the same files with csv-parse, writing nothing.
     t = Date.now();
@@ -111,8 +128,9 @@ async function main(): Promise<void> {
 
     t = Date.now();
     const counts = await db.txFor(fixture.tenantId, async (m) => {
-      const q = audienceQuery({ tenantId: fixture.tenantId, audience: { all: true }, defaultLanguage: 'en', scope: FamilyScope.district });
-      const [row] = await m.query(audienceCountsSql(q), q.params);
+      const q = audiencePhonesQuery({ tenantId: fixture.tenantId, audience: { all: true }, defaultLanguage: 'en', scope: FamilyScope.district });
+      const row = await queryOne<AudienceCountsRow>(m, audienceCountsSql(q), q.params);
+      if (!row) throw new Error('the audience counts gave no row');
       return toAudienceCounts(row);
     });
     console.log(`audience "all": ${counts.total} phones ${JSON.stringify(counts.byLanguage)} in ${((Date.now() - t) / 1000).toFixed(2)} s`);

@@ -13,20 +13,15 @@ import { randomHex, TEST_ADMIN_URL, TEST_DATABASE_URL } from '@porchlight/testin
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { Agent, request } from 'undici';
 import { ApiUnderTest, startApiUnderTest } from '../../apps/api/src/testing/api-under-test';
+import { LoadFigures, measureLoad } from './load-figures';
 
 const CALLBACKS = Number(process.env.CALLBACKS ?? 6_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 const PUBLIC_BASE_URL = 'https://porchlight.example.org';
 
-interface Figures {
+interface Figures extends LoadFigures {
   route: string;
-  perSecond: number;
-  cpuMicros: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  rssMb: number;
 }
 
 async function seed(api: ApiUnderTest, count: number): Promise<{ id: string; sid: string }[]> {
@@ -43,57 +38,35 @@ async function seed(api: ApiUnderTest, count: number): Promise<{ id: string; sid
 async function run(route: string, api: ApiUnderTest): Promise<Figures> {
   const messages = await seed(api, CALLBACKS);
   const agent = new Agent({ keepAliveTimeout: 30_000 });
-  const latencies: number[] = [];
-  let next = 0;
-  const cpu = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < messages.length) {
-        const message = messages[next++];
-        const path = `/webhooks/twilio/status?m=${message.id}`;
-        const params = {
-          AccountSid: api.fixture.accountSid,
-          From: '+16175550100',
-          MessageSid: message.sid,
-          MessageStatus: 'delivered',
-          SmsStatus: 'delivered',
-          ApiVersion: '2010-04-01',
-        };
-        const t = process.hrtime.bigint();
-        const response = await request(`${api.base}${path}`, {
-          method: 'POST',
-          dispatcher: agent,
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            'x-twilio-signature': getExpectedTwilioSignature(api.fixture.authToken, `${PUBLIC_BASE_URL}${path}`, params),
-          },
-          body: new URLSearchParams(params).toString(),
-        });
-        await response.body.dump();
-        if (response.statusCode !== 204) throw new Error(`status callback answered ${response.statusCode}`);
-        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const used = process.cpuUsage(cpu);
+  const figures = await measureLoad(messages.length, CONCURRENCY, async (i) => {
+    const message = messages[i];
+    const path = `/webhooks/twilio/status?m=${message.id}`;
+    const params = {
+      AccountSid: api.fixture.accountSid,
+      From: '+16175550100',
+      MessageSid: message.sid,
+      MessageStatus: 'delivered',
+      SmsStatus: 'delivered',
+      ApiVersion: '2010-04-01',
+    };
+    const response = await request(`${api.base}${path}`, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': getExpectedTwilioSignature(api.fixture.authToken, `${PUBLIC_BASE_URL}${path}`, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    await response.body.dump();
+    if (response.statusCode !== 204) throw new Error(`status callback answered ${response.statusCode}`);
+  });
   await agent.close();
   const [{ delivered }] = await api.db.txFor(api.fixture.tenantId, (m) =>
     m.query(`select count(*)::int as delivered from messages where id = any($1::uuid[]) and status = 'delivered'`, [messages.map((x) => x.id)]),
   );
   if (delivered !== messages.length) throw new Error(`${route}: ${delivered} of ${messages.length} stored as delivered`);
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return {
-    route,
-    perSecond: messages.length / seconds,
-    cpuMicros: (used.user + used.system) / messages.length,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    rssMb: process.memoryUsage().rss / 2 ** 20,
-  };
+  return { route, ...figures };
 }
 
 async function main(): Promise<void> {

@@ -12,7 +12,14 @@
  */
 import { AnswerQuestion, createAnswerParser, ParsedAnswer } from '@porchlight/engagement';
 import {
-  LabelledAnswer, loadLabelledSet, loadOtherMessages, loadQuestions, QuestionFixture, questionFor, Score, score,
+  LabelledAnswer,
+  loadLabelledSet,
+  loadOtherMessages,
+  loadQuestions,
+  QuestionFixture,
+  questionFor,
+  Score,
+  score,
 } from '../fixtures/survey-answers/labelled-set';
 
 const questions = loadQuestions();
@@ -121,7 +128,9 @@ function main() {
   const all = [...sets.labelled, ...sets.holdout];
   const languages = [...new Set(all.map((sample) => sample.language))];
   const kinds = [...new Set(Object.values(questions).map((q: QuestionFixture) => q.kind))];
-  console.log(`${sets.labelled.length} labelled replies + ${sets.holdout.length} held out, ${languages.length} languages, ${Object.keys(questions).length} questions`);
+  console.log(
+    `${sets.labelled.length} labelled replies + ${sets.holdout.length} held out, ${languages.length} languages, ${Object.keys(questions).length} questions`,
+  );
   console.log(`the 13 languages' words indexed once per process: ${firstBuild.toFixed(0)} ms`);
 
   const results = READERS.map((reader) => ({
@@ -139,10 +148,14 @@ function main() {
 
   const [main, , baseline] = results;
   table('per language', languages, [
-    ['labelled', main.labelled.perLanguage], ['holdout', main.holdout.perLanguage], ['baseline, labelled', baseline.labelled.perLanguage],
+    ['labelled', main.labelled.perLanguage],
+    ['holdout', main.holdout.perLanguage],
+    ['baseline, labelled', baseline.labelled.perLanguage],
   ]);
   table('per kind of question', kinds, [
-    ['labelled', main.labelled.perKind], ['holdout', main.holdout.perKind], ['baseline, labelled', baseline.labelled.perKind],
+    ['labelled', main.labelled.perKind],
+    ['holdout', main.holdout.perKind],
+    ['baseline, labelled', baseline.labelled.perKind],
   ]);
   confusion('labelled', main.labelled);
   for (const { sample, got } of main.labelled.wrong) {

@@ -93,6 +93,20 @@ async function seed(db: TenantDb, tenantId: string, adminId: string): Promise<st
        from answers a join inbound i on i.phone = a.phone and i.created_at = now() - interval '1 day' + make_interval(mins => a.n * 5 + a.again * 60)`,
       [tenantId, survey.id],
     );
+    // What the answer write and the status callbacks keep for results: each phone's latest counted answer per question, and who was delivered to.
+    await m.query(
+      `insert into survey_latest_answers (tenant_id, survey_id, recipient_id, phone, question_key, answer_id, message_id, kind, option_key, value, created_at)
+       select distinct on (a.recipient_id, a.question_key) a.tenant_id, a.survey_id, a.recipient_id, a.phone, a.question_key, a.id, a.message_id, a.kind, a.option_key, a.value, a.created_at
+       from survey_answers a where a.survey_id = $1 and a.counted
+       order by a.recipient_id, a.question_key, a.created_at desc, a.id desc`,
+      [survey.id],
+    );
+    await m.query(
+      `update survey_recipients r set delivered = exists (select 1 from messages msg where msg.survey_id = $1 and msg.phone = r.phone and msg.direction = 'outbound' and msg.status = 'delivered'),
+         responded = exists (select 1 from survey_latest_answers l where l.recipient_id = r.id)
+       where r.survey_id = $1`,
+      [survey.id],
+    );
     return survey.id as string;
   });
 }
@@ -113,7 +127,7 @@ async function main(): Promise<void> {
     const ownerUrl = new URL(TEST_ADMIN_URL);
     ownerUrl.pathname = `/${database}`;
     const owner = await createDataSource({ url: ownerUrl.toString(), applicationName: 'survey-results-bench-analyze', poolSize: 1 }).initialize();
-    await owner.query(`analyze survey_recipients; analyze survey_answers; analyze messages`);
+    await owner.query(`analyze survey_recipients; analyze survey_answers; analyze survey_latest_answers; analyze messages`);
     await owner.destroy();
     const [{ n }] = await db.txFor(fixture.tenantId, (m) => m.query(`select count(*)::int as n from survey_answers where survey_id = $1`, [surveyId]));
     console.log(`seeded ${PHONES} phones, ${n} answers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
