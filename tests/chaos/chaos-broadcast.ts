@@ -95,7 +95,11 @@ export class ChaosBroadcast<S extends Target = Stack> {
       admin: { email: `admin@${slug}.example.org`, password: 'correct horse battery' },
     });
     if (created.status !== 201) throw new Error(`tenant: ${JSON.stringify(created.body)}`);
-    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', { tenant: slug, email: `admin@${slug}.example.org`, password: 'correct horse battery' });
+    const login = await new HttpClient(stack.apiUrl).post('/api/v1/auth/login', {
+      tenant: slug,
+      email: `admin@${slug}.example.org`,
+      password: 'correct horse battery',
+    });
     const api = new HttpClient(stack.apiUrl, login.body.accessToken);
     await api.patch('/api/v1/settings', { quietHours: { start: '00:00', end: '00:00' } });
 
@@ -144,7 +148,16 @@ export class ChaosBroadcast<S extends Target = Stack> {
     return (await this.sandbox.get('/sandbox/stats')).body.accepted;
   }
 
-  async waitForAccepted(atLeast: number, timeoutMs = 120_000): Promise<void> {
+  /**
+   * The sandbox takes `latencyMs` over each send, as a slow provider would: a broadcast then lasts
+   * long enough for a fault to land mid-broadcast however fast or busy this machine is (a starved
+   * test process may otherwise look only after the last send).
+   */
+  async pace(latencyMs: number): Promise<void> {
+    await this.sandbox.post('/sandbox/faults', { latencyMs });
+  }
+
+  async waitForAccepted(atLeast: number, timeoutMs: number): Promise<void> {
     await waitFor(`${atLeast} messages accepted by the sandbox`, async () => (await this.accepted()) >= atLeast, { timeoutMs, intervalMs: 20 });
   }
 
@@ -165,7 +178,7 @@ export class ChaosBroadcast<S extends Target = Stack> {
   }
 
   /** Waits until every row of the notice is final; returns the statuses. */
-  async waitForFinal(noticeId: string, timeoutMs = 180_000): Promise<Record<string, number>> {
+  async waitForFinal(noticeId: string, timeoutMs: number): Promise<Record<string, number>> {
     let last: Record<string, number> = {};
     try {
       return await waitFor(

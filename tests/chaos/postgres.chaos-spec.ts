@@ -39,6 +39,8 @@ describe('a broadcast survives Postgres ending every connection', () => {
   it('three times mid-broadcast: every app stays up, serves again, and every phone gets one copy', async () => {
     chaos = await ChaosBroadcast.start('chaos-postgres', FAMILIES);
     const { stack } = chaos;
+    // At most 64 sends in flight, 250 ms each: every termination lands mid-broadcast.
+    await chaos.pace(250);
     const noticeId = await chaos.send();
 
     const terminated: number[] = [];
@@ -55,10 +57,14 @@ describe('a broadcast survives Postgres ending every connection', () => {
     // No app died of it.
     expect([...stack.processes].filter(([, child]) => child.exitCode !== null || child.signalCode !== null).map(([app]) => app)).toEqual([]);
     const api = new HttpClient(stack.apiUrl);
-    await waitFor('the API ready, every worker up', async () => {
-      const ready = await api.get('/health/ready');
-      return ready.status === 200 && Object.values(ready.body.workers).every((state) => state === 'up');
-    }, { timeoutMs: DEADLINE_MS, intervalMs: 250 });
+    await waitFor(
+      'the API ready, every worker up',
+      async () => {
+        const ready = await api.get('/health/ready');
+        return ready.status === 200 && Object.values(ready.body.workers).every((state) => state === 'up');
+      },
+      { timeoutMs: DEADLINE_MS, intervalMs: 250 },
+    );
     const notice = await chaos.notice(noticeId);
     expect(notice.status).toBe(200);
     expect(notice.body.stats).toMatchObject({ delivered: FAMILIES });

@@ -26,6 +26,8 @@ describe('two API and two delivery processes on one Postgres and Redis', () => {
     expect(porchlight.pids('api')).toHaveLength(2);
     expect(porchlight.pids('delivery')).toHaveLength(2);
     const api = new HttpClient(porchlight.apiUrl);
+    // At most 128 sends in flight, 250 ms each: both kills land mid-broadcast.
+    await chaos.pace(250);
     const noticeId = await chaos.send();
 
     for (const [app, atLeast] of [
