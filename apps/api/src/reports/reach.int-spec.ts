@@ -143,6 +143,12 @@ describe('GET /api/v1/reports/reach (HTTP, Postgres, Redis)', () => {
     const roles = Object.fromEntries(byRole.body.groups.map((g: { group: string | null; students: number }) => [String(g.group), g.students]));
     // Carla is s3's guardian, Bob its parent: s3 counts in both; s6 has no family member.
     expect(roles).toEqual({ parent: 49, guardian: 1, null: 1 });
+
+    // The district's figures, weeks included, do not depend on the breakdown: by school and grade
+    // they are the groups' counts added up, by language and role a pass over students.
+    const byLanguage = await report('by=language');
+    expect(byLanguage.body.district.optedOut).toBe(1);
+    for (const other of [bySchool, byGrade, byRole]) expect(other.body.district).toEqual(byLanguage.body.district);
   });
 
   it("gives school-level staff their schools' students only", async () => {
