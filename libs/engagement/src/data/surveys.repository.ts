@@ -1,4 +1,4 @@
-import { query } from '@porchlight/database';
+import { query, queryOne } from '@porchlight/database';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { SurveyEntity } from './survey.entity';
 
@@ -54,7 +54,7 @@ export function surveysWithReminder(m: EntityManager): Promise<SurveyEntity[]> {
 
 /** How long until the survey's `scheduledAt` on the database's clock (0 when it has none or it has passed). */
 export async function msUntilScheduled(m: EntityManager, id: string): Promise<number> {
-  const [row] = await query<{ delay_ms: number | null }>(
+  const row = await queryOne<{ delay_ms: number | null }>(
     m,
     `select greatest(0, floor(extract(epoch from (scheduled_at - now())) * 1000))::int as delay_ms from surveys where id = $1`,
     [id],
