@@ -165,6 +165,33 @@ describe('the New notice composer in a browser', () => {
     await accessible('composer with quiet hours');
   });
 
+  it('says how many families’ first survey question waits and until when, and sends a survey for a time on the district’s clock', async () => {
+    const opens = (hourIn(ZONE) + 2) % 24;
+    const start = `${String(opens).padStart(2, '0')}:00`;
+    const end = `${String((opens + 1) % 24).padStart(2, '0')}:00`;
+    expect((await admin.patch('/api/v1/settings', { quietHours: { start, end } })).status).toBe(200);
+    await page.goto('/surveys/new');
+    await page.getByLabel('Title').fill('Bus survey');
+    await page.getByRole('textbox', { name: 'Question 1' }).fill('Does your child ride the school bus?');
+    await page.getByRole('radio', { name: 'Whole district' }).check();
+    const quiet = page.getByRole('region', { name: 'Quiet hours' });
+    await quiet.getByText(new RegExp(`^The first question waits until (\\w+ )?${start} for 3 families, their sending window\\.$`)).waitFor();
+    // Sent inside the families' window tomorrow, nothing waits.
+    await page.getByRole('radio', { name: 'At a date and time' }).check();
+    const tomorrow = day(new Date(Date.now() + 24 * 3_600_000));
+    await page.getByLabel('Date and time', { exact: true }).fill(`${tomorrow}T${String(opens).padStart(2, '0')}:30`);
+    await page.getByText(`On the district’s clock (${ZONE}).`).waitFor();
+    await quiet.waitFor({ state: 'detached' });
+    await accessible('survey composer with a send time');
+    await page.getByRole('button', { name: 'Preview translations' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(new RegExp(`It opens on .*${String(opens).padStart(2, '0')}:30 \\(${ZONE}\\)\\.`)).waitFor();
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('heading', { name: 'Bus survey', level: 1 }).waitFor();
+    await page.getByText(new RegExp(`^Opens on .*${String(opens).padStart(2, '0')}:30 \\(${ZONE}\\), on the district’s clock\\.$`)).waitFor();
+  });
+
   it('schedules a notice for a time on the district’s clock, whatever the browser’s zone, and its page says when it leaves', async () => {
     const tomorrow = day(new Date(Date.now() + 24 * 3_600_000));
     await page.getByRole('radio', { name: 'Normal' }).check();

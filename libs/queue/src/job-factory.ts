@@ -33,7 +33,7 @@ export type JobRequest =
   | (TenantWork & { name: JobName.ImportRoster; importId: string })
   | (TenantWork & { name: JobName.BuildExport; exportId: string })
   | (TenantWork & { name: JobName.TranslateSurvey; surveyId: string })
-  | (TenantWork & { name: JobName.FanOutSurvey; surveyId: string });
+  | (TenantWork & { name: JobName.FanOutSurvey; surveyId: string; delayMs?: number });
 
 export interface BuiltJob<J extends AnyJob = AnyJob> {
   job: J;
@@ -102,8 +102,8 @@ export function buildJob(request: JobRequest): BuiltJob {
       return built({ name, data: { tenantId, correlationId: correlation(surveyId), surveyId } }, { jobId: jobId.translateSurvey(surveyId) });
     }
     case JobName.FanOutSurvey: {
-      const { name, surveyId } = request;
-      return built({ name, data: { tenantId, correlationId: correlation(surveyId), surveyId } }, { jobId: jobId.fanOutSurvey(surveyId) });
+      const { name, surveyId, delayMs } = request;
+      return built({ name, data: { tenantId, correlationId: correlation(surveyId), surveyId } }, { jobId: jobId.fanOutSurvey(surveyId), ...later(delayMs) });
     }
   }
 }

@@ -26,6 +26,7 @@ export class SurveyResponse {
   @ApiProperty({ type: AudienceDto }) audience: AudienceDto;
   @ApiProperty({ nullable: true, type: String }) intro: string | null;
   @ApiProperty({ nullable: true, type: String }) closesAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when a survey sent for later opens; null: as soon as it is ready' }) scheduledAt: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionId: string | null;
   @ApiProperty({ nullable: true, type: SurveyReminderDto }) reminder: SurveyReminderDto | null;
   @ApiProperty({ type: [SurveyQuestionDto] }) questions: SurveyQuestionDto[];

@@ -106,6 +106,15 @@ export class CreateSurveyDto {
   @IsISO8601({ strict: true })
   closesAt?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "when the survey opens, on the district's clock: ISO 8601 with its offset, in the future (the send call then prepares it and the first question waits until this time); at once when absent",
+    example: '2026-03-02T08:00:00-05:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  scheduledAt?: string;
+
   @ApiPropertyOptional({ description: 'the decision this survey informs' })
   @IsOptional()
   @IsUUID()

@@ -1927,6 +1927,11 @@ export interface components {
       intro?: string;
       /** @description answers from then on are thanked and not counted */
       closesAt?: string;
+      /**
+       * @description when the survey opens, on the district's clock: ISO 8601 with its offset, in the future (the send call then prepares it and the first question waits until this time); at once when absent
+       * @example 2026-03-02T08:00:00-05:00
+       */
+      scheduledAt?: string;
       /** @description the decision this survey informs */
       decisionId?: string;
       reminder?: components['schemas']['SurveyReminderDto'];
@@ -1948,6 +1953,8 @@ export interface components {
       audience: components['schemas']['AudienceDto'];
       intro: string | null;
       closesAt: string | null;
+      /** @description when a survey sent for later opens; null: as soon as it is ready */
+      scheduledAt: string | null;
       decisionId: string | null;
       reminder: components['schemas']['SurveyReminderDto'] | null;
       questions: components['schemas']['SurveyQuestionDto'][];

@@ -21,6 +21,7 @@ import { SurveyAnswersReach1734000000000 } from './1734000000000-survey-answers-
 import { MessageSendFunctions1734100000500 } from './1734100000500-message-send-functions';
 import { SurveyResultsRows1734200000000 } from './1734200000000-survey-results-rows';
 import { MessagesReplyToIndex1734300000000 } from './1734300000000-messages-reply-to-index';
+import { SurveyScheduledAt1734400000000 } from './1734400000000-survey-scheduled-at';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   MessageSendFunctions1734100000500,
   SurveyResultsRows1734200000000,
   MessagesReplyToIndex1734300000000,
+  SurveyScheduledAt1734400000000,
 ];

@@ -14,6 +14,8 @@ export class SurveyEntity {
   @Column('text', { nullable: true }) intro!: string | null;
   @Column('jsonb') questions!: SurveyQuestion[];
   @Column('timestamptz', { name: 'closes_at', nullable: true }) closesAt!: Date | null;
+  /** When a survey sent for later opens (migration 1734400000000); null: as soon as its texts are ready. */
+  @Column('timestamptz', { name: 'scheduled_at', nullable: true }) scheduledAt!: Date | null;
   @Column('uuid', { name: 'decision_id', nullable: true }) decisionId!: string | null;
   @Column('integer', { name: 'reminder_after_seconds', nullable: true }) reminderAfterSeconds!: number | null;
   @Column('text', { default: 'draft' }) status!: SurveyStatus;

@@ -1,4 +1,4 @@
-import { query } from '@porchlight/database';
+import { query, queryOne } from '@porchlight/database';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { SurveyEntity } from './survey.entity';
 
@@ -29,6 +29,7 @@ export type NewSurvey = Pick<
   | 'intro'
   | 'questions'
   | 'closesAt'
+  | 'scheduledAt'
   | 'decisionId'
   | 'reminderAfterSeconds'
   | 'correlationId'
@@ -49,6 +50,16 @@ export function recentSurveys(m: EntityManager, status?: SurveyEntity['status'])
 /** Open surveys with a reminder. */
 export function surveysWithReminder(m: EntityManager): Promise<SurveyEntity[]> {
   return m.find(SurveyEntity, { where: { status: 'open', reminderAfterSeconds: Not(IsNull()) } });
+}
+
+/** How long until the survey's `scheduledAt` on the database's clock (0 when it has none or it has passed). */
+export async function msUntilScheduled(m: EntityManager, id: string): Promise<number> {
+  const row = await queryOne<{ delay_ms: number | null }>(
+    m,
+    `select greatest(0, floor(extract(epoch from (scheduled_at - now())) * 1000))::int as delay_ms from surveys where id = $1`,
+    [id],
+  );
+  return row?.delay_ms ?? 0;
 }
 
 /** Open surveys whose `closesAt` has passed (on the database's clock). */

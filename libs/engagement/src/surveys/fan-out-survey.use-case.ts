@@ -4,9 +4,11 @@ import { queryOne, TenantDb } from '@porchlight/database';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { enqueueSurveyMessages } from './enqueue-messages';
-import { findSurvey, updateSurvey } from '../data/surveys.repository';
+import { findSurvey, msUntilScheduled, updateSurvey } from '../data/surveys.repository';
 import { surveyAudience } from './survey-access';
 import { startWaiting } from './survey-steps';
+
+const CLOCK_GRACE_MS = 60_000;
 
 /**
  * Opens a survey: one recipient row per phone of its audience (as a notice's fan-out resolves it:
@@ -14,6 +16,9 @@ import { startWaiting } from './survey-steps';
  * are counted), each with the schools, grades and roles of its family for the results by group;
  * then the first question to every phone that no other survey is asking (the rest wait their turn).
  * Safe to run twice: recipients are unique per (survey, phone), messages per (survey, phone, step).
+ * A survey sent for later runs here from a job delayed until its `scheduledAt` (the job id is the
+ * survey's, so preparing twice makes one job); run more than a minute before that time, or once the survey is
+ * closed, it opens nothing.
  */
 @Injectable()
 export class FanOutSurveyUseCase {
@@ -29,6 +34,12 @@ export class FanOutSurveyUseCase {
     const result = await this.db.tx(async (m) => {
       const survey = await findSurvey(m, surveyId, true);
       if (!survey || !['translating', 'open'].includes(survey.status)) return undefined;
+      // Never before its time, whatever enqueued this: a survey sent for later opens from its delayed job
+      // (a minute's grace for the clocks of the queue's and the database's machines to differ).
+      if (survey.status === 'translating' && (await msUntilScheduled(m, surveyId)) > CLOCK_GRACE_MS) {
+        this.logger.warn({ msg: 'survey fan-out before its scheduled time: not opened', surveyId });
+        return undefined;
+      }
       let recipients = 0;
       if (survey.status === 'translating') {
         const q = await surveyAudience(m, survey);

@@ -5,7 +5,7 @@ import { tenantProfile } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { reviewRequired, TenantTranslator } from '@porchlight/translation';
-import { findSurvey, updateSurvey } from '../data/surveys.repository';
+import { findSurvey, msUntilScheduled, updateSurvey } from '../data/surveys.repository';
 import { surveyAudience } from './survey-access';
 import { countAudience } from './survey-views';
 import { unitViews } from './survey-texts';
@@ -64,11 +64,11 @@ export class PrepareSurveyUseCase {
           `translations needed before sending: ${missing.join(', ')}${failures.size ? `; machine translation failed: ${[...failures].join(', ')}` : ''}`,
         );
       }
-      return 'ready' as const;
+      return { delayMs: await msUntilScheduled(m, surveyId) };
     });
-    if (outcome === 'ready') {
-      await this.jobs.add({ name: JobName.FanOutSurvey, tenantId, surveyId });
-    }
-    return outcome;
+    if (outcome === 'skipped' || outcome === 'held') return outcome;
+    // A survey sent for later opens at its time (a delayed job); quiet hours are judged then.
+    await this.jobs.add({ name: JobName.FanOutSurvey, tenantId, surveyId, delayMs: outcome.delayMs });
+    return 'ready';
   }
 }

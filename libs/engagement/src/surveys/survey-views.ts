@@ -69,6 +69,7 @@ export async function surveyView(m: EntityManager, actor: StaffPrincipal, survey
     audience: survey.audience,
     intro: survey.intro,
     closesAt: iso(survey.closesAt),
+    scheduledAt: iso(survey.scheduledAt),
     decisionId: survey.decisionId,
     reminder: survey.reminderAfterSeconds ? { afterHours: survey.reminderAfterSeconds / 3600 } : null,
     questions: survey.questions,

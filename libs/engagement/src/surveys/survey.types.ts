@@ -20,6 +20,8 @@ export interface CreateSurveyInput {
   audience: Audience;
   intro?: string;
   closesAt?: string;
+  /** When the survey opens (ISO 8601 with its offset, in the future); as soon as it is ready when absent. */
+  scheduledAt?: string;
   decisionId?: string;
   /** One reminder to phones that have not answered, this many hours after their first question. */
   reminder?: { afterHours: number };
@@ -39,6 +41,8 @@ export interface SurveyView {
   audience: Audience;
   intro: string | null;
   closesAt: string | null;
+  /** When a survey sent for later opens; null: as soon as its texts are ready. */
+  scheduledAt: string | null;
   decisionId: string | null;
   reminder: { afterHours: number } | null;
   questions: SurveyQuestion[];

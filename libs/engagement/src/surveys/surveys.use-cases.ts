@@ -16,7 +16,7 @@ import { openSurvey, surveyAudience } from './survey-access';
 import { countAudience, surveyView, translationView, translationViews } from './survey-views';
 import { optionUnit, questionUnit, surveyUnits } from './survey-units';
 import { CreateSurveyInput, SurveyPreview, SurveyTranslationInput, SurveyTranslationView, SurveyView } from './survey.types';
-import { checkSurvey } from './validate-survey';
+import { checkSurvey, timingProblems } from './validate-survey';
 import { closeSurvey } from './close-survey';
 import { missingTexts, writeMachineTexts } from './survey-machine-texts';
 
@@ -34,8 +34,7 @@ export class SurveysUseCases {
   async create(actor: StaffPrincipal, input: CreateSurveyInput): Promise<SurveyView> {
     const scope = FamilyScope.of(actor);
     if ((input.audience.schoolIds ?? []).some((id) => !scope.seesSchool(id))) throw DomainError.notFound('school');
-    const extra: { field: string; message: string }[] = [];
-    if (input.closesAt && new Date(input.closesAt).getTime() <= Date.now()) extra.push({ field: 'closesAt', message: 'closesAt must be in the future' });
+    const extra = timingProblems(input, Date.now());
     checkSurvey(input.questions, extra);
     return this.db.tx(async (m) => {
       await checkAudience(m, scope, input.audience);
@@ -55,6 +54,7 @@ export class SurveysUseCases {
           ...(scale ? { scale } : {}),
         })),
         closesAt: input.closesAt ? new Date(input.closesAt) : null,
+        scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
         decisionId: input.decisionId ?? null,
         reminderAfterSeconds: input.reminder ? Math.round(input.reminder.afterHours * 3600) : null,
         correlationId: TenantContext.correlationId() ?? null,
@@ -64,7 +64,7 @@ export class SurveysUseCases {
         action: 'survey.created',
         subjectType: 'survey',
         subjectId: id,
-        data: { questions: input.questions.length },
+        data: { questions: input.questions.length, ...(input.scheduledAt ? { scheduledAt: new Date(input.scheduledAt).toISOString() } : {}) },
       });
       return surveyView(m, actor, await openSurvey(m, actor, id));
     });

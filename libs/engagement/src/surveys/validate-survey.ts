@@ -46,6 +46,30 @@ export function surveyProblems(questions: SurveyQuestion[] | undefined): Problem
   return problems;
 }
 
+/** An ISO 8601 time that says its offset from UTC (`Z` or `±hh:mm`), so it names one instant wherever it was written. */
+const WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+/**
+ * When the survey opens and closes: `scheduledAt` (optional) must carry its offset and lie in the
+ * future, as must `closesAt`; a survey cannot close before it opens.
+ */
+export function timingProblems(input: { scheduledAt?: string; closesAt?: string }, now: number): Problem[] {
+  const problems: Problem[] = [];
+  const opens = input.scheduledAt === undefined ? undefined : Date.parse(input.scheduledAt);
+  if (input.scheduledAt !== undefined && opens !== undefined) {
+    if (!WITH_OFFSET.test(input.scheduledAt) || Number.isNaN(opens))
+      problems.push({ field: 'scheduledAt', message: 'scheduledAt must be an ISO 8601 time with its offset, e.g. 2026-03-02T08:00:00-05:00' });
+    else if (opens <= now) problems.push({ field: 'scheduledAt', message: 'scheduledAt must be in the future' });
+  }
+  if (input.closesAt !== undefined) {
+    const closes = Date.parse(input.closesAt);
+    if (closes <= now) problems.push({ field: 'closesAt', message: 'closesAt must be in the future' });
+    else if (opens !== undefined && !Number.isNaN(opens) && closes <= opens)
+      problems.push({ field: 'closesAt', message: 'closesAt must be after scheduledAt' });
+  }
+  return problems;
+}
+
 export function checkSurvey(questions: SurveyQuestion[] | undefined, extra: Problem[] = []): void {
   const problems = [...surveyProblems(questions), ...extra];
   if (problems.length > 0) throw new DomainError('invalid', 'validation failed', problems);

@@ -9,7 +9,18 @@ import { useAudienceCount, useDistrict } from '../audience/hooks';
  * whose local time is inside them ("Normal notices wait until 08:00 for 312 families"); an urgent
  * notice or an emergency reaches them anyway, and says how many.
  */
-export function QuietHoursNote({ audience, urgency, scheduledAt }: { audience: Audience; urgency: Urgency; scheduledAt?: string }) {
+export function QuietHoursNote({
+  audience,
+  urgency,
+  scheduledAt,
+  subject = 'notice',
+}: {
+  audience: Audience;
+  urgency: Urgency;
+  scheduledAt?: string;
+  /** A survey's first question waits as a normal notice does, and says so in its own words. */
+  subject?: 'notice' | 'survey';
+}) {
   const { t, i18n } = useTranslation();
   const district = useDistrict();
   const count = useAudienceCount(audience, urgency, scheduledAt);
@@ -26,7 +37,7 @@ export function QuietHoursNote({ audience, urgency, scheduledAt }: { audience: A
       <Stack gap={2}>
         <Text fw={600}>{t('notices.quietHours')}</Text>
         {urgency === 'normal' ? (
-          quiet.waits.map((wait) => <Text key={wait.until}>{t('notices.quietWait', { time: when(wait.until), count: wait.recipients })}</Text>)
+          quiet.waits.map((wait) => <Text key={wait.until}>{t(subject === 'survey' ? 'surveys.quietWait' : 'notices.quietWait', { time: when(wait.until), count: wait.recipients })}</Text>)
         ) : (
           <Text>{t('notices.quietOverride', { count: quiet.overridden })}</Text>
         )}

@@ -8,6 +8,10 @@ import { useLocalDraft } from '../../layout/use-local-draft';
 import { useMe } from '../auth/session';
 import { useDecisions } from '../decisions/hooks';
 import { AudienceChoice, audienceOf, AudiencePicker, EMPTY_AUDIENCE } from '../audience/audience-picker';
+import { useDistrict } from '../audience/hooks';
+import { QuietHoursNote } from '../notices/quiet-hours-note';
+import { ScheduleField, ScheduleKind } from '../notices/schedule-field';
+import { dateTimeIn, zonedToIso } from '../../layout/zoned-time';
 import { SurveyDraft, useCreateSurvey, useSendSurvey, useSurveyPreview } from './hooks';
 import { EMPTY_QUESTION, QuestionEditor, QuestionForm, toQuestion } from './question-editor';
 import { SurveyPreviewPanel } from './survey-preview';
@@ -22,6 +26,9 @@ interface SurveyForm {
   /** `datetime-local`: the staff member's own clock. */
   closesAt: string;
   decisionId: string | null;
+  schedule?: ScheduleKind;
+  /** `datetime-local` on the district's clock. */
+  sendAt?: string;
   /** The draft survey created from exactly these fields, and its fingerprint. */
   surveyId?: string;
   fingerprint?: string;
@@ -31,9 +38,11 @@ const EMPTY: SurveyForm = { title: '', intro: '', questions: [EMPTY_QUESTION], a
 
 /** A survey written in the staff member's language, previewed in every family's, then sent. */
 export default function NewSurvey() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
+  const district = useDistrict();
+  const zone = district.data?.timezone;
   const decisions = useDecisions();
   const [form, setForm, clearDraft] = useLocalDraft<SurveyForm>('survey', EMPTY);
   const create = useCreateSurvey();
@@ -43,10 +52,14 @@ export default function NewSurvey() {
   const setQuestion = (index: number, patch: Partial<QuestionForm>) =>
     setForm((f) => ({ ...f, questions: f.questions.map((q, i) => (i === index ? { ...q, ...patch } : q)) }));
 
+  const schedule = form.schedule ?? 'now';
+  const scheduledAt = schedule === 'later' && zone && form.sendAt ? zonedToIso(form.sendAt, zone) : undefined;
+  const audience = audienceOf(form.audience);
   const draft: SurveyDraft = {
     title: form.title.trim(),
     sourceLanguage: me.data?.language ?? 'en',
-    audience: audienceOf(form.audience),
+    audience,
+    ...(scheduledAt ? { scheduledAt } : {}),
     ...(form.intro.trim() ? { intro: form.intro.trim() } : {}),
     ...(form.closesAt ? { closesAt: new Date(form.closesAt).toISOString() } : {}),
     ...(form.decisionId ? { decisionId: form.decisionId } : {}),
@@ -110,9 +123,11 @@ export default function NewSurvey() {
           w={320}
         />
       </Group>
+      <ScheduleField kind={schedule} sendAt={form.sendAt ?? ''} timeZone={zone} onChange={(patch) => set(patch)} />
+      <QuietHoursNote audience={audience} urgency="normal" scheduledAt={scheduledAt} subject="survey" />
       {create.error && <ProblemList error={create.error} />}
       <Group>
-        <Button onClick={prepare} loading={create.isPending} disabled={!form.title.trim() || form.questions.some((q) => !q.text.trim())} variant={current ? 'default' : 'filled'}>
+        <Button onClick={prepare} loading={create.isPending} disabled={!form.title.trim() || form.questions.some((q) => !q.text.trim()) || (schedule === 'later' && scheduledAt === undefined)} variant={current ? 'default' : 'filled'}>
           {t('notices.preview')}
         </Button>
       </Group>
@@ -128,12 +143,12 @@ export default function NewSurvey() {
       <ConfirmSend
         opened={confirming}
         title={t('surveys.confirmTitle')}
-        text={t('surveys.confirmText', {
+        text={`${t('surveys.confirmText', {
           count: recipients,
           questions: draft.questions.length,
           languages: Object.keys(preview.data?.recipients.byLanguage ?? {}).length,
           segments: preview.data?.estimatedSegments ?? 0,
-        })}
+        })}${scheduledAt && zone ? ` ${t('surveys.confirmAt', { when: dateTimeIn(scheduledAt, zone, i18n.language) })}` : ''}`}
         error={send.error}
         sending={send.isPending}
         onClose={() => setConfirming(false)}

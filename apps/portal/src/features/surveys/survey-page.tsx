@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { languageName } from '../../i18n/i18n';
 import { ProblemList } from '../../layout/problems';
+import { dateTimeIn } from '../../layout/zoned-time';
+import { useDistrict } from '../audience/hooks';
 import { QuestionResult, ResultGrouping, Survey, SurveyResults, useCloseSurvey, useSendSurvey, useSurvey, useSurveyPreview, useSurveyResults } from './hooks';
 import { SurveyStatusBadge } from './surveys-list';
 import { SurveyPreviewPanel } from './survey-preview';
@@ -14,8 +16,9 @@ const percent = (rate: number) => `${String(Math.round(rate * 100))} %`;
 /** One survey: where its families stand, its results moving as answers arrive, comments with translations. */
 export default function SurveyPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const survey = useSurvey(id);
+  const zone = useDistrict().data?.timezone;
   const [by, setBy] = useState<ResultGrouping>('language');
   const live = survey.data?.status === 'open' || survey.data?.status === 'translating';
   const results = useSurveyResults(id, by, live);
@@ -30,6 +33,9 @@ export default function SurveyPage() {
         <SurveyStatusBadge status={s.status} />
       </Group>
       {s.statusReason && <Alert color="yellow">{s.statusReason}</Alert>}
+      {s.scheduledAt && zone && (s.status === 'draft' || s.status === 'translating') && (
+        <Text>{t('surveys.scheduledFor', { when: dateTimeIn(s.scheduledAt, zone, i18n.language) })}</Text>
+      )}
       {s.status === 'draft' ? (
         <DraftSurvey survey={s} />
       ) : (

@@ -2,6 +2,8 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemList } from '../../layout/problems';
+import { dateTimeIn } from '../../layout/zoned-time';
+import { useDistrict } from '../audience/hooks';
 import { SurveyStatus, useSurveyList } from './hooks';
 
 const STATUS_COLOR: Record<SurveyStatus, string> = { draft: 'gray', translating: 'blue', open: 'green', closed: 'dark' };
@@ -19,6 +21,7 @@ export function SurveyStatusBadge({ status }: { status: SurveyStatus }) {
 export default function SurveysList() {
   const { t, i18n } = useTranslation();
   const surveys = useSurveyList();
+  const zone = useDistrict().data?.timezone;
   return (
     <Stack>
       <Group justify="space-between">
@@ -38,6 +41,7 @@ export default function SurveysList() {
               <Table.Th>{t('surveys.status')}</Table.Th>
               <Table.Th>{t('surveys.recipients')}</Table.Th>
               <Table.Th>{t('surveys.finished')}</Table.Th>
+              <Table.Th>{t('surveys.opens')}</Table.Th>
               <Table.Th>{t('surveys.closesAt')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -54,6 +58,7 @@ export default function SurveysList() {
                 </Table.Td>
                 <Table.Td>{s.stats.recipients}</Table.Td>
                 <Table.Td>{s.stats.done}</Table.Td>
+                <Table.Td>{s.scheduledAt && zone ? dateTimeIn(s.scheduledAt, zone, i18n.language) : '–'}</Table.Td>
                 <Table.Td>{s.closesAt ? new Date(s.closesAt).toLocaleString(i18n.language) : '–'}</Table.Td>
               </Table.Tr>
             ))}
