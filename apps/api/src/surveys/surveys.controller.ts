@@ -11,6 +11,7 @@ import {
   SurveyView,
 } from '@porchlight/engagement';
 import { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import { Principal } from '../http/auth.guard';
 import { Roles } from '../http/roles.guard';
 import { SurveyPreviewResponse, SurveyResponse, SurveyResultsResponse, SurveyTranslationResponse } from './survey-responses.dto';
@@ -116,11 +117,13 @@ export class SurveysController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Every response: one row per phone and question with language, school, grade, answer, original text and translation' })
   async csv(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
-    const body = await this.csvOf.csv(principal, id);
+    // A 404 (or any error) before the first lines are read is answered as JSON by the error filter.
+    const file = await this.csvOf.open(principal, id);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="survey-${id}-responses.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');
-    res.send(body);
+    // Streamed as the lines are read: a failure later, or a client that goes away, cuts the response short (no end chunk) and ends the read.
+    await pipeline(file.stream, res).catch(() => undefined);
   }
 }

@@ -114,6 +114,22 @@ describe('Surveys API: drafts, translations, send, scope and tenancy (HTTP, Post
     for (const path of ['', '/preview', '/results', '/responses.csv'])
       expect((await as('district admin', other).get(`/api/v1/surveys/${id}${path}`)).status).toBe(404);
     expect((await as('district admin', other).post(`/api/v1/surveys/${id}/send`)).status).toBe(404);
+    // The CSV streams: refused as JSON before its first byte, its headers kept when it is sent.
+    const refused = await as('north staff').get(`/api/v1/surveys/${id}/responses.csv`);
+    expect([refused.status, refused.headers.get('content-type'), refused.body]).toEqual([
+      404,
+      expect.stringContaining('application/json'),
+      expect.objectContaining({ statusCode: 404 }),
+    ]);
+    const csv = await as('south staff').get<string>(`/api/v1/surveys/${id}/responses.csv`);
+    expect(csv.status).toBe(200);
+    expect([csv.headers.get('content-type'), csv.headers.get('content-disposition'), csv.headers.get('cache-control')]).toEqual([
+      'text/csv; charset=utf-8',
+      `attachment; filename="survey-${id}-responses.csv"`,
+      'no-store',
+    ]);
+    // A draft has no answers: the header line alone (fetch reads the byte-order mark away).
+    expect(csv.body).toBe('phone,question,language,school,grade,kind,answer,original,translation,answeredAt\r\n');
     expect((await as('district admin', other).post(`/api/v1/surveys/${id}/close`)).status).toBe(404);
     expect((await as('district admin', other).put(`/api/v1/surveys/${id}/translations/es`, SPANISH)).status).toBe(404);
   });

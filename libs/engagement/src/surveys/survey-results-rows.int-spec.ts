@@ -2,6 +2,7 @@ import { StaffPrincipal } from '@porchlight/contracts';
 import { SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { SignedWebhook, TwilioWebhooks } from '@porchlight/messaging';
 import { TEST_SECRETS_KEY, useIntegration } from '@porchlight/testing';
+import { parse } from 'csv-parse/sync';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { insertAnswer, NewAnswer } from '../data/survey-recipients.repository';
 import { SurveyCsvUseCase } from './survey-csv';
@@ -122,6 +123,34 @@ describe('Survey results rows: latest answers and deliveries as they are stored 
       expect.stringMatching(/^'\+16175556101,happy,en,,,answer,2,2,,/),
       expect.stringMatching(/^'\+16175556102,happy,en,,,answer,5,5,,/),
     ]);
+  });
+
+  it('writes texts with commas, quotes, line breaks and formula characters so they read back as written, never as formulas', async () => {
+    const phones = ['+16175556901', '+16175556902'];
+    const s = await survey(phones);
+    await answer(s, 0, phones[0], hoursAgo(3), { questionKey: 'time', optionKey: '2' });
+    await answer(s, 0, phones[0], hoursAgo(2), { questionKey: 'happy', value: '-3' });
+    await answer(s, 1, phones[1], hoursAgo(1), { questionKey: 'time', kind: 'comment' });
+    const texts = ['=HYPERLINK("http://x"),1', '+1 "quoted"\r\nnext line', '-2\n@SUM(A1)', '\tcmd, "a"'];
+    await q(`update messages set body = $2, translated_body = $3 where phone = $1 and body = '2'`, [phones[0], texts[0], texts[1]]);
+    await q(`update messages set body = $2 where phone = $1 and body = 'x'`, [phones[1], texts[2]]);
+    await q(`update messages set body = $2, translated_body = '' where phone = $1 and body = '-3'`, [phones[0], texts[3]]);
+
+    const csv = await spec.inTenant(() => new SurveyCsvUseCase(spec.db).csv(admin(), s.id));
+    expect(csv.startsWith('\uFEFFphone,question,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const rows = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
+    const guard = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+    expect(rows.map((row) => [row[0], row[1], row[5], row[6], row[7], row[8]])).toEqual([
+      ['phone', 'question', 'kind', 'answer', 'original', 'translation'],
+      [`'${phones[0]}`, 'time', 'answer', 'Evening', guard(texts[0]), guard(texts[1])],
+      [`'${phones[0]}`, 'happy', 'answer', "'-3", guard(texts[3]), ''],
+      [`'${phones[1]}`, 'time', 'comment', '', guard(texts[2]), ''],
+    ]);
+    // Every line ends CRLF; a line break inside a text stays as written, inside its quotes.
+    expect(csv).toContain(`"'+1 ""quoted""\r\nnext line"`);
+    expect(csv).toContain(`"'-2\n@SUM(A1)"`);
+    for (const row of rows.slice(1)) expect(row[9]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('does not count an answer stored uncounted, nor one written at or after the survey’s closesAt', async () => {
