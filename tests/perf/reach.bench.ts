@@ -11,8 +11,8 @@
  *                             REUSE_DATABASE=<name> measures a kept one again without generating)
  */
 import { StaffPrincipal } from '@porchlight/contracts';
-import { createDataSource, setupDatabase, TenantDb } from '@porchlight/database';
-import { REACH_GROUPINGS, REACH_SETTINGS_SQL, ReachGrouping, ReachReportUseCase, reachStatement, reachWindow } from '@porchlight/engagement';
+import { createDataSource, HEAVY_READ_SETTINGS_SQL, setupDatabase, TenantDb } from '@porchlight/database';
+import { REACH_GROUPINGS, ReachGrouping, ReachReportUseCase, reachStatement, reachWindow } from '@porchlight/engagement';
 import { FamilyScope } from '@porchlight/contacts';
 import { TenantContext } from '@porchlight/tenancy';
 import { addStaffUser, createTenantFixture, databaseUrlFor, dropDatabase, randomHex, TEST_ADMIN_URL } from '@porchlight/testing';
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       const r = await timed(RUNS, run);
       const now = new Date();
       const { sql, params } = reachStatement(by, reachWindow({ from: new Date(now.getTime() - days * 86_400_000).toISOString() }, now), FamilyScope.district);
-      const used = await cpu.median(sql, params, REACH_SETTINGS_SQL);
+      const used = await cpu.median(sql, params, HEAVY_READ_SETTINGS_SQL);
       console.log(
         `${label}: p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms (${(r.p50 / baseline.p50).toFixed(1)}× the baseline); ` +
           `Postgres CPU ${used} ms (${(used / Math.max(1, baselineCpu)).toFixed(1)}×)`,

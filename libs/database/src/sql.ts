@@ -21,6 +21,18 @@ export async function queryOne<Row extends object>(m: EntityManager, text: strin
   return row;
 }
 
+/**
+ * Settings for one heavy read (a report, an export) in the current transaction, which ends them
+ * (`set_config(…, true)`): room to hash and sort a few hundred thousand rows in memory (with the
+ * default 4 MB they go to temporary files), and no JIT compilation (100+ ms that one pass over such
+ * rows does not win back).
+ */
+export const HEAVY_READ_SETTINGS_SQL = `select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
+
+export async function useHeavyReadSettings(m: EntityManager): Promise<void> {
+  await query(m, HEAVY_READ_SETTINGS_SQL);
+}
+
 /** Whether `error` is Postgres refusing a duplicate key (`23505`), as TypeORM's `QueryFailedError` or `pg` reports it. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { FamilyScope, schoolNames } from '@porchlight/contacts';
-import { query, TenantDb } from '@porchlight/database';
-import { REACH_SETTINGS_SQL, reachStatement, ReachGrouping, ReachRow, ReachWindow } from './reach.sql';
+import { query, TenantDb, useHeavyReadSettings } from '@porchlight/database';
+import { reachStatement, ReachGrouping, ReachRow, ReachWindow } from './reach.sql';
 import { ReachQuery, reachWindow } from './reach-window';
 import { wilsonInterval } from './wilson';
 
@@ -71,7 +71,7 @@ export class ReachReportUseCase {
     const scope = FamilyScope.of(actor);
     const { sql, params } = reachStatement(by, window, scope);
     const { rows, labels } = await this.db.tx(async (m) => {
-      await m.query(REACH_SETTINGS_SQL);
+      await useHeavyReadSettings(m);
       const found = await query<ReachRow>(m, sql, params);
       return { rows: found, labels: by === 'school' ? await schoolNames(m) : new Map<string, string>() };
     });

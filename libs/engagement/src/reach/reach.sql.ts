@@ -26,14 +26,6 @@ const GROUP_KEY: Record<ReachGrouping, string> = {
 /** Groupings with one group per student: the district is their sum, with no second pass over students. */
 const STUDENT_KEYED = new Set<ReachGrouping>(['school', 'grade']);
 
-/**
- * Run in the report's transaction before its statement, for it alone (`set_config(…, true)` ends
- * with the transaction): room to hash the per-student rows in memory (with the default 4 MB they
- * are sorted on disk, about a third of the time), and no JIT compilation (100+ ms that one pass
- * over these rows does not win back).
- */
-export const REACH_SETTINGS_SQL = `select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
-
 /** One row of the report's statement: a group (`level` = 'group') or the caller's whole scope ('district'). */
 export interface ReachRow {
   level: 'group' | 'district';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StaffPrincipal } from '@porchlight/contracts';
 import { FamilyScope, schoolNamesListSql } from '@porchlight/contacts';
-import { query, TenantDb } from '@porchlight/database';
+import { query, TenantDb, useHeavyReadSettings } from '@porchlight/database';
 import { messageTextsSql } from '@porchlight/messaging';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -101,10 +101,8 @@ async function declareLines(m: EntityManager, actor: StaffPrincipal, id: string)
   params.push(survey.questions.map((question) => question.key));
   const order = `$${String(params.length)}::text[]`;
   const answer = `coalesce(a.option_key, a.value::text)`;
-  // Parallel plans are not used by cursors, and compiling this statement costs more than it saves.
-  await query(m, `set local jit = off`);
-  // The joins' hashes and the sort in memory (a few tens of MB at 300,000 lines), not in temporary files.
-  await query(m, `set local work_mem = '64MB'`);
+  // The joins' hashes and the sort (a few tens of MB at 300,000 lines) in memory; no JIT.
+  await useHeavyReadSettings(m);
   await query(
     m,
     `declare survey_csv no scroll cursor for
