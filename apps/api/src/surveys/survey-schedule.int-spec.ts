@@ -1,6 +1,7 @@
 import { jobId, QueueName } from '@porchlight/contracts';
 import { FanOutSurveyUseCase, PrepareSurveyUseCase } from '@porchlight/engagement';
 import { SecretBox } from '@porchlight/identity';
+import { RetryLaterError } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import {
   createTwoSchoolDistrict,
@@ -119,8 +120,11 @@ describe('Surveys API: sending a survey for later (HTTP, Postgres, Redis)', () =
     expect(job?.opts.delay).toBeGreaterThan(2 * HOUR - 5 * 60_000);
     expect(job?.opts.delay).toBeLessThanOrEqual(2 * HOUR);
 
-    // Run early (by anything), the fan-out opens nothing.
-    expect(await fanOut(id)).toEqual({ recipients: 0, started: 0 });
+    // Run early (by anything), the fan-out opens nothing and its job waits again until the survey's time.
+    const early: unknown = await fanOut(id).catch((error: unknown) => error);
+    expect(early).toBeInstanceOf(RetryLaterError);
+    expect((early as RetryLaterError).delayMs).toBeGreaterThan(2 * HOUR - 5 * 60_000);
+    expect((early as RetryLaterError).delayMs).toBeLessThanOrEqual(2 * HOUR);
     expect(await sentFor(id)).toEqual({ recipients: 0, messages: 0 });
     expect((await as('district admin').get(`/api/v1/surveys/${id}`)).body).toMatchObject({ status: 'translating', scheduledAt: at.toISOString() });
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { familyGradesSql, familyRolesSql, familySchoolIdsSql } from '@porchlight/contacts';
 import { queryOne, TenantDb } from '@porchlight/database';
-import { JobProducer } from '@porchlight/queue';
+import { JobProducer, RetryLaterError } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { enqueueSurveyMessages } from './enqueue-messages';
 import { findSurvey, msUntilScheduled, updateSurvey } from '../data/surveys.repository';
@@ -17,8 +17,8 @@ const CLOCK_GRACE_MS = 60_000;
  * then the first question to every phone that no other survey is asking (the rest wait their turn).
  * Safe to run twice: recipients are unique per (survey, phone), messages per (survey, phone, step).
  * A survey sent for later runs here from a job delayed until its `scheduledAt` (the job id is the
- * survey's, so preparing twice makes one job); run more than a minute before that time, or once the survey is
- * closed, it opens nothing.
+ * survey's, so preparing twice makes one job); run more than a minute before that time, it opens nothing and its
+ * job waits again until then; once the survey is closed, it opens nothing.
  */
 @Injectable()
 export class FanOutSurveyUseCase {
@@ -34,12 +34,10 @@ export class FanOutSurveyUseCase {
     const result = await this.db.tx(async (m) => {
       const survey = await findSurvey(m, surveyId, true);
       if (!survey || !['translating', 'open'].includes(survey.status)) return undefined;
-      // Never before its time, whatever enqueued this: a survey sent for later opens from its delayed job
+      // Never before its time, whatever enqueued this: the job waits again until then, so it is not lost
       // (a minute's grace for the clocks of the queue's and the database's machines to differ).
-      if (survey.status === 'translating' && (await msUntilScheduled(m, surveyId)) > CLOCK_GRACE_MS) {
-        this.logger.warn({ msg: 'survey fan-out before its scheduled time: not opened', surveyId });
-        return undefined;
-      }
+      const early = survey.status === 'translating' ? await msUntilScheduled(m, surveyId) : 0;
+      if (early > CLOCK_GRACE_MS) throw new RetryLaterError(early, 'the survey is sent for later');
       let recipients = 0;
       if (survey.status === 'translating') {
         const q = await surveyAudience(m, survey);
