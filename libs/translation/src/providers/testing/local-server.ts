@@ -1,3 +1,3 @@
 /** The local provider servers live with the other test support, where API specs reach them too. */
-export { check, fakeTranslation, LocalProviderServer } from '@porchlight/testing';
+export { check, fakeTranslation, LocalProviderServer, waitFor } from '@porchlight/testing';
 export type { RecordedRequest, ScriptedResponse } from '@porchlight/testing';
