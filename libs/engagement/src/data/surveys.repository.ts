@@ -70,6 +70,7 @@ export async function surveysDue(m: EntityManager): Promise<string[]> {
 
 type SurveyChanges = Partial<Pick<SurveyEntity, 'status' | 'statusReason' | 'correlationId'>> & {
   sendRequestedAt?: () => string;
+  preparedAt?: (() => string) | null;
   openedAt?: () => string;
   closedAt?: () => string;
 };
