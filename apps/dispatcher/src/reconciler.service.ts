@@ -5,7 +5,7 @@ import { ExportsReconciler } from '@porchlight/records';
 
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
 
-/** Runs the reconcilers (messaging work, district exports, then surveys: closing, reminders, waiting surveys) on a timer; one sweep at a time. */
+/** Runs the reconcilers (messaging work, district exports, then surveys: closing, reminders, waiting surveys, survey jobs Redis lost) on a timer; one sweep at a time. */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReconcilerService.name);

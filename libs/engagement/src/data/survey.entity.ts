@@ -22,6 +22,8 @@ export class SurveyEntity {
   @Column('text', { name: 'status_reason', nullable: true }) statusReason!: string | null;
   @Column('text', { name: 'correlation_id', nullable: true }) correlationId!: string | null;
   @Column('timestamptz', { name: 'send_requested_at', nullable: true }) sendRequestedAt!: Date | null;
+  /** When its texts were found ready and its fan-out job asked for (migration 1734500000000); null until then, and again when sent anew. */
+  @Column('timestamptz', { name: 'prepared_at', nullable: true }) preparedAt!: Date | null;
   @Column('timestamptz', { name: 'opened_at', nullable: true }) openedAt!: Date | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;

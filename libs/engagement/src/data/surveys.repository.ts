@@ -62,14 +62,43 @@ export async function msUntilScheduled(m: EntityManager, id: string): Promise<nu
   return row?.delay_ms ?? 0;
 }
 
-/** Open surveys whose `closesAt` has passed (on the database's clock). */
+/**
+ * Surveys whose `closesAt` has passed (on the database's clock): open ones, and sent ones not yet
+ * opened (a fan-out job lost for longer than the survey was to run: it must not open late).
+ */
 export async function surveysDue(m: EntityManager): Promise<string[]> {
-  const found = await query<{ id: string }>(m, `select id from surveys where status = 'open' and closes_at <= now()`);
+  const found = await query<{ id: string }>(m, `select id from surveys where status in ('open', 'translating') and closes_at <= now()`);
   return found.map((row) => row.id);
+}
+
+/** A sent survey waiting for a job: its preparation (`prepared` false) or its fan-out, `delay_ms` until its `scheduledAt`. */
+export interface SurveyAwaitingJob {
+  id: string;
+  prepared: boolean;
+  delay_ms: number;
+}
+
+/**
+ * Sent surveys not yet opened (`translating`) that have waited at least `graceSeconds` for their
+ * job since it was asked for: preparation since `send_requested_at`, fan-out since `prepared_at`.
+ * Closed surveys are never among them (they are `closed`, not `translating`).
+ */
+export function surveysAwaitingJobs(m: EntityManager, graceSeconds: number): Promise<SurveyAwaitingJob[]> {
+  return query<SurveyAwaitingJob>(
+    m,
+    `select id, prepared_at is not null as prepared,
+       greatest(0, floor(extract(epoch from (scheduled_at - now())) * 1000))::int as delay_ms
+     from surveys
+     where status = 'translating'
+       and coalesce(prepared_at, send_requested_at, updated_at) < now() - make_interval(secs => $1)
+     order by id limit 5000`,
+    [graceSeconds],
+  );
 }
 
 type SurveyChanges = Partial<Pick<SurveyEntity, 'status' | 'statusReason' | 'correlationId'>> & {
   sendRequestedAt?: () => string;
+  preparedAt?: (() => string) | null;
   openedAt?: () => string;
   closedAt?: () => string;
 };

@@ -64,6 +64,8 @@ export class PrepareSurveyUseCase {
           `translations needed before sending: ${missing.join(', ')}${failures.size ? `; machine translation failed: ${[...failures].join(', ')}` : ''}`,
         );
       }
+      // From here the survey waits only for its fan-out job; the sweep re-adds it if Redis loses it.
+      await updateSurvey(m, surveyId, { preparedAt: () => 'now()' });
       return { delayMs: await msUntilScheduled(m, surveyId) };
     });
     if (outcome === 'skipped' || outcome === 'held') return outcome;

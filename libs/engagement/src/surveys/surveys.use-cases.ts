@@ -222,7 +222,13 @@ export class SurveysUseCases {
         throw new DomainError('conflict', `translations needed before sending: ${missing.join(', ')}`, { missingLanguages: missing });
       }
       const correlationId = TenantContext.correlationId();
-      await updateSurvey(m, id, { status: 'translating', statusReason: null, sendRequestedAt: () => 'now()', ...(correlationId ? { correlationId } : {}) });
+      await updateSurvey(m, id, {
+        status: 'translating',
+        statusReason: null,
+        sendRequestedAt: () => 'now()',
+        preparedAt: null,
+        ...(correlationId ? { correlationId } : {}),
+      });
       await audit(m, actor.tenantId, {
         actorUserId: actor.userId,
         action: 'survey.send',
