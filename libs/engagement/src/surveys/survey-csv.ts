@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { StaffPrincipal } from '@porchlight/contracts';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { StaffPrincipal, ThrottledError } from '@porchlight/contracts';
 import { FamilyScope, schoolNamesListSql } from '@porchlight/contacts';
 import { query, streamCsv, TenantDb, useHeavyReadSettings } from '@porchlight/database';
 import { messageTextsSql } from '@porchlight/messaging';
@@ -39,6 +39,20 @@ export function csvCellSql(value: string): string {
 
 export const SURVEY_CSV_COLUMNS = ['phone', 'question', 'language', 'school', 'grade', 'kind', 'answer', 'original', 'translation', 'answeredAt'];
 
+/** How many CSV downloads one API process streams at once, and the longest one may take. */
+export interface SurveyCsvLimits {
+  /** Downloads streaming at once (each holds a database connection while the client reads); more are refused with 429. */
+  atOnce: number;
+  /** The longest a download may take, in seconds: then it is cut short and its connection released. */
+  maxSeconds: number;
+}
+
+export const SURVEY_CSV_LIMITS = Symbol('SURVEY_CSV_LIMITS');
+export const DEFAULT_SURVEY_CSV_LIMITS: SurveyCsvLimits = { atOnce: 3, maxSeconds: 15 * 60 };
+
+/** What a refused download is told to wait before asking again. */
+const RETRY_AFTER_SECONDS = 5;
+
 export interface SurveyCsvFile {
   fileName: string;
   /** UTF-8 bytes, read from the database as they are sent: the reader's transaction stays open until it ends or is destroyed. */
@@ -57,14 +71,25 @@ export interface SurveyCsvFile {
  * arrive (`streamCsv`), so memory stays the same whatever the survey's size. The survey is opened (and
  * a 404 thrown) and the first lines read before the stream is handed over: an error there is the
  * caller's to answer; a later one destroys the stream.
+ *
+ * Each download holds a database connection until its reader is done, so a process streams at
+ * most `limits.atOnce` of them (more get a `ThrottledError`, 429 with Retry-After) and ends one
+ * that takes longer than `limits.maxSeconds`.
  */
 @Injectable()
 export class SurveyCsvUseCase {
   private readonly logger = new Logger(SurveyCsvUseCase.name);
+  private streaming = 0;
 
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    @Optional() @Inject(SURVEY_CSV_LIMITS) private readonly limits: SurveyCsvLimits = DEFAULT_SURVEY_CSV_LIMITS,
+  ) {}
 
   open(actor: StaffPrincipal, id: string): Promise<SurveyCsvFile> {
+    if (this.streaming >= this.limits.atOnce)
+      return Promise.reject(new ThrottledError('too many survey downloads at once; try again shortly', RETRY_AFTER_SECONDS));
+    this.streaming++;
     return new Promise<SurveyCsvFile>((resolve, reject) => {
       let handedOver = false;
       this.db
@@ -72,14 +97,21 @@ export class SurveyCsvUseCase {
           const stream = await streamLines(m, actor, id);
           handedOver = true;
           resolve({ fileName: `survey-${id}-responses.csv`, stream });
-          // The transaction (and its connection) ends with the stream: read to the end, failed, or cut short.
-          await finished(stream);
+          const tooLong = setTimeout(
+            () => stream.destroy(new Error(`not read to its end within ${String(this.limits.maxSeconds)} s`)),
+            this.limits.maxSeconds * 1000,
+          );
+          // The transaction (and its connection) ends with the stream: read to the end, failed, cut short or too long.
+          await finished(stream).finally(() => {
+            clearTimeout(tooLong);
+          });
         })
         .catch((error: unknown) => {
           if (!handedOver) reject(error instanceof Error ? error : new Error(String(error)));
           else if (!isPrematureClose(error))
             this.logger.warn({ msg: 'survey csv stopped', surveyId: id, reason: error instanceof Error ? error.message : String(error) });
-        });
+        })
+        .finally(() => this.streaming--);
     });
   }
 
