@@ -129,6 +129,7 @@ export class SurveysController {
     description:
       'Streamed as it is read. Each API process streams a few downloads at once (SURVEY_CSV_DOWNLOADS_AT_ONCE) and cuts short one that takes longer than SURVEY_CSV_MAX_SECONDS (the response then ends without its last chunk).',
   })
+  @ApiOkResponse({ description: 'the CSV, UTF-8 with a byte-order mark', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiTooManyRequestsResponse({
     description: 'as many downloads as the API streams at once are under way; try again after Retry-After',
     headers: { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer' } } },
