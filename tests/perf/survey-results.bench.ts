@@ -8,6 +8,9 @@
  * Runs on its own database, dropped at the end.
  *
  *   npm run bench:survey-results      (PHONES overrides the size, RUNS the tries; KEEP_DATABASE=1 keeps it)
+ *   DATABASE=porchlight_bench_survey_… node dist/tests/perf/survey-results.bench.js
+ *                                     (measures again on a kept database, seeded before: no seeding, kept at the end;
+ *                                     ONLY=responses.csv measures that call alone)
  */
 import * as os from 'node:os';
 import { StaffPrincipal } from '@porchlight/contracts';
@@ -132,25 +135,41 @@ async function main(): Promise<void> {
       .map((n) => n.toFixed(1))
       .join(' ')}`,
   );
-  const database = `porchlight_bench_survey_${randomHex(3)}`;
+  const reused = process.env.DATABASE;
+  const database = reused ?? `porchlight_bench_survey_${randomHex(3)}`;
   const url = databaseUrlFor(database);
-  await setupDatabase({ databaseUrl: url, adminUrl: TEST_ADMIN_URL });
+  const ownerUrl = new URL(TEST_ADMIN_URL);
+  ownerUrl.pathname = `/${database}`;
+  if (!reused) await setupDatabase({ databaseUrl: url, adminUrl: TEST_ADMIN_URL });
   const dataSource = await createDataSource({ url, applicationName: 'survey-results-bench', poolSize: 2 }).initialize();
   const db = new TenantDb(dataSource);
   try {
-    const fixture = await createTenantFixture(db);
-    const admin: StaffPrincipal = { userId: fixture.adminId, tenantId: fixture.tenantId, role: 'district_admin', schoolIds: [], language: 'en' };
-    const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId: fixture.tenantId, correlationId: 'bench' }, work);
     let t = Date.now();
-    const surveyId = await seed(db, fixture.tenantId, fixture.adminId);
-    // What autovacuum would have done by now: the owner gathers statistics (the application role may not).
-    const ownerUrl = new URL(TEST_ADMIN_URL);
-    ownerUrl.pathname = `/${database}`;
-    const owner = await createDataSource({ url: ownerUrl.toString(), applicationName: 'survey-results-bench-analyze', poolSize: 1 }).initialize();
-    await owner.query(`analyze survey_recipients; analyze survey_answers; analyze survey_latest_answers; analyze messages`);
-    await owner.destroy();
-    const [{ n }] = await db.txFor(fixture.tenantId, (m) => m.query(`select count(*)::int as n from survey_answers where survey_id = $1`, [surveyId]));
-    console.log(`seeded ${PHONES} phones, ${n} answers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    let tenantId: string, adminId: string, surveyId: string;
+    if (reused) {
+      // The bench's survey, as the owner finds it (across tenants): the one seeded before.
+      const owner = await createDataSource({ url: ownerUrl.toString(), applicationName: 'survey-results-bench-find', poolSize: 1 }).initialize();
+      const [found] = (await owner.query(`select id, tenant_id, author_user_id from surveys where title = 'Bench' order by created_at desc limit 1`)) as {
+        id: string;
+        tenant_id: string;
+        author_user_id: string;
+      }[];
+      await owner.destroy();
+      if (!found) throw new Error(`no bench survey in ${database}`);
+      [tenantId, adminId, surveyId] = [found.tenant_id, found.author_user_id, found.id];
+    } else {
+      const fixture = await createTenantFixture(db);
+      [tenantId, adminId] = [fixture.tenantId, fixture.adminId];
+      surveyId = await seed(db, tenantId, adminId);
+      // What autovacuum would have done by now: the owner gathers statistics (the application role may not).
+      const owner = await createDataSource({ url: ownerUrl.toString(), applicationName: 'survey-results-bench-analyze', poolSize: 1 }).initialize();
+      await owner.query(`analyze survey_recipients; analyze survey_answers; analyze survey_latest_answers; analyze messages`);
+      await owner.destroy();
+    }
+    const admin: StaffPrincipal = { userId: adminId, tenantId, role: 'district_admin', schoolIds: [], language: 'en' };
+    const inTenant = <T>(work: () => Promise<T>) => TenantContext.run({ tenantId, correlationId: 'bench' }, work);
+    const [{ n }] = await db.txFor(tenantId, (m) => m.query(`select count(*)::int as n from survey_answers where survey_id = $1`, [surveyId]));
+    console.log(`${reused ? 'reused' : 'seeded'} ${database}: ${n} answers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     const results = new SurveyResultsUseCase(db);
     const check = await inTenant(() => results.results(admin, surveyId, 'language'));
@@ -158,7 +177,7 @@ async function main(): Promise<void> {
       `results: sent ${check.sent}, responded ${check.responded}, time ${JSON.stringify(check.questions[0].counts)}, happy mean ${check.questions[2].mean}, ${check.groups.length} language groups`,
     );
 
-    const baseline = await time(RUNS, () => db.txFor(fixture.tenantId, (m) => m.query(`select count(*) from survey_answers where survey_id = $1`, [surveyId])));
+    const baseline = await time(RUNS, () => db.txFor(tenantId, (m) => m.query(`select count(*) from survey_answers where survey_id = $1`, [surveyId])));
     console.log(`baseline (count every answer once): p50 ${baseline.p50.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms`);
     const calls: [string, () => Promise<unknown>][] = [
       ['results', () => inTenant(() => results.results(admin, surveyId))],
@@ -166,7 +185,7 @@ async function main(): Promise<void> {
       ['results?by=school', () => inTenant(() => results.results(admin, surveyId, 'school'))],
       ['responses.csv', () => inTenant(() => readCsv(new SurveyCsvUseCase(db), admin, surveyId))],
     ];
-    for (const [name, work] of calls) {
+    for (const [name, work] of calls.filter(([name]) => !process.env.ONLY || name === process.env.ONLY)) {
       t = Date.now();
       const figures = await time(name === 'responses.csv' ? Math.min(RUNS, 5) : RUNS, work);
       console.log(`${name}: p50 ${figures.p50.toFixed(0)} ms, p95 ${figures.p95.toFixed(0)} ms, ${(figures.p50 / baseline.p50).toFixed(1)}× baseline`);
@@ -183,7 +202,7 @@ async function main(): Promise<void> {
         .map((n) => n.toFixed(1))
         .join(' ')}`,
     );
-    if (process.env.KEEP_DATABASE) console.log(`kept database ${database}`);
+    if (process.env.KEEP_DATABASE || reused) console.log(`kept database ${database}`);
     else await dropDatabase(database);
   }
 }

@@ -95,7 +95,7 @@ export class ApiModule implements NestModule {
             surveyDeliveries: SurveyDeliveredFlags,
           },
         }),
-        EngagementModule.forRoot({ api: true }),
+        EngagementModule.forRoot({ api: true, csvDownloads: { atOnce: env.SURVEY_CSV_DOWNLOADS_AT_ONCE, maxSeconds: env.SURVEY_CSV_MAX_SECONDS } }),
       ],
       controllers: [
         PlatformController,

@@ -72,6 +72,21 @@ export class ApiEnv extends SecretsEnv {
   @Min(1)
   TOKEN_CALLS_PER_MINUTE: number = 1200;
 
+  /**
+   * Survey CSV downloads one API process streams at once: each holds a database connection until
+   * its reader is done (keep it well below DATABASE_POOL_SIZE). More are answered 429 with Retry-After.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SURVEY_CSV_DOWNLOADS_AT_ONCE: number = 3;
+
+  /** The longest a survey CSV download may take: then it is cut short and its database connection released. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SURVEY_CSV_MAX_SECONDS: number = 15 * 60;
+
   /** The built staff portal the API serves at `/` (`npm run build` writes it). Unset: `dist/portal`. */
   @IsOptional()
   @IsString()

@@ -4,3 +4,4 @@ export * from './rls';
 export * from './setup/setup';
 export * from './database.module';
 export * from './sql';
+export * from './csv-stream';

@@ -1,7 +1,17 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { CloseTheLoopUseCase, DecisionInputsUseCases, DecisionsUseCases, PublicDecisionsUseCase } from './decisions';
 import { ReachReportUseCase } from './reach';
-import { FanOutSurveyUseCase, PrepareSurveyUseCase, SurveyCsvUseCase, SurveyResultsUseCase, SurveysUseCases, SurveySweep } from './surveys';
+import {
+  DEFAULT_SURVEY_CSV_LIMITS,
+  FanOutSurveyUseCase,
+  PrepareSurveyUseCase,
+  SURVEY_CSV_LIMITS,
+  SurveyCsvLimits,
+  SurveyCsvUseCase,
+  SurveyResultsUseCase,
+  SurveysUseCases,
+  SurveySweep,
+} from './surveys';
 
 /**
  * Each app's part of engagement. Delivery imports none of it: the survey conversation reaches
@@ -10,6 +20,8 @@ import { FanOutSurveyUseCase, PrepareSurveyUseCase, SurveyCsvUseCase, SurveyResu
 export interface EngagementOptions {
   /** The API: surveys and their results, the reach report, the decision log and its public page. */
   api?: boolean;
+  /** The API: how many survey CSV downloads stream at once, and for how long at most (defaults: `DEFAULT_SURVEY_CSV_LIMITS`). */
+  csvDownloads?: SurveyCsvLimits;
   /** The dispatcher: survey fan-out and the sweep that closes, reminds and starts surveys. */
   dispatcher?: boolean;
   /** The translation app: surveys' texts prepared. */
@@ -44,6 +56,7 @@ function useCases(options: EngagementOptions): Provider[] {
 export class EngagementModule {
   static forRoot(options: EngagementOptions): DynamicModule {
     const provided = useCases(options);
-    return { module: EngagementModule, providers: provided, exports: provided };
+    const limits: Provider[] = options.api ? [{ provide: SURVEY_CSV_LIMITS, useValue: options.csvDownloads ?? DEFAULT_SURVEY_CSV_LIMITS }] : [];
+    return { module: EngagementModule, providers: [...provided, ...limits], exports: provided };
   }
 }

@@ -8,6 +8,8 @@ import { TEST_SECRETS_KEY } from './fixtures';
 
 export interface InProcessApi {
   url: string;
+  /** The application, for a spec that looks inside it (its database pool). */
+  app: INestApplication;
   /** A client carrying `token`. */
   as(token: string): HttpClient;
   /** Stops the app and removes its queues from Redis. */
@@ -36,6 +38,7 @@ export async function startInProcessApi(
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {
     url,
+    app,
     as: (token) => new HttpClient(url, token),
     async close() {
       await app.close();

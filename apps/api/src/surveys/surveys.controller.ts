@@ -1,5 +1,14 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { StaffPrincipal } from '@porchlight/contracts';
 import {
   SurveyCsvUseCase,
@@ -115,9 +124,18 @@ export class SurveysController {
 
   @Get(':id/responses.csv')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Every response: one row per phone and question with language, school, grade, answer, original text and translation' })
+  @ApiOperation({
+    summary: 'Every response: one row per phone and question with language, school, grade, answer, original text and translation',
+    description:
+      'Streamed as it is read. Each API process streams a few downloads at once (SURVEY_CSV_DOWNLOADS_AT_ONCE) and cuts short one that takes longer than SURVEY_CSV_MAX_SECONDS (the response then ends without its last chunk).',
+  })
+  @ApiOkResponse({ description: 'the CSV, UTF-8 with a byte-order mark', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiTooManyRequestsResponse({
+    description: 'as many downloads as the API streams at once are under way; try again after Retry-After',
+    headers: { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer' } } },
+  })
   async csv(@Principal() principal: StaffPrincipal, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
-    // A 404 (or any error) before the first lines are read is answered as JSON by the error filter.
+    // A 404, a 429 (too many downloads at once) or any error before the first lines are read is answered as JSON by the error filter.
     const file = await this.csvOf.open(principal, id);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -726,7 +726,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every response: one row per phone and question with language, school, grade, answer, original text and translation */
+    /**
+     * Every response: one row per phone and question with language, school, grade, answer, original text and translation
+     * @description Streamed as it is read. Each API process streams a few downloads at once (SURVEY_CSV_DOWNLOADS_AT_ONCE) and cuts short one that takes longer than SURVEY_CSV_MAX_SECONDS (the response then ends without its last chunk).
+     */
     get: operations['SurveysController_csv'];
     put?: never;
     post?: never;
@@ -3871,8 +3874,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the CSV, UTF-8 with a byte-order mark */
       200: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description as many downloads as the API streams at once are under way; try again after Retry-After */
+      429: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content?: never;

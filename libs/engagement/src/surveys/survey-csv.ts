@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { StaffPrincipal } from '@porchlight/contracts';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { StaffPrincipal, ThrottledError } from '@porchlight/contracts';
 import { FamilyScope, schoolNamesListSql } from '@porchlight/contacts';
-import { query, TenantDb, useHeavyReadSettings } from '@porchlight/database';
+import { query, streamCsv, TenantDb, useHeavyReadSettings } from '@porchlight/database';
 import { messageTextsSql } from '@porchlight/messaging';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -15,25 +15,43 @@ import { visibleRecipientSql } from './survey-results';
  * apostrophe (OWASP's advice); then quoted when it holds a comma, a quote or a line break.
  */
 export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = csvGuard(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A cell's text with `csvCell`'s guard against formulas, not yet quoted. */
+export function csvGuard(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** The first characters `csvCell` guards, as code points: = + - @ tab, carriage return. */
 const FORMULA_STARTS = [61, 43, 45, 64, 9, 13].join(', ');
 
-/** SQL: the text expression `value` (evaluated a few times: a column or a cheap expression) as `csvCell` writes it. */
+/**
+ * SQL: the text expression `value` (a column or a cheap expression, evaluated twice) guarded as
+ * `csvCell` guards it, NULL when empty: a column `COPY ... (FORMAT csv)` then writes as `csvCell`
+ * does (quoted when it holds a comma, a quote or a line break, its quotes doubled; nothing for NULL).
+ */
 export function csvCellSql(value: string): string {
-  const text = `coalesce(${value}, '')`;
-  const guarded = `case when ascii(${text}) in (${FORMULA_STARTS}) then '''' || ${text} else ${text} end`;
-  return `case when ${text} ~ '[",\\r\\n]' then '"' || replace(${guarded}, '"', '""') || '"' else ${guarded} end`;
+  return `nullif(case when ascii(${value}) in (${FORMULA_STARTS}) then '''' || ${value} else ${value} end, '')`;
 }
 
 export const SURVEY_CSV_COLUMNS = ['phone', 'question', 'language', 'school', 'grade', 'kind', 'answer', 'original', 'translation', 'answeredAt'];
 
-/** Lines fetched from the cursor at a time: a few hundred kB, few round trips. */
-const FETCH_LINES = 5000;
+/** How many CSV downloads one API process streams at once, and the longest one may take. */
+export interface SurveyCsvLimits {
+  /** Downloads streaming at once (each holds a database connection while the client reads); more are refused with 429. */
+  atOnce: number;
+  /** The longest a download may take, in seconds: then it is cut short and its connection released. */
+  maxSeconds: number;
+}
+
+export const SURVEY_CSV_LIMITS = Symbol('SURVEY_CSV_LIMITS');
+export const DEFAULT_SURVEY_CSV_LIMITS: SurveyCsvLimits = { atOnce: 3, maxSeconds: 15 * 60 };
+
+/** What a refused download is told to wait before asking again. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface SurveyCsvFile {
   fileName: string;
@@ -48,35 +66,52 @@ export interface SurveyCsvFile {
  * staff. UTF-8 with a byte-order mark, CRLF line ends; by phone, then in the survey's order of
  * questions.
  *
- * Postgres writes each line (the cells quoted and guarded as `csvCell` does) and sorts them; the
- * lines are read through a cursor `FETCH_LINES` at a time inside one read-only snapshot and passed
- * on as they come, so memory stays the same whatever the survey's size. The survey is opened (and
+ * Postgres writes each line (the cells guarded, then quoted by COPY, as `csvCell` does) and sorts
+ * them; the statement runs once inside one read-only snapshot and its lines are passed on as they
+ * arrive (`streamCsv`), so memory stays the same whatever the survey's size. The survey is opened (and
  * a 404 thrown) and the first lines read before the stream is handed over: an error there is the
  * caller's to answer; a later one destroys the stream.
+ *
+ * Each download holds a database connection until its reader is done, so a process streams at
+ * most `limits.atOnce` of them (more get a `ThrottledError`, 429 with Retry-After) and ends one
+ * that takes longer than `limits.maxSeconds`.
  */
 @Injectable()
 export class SurveyCsvUseCase {
   private readonly logger = new Logger(SurveyCsvUseCase.name);
+  private streaming = 0;
 
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    @Optional() @Inject(SURVEY_CSV_LIMITS) private readonly limits: SurveyCsvLimits = DEFAULT_SURVEY_CSV_LIMITS,
+  ) {}
 
   open(actor: StaffPrincipal, id: string): Promise<SurveyCsvFile> {
+    if (this.streaming >= this.limits.atOnce)
+      return Promise.reject(new ThrottledError('too many survey downloads at once; try again shortly', RETRY_AFTER_SECONDS));
+    this.streaming++;
     return new Promise<SurveyCsvFile>((resolve, reject) => {
       let handedOver = false;
       this.db
         .snapshot(async (m) => {
-          const first = await declareLines(m, actor, id);
-          const stream = Readable.from(lines(m, first), { objectMode: false });
+          const stream = await streamLines(m, actor, id);
           handedOver = true;
           resolve({ fileName: `survey-${id}-responses.csv`, stream });
-          // The transaction (and its connection) ends with the stream: read to the end, failed, or cut short.
-          await finished(stream);
+          const tooLong = setTimeout(
+            () => stream.destroy(new Error(`not read to its end within ${String(this.limits.maxSeconds)} s`)),
+            this.limits.maxSeconds * 1000,
+          );
+          // The transaction (and its connection) ends with the stream: read to the end, failed, cut short or too long.
+          await finished(stream).finally(() => {
+            clearTimeout(tooLong);
+          });
         })
         .catch((error: unknown) => {
           if (!handedOver) reject(error instanceof Error ? error : new Error(String(error)));
           else if (!isPrematureClose(error))
             this.logger.warn({ msg: 'survey csv stopped', surveyId: id, reason: error instanceof Error ? error.message : String(error) });
-        });
+        })
+        .finally(() => this.streaming--);
     });
   }
 
@@ -89,51 +124,47 @@ export class SurveyCsvUseCase {
   }
 }
 
-/** Opens the survey as `actor` may, declares the cursor of its lines and reads the first of them. */
-async function declareLines(m: EntityManager, actor: StaffPrincipal, id: string): Promise<string[]> {
+/** Opens the survey as `actor` may and starts the statement of its lines; resolves with their first chunk. */
+async function streamLines(m: EntityManager, actor: StaffPrincipal, id: string): Promise<Readable> {
   const survey = await openSurvey(m, actor, id);
   const params: unknown[] = [id];
   const visible = visibleRecipientSql(FamilyScope.of(actor).phoneSql('r.phone', params));
-  // Options' labels, as cells already, by question and option key; the questions' keys in the survey's order.
-  const labels = survey.questions.flatMap((question) => (question.options ?? []).map((option) => [question.key, option.key, csvCell(option.label)]));
-  const at = (n: number) => `$${String(params.push(labels.map((label) => label[n])))}`;
-  const [labelQuestion, labelOption, labelCell] = [at(0), at(1), at(2)];
-  params.push(survey.questions.map((question) => question.key));
-  const order = `$${String(params.length)}::text[]`;
+  const param = (value: unknown) => `$${String(params.push(value))}`;
+  // Guarded as cells are (COPY quotes them): the options' labels by question and option key, the
+  // schools of each list of schools the survey's recipients have (a few dozen lists) by the list as text.
+  const labels = param(
+    JSON.stringify(
+      Object.fromEntries(
+        survey.questions.map((question) => [question.key, Object.fromEntries((question.options ?? []).map((option) => [option.key, csvGuard(option.label)]))]),
+      ),
+    ),
+  );
+  const order = `${param(survey.questions.map((question) => question.key))}::text[]`;
+  const lists = await query<{ ids: string | null; names: string | null }>(
+    m,
+    `select d.school_ids::text as ids, ${schoolNamesListSql('d.school_ids')} as names from (select distinct school_ids from survey_recipients where survey_id = $1) d`,
+    [id],
+  );
+  const schools = param(JSON.stringify(Object.fromEntries(lists.filter((list) => list.ids !== null).map((list) => [list.ids, csvGuard(list.names)]))));
   const answer = `coalesce(a.option_key, a.value::text)`;
   // The joins' hashes and the sort (a few tens of MB at 300,000 lines) in memory; no JIT.
   await useHeavyReadSettings(m);
-  await query(
+  // Postgres guards the cells (the kind, answer, text or comment as the table checks, and the time
+  // never need it) and COPY quotes them; every part of the statement may run in parallel workers.
+  const stream = streamCsv(
     m,
-    `declare survey_csv no scroll cursor for
-     select concat_ws(',', ${csvCellSql('r.phone')}, ${csvCellSql('a.question_key')}, ${csvCellSql('coalesce(msg.language, r.language)')},
-         ${csvCellSql('sn.names')}, ${csvCellSql(`array_to_string(r.grades, '; ')`)}, ${csvCellSql('a.kind')},
-         case when a.kind = 'answer' then coalesce(l.cell, ${csvCellSql(answer)}) else '' end,
-         ${csvCellSql('msg.body')}, ${csvCellSql('msg.translated_body')},
-         to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || E'\\r\\n' as line
+    `select ${csvCellSql('r.phone')}, ${csvCellSql('a.question_key')}, ${csvCellSql('coalesce(msg.language, r.language)')},
+         nullif(${schools}::jsonb ->> r.school_ids::text, ''), ${csvCellSql(`array_to_string(r.grades, '; ')`)}, a.kind,
+         case when a.kind = 'answer' then coalesce(nullif(${labels}::jsonb -> a.question_key ->> ${answer}, ''), ${csvCellSql(answer)}) end,
+         ${csvCellSql('msg.body')}, ${csvCellSql('msg.translated_body')}, to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
        from survey_latest_answers a join survey_recipients r on r.id = a.recipient_id join (${messageTextsSql()}) msg on msg.id = a.message_id
-         left join lateral (select ${schoolNamesListSql('r.school_ids')} as names) sn on true
-         left join unnest(${labelQuestion}::text[], ${labelOption}::text[], ${labelCell}::text[]) l(question_key, option_key, cell)
-           on a.kind = 'answer' and l.question_key = a.question_key and l.option_key = ${answer}
        where a.survey_id = $1 and ${visible}
        order by r.phone collate "C", coalesce(array_position(${order}, a.question_key), cardinality(${order}) + 1), a.question_key collate "C"`,
     params,
+    `\uFEFF${SURVEY_CSV_COLUMNS.join(',')}\r\n`,
   );
-  return [`\uFEFF${SURVEY_CSV_COLUMNS.join(',')}\r\n`, ...(await fetchLines(m))];
-}
-
-async function fetchLines(m: EntityManager): Promise<string[]> {
-  const rows = await query<{ line: string }>(m, `fetch forward ${String(FETCH_LINES)} from survey_csv`);
-  return rows.map((row) => row.line);
-}
-
-/** The header and first lines, then the rest of the cursor, a batch per chunk. */
-async function* lines(m: EntityManager, first: string[]): AsyncGenerator<Buffer> {
-  let batch = first;
-  while (batch.length > 0) {
-    yield Buffer.from(batch.join(''), 'utf8');
-    batch = await fetchLines(m);
-  }
+  await stream.ready;
+  return stream;
 }
 
 function isPrematureClose(error: unknown): boolean {

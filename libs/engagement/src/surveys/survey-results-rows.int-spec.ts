@@ -1,11 +1,12 @@
 import { StaffPrincipal } from '@porchlight/contracts';
 import { SecretBox, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { SignedWebhook, TwilioWebhooks } from '@porchlight/messaging';
+import { streamCsv } from '@porchlight/database';
 import { TEST_SECRETS_KEY, useIntegration } from '@porchlight/testing';
 import { parse } from 'csv-parse/sync';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { insertAnswer, NewAnswer } from '../data/survey-recipients.repository';
-import { SurveyCsvUseCase } from './survey-csv';
+import { csvCell, csvCellSql, SurveyCsvUseCase } from './survey-csv';
 import { SurveyDeliveredFlags } from './survey-deliveries';
 import { SurveyResultsUseCase } from './survey-results';
 
@@ -151,6 +152,44 @@ describe('Survey results rows: latest answers and deliveries as they are stored 
     expect(csv).toContain(`"'+1 ""quoted""\r\nnext line"`);
     expect(csv).toContain(`"'-2\n@SUM(A1)"`);
     for (const row of rows.slice(1)) expect(row[9]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('writes each cell as csvCell does when Postgres guards it and COPY quotes it: quoted, guarded, both or neither', async () => {
+    const values = [
+      null,
+      '',
+      'la tarde',
+      'a,b',
+      'say "hi"',
+      '"',
+      'line\nbreak',
+      'carriage\rreturn',
+      'both\r\n',
+      '=1+1',
+      '+16175550100',
+      '-2',
+      '@SUM(A1)',
+      '\tcmd',
+      '\rfirst',
+      "'already",
+      ' =not first',
+      '=HYPERLINK("http://x"),1',
+      '-a, "b"\r\n',
+      'é, 中文 «»',
+      '😀=,',
+      '\\.',
+      'back\\slash, "q"',
+    ];
+    // Each value, and its number after it (a line of one cell would have COPY quote a lone \.).
+    const csv = await spec.inTenant(() =>
+      spec.db.snapshot(async (m) => {
+        const stream = streamCsv(m, `select ${csvCellSql('t.v')}, t.n from unnest($1::text[]) with ordinality t(v, n) order by t.n`, [values], 'head\r\n');
+        const parts: Buffer[] = [];
+        for await (const chunk of stream) parts.push(chunk as Buffer);
+        return Buffer.concat(parts).toString('utf8');
+      }),
+    );
+    expect(csv).toBe(['head\r\n', ...values.map((value, i) => `${csvCell(value)},${String(i + 1)}\r\n`)].join(''));
   });
 
   it('does not count an answer stored uncounted, nor one written at or after the survey’s closesAt', async () => {
