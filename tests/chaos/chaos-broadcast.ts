@@ -76,6 +76,7 @@ export class ChaosBroadcast<S extends Target = Stack> {
       RECONCILE_INTERVAL_SECONDS: '1',
       RECONCILE_STALE_SECONDS: '3',
       SENDING_STALE_SECONDS: '20',
+      STATUS_STALE_SECONDS: '30',
       UNREACHABLE_RETRY_SECONDS: '1',
       SHUTDOWN_GRACE_SECONDS: '10',
       ...env,

@@ -8,6 +8,7 @@ import { MessagingModule } from '@porchlight/messaging';
 import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/observability';
 import { QueueModule } from '@porchlight/queue';
 import { ProcessInboundProcessor } from './process-inbound.processor';
+import { RefreshStatusProcessor } from './refresh-status.processor';
 import { ResolveMessageProcessor } from './resolve-message.processor';
 import { SendMessageProcessor } from './send-message.processor';
 
@@ -39,7 +40,7 @@ export class DeliveryModule {
           },
         }),
       ],
-      providers: [SendMessageProcessor, ResolveMessageProcessor, ProcessInboundProcessor],
+      providers: [SendMessageProcessor, ResolveMessageProcessor, RefreshStatusProcessor, ProcessInboundProcessor],
     };
   }
 }

@@ -35,7 +35,11 @@ export class DispatcherModule {
         ...(env.SECRETS_KEY ? [IdentityModule.forRoot({ secretsKey: env.SECRETS_KEY, secretsKeyPrevious: env.SECRETS_KEY_PREVIOUS })] : []),
         MessagingModule.forRoot({
           dispatcher: {
-            reconciler: { staleAfterSeconds: env.RECONCILE_STALE_SECONDS, sendingStaleAfterSeconds: env.SENDING_STALE_SECONDS },
+            reconciler: {
+              staleAfterSeconds: env.RECONCILE_STALE_SECONDS,
+              sendingStaleAfterSeconds: env.SENDING_STALE_SECONDS,
+              statusStaleAfterSeconds: env.STATUS_STALE_SECONDS,
+            },
             checkSmsSecrets: Boolean(env.SECRETS_KEY),
           },
         }),

@@ -93,6 +93,15 @@ export class DispatcherEnv extends WorkerEnv {
   @Min(20)
   SENDING_STALE_SECONDS: number = 120;
 
+  /**
+   * A message the provider took that is still `sending` or `sent` this long after the last news
+   * of it (its final status callback lost) has its status looked up at the provider.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(20)
+  STATUS_STALE_SECONDS: number = 900;
+
   /** When the daily retention sweep runs: a cron pattern (minute hour day month weekday) in UTC. */
   @Matches(/^\S+( \S+){4,5}$/, { message: 'RETENTION_CRON must be a cron pattern such as "17 3 * * *"' })
   RETENTION_CRON: string = '17 3 * * *';

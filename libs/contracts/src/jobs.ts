@@ -23,6 +23,11 @@ export enum JobName {
    * look it up at the provider before anything is sent again.
    */
   ResolveMessage = 'message.resolve',
+  /**
+   * A message the provider took whose final status never reached us (a status callback lost while
+   * the API was down): ask the provider for its status now.
+   */
+  RefreshStatus = 'message.refresh-status',
   /** Classify one stored inbound message: keyword, or conversation reply. */
   ProcessInbound = 'inbound.process',
   /** Translate one family reply into the language of the staff who read it. */
@@ -58,6 +63,8 @@ export interface JobPayloads {
   [JobName.SendMessage]: TenantJob & { messageId: string };
   /** `claimedAt`: the claim it was enqueued for (epoch seconds); absent in jobs enqueued before it was carried, where the job id ends with it. */
   [JobName.ResolveMessage]: TenantJob & { messageId: string; claimedAt?: string };
+  /** `stamp`: the row's `updated_at` (epoch seconds) when it was found waiting, so a later wait is looked up again. */
+  [JobName.RefreshStatus]: TenantJob & { messageId: string; stamp: string };
   [JobName.ProcessInbound]: TenantJob & { messageId: string };
   [JobName.TranslateReply]: TenantJob & { messageId: string };
   [JobName.ImportRoster]: TenantJob & { importId: string };
@@ -72,6 +79,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.FanOutNotice]: QueueName.Dispatch,
   [JobName.SendMessage]: QueueName.Delivery,
   [JobName.ResolveMessage]: QueueName.Delivery,
+  [JobName.RefreshStatus]: QueueName.Delivery,
   [JobName.ProcessInbound]: QueueName.Inbound,
   [JobName.TranslateReply]: QueueName.Translation,
   [JobName.ImportRoster]: QueueName.Contacts,
@@ -90,6 +98,7 @@ export const jobId = {
   fanOutNotice: (noticeId: string) => `notice-fanout-${noticeId}`,
   sendMessage: (messageId: string, generation = 0) => (generation === 0 ? `msg-${messageId}` : `msg-${messageId}-r${String(generation)}`),
   resolveMessage: (messageId: string, claimedAt: string) => `msg-resolve-${messageId}-${claimedAt}`,
+  refreshStatus: (messageId: string, stamp: string) => `msg-status-${messageId}-${stamp}`,
   processInbound: (messageId: string) => `inbound-${messageId}`,
   translateReply: (messageId: string) => `reply-translate-${messageId}`,
   importRoster: (importId: string) => `roster-import-${importId}`,

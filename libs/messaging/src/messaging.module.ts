@@ -28,6 +28,7 @@ import {
 } from './notices';
 import { InboundSurveys, ProcessInboundUseCase } from './process-inbound.use-case';
 import { Reconciler, ReconcilerOptions } from './reconciler';
+import { RefreshStatusUseCase } from './refresh-status.use-case';
 import { ResolveMessageUseCase } from './resolve-message.use-case';
 import { SendMessageUseCase } from './send-message.use-case';
 import { SenderRateLimiter } from './sender-rate-limiter';
@@ -71,7 +72,7 @@ const NOTICE_USE_CASES = [
   CountAudienceUseCase,
 ];
 const API = [...NOTICE_USE_CASES, ConversationsUseCases, ConversationThreads, ConsentHistoryUseCase, TwilioWebhooks];
-const DELIVERY = [TenantSmsCache, SmsProviders, SenderRateLimiter, SendMessageUseCase, ResolveMessageUseCase, ProcessInboundUseCase];
+const DELIVERY = [TenantSmsCache, SmsProviders, SenderRateLimiter, SendMessageUseCase, ResolveMessageUseCase, RefreshStatusUseCase, ProcessInboundUseCase];
 const DISPATCHER = [FanOutNoticeUseCase, Reconciler];
 const TRANSLATION = [PrepareNoticeUseCase, TranslateReplyUseCase];
 

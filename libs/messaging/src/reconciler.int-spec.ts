@@ -11,7 +11,7 @@ describe('Reconciler (Postgres and Redis)', () => {
 
   beforeAll(async () => {
     await addFamilies(spec.db, spec.fixture.tenantId, [{ phone: '+16175557001', language: 'en' }]);
-    reconciler = new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 30, sendingStaleAfterSeconds: 120 }, null);
+    reconciler = new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 30, sendingStaleAfterSeconds: 120, statusStaleAfterSeconds: 900 }, null);
   });
 
   /** An outbound row of a fanned-out notice, last touched `ageSeconds` ago. */
@@ -33,10 +33,10 @@ describe('Reconciler (Postgres and Redis)', () => {
 
   it('re-enqueues a queued message whose job is gone, under the same job id, and only once', async () => {
     const { id } = await row('queued', 60);
-    expect(await sweep()).toEqual({ messages: 1, inbound: 0, replies: 0, notices: 0, unresolved: 0 });
+    expect(await sweep()).toEqual({ messages: 1, inbound: 0, replies: 0, notices: 0, unresolved: 0, statuses: 0 });
     expect((await delivery().getJob(jobId.sendMessage(id)))?.name).toBe(JobName.SendMessage);
     await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
-    expect(await sweep()).toEqual({ messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0 });
+    expect(await sweep()).toEqual({ messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0, statuses: 0 });
   });
 
   it('leaves recent work alone', async () => {

@@ -13,6 +13,8 @@ export interface ReconcileReport {
   replies: number;
   notices: number;
   unresolved: number;
+  /** Messages the provider took whose final status never came back: looked up at the provider. */
+  statuses: number;
 }
 
 export interface ReconcilerOptions {
@@ -20,7 +22,12 @@ export interface ReconcilerOptions {
   staleAfterSeconds: number;
   /** A claimed message without a provider SID this long is looked up at the provider. */
   sendingStaleAfterSeconds: number;
+  /** A message the provider took, still `sending` or `sent` this long after its last news, has its status looked up. */
+  statusStaleAfterSeconds: number;
 }
+
+/** How long after it was sent a message's status can still change at the provider (carriers' receipts come within hours). */
+const STATUS_HORIZON_HOURS = 72;
 
 const SWEEP_LIMIT = 20_000;
 
@@ -44,7 +51,7 @@ export class Reconciler {
   ) {}
 
   async sweep(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0 };
+    const report: ReconcileReport = { messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0, statuses: 0 };
     for (const tenantId of await everyTenantId(this.db)) {
       try {
         const found = await TenantContext.run({ tenantId, correlationId: 'reconciler' }, async () => {
@@ -92,7 +99,7 @@ export class Reconciler {
 
   /** One tenant's sweep (the caller has entered the tenant's context). */
   async sweepTenant(tenantId: string): Promise<ReconcileReport> {
-    const { staleAfterSeconds: stale, sendingStaleAfterSeconds: sendingStale } = this.options;
+    const { staleAfterSeconds: stale, sendingStaleAfterSeconds: sendingStale, statusStaleAfterSeconds: statusStale } = this.options;
     const found = await this.db.tx(async (m) => ({
       messages: await query<{ id: string; notice_id: string | null; urgency: Urgency; delay_ms: number }>(
         m,
@@ -108,6 +115,13 @@ export class Reconciler {
         `select id, extract(epoch from claimed_at)::bigint::text as claimed from messages
          where tenant_id = $1 and status = 'sending' and provider_sid is null and claimed_at < now() - make_interval(secs => $2) limit 5000`,
         [tenantId, sendingStale],
+      ),
+      waitingStatus: await query<{ id: string; stamp: string }>(
+        m,
+        `select id, extract(epoch from updated_at)::bigint::text as stamp from messages
+         where tenant_id = $1 and direction = 'outbound' and status in ('sending', 'sent') and provider_sid is not null
+           and updated_at < now() - make_interval(secs => $2) and created_at > now() - make_interval(hours => $3) limit 5000`,
+        [tenantId, statusStale, STATUS_HORIZON_HOURS],
       ),
       inbound: await query<{ id: string }>(
         m,
@@ -150,6 +164,8 @@ export class Reconciler {
       const id = jobId.resolveMessage(row.id, row.claimed);
       if (!alive.has(id)) lost.push(buildJob({ name: JobName.ResolveMessage, tenantId, messageId: row.id, claimedAt: row.claimed }));
     }
+    // Deterministic ids (the message and the last news of it): a look-up already waiting is not doubled.
+    for (const row of found.waitingStatus) lost.push(buildJob({ name: JobName.RefreshStatus, tenantId, messageId: row.id, stamp: row.stamp }));
     const inboundAlive = await this.jobs.existing(
       QueueName.Inbound,
       found.inbound.map((row) => jobId.processInbound(row.id)),
@@ -198,6 +214,7 @@ export class Reconciler {
     return {
       messages: count(JobName.SendMessage),
       unresolved: count(JobName.ResolveMessage),
+      statuses: count(JobName.RefreshStatus),
       inbound: count(JobName.ProcessInbound),
       replies: count(JobName.TranslateReply),
       notices: count(JobName.TranslateNotice) + count(JobName.FanOutNotice),

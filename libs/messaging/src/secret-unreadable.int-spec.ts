@@ -99,7 +99,12 @@ describe('a district whose SMS secret cannot be read', () => {
   it('is reported once per reconciler sweep, naming the district, what waits and what to do, never the secret', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error');
     try {
-      const reconciler = new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 3600, sendingStaleAfterSeconds: 3600 }, tenants);
+      const reconciler = new Reconciler(
+        spec.db,
+        spec.jobs,
+        { staleAfterSeconds: 3600, sendingStaleAfterSeconds: 3600, statusStaleAfterSeconds: 3600 },
+        tenants,
+      );
       await reconciler.sweep();
       await reconciler.sweep();
       const lines = errors.mock.calls
@@ -137,7 +142,12 @@ describe('a district whose SMS secret cannot be read', () => {
     const after = await inTenant(() => settings.update(admin, { sms: { authToken: spec.fixture.authToken } }));
     expect(after.sms).toMatchObject({ status: 'ok', statusMessage: null });
     expect(
-      await new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 3600, sendingStaleAfterSeconds: 3600 }, tenants).checkSmsSecret(spec.fixture.tenantId),
+      await new Reconciler(
+        spec.db,
+        spec.jobs,
+        { staleAfterSeconds: 3600, sendingStaleAfterSeconds: 3600, statusStaleAfterSeconds: 3600 },
+        tenants,
+      ).checkSmsSecret(spec.fixture.tenantId),
     ).toBe(true);
 
     const queued = await message('queued');

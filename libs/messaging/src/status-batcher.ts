@@ -1,5 +1,6 @@
 import { MessageStatus } from '@porchlight/contracts';
 import { query, TenantDb } from '@porchlight/database';
+import { EntityManager } from 'typeorm';
 import { deliveredSurveyMessages, SurveyDeliveries } from './survey-deliveries';
 
 interface PendingStatus {
@@ -13,6 +14,38 @@ interface PendingStatus {
 /** The order statuses move in; a batch keeps only the furthest callback per message. */
 const RANK: Record<string, number> = { pending: 0, queued: 1, sending: 2, sent: 3 };
 const rank = (status: string) => RANK[status] ?? 4;
+
+/** A status the provider reported for one of our messages, under the SID it reported it for. */
+export interface ReportedStatus {
+  messageId: string;
+  sid: string;
+  status: MessageStatus;
+}
+
+/**
+ * Stores reported statuses in one statement, with a callback's rules: a status only moves forward,
+ * a message without a SID takes the reported one, and a report for an earlier attempt's SID is
+ * ignored. The survey messages this delivers are handed to `surveys` in the same transaction.
+ * Returns the rows it changed.
+ */
+export async function recordStatuses(
+  m: EntityManager,
+  entries: readonly ReportedStatus[],
+  surveys: SurveyDeliveries | null,
+): Promise<{ id: string; status: string }[]> {
+  const rows = await query<{ id: string; survey_id: string | null; phone: string; status: string }>(
+    m,
+    `update messages m set status = v.status, provider_sid = coalesce(m.provider_sid, v.sid), updated_at = now()
+     from unnest($1::uuid[], $2::text[], $3::text[]) as v(id, sid, status)
+     where m.id = v.id and (m.provider_sid is null or m.provider_sid = v.sid) and not (v.sid = any(m.provider_sid_history))
+       and m.direction = 'outbound' and message_status_rank(m.status) < message_status_rank(v.status)
+     returning m.id, m.survey_id, m.phone, m.status`,
+    [entries.map((e) => e.messageId), entries.map((e) => e.sid), entries.map((e) => e.status)],
+  );
+  const delivered = deliveredSurveyMessages(rows);
+  if (surveys && delivered.length > 0) await surveys.delivered(m, delivered);
+  return rows;
+}
 
 /**
  * Plain status callbacks (no error code) arrive two or three per message during a broadcast.
@@ -60,20 +93,7 @@ export class StatusBatcher {
     }
     const entries = [...furthest.values()];
     try {
-      const updated = await this.db.txFor(tenantId, async (m) => {
-        const rows = await query<{ id: string; survey_id: string | null; phone: string; status: string }>(
-          m,
-          `update messages m set status = v.status, provider_sid = coalesce(m.provider_sid, v.sid), updated_at = now()
-           from unnest($1::uuid[], $2::text[], $3::text[]) as v(id, sid, status)
-           where m.id = v.id and (m.provider_sid is null or m.provider_sid = v.sid) and not (v.sid = any(m.provider_sid_history))
-             and m.direction = 'outbound' and message_status_rank(m.status) < message_status_rank(v.status)
-           returning m.id, m.survey_id, m.phone, m.status`,
-          [entries.map((e) => e.messageId), entries.map((e) => e.sid), entries.map((e) => e.status)],
-        );
-        const delivered = deliveredSurveyMessages(rows);
-        if (this.surveys && delivered.length > 0) await this.surveys.delivered(m, delivered);
-        return rows;
-      });
+      const updated = await this.db.txFor(tenantId, (m) => recordStatuses(m, entries, this.surveys));
       const changed = new Set(updated.map((row) => row.id));
       for (const entry of batch) entry.resolve(furthest.get(entry.messageId) === entry && changed.has(entry.messageId));
     } catch (error) {

@@ -28,6 +28,7 @@ export type JobRequest =
       delayMs?: number;
     })
   | (TenantWork & { name: JobName.ResolveMessage; messageId: string; claimedAt: string; delayMs?: number })
+  | (TenantWork & { name: JobName.RefreshStatus; messageId: string; stamp: string })
   | (TenantWork & { name: JobName.ProcessInbound; messageId: string })
   | (TenantWork & { name: JobName.TranslateReply; messageId: string })
   | (TenantWork & { name: JobName.ImportRoster; importId: string })
@@ -80,6 +81,10 @@ export function buildJob(request: JobRequest): BuiltJob {
         { name, data: { tenantId, correlationId: correlation(messageId), messageId, claimedAt } },
         { jobId: jobId.resolveMessage(messageId, claimedAt), ...later(delayMs) },
       );
+    }
+    case JobName.RefreshStatus: {
+      const { name, messageId, stamp } = request;
+      return built({ name, data: { tenantId, correlationId: correlation(messageId), messageId, stamp } }, { jobId: jobId.refreshStatus(messageId, stamp) });
     }
     case JobName.ProcessInbound: {
       const { name, messageId } = request;

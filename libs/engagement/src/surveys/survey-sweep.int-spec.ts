@@ -250,7 +250,7 @@ describe('Survey sweep: sent surveys whose job Redis lost (Postgres, Redis)', ()
     await q(d, `update messages set updated_at = now() - interval '5 minutes' where survey_id = $1`, [id]);
 
     expect(await sweepTenant(d)).toMatchObject({ requeued: 0, reprepared: 0 });
-    const reconciler = new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 30, sendingStaleAfterSeconds: 120 }, null);
+    const reconciler = new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 30, sendingStaleAfterSeconds: 120, statusStaleAfterSeconds: 900 }, null);
     expect(await inTenant(d, () => reconciler.sweepTenant(d.fixture.tenantId))).toMatchObject({ messages: 5 });
     const ids: { id: string }[] = await q(d, `select id from messages where survey_id = $1`, [id]);
     const alive = await spec.jobs.existing(

@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { queryOne, TenantDb } from '@porchlight/database';
+import { ProviderError, ProviderMessage, twilioErrorMessage } from '@porchlight/sms';
+import { TenantContext } from '@porchlight/tenancy';
+import { SURVEY_DELIVERIES } from './messaging.tokens';
+import { SmsProviders } from './sms-providers';
+import { recordStatuses } from './status-batcher';
+import { SurveyDeliveries } from './survey-deliveries';
+import { TenantSmsCache } from './tenant-sms-cache';
+import { STATUS_MAP } from './twilio-webhooks.use-cases';
+
+/**
+ * A message the provider took (it has a SID) whose final status never reached us: a status
+ * callback can be lost (the API down or restarting when the provider called, its retries spent).
+ * The reconciler finds such rows once they have waited `STATUS_STALE_SECONDS` and this asks the
+ * provider for the message's status, stored with a callback's rules (forward only, this SID only).
+ * A status the provider has not moved on (a carrier that sends no receipt leaves it `sent`) is
+ * stamped, so the row is asked about again only after another wait.
+ */
+@Injectable()
+export class RefreshStatusUseCase {
+  private readonly logger = new Logger(RefreshStatusUseCase.name);
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly credentials: TenantSmsCache,
+    private readonly providers: SmsProviders,
+    @Optional() @Inject(SURVEY_DELIVERIES) private readonly surveys: SurveyDeliveries | null = null,
+  ) {}
+
+  /** `stamp`: the row's `updated_at` (epoch seconds) the reconciler saw; a row changed since is left alone. */
+  async execute(messageId: string, stamp: string): Promise<'updated' | 'unchanged' | 'skipped'> {
+    const tenantId = TenantContext.tenantId();
+    const row = await this.db.tx((m) =>
+      queryOne<{ sid: string }>(
+        m,
+        `select provider_sid as sid from messages
+         where id = $1 and direction = 'outbound' and status in ('sending', 'sent') and provider_sid is not null
+           and extract(epoch from updated_at)::bigint::text = $2`,
+        [messageId, stamp],
+      ),
+    );
+    if (!row) return 'skipped';
+    const sms = await this.credentials.forSending(tenantId);
+    let found: ProviderMessage | undefined;
+    try {
+      found = await this.providers.for(sms).fetch(row.sid);
+    } catch (error) {
+      // A provider busy or unreachable: the job tries again. Any other refusal (not found, not
+      // ours): nothing to learn, and the row waits another while before it is asked about again.
+      if (!(error instanceof ProviderError) || error.kind === 'transient' || error.kind === 'rate_limited') throw error;
+    }
+    const status = found && Object.hasOwn(STATUS_MAP, found.status) ? STATUS_MAP[found.status] : undefined;
+    const errorCode = found?.errorCode;
+    const changed = await this.db.tx(async (m) => {
+      const updated = status ? await recordStatuses(m, [{ messageId, sid: row.sid, status }], this.surveys) : [];
+      if (updated.length > 0 && errorCode) {
+        await m.query(`update messages set error_code = $2, error_message = $3 where id = $1`, [messageId, errorCode, twilioErrorMessage(errorCode)]);
+      }
+      // Still waiting at the provider: asked again after another wait, not at every sweep.
+      if (updated.length === 0) await m.query(`update messages set updated_at = now() where id = $1 and provider_sid = $2`, [messageId, row.sid]);
+      return updated.length > 0;
+    });
+    if (changed) this.logger.warn({ msg: 'a status callback was lost; the provider gave the status', messageId, status });
+    return changed ? 'updated' : 'unchanged';
+  }
+}
