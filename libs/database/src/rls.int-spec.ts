@@ -39,6 +39,17 @@ describe('tenant isolation in Postgres', () => {
     for (const table of tables) expect([table.relname, table.relrowsecurity, table.relforcerowsecurity]).toEqual([table.relname, true, true]);
   });
 
+  it('reads the tenant once per statement in every policy, not once per row', async () => {
+    const policies: { tablename: string; qual: string; with_check: string }[] = await spec.dataSource.query(
+      `select tablename, qual, with_check from pg_policies where schemaname = 'public' and policyname = 'tenant_isolation'`,
+    );
+    expect(policies.length).toBeGreaterThanOrEqual(13);
+    const once = /^\(tenant_id = \( ?SELECT \(NULLIF\(current_setting\('app\.tenant_id'::text, true\), ''::text\)\)::uuid AS "nullif"\)\)$/;
+    for (const policy of policies) expect([policy.tablename, once.test(policy.qual), once.test(policy.with_check)]).toEqual([policy.tablename, true, true]);
+    const plan = await spec.db.txFor(tenantA, (m) => m.query(`explain (costs off) select count(*) from schools`));
+    expect(plan.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n')).toMatch(/InitPlan/);
+  });
+
   it('shows no rows to a query without a tenant', async () => {
     const [{ count }] = await spec.dataSource.query(`select count(*)::int as count from schools`);
     expect(count).toBe(0);

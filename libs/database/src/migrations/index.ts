@@ -22,6 +22,7 @@ import { MessageSendFunctions1734100000500 } from './1734100000500-message-send-
 import { SurveyResultsRows1734200000000 } from './1734200000000-survey-results-rows';
 import { MessagesReplyToIndex1734300000000 } from './1734300000000-messages-reply-to-index';
 import { SurveyScheduledAt1734400000000 } from './1734400000000-survey-scheduled-at';
+import { TenantPolicyOnce1734600000000 } from './1734600000000-tenant-policy-once';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SurveyResultsRows1734200000000,
   MessagesReplyToIndex1734300000000,
   SurveyScheduledAt1734400000000,
+  TenantPolicyOnce1734600000000,
 ];
