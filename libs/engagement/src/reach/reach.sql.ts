@@ -59,10 +59,12 @@ export interface ReachWindow {
  * group and for the caller's scope. Nothing but counts leaves the database.
  */
 export function reachStatement(by: ReachGrouping, window: ReachWindow, scope: FamilyScope): { sql: string; params: unknown[] } {
-  const params: unknown[] = [window.from.toISOString(), window.to.toISOString(), window.weekOrigin.toISOString(), window.weeks];
+  const params: unknown[] = [window.from.toISOString(), window.to.toISOString(), window.weekOrigin.getTime() / 1000, window.weeks];
   const inScope = scope.schoolSql('s.school_id', params);
-  // date_part is double precision (extract() is numeric, several times slower per row).
-  const week = (column: string) => `(1::bigint << floor(date_part('epoch', ${column} - $3::timestamptz) / 604800)::int)`;
+  // The week of a time as seconds since the week origin ($3, epoch seconds): date_part of the
+  // timestamp itself is double precision and half the cost per row of the interval between the
+  // two (extract() is numeric, slower still).
+  const week = (column: string) => `(1::bigint << floor((date_part('epoch', ${column}) - $3::float8) / 604800)::int)`;
   const sql = `
     with reached as materialized (
       select phone, bit_or(${week('created_at')}) as weeks from (${deliveredMessagesSql('$1', '$2')}) delivered
@@ -86,7 +88,7 @@ export function reachStatement(by: ReachGrouping, window: ReachWindow, scope: Fa
       left join (${phoneConsentSql()}) p on p.phone = c.phone
     ),
     per_student as materialized (
-      select s.id, ${GROUP_KEY[by]} as group_key,
+      select s.id, ${STUDENT_KEYED.has(by) ? `min(${GROUP_KEY[by]})` : GROUP_KEY[by]} as group_key,
              coalesce(bit_or(r.weeks), 0) as reached,
              coalesce(bit_or(v.replied), 0) as replied,
              coalesce(bit_or(v.answered), 0) as answered,
@@ -97,7 +99,8 @@ export function reachStatement(by: ReachGrouping, window: ReachWindow, scope: Fa
       left join reached r on r.phone = f.phone
       left join spoke v on v.phone = f.phone
       where ${inScope}
-      group by s.id, ${GROUP_KEY[by]}
+      -- A student's own key (school, grade) is one per student: grouped by the id alone, a narrower hash.
+      group by s.id${STUDENT_KEYED.has(by) ? '' : `, ${GROUP_KEY[by]}`}
     ),
     units as (
       select 'group' as level, group_key, reached, replied, answered, reachable, opted_out from per_student
@@ -121,24 +124,34 @@ export function reachStatement(by: ReachGrouping, window: ReachWindow, scope: Fa
              count(*) filter (where not reachable and not opted_out) as no_phone_n
       from units group by level, group_key, reached, reached & (replied | answered)
     ),
-    kinds as materialized (
-      select * from unit_kinds
-      ${
-        // One group per student: the district's kinds are the groups' kinds added up, not a second pass over students.
-        STUDENT_KEYED.has(by)
-          ? `union all
-             select 'district', null, reached, heard, sum(n), sum(reached_n), sum(heard_n), sum(replied_n), sum(answered_n), sum(opted_out_n), sum(no_phone_n)
-             from unit_kinds group by reached, heard`
-          : ''
-      }
-    ),
     -- Weeks, eight at a time: each byte of the masks summed per value (at most 256 per group and
     -- byte), then spread over its eight weeks, so a year's window costs little more than a month's.
-    bytes as (
+    own_bytes as materialized (
       select level, group_key, c, (reached >> (8 * c)) & 255 as r, (heard >> (8 * c)) & 255 as h, sum(n) as n
-      from kinds cross join generate_series(0, ($4::int + 7) / 8 - 1) c
+      from unit_kinds cross join generate_series(0, ($4::int + 7) / 8 - 1) c
       group by level, group_key, c, (reached >> (8 * c)) & 255, (heard >> (8 * c)) & 255
     ),
+    own_totals as materialized (
+      select level, group_key, sum(n) as students, sum(reached_n) as reached, sum(heard_n) as heard, sum(replied_n) as replied,
+             sum(answered_n) as answered, sum(opted_out_n) as opted_out, sum(no_phone_n) as no_phone
+      from unit_kinds group by level, group_key
+    ),
+    ${
+      // One group per student: the district's figures and bytes are the groups' added up, not a second pass over students.
+      STUDENT_KEYED.has(by)
+        ? `bytes as (
+             select * from own_bytes
+             union all
+             select 'district', null, c, r, h, sum(n) from own_bytes group by c, r, h
+           ),
+           totals as (
+             select * from own_totals
+             union all
+             select 'district', null, sum(students), sum(reached), sum(heard), sum(replied), sum(answered), sum(opted_out), sum(no_phone) from own_totals
+           ),`
+        : `bytes as (select * from own_bytes),
+           totals as (select * from own_totals),`
+    }
     weekly as (
       select level, group_key, array_agg(r order by wk) as weeks_reached, array_agg(h order by wk) as weeks_heard
       from (
@@ -153,11 +166,7 @@ export function reachStatement(by: ReachGrouping, window: ReachWindow, scope: Fa
     )
     select t.level, t.group_key, t.students, t.reached, t.heard, t.replied, t.answered, t.opted_out, t.no_phone,
            w.weeks_reached, w.weeks_heard
-    from (
-      select level, group_key, sum(n) as students, sum(reached_n) as reached, sum(heard_n) as heard, sum(replied_n) as replied,
-             sum(answered_n) as answered, sum(opted_out_n) as opted_out, sum(no_phone_n) as no_phone
-      from kinds group by level, group_key
-    ) t
+    from totals t
     join weekly w on w.level = t.level and w.group_key is not distinct from t.group_key
     order by t.level, t.group_key nulls last`;
   return { sql, params };
