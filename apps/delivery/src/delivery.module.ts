@@ -9,6 +9,7 @@ import { createMetricsRegistry, HealthModule, jobMetrics } from '@porchlight/obs
 import { QueueModule } from '@porchlight/queue';
 import { ProcessInboundProcessor } from './process-inbound.processor';
 import { ResolveMessageProcessor } from './resolve-message.processor';
+import { SendBatchProcessor } from './send-batch.processor';
 import { SendMessageProcessor } from './send-message.processor';
 
 /** Delivery workers: send through the tenant's provider; classify and thread inbound messages, survey answers included. */
@@ -39,7 +40,7 @@ export class DeliveryModule {
           },
         }),
       ],
-      providers: [SendMessageProcessor, ResolveMessageProcessor, ProcessInboundProcessor],
+      providers: [SendMessageProcessor, SendBatchProcessor, ResolveMessageProcessor, ProcessInboundProcessor],
     };
   }
 }

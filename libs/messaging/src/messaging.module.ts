@@ -29,6 +29,7 @@ import {
 import { InboundSurveys, ProcessInboundUseCase } from './process-inbound.use-case';
 import { Reconciler, ReconcilerOptions } from './reconciler';
 import { ResolveMessageUseCase } from './resolve-message.use-case';
+import { SendBatchUseCase } from './send-batch.use-case';
 import { SendMessageUseCase } from './send-message.use-case';
 import { SenderRateLimiter } from './sender-rate-limiter';
 import { SmsAccountCheckUseCase } from './sms-account-check.use-case';
@@ -71,7 +72,7 @@ const NOTICE_USE_CASES = [
   CountAudienceUseCase,
 ];
 const API = [...NOTICE_USE_CASES, ConversationsUseCases, ConversationThreads, ConsentHistoryUseCase, TwilioWebhooks];
-const DELIVERY = [TenantSmsCache, SmsProviders, SenderRateLimiter, SendMessageUseCase, ResolveMessageUseCase, ProcessInboundUseCase];
+const DELIVERY = [TenantSmsCache, SmsProviders, SenderRateLimiter, SendMessageUseCase, SendBatchUseCase, ResolveMessageUseCase, ProcessInboundUseCase];
 const DISPATCHER = [FanOutNoticeUseCase, Reconciler];
 const TRANSLATION = [PrepareNoticeUseCase, TranslateReplyUseCase];
 

@@ -23,6 +23,7 @@ import { SurveyResultsRows1734200000000 } from './1734200000000-survey-results-r
 import { MessagesReplyToIndex1734300000000 } from './1734300000000-messages-reply-to-index';
 import { SurveyScheduledAt1734400000000 } from './1734400000000-survey-scheduled-at';
 import { TenantPolicyOnce1734600000000 } from './1734600000000-tenant-policy-once';
+import { MessageBatchFunctions1734700000000 } from './1734700000000-message-batch-functions';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   MessagesReplyToIndex1734300000000,
   SurveyScheduledAt1734400000000,
   TenantPolicyOnce1734600000000,
+  MessageBatchFunctions1734700000000,
 ];
