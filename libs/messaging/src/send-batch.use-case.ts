@@ -136,7 +136,8 @@ export class SendBatchUseCase {
     // Rows not claimed only because their window has not opened go when it does.
     const claimedIds = new Set(claimed.map((row) => row.id));
     const unclaimed = messageIds.filter((id) => !claimedIds.has(id));
-    for (const row of await this.db.tx((m) => sendingWindowWaits(m, unclaimed))) {
+    const waiting = unclaimed.length === 0 ? [] : await this.db.tx((m) => sendingWindowWaits(m, unclaimed));
+    for (const row of waiting) {
       retries.push(this.retry(tenantId, row.id, row.urgency, row.wait_ms, attempt.attemptsMade));
     }
 
