@@ -17,6 +17,8 @@ class ScriptedProvider implements SmsProvider {
   sent: OutboundSms[] = [];
   /** Phone → the refusal its next send gets. */
   refuse = new Map<string, ProviderError>();
+  /** Phone → what happens at the provider's end right after it accepted a send to it (say, its callbacks). */
+  afterAccept = new Map<string, (sid: string) => Promise<void>>();
 
   async send(message: OutboundSms): Promise<ProviderMessage> {
     const refusal = this.refuse.get(message.to);
@@ -25,7 +27,9 @@ class ScriptedProvider implements SmsProvider {
       throw refusal;
     }
     this.sent.push(message);
-    return { sid: `SM${String(this.sent.length).padStart(32, '0')}`, status: 'queued' };
+    const sid = `SM${String(this.sent.length).padStart(32, '0')}`;
+    await this.afterAccept.get(message.to)?.(sid);
+    return { sid, status: 'queued' };
   }
 
   async fetch(sid: string): Promise<ProviderMessage> {
@@ -184,6 +188,26 @@ describe('SendBatchUseCase (Postgres and Redis)', () => {
       ['queued', 0],
     ]);
     for (const phone of phones) expect(provider.sentTo(phone)).toBe(0);
+  });
+
+  it("never stores a SID the message's callbacks retired before the batch wrote its SIDs (an unreachable handset, requeued)", async () => {
+    const { ids, phones } = await messages(3);
+    // The callbacks of the first send outrun the batch: `undelivered` 30003 retires the SID and requeues the row.
+    provider.afterAccept.set(phones[1], (sid) =>
+      spec.db.txFor(spec.fixture.tenantId, (m) =>
+        m.query(`update messages set status = 'queued', provider_sid_history = provider_sid_history || $2::text, provider_sid = null where id = $1`, [
+          ids[1],
+          sid,
+        ]),
+      ),
+    );
+    expect(await send(ids)).toMatchObject({ sent: 3 });
+    provider.afterAccept.clear();
+    const rows = new Map((await rowsOf(ids)).map((r: { phone: string }) => [r.phone, r]));
+    expect(rows.get(phones[1])).toMatchObject({ status: 'queued', provider_sid: null });
+    // So its retry claims it and sends it again.
+    expect(await send([ids[1]])).toMatchObject({ sent: 1 });
+    expect(provider.sentTo(phones[1])).toBe(2);
   });
 
   it('leaves a message whose window has not opened to its own job, delayed until it opens', async () => {

@@ -1,7 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Batched delivery: the claim of a whole batch of messages and the write of their provider SIDs,
+ * Batched delivery: the claim of a whole batch of messages and the write of their provider SIDs
+ * (never a SID the row's callbacks have already retired to its history),
  * each one parameterised statement in one round trip (as `claim_message` and `record_provider_sid`
  * are for one message, migration message-send-functions), and the id of the batch job a fanned-out
  * message was enqueued in, so the reconciler and the provider look-up can tell whether that job is
@@ -53,13 +54,42 @@ export class MessageBatchFunctions1734700000000 implements MigrationInterface {
         return query
         update messages msg set provider_sid = s.sid, updated_at = now()
         from unnest(p_message_ids, p_provider_sids) as s(id, sid)
-        where msg.id = s.id and msg.provider_sid is null
+        where msg.id = s.id and msg.provider_sid is null and not (s.sid = any(msg.provider_sid_history))
         returning msg.id;
+      end
+      $$`);
+    // The same guard for one message: its callbacks may have come first (an unreachable handset's
+    // `undelivered` retires the SID to the history and requeues the row), and a retired SID must
+    // not come back, or the row would wait `queued` with a SID that no claim takes.
+    await q.query(`
+      create or replace function record_provider_sid(p_tenant_id uuid, p_message_id uuid, p_provider_sid text)
+      returns table (id uuid)
+      language plpgsql volatile as $$
+      #variable_conflict use_column
+      begin
+        perform set_config('app.tenant_id', p_tenant_id::text, true);
+        return query
+        update messages set provider_sid = p_provider_sid, updated_at = now()
+        where messages.id = p_message_id and provider_sid is null and not (p_provider_sid = any(provider_sid_history))
+        returning messages.id;
       end
       $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create or replace function record_provider_sid(p_tenant_id uuid, p_message_id uuid, p_provider_sid text)
+      returns table (id uuid)
+      language plpgsql volatile as $$
+      #variable_conflict use_column
+      begin
+        perform set_config('app.tenant_id', p_tenant_id::text, true);
+        return query
+        update messages set provider_sid = p_provider_sid, updated_at = now()
+        where messages.id = p_message_id and provider_sid is null
+        returning messages.id;
+      end
+      $$`);
     await q.query(`drop function if exists record_provider_sids`);
     await q.query(`drop function if exists claim_messages`);
     await q.query(`alter table messages drop column if exists batch_job_id`);
