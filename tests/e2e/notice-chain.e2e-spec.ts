@@ -277,7 +277,8 @@ describe('one notice from the API to families and back', () => {
     const ready = (await (await get(stack.ports.api, '/health/ready')).json()) as { checks: Record<string, string> };
     expect(ready.checks).toEqual({ postgres: 'ok', migrations: 'ok', redis: 'ok' });
     const metrics = await (await get(stack.ports.delivery, '/metrics')).text();
-    expect(metrics).toMatch(/porchlight_jobs_total\{[^}]*job="message.send"[^}]*outcome="completed"/);
+    // Notices go in batches.
+    expect(metrics).toMatch(/porchlight_jobs_total\{[^}]*job="message.send-batch"[^}]*outcome="completed"/);
     const docs = (await (await get(stack.ports.api, '/api/docs-json')).json()) as { paths: Record<string, unknown> };
     for (const path of [
       '/api/v1/platform/tenants',

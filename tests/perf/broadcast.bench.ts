@@ -226,6 +226,9 @@ async function main(): Promise<void> {
     const tDelivered = performance.now();
     const cpuAfter = cpuSeconds(allPids());
     const cpu = [...cpuAfter].reduce((sum, [pid, seconds]) => sum + seconds - (cpuBefore.get(pid) ?? 0), 0);
+    const cpuByApp = [...stack.pids()].map(
+      ([app, pids]) => [app, pids.reduce((sum, pid) => sum + (cpuAfter.get(pid) ?? 0) - (cpuBefore.get(pid) ?? 0), 0)] as const,
+    );
     await emergencies;
     const rss = Object.fromEntries([...stack.pids()].map(([app, pids]) => [app, pids.map(peakRssMiB).join('/')]));
 
@@ -238,6 +241,7 @@ async function main(): Promise<void> {
     console.log(
       `    CPU of Porchlight's processes (sandbox excluded), send call → all delivered: ${cpu.toFixed(1)} s, ${((cpu * 1000) / FAMILIES).toFixed(2)} ms per message`,
     );
+    console.log(`    of which (ms per message): ${cpuByApp.map(([app, seconds]) => `${app} ${((seconds * 1000) / FAMILIES).toFixed(2)}`).join(', ')}`);
     console.log(
       `    peak RSS (MiB): ${Object.entries(rss)
         .map(([app, mib]) => `${app} ${mib}`)

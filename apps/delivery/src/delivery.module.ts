@@ -10,6 +10,7 @@ import { QueueModule } from '@porchlight/queue';
 import { ProcessInboundProcessor } from './process-inbound.processor';
 import { RefreshStatusProcessor } from './refresh-status.processor';
 import { ResolveMessageProcessor } from './resolve-message.processor';
+import { SendBatchProcessor } from './send-batch.processor';
 import { SendMessageProcessor } from './send-message.processor';
 
 /** Delivery workers: send through the tenant's provider; classify and thread inbound messages, survey answers included. */
@@ -40,7 +41,7 @@ export class DeliveryModule {
           },
         }),
       ],
-      providers: [SendMessageProcessor, ResolveMessageProcessor, RefreshStatusProcessor, ProcessInboundProcessor],
+      providers: [SendMessageProcessor, SendBatchProcessor, ResolveMessageProcessor, RefreshStatusProcessor, ProcessInboundProcessor],
     };
   }
 }

@@ -9,6 +9,8 @@ export class SendMessageProcessor implements Handler<JobName.SendMessage> {
   constructor(private readonly send: SendMessageUseCase) {}
 
   async handle(data: JobPayloads[JobName.SendMessage], attempt: { attemptsMade: number }): Promise<void> {
-    await this.send.execute(data.messageId, { attemptsMade: attempt.attemptsMade, maxAttempts: DEFAULT_JOB_OPTIONS.attempts ?? 1 });
+    // A message that left a batch to be tried again brings the tries it had there.
+    const attemptsMade = attempt.attemptsMade + (data.triesBefore ?? 0);
+    await this.send.execute(data.messageId, { attemptsMade, maxAttempts: DEFAULT_JOB_OPTIONS.attempts ?? 1 });
   }
 }

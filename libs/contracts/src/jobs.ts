@@ -19,6 +19,12 @@ export enum JobName {
   /** Send one message row through the tenant's provider. */
   SendMessage = 'message.send',
   /**
+   * Send a batch of one notice's message rows (one sender) through the tenant's provider: one
+   * claim and one SID write for the batch, the provider calls in parallel; a message that must be
+   * tried again leaves the batch as a `message.send` job of its own.
+   */
+  SendBatch = 'message.send-batch',
+  /**
    * A message claimed for sending whose worker vanished before the provider's SID was stored:
    * look it up at the provider before anything is sent again.
    */
@@ -60,7 +66,9 @@ interface PlatformJob {
 export interface JobPayloads {
   [JobName.TranslateNotice]: TenantJob & { noticeId: string };
   [JobName.FanOutNotice]: TenantJob & { noticeId: string };
-  [JobName.SendMessage]: TenantJob & { messageId: string };
+  /** `triesBefore`: tries the message already had in a batch (counted against its attempts); absent for a first job. */
+  [JobName.SendMessage]: TenantJob & { messageId: string; triesBefore?: number };
+  [JobName.SendBatch]: TenantJob & { noticeId: string; messageIds: string[] };
   /** `claimedAt`: the claim it was enqueued for (epoch seconds); absent in jobs enqueued before it was carried, where the job id ends with it. */
   [JobName.ResolveMessage]: TenantJob & { messageId: string; claimedAt?: string };
   /** `stamp`: the row's `updated_at` (epoch seconds) when it was found waiting, so a later wait is looked up again. */
@@ -78,6 +86,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.TranslateNotice]: QueueName.Translation,
   [JobName.FanOutNotice]: QueueName.Dispatch,
   [JobName.SendMessage]: QueueName.Delivery,
+  [JobName.SendBatch]: QueueName.Delivery,
   [JobName.ResolveMessage]: QueueName.Delivery,
   [JobName.RefreshStatus]: QueueName.Delivery,
   [JobName.ProcessInbound]: QueueName.Inbound,
@@ -97,6 +106,8 @@ export const jobId = {
   translateNotice: (noticeId: string) => `notice-translate-${noticeId}`,
   fanOutNotice: (noticeId: string) => `notice-fanout-${noticeId}`,
   sendMessage: (messageId: string, generation = 0) => (generation === 0 ? `msg-${messageId}` : `msg-${messageId}-r${String(generation)}`),
+  /** A batch is named by its notice and its first and last message ids (fan-out chunks the same rows the same way). */
+  sendBatch: (noticeId: string, firstMessageId: string, lastMessageId: string) => `batch-${noticeId}-${firstMessageId}-${lastMessageId}`,
   resolveMessage: (messageId: string, claimedAt: string) => `msg-resolve-${messageId}-${claimedAt}`,
   refreshStatus: (messageId: string, stamp: string) => `msg-status-${messageId}-${stamp}`,
   processInbound: (messageId: string) => `inbound-${messageId}`,

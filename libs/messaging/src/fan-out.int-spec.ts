@@ -1,4 +1,4 @@
-import { QueueName } from '@porchlight/contracts';
+import { JobName, jobId, QueueName } from '@porchlight/contracts';
 import { TenantContext } from '@porchlight/tenancy';
 import { addFamilies, createNoticeFixture, createTenantFixture, useIntegration } from '@porchlight/testing';
 import { FanOutNoticeUseCase } from './fan-out.use-case';
@@ -40,8 +40,37 @@ describe('FanOutNoticeUseCase (Postgres and Redis)', () => {
       { phone: '+16175551003', language: 'vi', body: 'Xin chào', status: 'queued', contacts: 2 },
       { phone: '+16175551004', language: 'vi', body: 'Xin chào', status: 'suppressed', contacts: 1 },
     ]);
+    // One batch job for the three rows that go now, named by its first and last message.
+    const queued = await spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select id, batch_job_id from messages where notice_id = $1 and status = 'queued' order by id`, [noticeId]),
+    );
+    const batchJobId = jobId.sendBatch(noticeId, queued[0].id, queued[2].id);
+    expect(queued.map((row: { batch_job_id: string }) => row.batch_job_id)).toEqual([batchJobId, batchJobId, batchJobId]);
+    const batch = await spec.jobs.queue(QueueName.Delivery).getJob(batchJobId);
+    expect(batch).toMatchObject({ name: JobName.SendBatch, data: { noticeId, messageIds: queued.map((row: { id: string }) => row.id) } });
     const counts = await spec.jobs.queue(QueueName.Delivery).getJobCounts('wait', 'prioritized');
-    expect(counts.wait + counts.prioritized).toBe(3);
+    expect(counts.wait + counts.prioritized).toBe(1);
+  });
+
+  it("splits the rows into batches of the size the sender's pace allows", async () => {
+    await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update tenants set sms_messages_per_second = 2 where id = $1`, [spec.fixture.tenantId]));
+    try {
+      const noticeId = await createNoticeFixture(spec.db, spec.fixture, { translations: { es: 'Hola', vi: 'Chào' } });
+      expect(await run(noticeId)).toEqual({ written: 4, enqueued: 3 });
+      const queued = await spec.db.txFor(spec.fixture.tenantId, (m) =>
+        m.query(`select id, batch_job_id from messages where notice_id = $1 and status = 'queued' order by id`, [noticeId]),
+      );
+      const ids = queued.map((row: { id: string }) => row.id);
+      expect(queued.map((row: { batch_job_id: string }) => row.batch_job_id)).toEqual([
+        jobId.sendBatch(noticeId, ids[0], ids[1]),
+        jobId.sendBatch(noticeId, ids[0], ids[1]),
+        jobId.sendBatch(noticeId, ids[2], ids[2]),
+      ]);
+      const second = await spec.jobs.queue(QueueName.Delivery).getJob(jobId.sendBatch(noticeId, ids[2], ids[2]));
+      expect(second?.data.messageIds).toEqual([ids[2]]);
+    } finally {
+      await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update tenants set sms_messages_per_second = null where id = $1`, [spec.fixture.tenantId]));
+    }
   });
 
   it('does nothing more when the same job runs again', async () => {

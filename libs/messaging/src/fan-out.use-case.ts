@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Audience, JobName, Urgency } from '@porchlight/contracts';
 import { FamilyScope } from '@porchlight/contacts';
 import { query, queryOne, TenantDb } from '@porchlight/database';
-import { audit, staffForMessaging, tenantForMessaging, tenantQuietHoursSql } from '@porchlight/identity';
-import { JobProducer } from '@porchlight/queue';
+import { audit, senderPace, staffForMessaging, tenantForMessaging, tenantQuietHoursSql } from '@porchlight/identity';
+import { buildJob, JobProducer } from '@porchlight/queue';
 import { smartenToGsm } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
 import { noticeTranslations } from '@porchlight/translation';
@@ -27,11 +27,20 @@ interface FanOutNotice {
 const ENQUEUE_CHUNK = 5000;
 
 /**
+ * Messages per `message.send-batch` job: a sender without a pace of its own gets MAX_BATCH; one
+ * with a pace (segments per second) about one second of it, so a batch is what the sender may send
+ * at once.
+ */
+export const MAX_BATCH = 100;
+export const batchSize = (perSecond: number | null) => (perSecond ? Math.max(1, Math.min(MAX_BATCH, perSecond)) : MAX_BATCH);
+
+/**
  * Fans a notice out: one message row per reachable phone (suppressed phones get a `suppressed`
  * row so they are counted), written before any delivery job exists, each with the moment it may
  * go: normal notices wait for the recipient's sending window (quiet hours), urgent ones and
  * emergencies go at once (an emergency inside quiet hours is counted and audited). Then delivery
- * jobs in bulk. Safe to run twice: rows are unique per (notice, phone), job ids deterministic.
+ * jobs in bulk, each a batch of messages that may go at the same moment. Safe to run twice: rows
+ * are unique per (notice, phone), job ids deterministic.
  */
 @Injectable()
 export class FanOutNoticeUseCase {
@@ -128,27 +137,49 @@ export class FanOutNoticeUseCase {
     }));
   }
 
-  /** Enqueues delivery for the notice's `pending` rows in chunks, then marks them `queued`. */
+  /**
+   * Enqueues delivery for the notice's `pending` rows: in chunks of rows by id, the rows of a chunk
+   * that may go at the same moment (same sending window) in `message.send-batch` jobs of up to
+   * `batchSize` messages, each named by its first and last message. Each row is marked `queued`
+   * with its batch's job id (which the reconciler and the provider look-up check) before the jobs
+   * are added; a batch ranks as the message of its place in the broadcast would.
+   */
   async enqueuePending(noticeId: string, urgency: Urgency): Promise<number> {
     const tenantId = TenantContext.tenantId();
+    const size = batchSize(await this.db.tx((m) => senderPace(m, tenantId)));
     let enqueued = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await this.db.tx((m) =>
         query<{ id: string; delay_ms: number }>(
           m,
-          `select id, greatest(0, floor(extract(epoch from (send_after - now())) * 1000))::int as delay_ms
+          `select id, greatest(0, ceil(extract(epoch from (send_after - now())) * 1000))::int as delay_ms
            from messages where notice_id = $1 and status = 'pending' and id > $2 order by id limit $3`,
           [noticeId, after, ENQUEUE_CHUNK],
         ),
       );
       if (rows.length === 0) return enqueued;
-      await this.jobs.addBulk(
-        rows.map((row, i) => ({ name: JobName.SendMessage, tenantId, messageId: row.id, urgency, position: enqueued + i, delayMs: row.delay_ms })),
-      );
+      const sameMoment = new Map<number, string[]>();
+      for (const row of rows) sameMoment.set(row.delay_ms, [...(sameMoment.get(row.delay_ms) ?? []), row.id]);
+      const batches = [];
+      let position = enqueued;
+      for (const [delayMs, ids] of sameMoment) {
+        for (let i = 0; i < ids.length; i += size) {
+          const messageIds = ids.slice(i, i + size);
+          batches.push(buildJob({ name: JobName.SendBatch, tenantId, noticeId, messageIds, urgency, position, delayMs }));
+          position += messageIds.length;
+        }
+      }
+      const batchOf = batches.flatMap(({ job, options }) => (job.name === JobName.SendBatch ? job.data.messageIds.map((id) => [id, options.jobId]) : []));
       await this.db.tx((m) =>
-        query(m, `update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status = 'pending'`, [rows.map((row) => row.id)]),
+        query(
+          m,
+          `update messages msg set status = 'queued', batch_job_id = b.job_id, updated_at = now()
+           from unnest($1::uuid[], $2::text[]) as b(id, job_id) where msg.id = b.id and msg.status = 'pending'`,
+          [batchOf.map(([id]) => id), batchOf.map(([, job]) => job)],
+        ),
       );
+      await this.jobs.enqueueBulk(batches);
       enqueued += rows.length;
       after = rows[rows.length - 1].id;
     }

@@ -6,6 +6,7 @@ export * from './fan-out.use-case';
 export * from './process-inbound.use-case';
 export * from './reconciler';
 export * from './send-message.use-case';
+export * from './send-batch.use-case';
 export * from './sms-providers';
 export * from './sms-account-check.use-case';
 export * from './tenant-sms-cache';

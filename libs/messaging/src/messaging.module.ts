@@ -30,6 +30,7 @@ import { InboundSurveys, ProcessInboundUseCase } from './process-inbound.use-cas
 import { Reconciler, ReconcilerOptions } from './reconciler';
 import { RefreshStatusUseCase } from './refresh-status.use-case';
 import { ResolveMessageUseCase } from './resolve-message.use-case';
+import { SendBatchUseCase } from './send-batch.use-case';
 import { SendMessageUseCase } from './send-message.use-case';
 import { SenderRateLimiter } from './sender-rate-limiter';
 import { SmsAccountCheckUseCase } from './sms-account-check.use-case';
@@ -72,7 +73,16 @@ const NOTICE_USE_CASES = [
   CountAudienceUseCase,
 ];
 const API = [...NOTICE_USE_CASES, ConversationsUseCases, ConversationThreads, ConsentHistoryUseCase, TwilioWebhooks];
-const DELIVERY = [TenantSmsCache, SmsProviders, SenderRateLimiter, SendMessageUseCase, ResolveMessageUseCase, RefreshStatusUseCase, ProcessInboundUseCase];
+const DELIVERY = [
+  TenantSmsCache,
+  SmsProviders,
+  SenderRateLimiter,
+  SendMessageUseCase,
+  SendBatchUseCase,
+  ResolveMessageUseCase,
+  RefreshStatusUseCase,
+  ProcessInboundUseCase,
+];
 const DISPATCHER = [FanOutNoticeUseCase, Reconciler];
 const TRANSLATION = [PrepareNoticeUseCase, TranslateReplyUseCase];
 

@@ -27,8 +27,10 @@ describe('Quiet hours at fan-out (Postgres and Redis)', () => {
 
   const fanOut = (noticeId: string) =>
     TenantContext.run({ tenantId: spec.fixture.tenantId, correlationId: 'spec' }, () => new FanOutNoticeUseCase(spec.db, spec.jobs).execute(noticeId));
-  const rowsOf = (noticeId: string): Promise<{ id: string; phone: string; status: string; send_after: Date | null }[]> =>
-    spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select id, phone, status, send_after from messages where notice_id = $1 order by phone`, [noticeId]));
+  const rowsOf = (noticeId: string): Promise<{ id: string; phone: string; status: string; send_after: Date | null; batch_job_id: string }[]> =>
+    spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select id, phone, status, send_after, batch_job_id from messages where notice_id = $1 order by phone`, [noticeId]),
+    );
 
   /** 08:00 tomorrow in a zone where it is 21:xx today, as an instant. */
   function nextMorning(offsetHours: number, now = new Date()): number {
@@ -45,13 +47,16 @@ describe('Quiet hours at fan-out (Postgres and Redis)', () => {
     expect(late.send_after?.getTime()).toBe(nextMorning(evening.offsetHours, new Date(before)));
     expect(open).toMatchObject({ status: 'queued', send_after: null });
 
+    // Each in a batch of the rows that may go at the same moment.
+    expect(late.batch_job_id).not.toBe(open.batch_job_id);
     const queue = spec.jobs.queue(QueueName.Delivery);
-    const delayed = await queue.getJob(`msg-${late.id}`);
-    expect(delayed?.name).toBe(JobName.SendMessage);
+    const delayed = await queue.getJob(late.batch_job_id);
+    expect(delayed?.name).toBe(JobName.SendBatch);
+    expect(delayed?.data).toMatchObject({ noticeId, messageIds: [late.id] });
     expect(await delayed?.getState()).toBe('delayed');
     // The job waits until the window opens (give or take the moments between fan-out and now).
     expect(Math.abs(before + (delayed?.opts.delay ?? 0) - late.send_after!.getTime())).toBeLessThan(60_000);
-    expect(await (await queue.getJob(`msg-${open.id}`))?.getState()).not.toBe('delayed');
+    expect(await (await queue.getJob(open.batch_job_id))?.getState()).not.toBe('delayed');
 
     const [notice] = await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`select quiet_hours_overridden from notices where id = $1`, [noticeId]));
     expect(notice.quiet_hours_overridden).toBe(0);
@@ -68,7 +73,11 @@ describe('Quiet hours at fan-out (Postgres and Redis)', () => {
       m.query(`select action, data from audit_log where subject_id = $1 and action = 'notice.quiet_hours_overridden'`, [noticeId]),
     );
     expect(audit).toEqual([{ action: 'notice.quiet_hours_overridden', data: { recipients: 1 } }]);
-    for (const row of rows) expect(await (await spec.jobs.queue(QueueName.Delivery).getJob(`msg-${row.id}`))?.getState()).toBe('waiting');
+    // Both go at once, in one batch, ahead of every band (no priority).
+    expect(rows[0].batch_job_id).toBe(rows[1].batch_job_id);
+    const batch = await spec.jobs.queue(QueueName.Delivery).getJob(rows[0].batch_job_id);
+    expect(batch?.data.messageIds).toEqual([...rows.map((row) => row.id)].sort());
+    expect(await batch?.getState()).toBe('waiting');
   });
 
   it('sends an urgent notice at once without an audit entry', async () => {

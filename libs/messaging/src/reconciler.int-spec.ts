@@ -3,6 +3,7 @@ import { TenantContext } from '@porchlight/tenancy';
 import { addFamilies, createNoticeFixture, randomHex, TEST_REDIS_URL, useIntegration } from '@porchlight/testing';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import IORedis from 'ioredis';
+import { buildJob } from '@porchlight/queue';
 import { Reconciler } from './reconciler';
 
 describe('Reconciler (Postgres and Redis)', () => {
@@ -37,6 +38,27 @@ describe('Reconciler (Postgres and Redis)', () => {
     expect((await delivery().getJob(jobId.sendMessage(id)))?.name).toBe(JobName.SendMessage);
     await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
     expect(await sweep()).toEqual({ messages: 0, inbound: 0, replies: 0, notices: 0, unresolved: 0, statuses: 0 });
+  });
+
+  it('leaves a queued message to the batch job it waits in while that job lives, and re-enqueues it alone once it is gone', async () => {
+    const { id, noticeId } = await row('queued', 60);
+    const batch = buildJob({
+      name: JobName.SendBatch,
+      tenantId: spec.fixture.tenantId,
+      noticeId,
+      messageIds: [id],
+      urgency: 'normal',
+      position: 0,
+      delayMs: 60_000,
+    });
+    await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update messages set batch_job_id = $2 where id = $1`, [id, batch.options.jobId]));
+    await spec.jobs.enqueueBulk([batch]);
+    expect(await sweep()).toMatchObject({ messages: 0 });
+    expect(await delivery().getJob(jobId.sendMessage(id))).toBeUndefined();
+    await delivery().remove(batch.options.jobId);
+    await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
+    expect(await sweep()).toMatchObject({ messages: 1 });
+    expect((await delivery().getJob(jobId.sendMessage(id)))?.name).toBe(JobName.SendMessage);
   });
 
   it('leaves recent work alone', async () => {

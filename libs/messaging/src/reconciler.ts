@@ -101,9 +101,9 @@ export class Reconciler {
   async sweepTenant(tenantId: string): Promise<ReconcileReport> {
     const { staleAfterSeconds: stale, sendingStaleAfterSeconds: sendingStale, statusStaleAfterSeconds: statusStale } = this.options;
     const found = await this.db.tx(async (m) => ({
-      messages: await query<{ id: string; notice_id: string | null; urgency: Urgency; delay_ms: number }>(
+      messages: await query<{ id: string; notice_id: string | null; batch_job_id: string | null; urgency: Urgency; delay_ms: number }>(
         m,
-        `select msg.id, msg.notice_id, coalesce(n.urgency, 'urgent') as urgency,
+        `select msg.id, msg.notice_id, msg.batch_job_id, coalesce(n.urgency, 'urgent') as urgency,
            greatest(0, floor(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms
          from messages msg left join notices n on n.id = msg.notice_id
          where msg.tenant_id = $1 and msg.direction = 'outbound' and msg.status in ('pending', 'queued')
@@ -152,12 +152,15 @@ export class Reconciler {
       noticeIds.map((id) => jobId.fanOutNotice(id)),
     );
     found.messages = found.messages.filter((row) => !row.notice_id || !fanningOut.has(jobId.fanOutNotice(row.notice_id)));
+    // A message fan-out enqueued in a batch waits in that batch's job while it lives (or in its own, once it left the batch).
+    const batchJobs = [...new Set(found.messages.map((row) => row.batch_job_id).filter((id): id is string => id !== null))];
     const alive = await this.jobs.existing(QueueName.Delivery, [
       ...found.messages.map((row) => jobId.sendMessage(row.id)),
+      ...batchJobs,
       ...found.unresolved.map((row) => jobId.resolveMessage(row.id, row.claimed)),
     ]);
     for (const row of found.messages) {
-      if (alive.has(jobId.sendMessage(row.id))) continue;
+      if (alive.has(jobId.sendMessage(row.id)) || (row.batch_job_id !== null && alive.has(row.batch_job_id))) continue;
       lost.push(buildJob({ name: JobName.SendMessage, tenantId, messageId: row.id, urgency: row.urgency, delayMs: row.delay_ms }));
     }
     for (const row of found.unresolved) {

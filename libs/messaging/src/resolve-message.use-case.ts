@@ -35,6 +35,8 @@ interface ClaimedRow {
   age_ms: number;
   attempts: number;
   provider_sid_history: string[];
+  /** The batch job fan-out enqueued the row in, if any: it may be the claimer too. */
+  batch_job_id: string | null;
 }
 
 /**
@@ -69,15 +71,16 @@ export class ResolveMessageUseCase {
       query<ClaimedRow>(
         m,
         `select id, phone, body, claimed_at, claimed_at::text as claimed, extract(epoch from claimed_at)::bigint::text as claimed_epoch,
-           (extract(epoch from now() - claimed_at) * 1000)::float8 as age_ms, attempts, provider_sid_history from messages
+           (extract(epoch from now() - claimed_at) * 1000)::float8 as age_ms, attempts, provider_sid_history, batch_job_id from messages
          where id = $1 and status = 'sending' and provider_sid is null`,
         [messageId],
       ),
     );
     const row = claimed.at(0);
     if (!row || row.claimed_epoch !== claimedAt) return 'skipped';
-    // Every send job this row has had (one per generation, see jobId.sendMessage); any still held may be the claimer.
+    // Every send job this row has had (one per generation, see jobId.sendMessage, and its batch's); any still held may be the claimer.
     const sendJobs = Array.from({ length: row.attempts + 1 }, (_, generation) => jobId.sendMessage(messageId, generation));
+    if (row.batch_job_id) sendJobs.push(row.batch_job_id);
     if (await this.jobs.anyHeld(QueueName.Delivery, sendJobs)) {
       throw new RetryLaterError(HELD_CLAIM_RECHECK_MS, 'the claim’s send job is still running');
     }

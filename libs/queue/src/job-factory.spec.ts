@@ -35,6 +35,24 @@ describe('buildJob', () => {
     expect(send({ urgency: 'urgent' })).toEqual({ jobId: `msg-${id}`, priority: 1 });
     expect(send({ urgency: 'normal', position: 250, delayMs: 60_000 })).toEqual({ jobId: `msg-${id}`, priority: 1002, delay: 60_000 });
     expect(send({ generation: 2, delayMs: 0 })).toEqual({ jobId: `msg-${id}-r2` });
+    expect(buildJob({ name: JobName.SendMessage, tenantId, messageId: id, triesBefore: 1 }).job.data).toEqual({
+      tenantId,
+      correlationId: id,
+      messageId: id,
+      triesBefore: 1,
+    });
+  });
+
+  it('names a batch by its notice and its first and last message, and ranks it as the message of its place in the broadcast', () => {
+    const [a, b, c] = ['00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000000c2', '00000000-0000-0000-0000-0000000000c3'];
+    const batch = (urgency: 'emergency' | 'urgent' | 'normal', position: number, delayMs?: number) =>
+      buildJob({ name: JobName.SendBatch, tenantId, noticeId: id, messageIds: [a, b, c], urgency, position, delayMs });
+    expect(batch('normal', 300, 5000)).toEqual({
+      job: { name: 'message.send-batch', data: { tenantId, correlationId: id, noticeId: id, messageIds: [a, b, c] } },
+      options: { jobId: `batch-${id}-${a}-${c}`, priority: 1003, delay: 5000 },
+    });
+    expect(batch('emergency', 300).options).toEqual({ jobId: `batch-${id}-${a}-${c}` });
+    expect(batch('urgent', 0).options).toEqual({ jobId: `batch-${id}-${a}-${c}`, priority: 1 });
   });
 
   it('carries the correlation id of the work that asked for the job, else the row it is about', () => {

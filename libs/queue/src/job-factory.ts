@@ -25,6 +25,18 @@ export type JobRequest =
       position?: number;
       /** The message's tries so far when this is a later send of it (a new job id); 0 for its first. */
       generation?: number;
+      /** Tries the message already had in a batch, counted against its attempts. */
+      triesBefore?: number;
+      delayMs?: number;
+    })
+  | (TenantWork & {
+      name: JobName.SendBatch;
+      noticeId: string;
+      /** The batch's message ids, in the order fan-out chose them (its first and last name the job). */
+      messageIds: string[];
+      urgency: Urgency;
+      /** The place of the batch's first message in its broadcast (see `position` above). */
+      position: number;
       delayMs?: number;
     })
   | (TenantWork & { name: JobName.ResolveMessage; messageId: string; claimedAt: string; delayMs?: number })
@@ -69,10 +81,19 @@ export function buildJob(request: JobRequest): BuiltJob {
       );
     }
     case JobName.SendMessage: {
-      const { name, messageId, urgency, position = 0, generation = 0, delayMs } = request;
+      const { name, messageId, urgency, position = 0, generation = 0, triesBefore, delayMs } = request;
       return built(
-        { name, data: { tenantId, correlationId: correlation(messageId), messageId } },
+        { name, data: { tenantId, correlationId: correlation(messageId), messageId, ...(triesBefore ? { triesBefore } : {}) } },
         { jobId: jobId.sendMessage(messageId, generation), ...(urgency ? priorityOption(messagePriority(urgency, position)) : {}), ...later(delayMs) },
+      );
+    }
+    case JobName.SendBatch: {
+      const { name, noticeId, messageIds, urgency, position, delayMs } = request;
+      const [first, last] = [messageIds[0], messageIds[messageIds.length - 1]];
+      return built(
+        { name, data: { tenantId, correlationId: correlation(noticeId), noticeId, messageIds } },
+        // The same priority a message of this place in the broadcast gets: districts take turns batch by batch.
+        { jobId: jobId.sendBatch(noticeId, first, last), ...priorityOption(messagePriority(urgency, position)), ...later(delayMs) },
       );
     }
     case JobName.ResolveMessage: {

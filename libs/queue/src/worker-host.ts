@@ -44,6 +44,8 @@ export class WorkerHost {
   private readonly logger = new Logger(WorkerHost.name);
   private readonly workers: Worker<JobPayloads[JobName], void, JobName>[] = [];
   private readonly connections: IORedis[] = [];
+  /** Set once `close()` is called: handlers may give back jobs they have not started. */
+  private stopping = false;
 
   constructor(
     private readonly connectionFactory: () => IORedis,
@@ -80,7 +82,7 @@ export class WorkerHost {
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
       await TenantContext.run({ tenantId: data.tenantId, correlationId: data.correlationId }, () =>
-        handler.handle(job.data, { attemptsMade: job.attemptsMade, jobId: job.id }),
+        handler.handle(job.data, { attemptsMade: job.attemptsMade, jobId: job.id, priority: job.priority, stopping: () => this.stopping }),
       );
       this.options.onOutcome?.(name, 'completed', seconds());
     } catch (error) {
@@ -100,6 +102,7 @@ export class WorkerHost {
    * connections end first, as there is no job in hand to finish without Redis anyway.
    */
   async close(): Promise<void> {
+    this.stopping = true;
     if (!(await settledWithin(this.workers, 2000))) {
       for (const connection of this.connections) connection.disconnect();
       await settledWithin(this.workers, 250);

@@ -24,6 +24,7 @@ import { MessagesReplyToIndex1734300000000 } from './1734300000000-messages-repl
 import { SurveyScheduledAt1734400000000 } from './1734400000000-survey-scheduled-at';
 import { SurveyPreparedAt1734500000000 } from './1734500000000-survey-prepared-at';
 import { TenantPolicyOnce1734600000000 } from './1734600000000-tenant-policy-once';
+import { MessageBatchFunctions1734700000000 } from './1734700000000-message-batch-functions';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   SurveyScheduledAt1734400000000,
   SurveyPreparedAt1734500000000,
   TenantPolicyOnce1734600000000,
+  MessageBatchFunctions1734700000000,
 ];

@@ -90,3 +90,9 @@ export async function everyTenantId(db: TenantDb): Promise<string[]> {
   const rows = await db.unscoped<{ tenant_id: string }>(`select tenant_id from tenant_directory`);
   return rows.map((row) => row.tenant_id);
 }
+
+/** The district's sender pace: segments per second its number or messaging service may send (null: no limit of its own). */
+export async function senderPace(m: EntityManager, tenantId: string): Promise<number | null> {
+  const row = await queryOne<{ per_second: number | null }>(m, `select sms_messages_per_second as per_second from tenants where id = $1`, [tenantId]);
+  return row?.per_second ?? null;
+}

@@ -1,5 +1,6 @@
-import { queryOne } from '@porchlight/database';
-import { EntityManager, IsNull } from 'typeorm';
+import { query, queryOne } from '@porchlight/database';
+import { Urgency } from '@porchlight/contracts';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { MessageEntity } from './message.entity';
 import { PhoneEntity } from './phone.entity';
 
@@ -10,7 +11,7 @@ export interface SendError {
 }
 
 /** The guard of every write after a claim: still `sending`, and no SID stored yet. */
-const claimedRow = (id: string) => ({ id, status: 'sending', providerSid: IsNull() });
+const claimedRow = (id: string | string[]) => ({ id: typeof id === 'string' ? id : In(id), status: 'sending', providerSid: IsNull() });
 
 /** Milliseconds until a row still waiting for its sending window may be claimed; undefined when it does not wait. */
 export async function sendingWindowWait(m: EntityManager, messageId: string): Promise<number | undefined> {
@@ -23,8 +24,23 @@ export async function sendingWindowWait(m: EntityManager, messageId: string): Pr
   return row?.wait_ms;
 }
 
-/** Back to `queued` for a later try; `refund` when the provider was never asked (the claim does not count). */
-export async function releaseClaim(m: EntityManager, messageId: string, error?: SendError, refund = false): Promise<void> {
+/**
+ * Of these rows, those still waiting for their sending window (not claimed for that reason alone):
+ * milliseconds until each may be claimed, and its urgency.
+ */
+export async function sendingWindowWaits(m: EntityManager, messageIds: string[]): Promise<{ id: string; wait_ms: number; urgency: Urgency }[]> {
+  if (messageIds.length === 0) return [];
+  return query(
+    m,
+    `select msg.id, greatest(0, ceil(extract(epoch from (msg.send_after - now())) * 1000))::int as wait_ms, coalesce(n.urgency, 'urgent') as urgency
+     from messages msg left join notices n on n.id = msg.notice_id
+     where msg.id = any($1::uuid[]) and msg.status in ('pending', 'queued') and msg.provider_sid is null and msg.send_after > now()`,
+    [messageIds],
+  );
+}
+
+/** Back to `queued` for a later try (one row or several); `refund` when the provider was never asked (the claim does not count). */
+export async function releaseClaim(m: EntityManager, messageId: string | string[], error?: SendError, refund = false): Promise<void> {
   await m.update(MessageEntity, claimedRow(messageId), {
     status: 'queued',
     ...(typeof error?.code === 'number' ? { errorCode: error.code } : {}),

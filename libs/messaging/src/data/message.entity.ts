@@ -24,6 +24,8 @@ export class MessageEntity {
   @Column('uuid', { name: 'reply_to_id', nullable: true }) replyToId!: string | null;
   @Column('integer', { default: 0 }) attempts!: number;
   @Column('integer', { name: 'unreachable_attempts', default: 0 }) unreachableAttempts!: number;
+  /** The `message.send-batch` job fan-out enqueued the row in (see jobId.sendBatch); null for messages sent one by one. */
+  @Column('text', { name: 'batch_job_id', nullable: true }) batchJobId!: string | null;
   @Column('timestamptz', { name: 'send_after', nullable: true }) sendAfter!: Date | null;
   @Column('timestamptz', { name: 'claimed_at', nullable: true }) claimedAt!: Date | null;
   @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt!: Date | null;
