@@ -79,8 +79,23 @@ describe('npm start', () => {
         waitFor(`delivery health on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, { timeoutMs: 120_000, intervalMs: 250 }),
       );
     }
-    // One API process killed: the other serves on the same port while it starts again.
+    // One API process killed: the other serves on the same port while it starts again. Both must
+    // be listening first (on a busy machine the second may still be booting when the first is ready).
     const [first, second] = porchlight.pids('api');
+    const running = porchlight;
+    /** The pids whose API process has logged that it listens. */
+    const listening = () =>
+      new Set(
+        running
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"msg":"api listening"'))
+          .map((line) => (JSON.parse(line.slice(line.indexOf('{'))) as { pid?: number }).pid),
+      );
+    await explained(
+      running,
+      waitFor('both API processes listening', () => listening().has(first) && listening().has(second), { timeoutMs: 120_000, intervalMs: 250 }),
+    );
     process.kill(first, 'SIGKILL');
     await explained(
       porchlight,
