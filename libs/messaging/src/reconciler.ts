@@ -116,11 +116,14 @@ export class Reconciler {
          where tenant_id = $1 and status = 'sending' and provider_sid is null and claimed_at < now() - make_interval(secs => $2) limit 5000`,
         [tenantId, sendingStale],
       ),
+      // The wait between look-ups grows with the message's age (half of it, at least `statusStale`):
+      // a carrier that never returns a receipt costs about nine look-ups in 72 hours, not one per wait.
       waitingStatus: await query<{ id: string; stamp: string }>(
         m,
         `select id, extract(epoch from updated_at)::bigint::text as stamp from messages
          where tenant_id = $1 and direction = 'outbound' and status in ('sending', 'sent') and provider_sid is not null
-           and updated_at < now() - make_interval(secs => $2) and created_at > now() - make_interval(hours => $3) limit 5000`,
+           and updated_at < now() - greatest(make_interval(secs => $2), (now() - created_at) / 2)
+           and created_at > now() - make_interval(hours => $3) limit 5000`,
         [tenantId, statusStale, STATUS_HORIZON_HOURS],
       ),
       inbound: await query<{ id: string }>(

@@ -66,7 +66,8 @@ describe('status look-ups for messages whose final callback was lost (Postgres a
   const delivery = () => spec.jobs.queue(QueueName.Delivery);
 
   it('looks up a sent message whose delivered callback never came, once per wait, and stores what the provider says', async () => {
-    const { id, sid } = await message('sent', 1000);
+    // Sent an hour ago, no news for 40 minutes: more than half its age.
+    const { id, sid } = await message('sent', 2400);
     const { stamp } = await row(id);
     const first = await sweep();
     expect(first.statuses).toBeGreaterThanOrEqual(1);
@@ -102,12 +103,14 @@ describe('status look-ups for messages whose final callback was lost (Postgres a
     expect(await row(id)).toMatchObject({ status: 'undelivered', error_code: 30007 });
   });
 
-  it('leaves alone messages with recent news, final ones and ones sent before the horizon', async () => {
+  it('leaves alone messages with recent news, final ones, ones asked about within half their age, and ones sent before the horizon', async () => {
     const recent = await message('sent', 10);
     const final = await message('delivered', 1000);
     const old = await message('sent', 1000, 24 * 4);
+    // Sent ten hours ago, last news three hours ago: the next look-up waits until half its age has passed.
+    const asked = await message('sent', 3 * 3600, 10);
     await sweep();
-    for (const { id } of [recent, final, old]) {
+    for (const { id } of [recent, final, old, asked]) {
       const { stamp } = await row(id);
       expect(await delivery().getJob(jobId.refreshStatus(id, stamp))).toBeUndefined();
     }

@@ -15,7 +15,7 @@ import { STATUS_MAP } from './twilio-webhooks.use-cases';
  * The reconciler finds such rows once they have waited `STATUS_STALE_SECONDS` and this asks the
  * provider for the message's status, stored with a callback's rules (forward only, this SID only).
  * A status the provider has not moved on (a carrier that sends no receipt leaves it `sent`) is
- * stamped, so the row is asked about again only after another wait.
+ * stamped, so the row is asked about again only after a wait that grows with its age (the reconciler's rule).
  */
 @Injectable()
 export class RefreshStatusUseCase {
