@@ -11,12 +11,12 @@ import { createApiDocument, OPENAPI_JSON_PATH } from './http/openapi';
 import { portalStatic } from './http/portal-static';
 import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
-import { STATUS_CALLBACK_PATH, statusCallbackRoute } from './webhooks/status-callback.route';
+import { answerFirst, isStatusCallback, statusCallbackHandler } from './webhooks/status-callback.route';
 
 export interface ApiAppOptions {
   /**
-   * Twilio's status callbacks on the plain Express route ahead of Nest's pipeline (default); false
-   * leaves them to the Nest controller, the baseline `bench:status-callbacks` compares against.
+   * Twilio's status callbacks answered on Node's HTTP server ahead of Express and Nest (default);
+   * false leaves them to the Nest controller, the baseline `bench:status-callbacks` compares against.
    */
   leanStatusCallbacks?: boolean;
 }
@@ -31,7 +31,8 @@ export async function createApiApp(env: ApiEnv, options: ApiAppOptions = {}): Pr
   });
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
-  if (options.leanStatusCallbacks !== false) app.use(STATUS_CALLBACK_PATH, statusCallbackRoute(app.get(TwilioWebhooks), env.MAX_BODY_BYTES));
+  if (options.leanStatusCallbacks !== false)
+    answerFirst(app.getHttpServer(), isStatusCallback, statusCallbackHandler(app.get(TwilioWebhooks), env.MAX_BODY_BYTES));
   app.use(securityHeaders(env));
   const cors = corsOptions(env);
   if (cors) app.enableCors(cors);

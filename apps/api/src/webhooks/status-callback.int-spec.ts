@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http';
 import { randomHex } from '@porchlight/testing';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { startApiUnderTest, ApiUnderTest } from '../testing/api-under-test';
@@ -5,15 +6,24 @@ import { startApiUnderTest, ApiUnderTest } from '../testing/api-under-test';
 const PUBLIC_BASE_URL = 'https://porchlight.example.org';
 
 /**
- * Twilio's status callbacks on the plain route ahead of Nest's pipeline answer exactly as the Nest
- * route did: 204 once stored, 403 storing nothing for a bad signature, the API's error body for a
- * body too large; anything but a POST to the path itself is left to Nest.
+ * Twilio's status callbacks, answered on Node's HTTP server ahead of Express, answer exactly as the
+ * Nest route does: 204 once stored, 403 storing nothing for a bad signature, the API's error body
+ * for a body too large; anything but a POST to the path itself is left to Express and Nest.
  */
 describe('POST /webhooks/twilio/status (lean route)', () => {
   let api: ApiUnderTest;
+  /** Requests Express saw for the status callback path. */
+  const seenByExpress: string[] = [];
 
   beforeAll(async () => {
-    api = await startApiUnderTest('status-callback', { PUBLIC_BASE_URL, MAX_BODY_BYTES: '4096' });
+    api = await startApiUnderTest('status-callback', { PUBLIC_BASE_URL, MAX_BODY_BYTES: '4096' }, {}, (app) => {
+      const express = app.getHttpAdapter().getInstance() as { handle: (req: IncomingMessage, ...rest: unknown[]) => unknown };
+      const handle = express.handle.bind(express);
+      express.handle = (req, ...rest) => {
+        if (req.url?.startsWith('/webhooks/twilio/status')) seenByExpress.push(`${String(req.method)} ${req.url}`);
+        return handle(req, ...rest);
+      };
+    });
   });
   afterAll(() => api.close());
 
@@ -93,8 +103,17 @@ describe('POST /webhooks/twilio/status (lean route)', () => {
     expect(await statusOf(message.id)).toBe('sending');
   });
 
-  it('leaves other methods and paths to the API’s routes', async () => {
+  it('is answered before Express sees it, and leaves other methods and paths to the API’s routes', async () => {
+    seenByExpress.length = 0;
+    const message = await outbound();
+    const path = `/webhooks/twilio/status?m=${message.id}`;
+    const params = { AccountSid: api.fixture.accountSid, From: '+16175550100', MessageSid: message.provider_sid, MessageStatus: 'sent' };
+    expect((await post(path, params)).status).toBe(204);
+    expect(await statusOf(message.id)).toBe('sent');
+    expect(seenByExpress).toEqual([]);
+
     expect((await fetch(`${api.base}/webhooks/twilio/status`)).status).toBe(404);
     expect((await fetch(`${api.base}/webhooks/twilio/status/extra`, { method: 'POST' })).status).toBe(404);
+    expect(seenByExpress).toEqual(['GET /webhooks/twilio/status', 'POST /webhooks/twilio/status/extra']);
   });
 });
