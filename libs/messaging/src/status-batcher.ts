@@ -49,21 +49,24 @@ export async function recordStatuses(
 
 /**
  * Plain status callbacks (no error code) arrive two or three per message during a broadcast.
- * Rather than one transaction each, callbacks arriving together are written in one statement per
- * tenant, and each request is answered only once its batch is committed — so Twilio still gets
- * a 2xx only for a status that is stored. Same rules as one at a time: status only moves forward,
- * and a callback for an earlier attempt's SID is ignored. The survey messages a batch delivers are
- * handed to `surveys` in the same transaction (their recipients' delivered flag).
+ * Rather than one transaction each, they are group-committed per tenant: while one statement of a
+ * tenant's is being written, the callbacks that arrive meanwhile wait, and are written together
+ * in the next one as soon as it is done. A lone callback is written at once; under load the
+ * batches grow with the load (up to `maxBatch`), with no timer in between. Each request is
+ * answered only once its batch is committed — so Twilio still gets a 2xx only for a status that
+ * is stored. Same rules as one at a time: status only moves forward, and a callback for an earlier
+ * attempt's SID is ignored. The survey messages a batch delivers are handed to `surveys` in the
+ * same transaction (their recipients' delivered flag).
  */
 export class StatusBatcher {
   private readonly pending = new Map<string, PendingStatus[]>();
-  private scheduled = false;
+  /** Tenants with a statement being written now. */
+  private readonly writing = new Set<string>();
 
   constructor(
     private readonly db: TenantDb,
     private readonly surveys: SurveyDeliveries | null = null,
-    private readonly maxBatch = 200,
-    private readonly lingerMs = 2,
+    private readonly maxBatch = 500,
   ) {}
 
   apply(tenantId: string, messageId: string, sid: string, status: MessageStatus): Promise<boolean> {
@@ -71,21 +74,16 @@ export class StatusBatcher {
       const list = this.pending.get(tenantId) ?? [];
       list.push({ messageId, sid, status, resolve, reject });
       this.pending.set(tenantId, list);
-      if (list.length >= this.maxBatch) void this.flushTenant(tenantId);
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        setTimeout(() => {
-          this.scheduled = false;
-          for (const id of [...this.pending.keys()]) void this.flushTenant(id);
-        }, this.lingerMs);
-      }
+      if (!this.writing.has(tenantId)) void this.flushTenant(tenantId);
     });
   }
 
   private async flushTenant(tenantId: string): Promise<void> {
-    const batch = this.pending.get(tenantId);
-    if (!batch || batch.length === 0) return;
-    this.pending.delete(tenantId);
+    const waiting = this.pending.get(tenantId);
+    if (!waiting || waiting.length === 0) return;
+    const batch = waiting.splice(0, this.maxBatch);
+    if (waiting.length === 0) this.pending.delete(tenantId);
+    this.writing.add(tenantId);
     const furthest = new Map<string, PendingStatus>();
     for (const entry of batch) {
       const seen = furthest.get(entry.messageId);
@@ -98,6 +96,9 @@ export class StatusBatcher {
       for (const entry of batch) entry.resolve(furthest.get(entry.messageId) === entry && changed.has(entry.messageId));
     } catch (error) {
       for (const entry of batch) entry.reject(error);
+    } finally {
+      this.writing.delete(tenantId);
+      void this.flushTenant(tenantId);
     }
   }
 }
