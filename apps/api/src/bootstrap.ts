@@ -4,14 +4,14 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiEnv } from '@porchlight/config';
 import { TwilioWebhooks } from '@porchlight/messaging';
-import { createLogger, nestLogger, withLogging } from '@porchlight/observability';
+import { answerFirst, createLogger, nestLogger, withLogging } from '@porchlight/observability';
 import { ApiModule } from './api.module';
 import { bodyParsers } from './http/body-parsers';
 import { createApiDocument, OPENAPI_JSON_PATH } from './http/openapi';
 import { portalStatic } from './http/portal-static';
 import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
-import { answerFirst, isStatusCallback, statusCallbackHandler } from './webhooks/status-callback.route';
+import { isStatusCallback, statusCallbackHandler } from './webhooks/status-callback.route';
 
 export interface ApiAppOptions {
   /**

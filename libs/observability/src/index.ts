@@ -4,3 +4,4 @@ export * from './redact';
 export * from './metrics';
 export * from './health';
 export * from './run-worker';
+export * from './answer-first';

@@ -1,7 +1,7 @@
-import { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpException, Logger } from '@nestjs/common';
 import { TwilioWebhooks } from '@porchlight/messaging';
-import { correlationIdFor } from '@porchlight/observability';
+import { correlationIdFor, RequestListener } from '@porchlight/observability';
 import { TenantContext } from '@porchlight/tenancy';
 import { errorBody } from '../http/error.filter';
 
@@ -11,25 +11,10 @@ const MESSAGE_ID = /^[0-9a-f-]{36}$/i;
 const MAX_FIELDS = 200;
 const QUESTION_MARK = 0x3f;
 
-type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
-
 /** A POST to the status callback path itself, with or without a query string. */
 export function isStatusCallback(req: IncomingMessage): boolean {
   if (req.method !== 'POST' || req.url === undefined || !req.url.startsWith(STATUS_CALLBACK_PATH)) return false;
   return req.url.length === STATUS_CALLBACK_PATH.length || req.url.charCodeAt(STATUS_CALLBACK_PATH.length) === QUESTION_MARK;
-}
-
-/**
- * Makes `server` hand Twilio's status callbacks to `handler` before Express sees them; every other
- * request goes to the listeners the server had (Express, and Nest behind it).
- */
-export function answerFirst(server: Server, accepts: (req: IncomingMessage) => boolean, handler: RequestListener): void {
-  const others = server.listeners('request') as RequestListener[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (accepts(req)) handler(req, res);
-    else for (const listener of others) listener.call(server, req, res);
-  });
 }
 
 /**
