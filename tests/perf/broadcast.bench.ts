@@ -16,7 +16,7 @@
  *   WORKERS=1 npm run bench:broadcast, WORKERS=2 …: Porchlight started as `npm start` starts it (the
  *   supervisor, its defaults) with that many processes per app, instead of one process per app.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createDataSource, TenantDb } from '@porchlight/database';
 import { addManyFamilies, AppName, HttpClient, randomAccountSid, randomHex, startStack, startSupervised, TEST_REDIS_URL, waitFor } from '@porchlight/testing';
 import { Queue, Worker } from 'bullmq';
@@ -31,6 +31,8 @@ const CALLBACKS = process.env.CALLBACKS !== '0';
 /** Set: boot through the supervisor (`npm start`) with this many processes per app. */
 const WORKERS = process.env.WORKERS;
 const PORCHLIGHT_APPS: AppName[] = ['api', 'contacts', 'translation', 'dispatcher', 'delivery'];
+/** The sandbox's name in the supervisor's log lines. */
+const SUPERVISED_SANDBOX = 'sms-sandbox';
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
@@ -42,13 +44,20 @@ interface Running {
   env: Record<string, string>;
   /** The pids of each Porchlight app's processes (the sandbox's not included). */
   pids(): Map<AppName, number[]>;
+  /** The SMS sandbox's pid (Twilio's stand-in). */
+  sandboxPid(): number | undefined;
   stop(): Promise<unknown>;
 }
 
 async function boot(): Promise<Running> {
   if (WORKERS) {
     const supervised = await startSupervised('bench-broadcast', { WORKERS, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-    return { ...supervised, pids: () => new Map(PORCHLIGHT_APPS.map((app) => [app, supervised.pids(app)])), stop: () => supervised.stop() };
+    return {
+      ...supervised,
+      pids: () => new Map(PORCHLIGHT_APPS.map((app) => [app, supervised.pids(app)])),
+      sandboxPid: () => supervised.pid(SUPERVISED_SANDBOX),
+      stop: () => supervised.stop(),
+    };
   }
   const stack = await startStack('bench-broadcast', {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -58,8 +67,26 @@ async function boot(): Promise<Running> {
   return {
     ...stack,
     pids: () => new Map(PORCHLIGHT_APPS.map((app) => [app, [stack.processes.get(app)?.pid].filter((pid): pid is number => pid !== undefined)])),
+    sandboxPid: () => stack.processes.get('sms-sandbox')?.pid,
     stop: () => stack.stop(),
   };
+}
+
+/** The processes of the machine's Postgres and Redis servers (every backend and helper), by name. */
+function serverPids(): Map<string, number[]> {
+  const found = new Map<string, number[]>([
+    ['postgres', []],
+    ['redis-server', []],
+  ]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      found.get(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())?.push(Number(entry));
+    } catch {
+      // gone since the listing
+    }
+  }
+  return found;
 }
 
 /** User + system CPU seconds of each process so far (fields 14 and 15 of /proc/<pid>/stat), by pid. */
@@ -191,7 +218,9 @@ async function main(): Promise<void> {
     const accepted = async () => (await sandbox.get('/sandbox/stats')).body.accepted as number;
     const base = await accepted();
     const allPids = () => [...stack.pids().values()].flat();
+    const others = () => new Map<string, number[]>([['sandbox', [stack.sandboxPid()].filter((pid): pid is number => pid !== undefined)], ...serverPids()]);
     const cpuBefore = cpuSeconds(allPids());
+    const othersBefore = cpuSeconds([...others().values()].flat());
     const t0 = performance.now();
     const noticeId = await sendNotice(big, 'normal', 'Snow day: all schools are closed tomorrow. Stay safe and warm.');
 
@@ -225,6 +254,11 @@ async function main(): Promise<void> {
       await waitFor('every row delivered', async () => (await delivered(dataSource, big.id, noticeId)) === FAMILIES, { timeoutMs: 900_000, intervalMs: 250 });
     const tDelivered = performance.now();
     const cpuAfter = cpuSeconds(allPids());
+    const othersAfter = others();
+    const othersCpu = cpuSeconds([...othersAfter.values()].flat());
+    const cpuOfOthers = [...othersAfter].map(
+      ([name, pids]) => [name, pids.reduce((sum, pid) => sum + (othersCpu.get(pid) ?? 0) - (othersBefore.get(pid) ?? 0), 0)] as const,
+    );
     const cpu = [...cpuAfter].reduce((sum, [pid, seconds]) => sum + seconds - (cpuBefore.get(pid) ?? 0), 0);
     const cpuByApp = [...stack.pids()].map(
       ([app, pids]) => [app, pids.reduce((sum, pid) => sum + (cpuAfter.get(pid) ?? 0) - (cpuBefore.get(pid) ?? 0), 0)] as const,
@@ -242,6 +276,11 @@ async function main(): Promise<void> {
       `    CPU of Porchlight's processes (sandbox excluded), send call → all delivered: ${cpu.toFixed(1)} s, ${((cpu * 1000) / FAMILIES).toFixed(2)} ms per message`,
     );
     console.log(`    of which (ms per message): ${cpuByApp.map(([app, seconds]) => `${app} ${((seconds * 1000) / FAMILIES).toFixed(2)}`).join(', ')}`);
+    console.log(
+      `    the rest of the machine (ms per message; Postgres and Redis processes alive at the end): ${cpuOfOthers
+        .map(([name, seconds]) => `${name} ${((seconds * 1000) / FAMILIES).toFixed(2)}`)
+        .join(', ')}`,
+    );
     console.log(
       `    peak RSS (MiB): ${Object.entries(rss)
         .map(([app, mib]) => `${app} ${mib}`)
