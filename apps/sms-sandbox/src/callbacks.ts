@@ -55,7 +55,9 @@ export function postSigned(account: SandboxAccount, url: string, params: Record<
 export class CallbackSender {
   private readonly logger = new Logger('StatusCallbacks');
   private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** Callbacks waiting for a turn, first come first served: `waiting[head]` is next. */
+  private waiting: (() => void)[] = [];
+  private head = 0;
 
   constructor(
     private readonly onResult: (ok: boolean) => void,
@@ -69,8 +71,25 @@ export class CallbackSender {
       await this.deliver(account, url, params);
     } finally {
       this.inFlight--;
-      this.waiting.shift()?.();
+      this.next();
     }
+  }
+
+  /**
+   * Wakes the next waiting callback. A broadcast keeps tens of thousands waiting, so the queue is
+   * read by index and compacted now and then, not shifted (an O(n) copy on arrays that large).
+   */
+  private next(): void {
+    if (this.head >= this.waiting.length) return;
+    const wake = this.waiting[this.head++];
+    if (this.head === this.waiting.length) {
+      this.waiting = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.waiting.length) {
+      this.waiting = this.waiting.slice(this.head);
+      this.head = 0;
+    }
+    wake();
   }
 
   private async deliver(account: SandboxAccount, url: string, params: Record<string, string>): Promise<void> {

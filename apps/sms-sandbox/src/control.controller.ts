@@ -4,7 +4,7 @@ import { measureSms } from '@porchlight/sms';
 import { BadRequestException } from '@nestjs/common';
 import { postSigned } from './callbacks';
 import { FAMILY_PHONE_PAGE } from './family-phone.page';
-import { SANDBOX_OPTIONS, SandboxOptions } from './messages.controller';
+import { SANDBOX_OPTIONS, SandboxOptions } from './sandbox-messages';
 import { newSid, SandboxState } from './sandbox-state';
 
 const phoneList = (value: unknown, field: string): string[] | undefined => {

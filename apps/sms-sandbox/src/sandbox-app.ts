@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { createLogger, nestLogger, withLogging } from '@porchlight/observability';
+import { answerFirst, createLogger, nestLogger, withLogging } from '@porchlight/observability';
 import express from 'express';
-import { SandboxOptions } from './messages.controller';
+import { isMessageCreate, MAX_FORM_BYTES, messageCreateHandler } from './messages.route';
+import { SandboxMessages, SandboxOptions } from './sandbox-messages';
 import { SandboxModule } from './sandbox.module';
 
 /** The Twilio-compatible sandbox as a Nest app (used by `main.ts` and by specs on port 0). */
@@ -13,8 +14,9 @@ export async function createSandboxApp(options: Partial<SandboxOptions> & { logL
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class but takes the plain object its docs show
   const app = await NestFactory.create<NestExpressApplication>(withLogging(module, logger), { bodyParser: false, logger: nestLogger(logger) });
   app.disable('x-powered-by');
-  app.use(express.urlencoded({ extended: false, limit: '256kb' }));
-  app.use(express.json({ limit: '256kb' }));
+  answerFirst(app.getHttpServer(), isMessageCreate, messageCreateHandler(app.get(SandboxMessages)));
+  app.use(express.urlencoded({ extended: false, limit: MAX_FORM_BYTES }));
+  app.use(express.json({ limit: MAX_FORM_BYTES }));
   app.enableShutdownHooks();
   return app;
 }

@@ -183,6 +183,19 @@ describe('SMS sandbox against Twilio’s OpenAPI description', () => {
     expect(validateRequest(authToken, inbound[0].signature, inbound[0].url, inbound[0].params)).toBe(true);
   });
 
+  it('refuses a create body over 256 KB with 413 in Twilio’s error shape, and creates nothing', async () => {
+    const before = (await (await fetch(`${baseUrl}/sandbox/stats`)).json()) as Record<string, number>;
+    const response = await fetch(`${baseUrl}/2010-04-01/Accounts/${accountSid}/Messages.json`, {
+      method: 'POST',
+      headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ To: '+12015550123', From: '+16175550100', Body: 'x'.repeat(300 * 1024) }).toString(),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ status: 413, code: 20001 });
+    const after = (await (await fetch(`${baseUrl}/sandbox/stats`)).json()) as Record<string, number>;
+    expect(after.accepted).toBe(before.accepted);
+  });
+
   it('counts every create call, accepted or not', async () => {
     const stats = (await (await fetch(`${baseUrl}/sandbox/stats`)).json()) as Record<string, number>;
     expect(stats.createCalls).toBe(stats.accepted + stats.rejected);

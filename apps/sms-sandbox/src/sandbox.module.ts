@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsController } from './accounts.controller';
 import { ControlController } from './control.controller';
-import { MessagesController, SANDBOX_OPTIONS, SandboxOptions } from './messages.controller';
+import { MessagesController } from './messages.controller';
+import { SANDBOX_OPTIONS, SandboxMessages, SandboxOptions } from './sandbox-messages';
 import { SandboxState } from './sandbox-state';
 
 @Module({})
@@ -10,7 +11,7 @@ export class SandboxModule {
     return {
       module: SandboxModule,
       controllers: [AccountsController, MessagesController, ControlController],
-      providers: [SandboxState, { provide: SANDBOX_OPTIONS, useValue: options }],
+      providers: [SandboxState, SandboxMessages, { provide: SANDBOX_OPTIONS, useValue: options }],
     };
   }
 }
