@@ -1,4 +1,4 @@
-import { useIntegration } from '@porchlight/testing';
+import { createTenantFixture, useIntegration } from '@porchlight/testing';
 import { StatusBatcher } from './status-batcher';
 
 describe('status callbacks group-committed per tenant (Postgres)', () => {
@@ -25,7 +25,8 @@ describe('status callbacks group-committed per tenant (Postgres)', () => {
   it('writes a lone callback at once, and the callbacks that arrive while it is written together in one next statement', async () => {
     const [first, ...rest] = await outbound(41);
     const batcher = new StatusBatcher(spec.db);
-    const statements = jest.spyOn(spec.db, 'txFor');
+    const statements = jest.spyOn(spec.db, 'call');
+    const transactions = jest.spyOn(spec.db, 'txFor');
     try {
       const lone = batcher.apply(spec.fixture.tenantId, first.id, first.provider_sid, 'sent');
       expect(statements).toHaveBeenCalledTimes(1);
@@ -34,8 +35,11 @@ describe('status callbacks group-committed per tenant (Postgres)', () => {
       expect(await lone).toBe(true);
       expect(await Promise.all(together)).toEqual(rest.map(() => true));
       expect(statements).toHaveBeenCalledTimes(2);
+      // Notice messages only: one round trip per batch, no transaction around it.
+      expect(transactions).not.toHaveBeenCalled();
     } finally {
       statements.mockRestore();
+      transactions.mockRestore();
     }
     expect(await statuses([first.id])).toEqual(['sent']);
     expect(await statuses(rest.map((message) => message.id))).toEqual(rest.map(() => 'delivered'));
@@ -44,7 +48,7 @@ describe('status callbacks group-committed per tenant (Postgres)', () => {
   it('keeps a batch to its size, the furthest status per message, and answers false for what did not move', async () => {
     const messages = await outbound(5);
     const batcher = new StatusBatcher(spec.db, null, 2);
-    const statements = jest.spyOn(spec.db, 'txFor');
+    const statements = jest.spyOn(spec.db, 'call');
     try {
       const answers = await Promise.all([
         ...messages.map((message) => batcher.apply(spec.fixture.tenantId, message.id, message.provider_sid, 'delivered')),
@@ -58,5 +62,13 @@ describe('status callbacks group-committed per tenant (Postgres)', () => {
       statements.mockRestore();
     }
     expect(await statuses(messages.map((message) => message.id))).toEqual(messages.map(() => 'delivered'));
+  });
+
+  it("never touches another district's message, whatever ids a batch names", async () => {
+    const [theirs] = await outbound(1);
+    const other = await createTenantFixture(spec.db);
+    const batcher = new StatusBatcher(spec.db);
+    expect(await batcher.apply(other.tenantId, theirs.id, theirs.provider_sid, 'delivered')).toBe(false);
+    expect(await statuses([theirs.id])).toEqual(['sending']);
   });
 });

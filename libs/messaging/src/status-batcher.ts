@@ -49,6 +49,7 @@ export async function recordStatuses(
 
 /**
  * Plain status callbacks (no error code) arrive two or three per message during a broadcast.
+ * A batch of notice and reply messages is stored in one round trip (`record_statuses`).
  * Rather than one transaction each, they are group-committed per tenant: while one statement of a
  * tenant's is being written, the callbacks that arrive meanwhile wait, and are written together
  * in the next one as soon as it is done. A lone callback is written at once; under load the
@@ -91,8 +92,7 @@ export class StatusBatcher {
     }
     const entries = [...furthest.values()];
     try {
-      const updated = await this.db.txFor(tenantId, (m) => recordStatuses(m, entries, this.surveys));
-      const changed = new Set(updated.map((row) => row.id));
+      const changed = await this.record(tenantId, entries);
       for (const entry of batch) entry.resolve(furthest.get(entry.messageId) === entry && changed.has(entry.messageId));
     } catch (error) {
       for (const entry of batch) entry.reject(error);
@@ -100,5 +100,25 @@ export class StatusBatcher {
       this.writing.delete(tenantId);
       void this.flushTenant(tenantId);
     }
+  }
+
+  /**
+   * Stores the batch; the ids it changed. Notice and reply messages take one round trip
+   * (`record_statuses`); the survey messages it names, if any, take a transaction that also tells
+   * the survey which of them reached the phone.
+   */
+  private async record(tenantId: string, entries: readonly PendingStatus[]): Promise<Set<string>> {
+    const rows = await this.db.call<{ id: string; survey: boolean }>('record_statuses', tenantId, [
+      entries.map((e) => e.messageId),
+      entries.map((e) => e.sid),
+      entries.map((e) => e.status),
+    ]);
+    const changed = new Set(rows.filter((row) => !row.survey).map((row) => row.id));
+    const surveyIds = new Set(rows.filter((row) => row.survey).map((row) => row.id));
+    if (surveyIds.size > 0) {
+      const surveyEntries = entries.filter((e) => surveyIds.has(e.messageId));
+      for (const row of await this.db.txFor(tenantId, (m) => recordStatuses(m, surveyEntries, this.surveys))) changed.add(row.id);
+    }
+    return changed;
   }
 }
