@@ -38,7 +38,10 @@ describe('status look-ups for messages whose final callback was lost (Postgres a
   beforeAll(() => {
     const providers = new SmsProviders({ sandboxUrl: 'http://127.0.0.1:9' });
     jest.spyOn(providers, 'for').mockReturnValue(provider);
-    refresh = new RefreshStatusUseCase(spec.db, new TenantSmsCache(spec.db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY))), providers);
+    refresh = new RefreshStatusUseCase(spec.db, new TenantSmsCache(spec.db, new TenantRepository(new SecretBox(TEST_SECRETS_KEY))), providers, spec.jobs, {
+      publicBaseUrl: 'https://porchlight.example.org',
+      unreachableRetryMs: 60_000,
+    });
     reconciler = new Reconciler(spec.db, spec.jobs, { staleAfterSeconds: 30, sendingStaleAfterSeconds: 120, statusStaleAfterSeconds: 900 }, null);
   });
 
@@ -101,6 +104,32 @@ describe('status look-ups for messages whose final callback was lost (Postgres a
     provider.statuses.set(sid, { sid, status: 'undelivered', errorCode: 30007 });
     expect(await inTenant(async () => refresh.execute(id, (await row(id)).stamp))).toBe('updated');
     expect(await row(id)).toMatchObject({ status: 'undelivered', error_code: 30007 });
+  });
+
+  it('acts on a lost failure as its callback would have: 30003 plans another try, 21610 opts the phone out', async () => {
+    const unreachable = await message('sent', 1000);
+    provider.statuses.set(unreachable.sid, { sid: unreachable.sid, status: 'undelivered', errorCode: 30003 });
+    expect(await inTenant(async () => refresh.execute(unreachable.id, (await row(unreachable.id)).stamp))).toBe('updated');
+    const [requeued] = await spec.db.txFor(spec.fixture.tenantId, (m) =>
+      m.query(`select status, provider_sid, provider_sid_history, unreachable_attempts, attempts from messages where id = $1`, [unreachable.id]),
+    );
+    expect(requeued).toMatchObject({ status: 'queued', provider_sid: null, provider_sid_history: [unreachable.sid], unreachable_attempts: 1 });
+    const retry = await delivery().getJob(jobId.sendMessage(unreachable.id, requeued.attempts));
+    expect(retry?.data).toMatchObject({ messageId: unreachable.id });
+    expect(await retry?.isDelayed()).toBe(true);
+
+    const unsubscribed = await message('sent', 1000);
+    provider.statuses.set(unsubscribed.sid, { sid: unsubscribed.sid, status: 'undelivered', errorCode: 21610 });
+    expect(await inTenant(async () => refresh.execute(unsubscribed.id, (await row(unsubscribed.id)).stamp))).toBe('updated');
+    expect(await row(unsubscribed.id)).toMatchObject({ status: 'undelivered', error_code: 21610 });
+    const phone = await spec.db.txFor(spec.fixture.tenantId, async (m) => {
+      const [{ phone: number }] = await m.query(`select phone from messages where id = $1`, [unsubscribed.id]);
+      return {
+        optedOut: (await m.query(`select opted_out_at is not null as yes from phones where phone = $1`, [number]))[0]?.yes,
+        ledger: await m.query(`select action, source from consent_events where phone = $1`, [number]),
+      };
+    });
+    expect(phone).toEqual({ optedOut: true, ledger: [{ action: 'opt_out', source: 'provider' }] });
   });
 
   it('leaves alone messages with recent news, final ones, ones asked about within half their age, and ones sent before the horizon', async () => {

@@ -1,16 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainError, JobName, MessageStatus } from '@porchlight/contracts';
-import { contactsTimeZoneSql } from '@porchlight/contacts';
 import { queryOne, TenantDb } from '@porchlight/database';
-import { SmsSecretUnreadableError, TenantDirectory, TenantRepository, tenantQuietHoursSql } from '@porchlight/identity';
+import { SmsSecretUnreadableError, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
-import { twilioErrorMessage, validateTwilioSignature } from '@porchlight/sms';
+import { validateTwilioSignature } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
-import { recordConsent } from './consent';
 import { SURVEY_DELIVERIES, TWILIO_CALLBACK_OPTIONS, TwilioCallbackOptions } from './messaging.tokens';
-import { MAX_UNREACHABLE_ATTEMPTS } from './send-message.use-case';
 import { StatusBatcher } from './status-batcher';
-import { deliveredSurveyMessages, SurveyDeliveries } from './survey-deliveries';
+import { storeReportedStatus } from './reported-status';
+import { SurveyDeliveries } from './survey-deliveries';
 
 export interface SignedWebhook {
   /** The path and query Twilio posted to, e.g. `/webhooks/twilio/status?m=...`. */
@@ -158,49 +156,11 @@ export class TwilioWebhooks {
       return { updated: await this.statuses.apply(tenantId, messageId, sid, status) };
     }
     const outcome = await TenantContext.run({ tenantId }, () =>
-      this.db.tx(async (m) => {
-        const updated = await queryOne<{ id: string; phone: string; attempts: number; unreachable_attempts: number; survey_id: string | null; status: string }>(
-          m,
-          `update messages set status = $3, provider_sid = coalesce(provider_sid, $2),
-             error_code = coalesce($4, error_code), error_message = case when $4::int is not null then $5 else error_message end,
-             unreachable_attempts = unreachable_attempts + case when $3 = 'undelivered' and $4::int = 30003 then 1 else 0 end,
-             updated_at = now()
-           where ${messageId ? 'id = $1::uuid and (provider_sid is null or provider_sid = $2)' : 'provider_sid = $2 and $1::uuid is null'}
-             and not ($2 = any(provider_sid_history))
-             and direction = 'outbound' and message_status_rank(status) < message_status_rank($3)
-           returning id, phone, attempts, unreachable_attempts, survey_id, status`,
-          [messageId ?? null, sid, status, errorCode, errorCode ? twilioErrorMessage(errorCode) : null],
-        );
-        if (!updated) return { updated: false };
-        const delivered = deliveredSurveyMessages([updated]);
-        if (this.surveys && delivered.length > 0) await this.surveys.delivered(m, delivered);
-        if (errorCode === 21610) {
-          await recordConsent(m, tenantId, { phone: updated.phone, action: 'opt_out', source: 'provider', messageId: updated.id });
-        }
-        // 30003 has its own budget (MAX_UNREACHABLE_ATTEMPTS), which this answer has just counted.
-        if (status === 'undelivered' && errorCode === 30003 && updated.unreachable_attempts < MAX_UNREACHABLE_ATTEMPTS) {
-          // Tried again later, but for a normal notice never inside the recipient's quiet hours.
-          const planned = await queryOne<{ delay_ms: number }>(
-            m,
-            `update messages msg set status = 'queued', provider_sid_history = provider_sid_history || provider_sid, provider_sid = null,
-               send_after = coalesce(
-                 (select next_sending_time_at(
-                           coalesce(${contactsTimeZoneSql('msg.contact_ids')}, phone_time_zone(msg.phone), t.timezone),
-                           t.quiet_hours_start, t.quiet_hours_end, now() + make_interval(secs => $2))
-                  from (${tenantQuietHoursSql('msg.tenant_id')}) t join notices n on n.id = msg.notice_id and n.urgency = 'normal'),
-                 now() + make_interval(secs => $2)),
-               updated_at = now()
-             where id = $1 and status = 'undelivered'
-             returning greatest(0, ceil(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms`,
-            [updated.id, (this.callbacks.unreachableRetryMs * updated.unreachable_attempts) / 1000],
-          );
-          const delayMs = planned?.delay_ms ?? this.callbacks.unreachableRetryMs * updated.unreachable_attempts;
-          return { updated: true, retry: { messageId: updated.id, attempts: updated.attempts, delayMs } };
-        }
-        return { updated: true };
-      }),
+      this.db.tx((m) =>
+        storeReportedStatus(m, tenantId, { messageId: messageId ?? null, sid, status, errorCode }, this.surveys, this.callbacks.unreachableRetryMs),
+      ),
     );
-    if ('retry' in outcome && outcome.retry) {
+    if (outcome.retry) {
       const { retry } = outcome;
       await this.jobs.add({ name: JobName.SendMessage, tenantId, messageId: retry.messageId, generation: retry.attempts, delayMs: retry.delayMs });
       return { updated: true, retried: true };
