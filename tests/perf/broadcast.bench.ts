@@ -12,9 +12,12 @@
  * Next to (1): the CPU time Porchlight's own processes spent (each app process's user + system time
  * from /proc, the sandbox left out), from the send call until every row is delivered, per message.
  *
- *   npm run bench:broadcast        (FAMILIES, EMERGENCY_TRIES, DELIVERY_CONCURRENCY override)
- *   WORKERS=1 npm run bench:broadcast, WORKERS=2 …: Porchlight started as `npm start` starts it (the
- *   supervisor, its defaults) with that many processes per app, instead of one process per app.
+ *   npm run bench:broadcast        Porchlight started as `npm start` starts it: the supervisor with its
+ *                                  defaults (a process per core for the API and delivery); FAMILIES
+ *                                  and EMERGENCY_TRIES change the load
+ *   WORKERS=1 npm run bench:broadcast, WORKERS=2 …: the same with that many processes per app
+ *   STACK=1 npm run bench:broadcast: one process per app started directly, each with its own pid to
+ *   profile (STACK_NODE_ARGS="--cpu-prof --cpu-prof-dir=…"); DELIVERY_CONCURRENCY applies there
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createDataSource, TenantDb } from '@porchlight/database';
@@ -28,8 +31,10 @@ const EMERGENCY_TRIES = Number(process.env.EMERGENCY_TRIES ?? 7);
 const CONCURRENCY = Number(process.env.DELIVERY_CONCURRENCY ?? 64);
 /** CALLBACKS=0 turns the sandbox's status callbacks off (to see what sending alone costs). */
 const CALLBACKS = process.env.CALLBACKS !== '0';
-/** Set: boot through the supervisor (`npm start`) with this many processes per app. */
+/** Set: this many processes per app (else the supervisor's default, as `npm start`). */
 const WORKERS = process.env.WORKERS;
+/** `STACK=1`: one process per app, started directly (for profiling), instead of `npm start`'s supervisor. */
+const STACK = process.env.STACK === '1';
 const PORCHLIGHT_APPS: AppName[] = ['api', 'contacts', 'translation', 'dispatcher', 'delivery'];
 /** The sandbox's name in the supervisor's log lines. */
 const SUPERVISED_SANDBOX = 'sms-sandbox';
@@ -50,8 +55,8 @@ interface Running {
 }
 
 async function boot(): Promise<Running> {
-  if (WORKERS) {
-    const supervised = await startSupervised('bench-broadcast', { WORKERS, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  if (!STACK) {
+    const supervised = await startSupervised('bench-broadcast', { ...(WORKERS ? { WORKERS } : {}), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
     return {
       ...supervised,
       pids: () => new Map(PORCHLIGHT_APPS.map((app) => [app, supervised.pids(app)])),
@@ -197,8 +202,8 @@ async function rawBullmq(n: number): Promise<{ addSeconds: number; drainSeconds:
 
 async function main(): Promise<void> {
   console.log(
-    WORKERS
-      ? `broadcast benchmark: ${FAMILIES} phones, as npm start runs it with WORKERS=${WORKERS}, ${EMERGENCY_TRIES} emergency tries`
+    !STACK
+      ? `broadcast benchmark: ${FAMILIES} phones, as npm start runs it${WORKERS ? ` with WORKERS=${WORKERS}` : ' (its defaults)'}, ${EMERGENCY_TRIES} emergency tries`
       : `broadcast benchmark: ${FAMILIES} phones, one process per app, delivery concurrency ${CONCURRENCY}, ${EMERGENCY_TRIES} emergency tries`,
   );
   const stack = await boot();
