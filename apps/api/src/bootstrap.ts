@@ -12,11 +12,12 @@ import { portalStatic } from './http/portal-static';
 import { corsOptions, DOCS_PATH, fixedSecurityHeaders, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 import { answerFirst } from './http/answer-first';
+import { INBOUND_SMS_PATH, inboundSmsRoute } from './webhooks/inbound-sms.route';
 import { STATUS_CALLBACK_PATH, statusCallbackRoute } from './webhooks/status-callback.route';
 
 export interface ApiAppOptions {
   /**
-   * Twilio's webhooks (status callbacks) answered on Node's HTTP server ahead of
+   * Twilio's webhooks (status callbacks, families' texts) answered on Node's HTTP server ahead of
    * Express and Nest (default); false leaves them to the Nest controller, the baseline
    * `bench:status-callbacks` compares against.
    */
@@ -37,6 +38,7 @@ export async function createApiApp(env: ApiEnv, options: ApiAppOptions = {}): Pr
     const webhooks = app.get(TwilioWebhooks);
     answerFirst(app.getHttpServer(), fixedSecurityHeaders(env), {
       [STATUS_CALLBACK_PATH]: statusCallbackRoute(webhooks, env.MAX_BODY_BYTES),
+      [INBOUND_SMS_PATH]: inboundSmsRoute(webhooks, env.MAX_BODY_BYTES),
     });
   }
   app.use(securityHeaders(env));
