@@ -33,7 +33,7 @@ describe('families’ replies group-committed per tenant (Postgres and Redis)', 
   it('writes a lone reply at once, and the replies that arrive while it is written in one next statement and one addBulk', async () => {
     const [first, ...rest] = texts(41);
     const batcher = new InboundBatcher(spec.db, spec.jobs);
-    const statements = jest.spyOn(spec.db, 'txFor');
+    const statements = jest.spyOn(spec.db, 'call');
     const enqueued = jest.spyOn(spec.jobs, 'addBulk');
     let answers: Awaited<ReturnType<InboundBatcher['receive']>>[];
     try {

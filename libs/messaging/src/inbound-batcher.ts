@@ -1,5 +1,5 @@
 import { JobName } from '@porchlight/contracts';
-import { query, TenantDb } from '@porchlight/database';
+import { TenantDb } from '@porchlight/database';
 import { JobProducer, JobRequest } from '@porchlight/queue';
 import { TenantContext } from '@porchlight/tenancy';
 import { TenantGroupCommit } from './group-commit';
@@ -26,11 +26,12 @@ interface Received extends InboundText {
  * each they are group-committed per tenant (`TenantGroupCommit`, as status callbacks are): a lone
  * reply is written at once, and the replies that arrive while a statement of the tenant's is being
  * written go together in the next one — one multi-row insert that skips MessageSids already
- * stored — then the jobs of the rows it wrote are enqueued with one `addBulk` (ids derived from the
- * rows, so the same row is always the same job). Each request is answered only once its row is
- * committed and its job is in Redis; a process that dies between the two leaves rows the reconciler
- * finds unprocessed and enqueues again. A MessageSid twice in one batch is written once, the later
- * ones answered as duplicates, as they are across batches.
+ * stored, in one round trip (`record_inbound_messages`) — then the jobs of the rows it wrote are
+ * enqueued with one `addBulk` (ids derived from the rows, so the same row is always the same job).
+ * Each request is answered only once its row is committed and its job is in Redis; a process that
+ * dies between the two leaves rows the reconciler finds unprocessed and enqueues again. A
+ * MessageSid twice in one batch is written once, the later ones answered as duplicates, as they
+ * are across batches.
  */
 export class InboundBatcher {
   private readonly batches: TenantGroupCommit<Received, StoredInbound>;
@@ -51,20 +52,12 @@ export class InboundBatcher {
     const first = new Map<string, Received>();
     for (const entry of batch) if (!first.has(entry.sid)) first.set(entry.sid, entry);
     const entries = [...first.values()];
-    // Each row is stamped as it is written, in the order the texts arrived: a family's texts read
-    // in the order they came, even when they share a statement.
-    const rows = await this.db.txFor(tenantId, (m) =>
-      query<{ id: string; provider_sid: string }>(
-        m,
-        `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid, created_at, updated_at)
-         select $1, 'inbound', 'inbound', v.phone, v.body, 'received', v.sid, v.at, v.at
-         from (select t.sid, t.phone, t.body, clock_timestamp() as at
-               from unnest($2::text[], $3::text[], $4::text[]) with ordinality as t(sid, phone, body, n) order by t.n) v
-         on conflict (tenant_id, provider_sid) where provider_sid is not null do nothing
-         returning id, provider_sid`,
-        [tenantId, entries.map((e) => e.sid), entries.map((e) => e.from), entries.map((e) => e.body)],
-      ),
-    );
+    // One statement (record_inbound_messages): rows stamped in the order the texts came.
+    const rows = await this.db.call<{ id: string; provider_sid: string }>('record_inbound_messages', tenantId, [
+      entries.map((e) => e.sid),
+      entries.map((e) => e.from),
+      entries.map((e) => e.body),
+    ]);
     const stored = new Map(rows.map((row) => [row.provider_sid, row.id]));
     if (rows.length > 0) {
       const jobs: JobRequest[] = rows.map((row) => ({

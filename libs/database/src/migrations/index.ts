@@ -25,6 +25,7 @@ import { SurveyScheduledAt1734400000000 } from './1734400000000-survey-scheduled
 import { SurveyPreparedAt1734500000000 } from './1734500000000-survey-prepared-at';
 import { TenantPolicyOnce1734600000000 } from './1734600000000-tenant-policy-once';
 import { MessageBatchFunctions1734700000000 } from './1734700000000-message-batch-functions';
+import { InboundBatchFunction1734800000000 } from './1734800000000-inbound-batch-function';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   SurveyPreparedAt1734500000000,
   TenantPolicyOnce1734600000000,
   MessageBatchFunctions1734700000000,
+  InboundBatchFunction1734800000000,
 ];
