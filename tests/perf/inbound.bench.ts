@@ -1,21 +1,23 @@
 /**
  * Inbound at load: Twilio's signed webhooks at the API — families' replies (`POST
  * /webhooks/twilio/sms`: signature, tenant look-up, the message stored once and its job queued,
- * TwiML back) and status callbacks (`POST /webhooks/twilio/status`, the plain route ahead of Nest)
- * — against a bare route on the same HTTP stack in the same run (the same Express app, security
- * headers and body parser, answering 204 with no signature, database or queue): requests per
- * second, CPU per request, latency percentiles and memory, and the ratio of each to the bare
- * route. API and load share this process and its core. Needs the local Postgres and Redis (as
- * `npm test`); uses the test database.
+ * both in batches per tenant, TwiML back) and status callbacks (`POST /webhooks/twilio/status`) —
+ * against a bare route on the same HTTP stack in the same run: a handler answered through
+ * `answerRoutesFirst` on the same server as the webhooks (security headers, correlation id, the form read,
+ * then 204: no signature, database or queue). Requests per second, CPU per request, latency
+ * percentiles and memory, and the ratio of each to the bare route. API and load share this process
+ * and its core. Needs the local Postgres and Redis (as `npm test`); uses the test database.
  *
  *   npm run bench:inbound        (REQUESTS=20000 CONCURRENCY=64 ROUNDS=3 to change the load)
  */
-import { INestApplication } from '@nestjs/common';
+import { jobId, QueueName } from '@porchlight/contracts';
 import { query, setupDatabase } from '@porchlight/database';
+import { JobProducer } from '@porchlight/queue';
 import { randomHex, TEST_ADMIN_URL, TEST_DATABASE_URL } from '@porchlight/testing';
-import { NextFunction, Request, Response } from 'express';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { Agent, request } from 'undici';
+import { answerRoutesFirst, readForm } from '../../apps/api/src/http/answer-first';
+import { fixedSecurityHeaders } from '../../apps/api/src/http/security-headers';
 import { ApiUnderTest, startApiUnderTest } from '../../apps/api/src/testing/api-under-test';
 import { LoadFigures, measureLoad } from './load-figures';
 
@@ -36,14 +38,14 @@ interface Figures extends LoadFigures {
   route: string;
 }
 
-/** The same Express stack as the webhooks, with nothing behind it. */
-function bareRoute(app: INestApplication): void {
-  app.use(BARE_PATH, (request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'POST') {
-      next();
-      return;
-    }
-    response.status(204).end();
+/** The same HTTP stack as the webhooks, with nothing behind it. */
+function bareRoute(api: ApiUnderTest): void {
+  answerRoutesFirst(api.app.getHttpServer(), fixedSecurityHeaders(api.env), {
+    [BARE_PATH]: async (req, res) => {
+      await readForm(req, api.env.MAX_BODY_BYTES);
+      res.statusCode = 204;
+      res.end();
+    },
   });
 }
 
@@ -113,17 +115,22 @@ async function load(route: string, api: ApiUnderTest, calls: Call[]): Promise<Fi
   return { route, ...figures };
 }
 
-/** Every reply the load sent is stored once, whatever the retries: the figures count real work. */
-async function storedReplies(api: ApiUnderTest, run: string): Promise<number> {
-  const [row] = await api.db.txFor(api.fixture.tenantId, (m) =>
-    query<{ stored: number }>(m, `select count(*)::int as stored from messages where direction = 'inbound' and provider_sid like $1`, [`SM${run}%`]),
+/** Every reply the load sent is stored once, its job in Redis, whatever the retries: the figures count real work. */
+async function storedReplies(api: ApiUnderTest, run: string): Promise<{ stored: number; queued: number }> {
+  const rows = await api.db.txFor(api.fixture.tenantId, (m) =>
+    query<{ id: string }>(m, `select id from messages where direction = 'inbound' and provider_sid like $1`, [`SM${run}%`]),
   );
-  return row.stored;
+  const queued = await api.app.get(JobProducer).existing(
+    QueueName.Inbound,
+    rows.map((row) => jobId.processInbound(row.id)),
+  );
+  return { stored: rows.length, queued: queued.size };
 }
 
 async function main(): Promise<void> {
   await setupDatabase({ databaseUrl: TEST_DATABASE_URL, adminUrl: TEST_ADMIN_URL });
-  const api = await startApiUnderTest('bench-inbound', { PUBLIC_BASE_URL, LOG_LEVEL: 'warn' }, {}, bareRoute);
+  const api = await startApiUnderTest('bench-inbound', { PUBLIC_BASE_URL, LOG_LEVEL: 'warn' });
+  bareRoute(api);
   console.log(
     `inbound: ${String(REQUESTS)} signed requests per route and round, ${String(CONCURRENCY)} in flight, ${String(ROUNDS)} rounds, API and load in this process`,
   );
@@ -135,8 +142,9 @@ async function main(): Promise<void> {
         await load('replies', api, replies(api, REQUESTS, run)),
         await load('status callbacks', api, await statusCallbacks(api, REQUESTS)),
       ];
-      const stored = await storedReplies(api, run);
-      if (stored !== REQUESTS) throw new Error(`round ${String(round)}: ${String(stored)} of ${String(REQUESTS)} replies stored`);
+      const { stored, queued } = await storedReplies(api, run);
+      if (stored !== REQUESTS || queued !== REQUESTS)
+        throw new Error(`round ${String(round)}: ${String(stored)} of ${String(REQUESTS)} replies stored, ${String(queued)} queued`);
       return figures;
     };
     await rounds(0); // warm-up: JIT, pools, caches

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const env = { PUBLIC_BASE_URL, LOG_LEVEL: 'warn' };
   const apis = {
     'lean route': await startApiUnderTest('bench-lean', env),
-    'Nest pipeline (baseline)': await startApiUnderTest('bench-nest', env, { leanStatusCallbacks: false }),
+    'Nest pipeline (baseline)': await startApiUnderTest('bench-nest', env, { leanWebhooks: false }),
   };
   console.log(`status-callbacks: ${CALLBACKS} signed callbacks per run, ${CONCURRENCY} in flight, ${ROUNDS} rounds, API and load in this process`);
   try {

@@ -4,21 +4,24 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ApiEnv } from '@porchlight/config';
 import { TwilioWebhooks } from '@porchlight/messaging';
-import { answerFirst, createLogger, nestLogger, withLogging } from '@porchlight/observability';
+import { createLogger, nestLogger, withLogging } from '@porchlight/observability';
 import { ApiModule } from './api.module';
 import { bodyParsers } from './http/body-parsers';
 import { createApiDocument, OPENAPI_JSON_PATH } from './http/openapi';
 import { portalStatic } from './http/portal-static';
-import { corsOptions, DOCS_PATH, securityHeaders } from './http/security-headers';
+import { corsOptions, DOCS_PATH, fixedSecurityHeaders, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
-import { isStatusCallback, statusCallbackHandler } from './webhooks/status-callback.route';
+import { answerRoutesFirst } from './http/answer-first';
+import { INBOUND_SMS_PATH, inboundSmsRoute } from './webhooks/inbound-sms.route';
+import { STATUS_CALLBACK_PATH, statusCallbackRoute } from './webhooks/status-callback.route';
 
 export interface ApiAppOptions {
   /**
-   * Twilio's status callbacks answered on Node's HTTP server ahead of Express and Nest (default);
-   * false leaves them to the Nest controller, the baseline `bench:status-callbacks` compares against.
+   * Twilio's webhooks (status callbacks, families' texts) answered on Node's HTTP server ahead of
+   * Express and Nest (default); false leaves them to the Nest controller, the baseline
+   * `bench:status-callbacks` compares against.
    */
-  leanStatusCallbacks?: boolean;
+  leanWebhooks?: boolean;
 }
 
 /** Builds the API application (used by `main.ts` and by tests that run it in-process). */
@@ -31,8 +34,13 @@ export async function createApiApp(env: ApiEnv, options: ApiAppOptions = {}): Pr
   });
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
-  if (options.leanStatusCallbacks !== false)
-    answerFirst(app.getHttpServer(), isStatusCallback, statusCallbackHandler(app.get(TwilioWebhooks), env.MAX_BODY_BYTES));
+  if (options.leanWebhooks !== false) {
+    const webhooks = app.get(TwilioWebhooks);
+    answerRoutesFirst(app.getHttpServer(), fixedSecurityHeaders(env), {
+      [STATUS_CALLBACK_PATH]: statusCallbackRoute(webhooks, env.MAX_BODY_BYTES),
+      [INBOUND_SMS_PATH]: inboundSmsRoute(webhooks, env.MAX_BODY_BYTES),
+    });
+  }
   app.use(securityHeaders(env));
   const cors = corsOptions(env);
   if (cors) app.enableCors(cors);

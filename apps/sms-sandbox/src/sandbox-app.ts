@@ -14,7 +14,8 @@ export async function createSandboxApp(options: Partial<SandboxOptions> & { logL
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class but takes the plain object its docs show
   const app = await NestFactory.create<NestExpressApplication>(withLogging(module, logger), { bodyParser: false, logger: nestLogger(logger) });
   app.disable('x-powered-by');
-  answerFirst(app.getHttpServer(), isMessageCreate, messageCreateHandler(app.get(SandboxMessages)));
+  const create = messageCreateHandler(app.get(SandboxMessages));
+  answerFirst(app.getHttpServer(), (req) => (isMessageCreate(req) ? create : undefined));
   app.use(express.urlencoded({ extended: false, limit: MAX_FORM_BYTES }));
   app.use(express.json({ limit: MAX_FORM_BYTES }));
   app.enableShutdownHooks();

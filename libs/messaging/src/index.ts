@@ -11,6 +11,7 @@ export * from './sms-providers';
 export * from './sms-account-check.use-case';
 export * from './tenant-sms-cache';
 export * from './twilio-webhooks.use-cases';
+export * from './inbound-batcher';
 export * from './resolve-message.use-case';
 export * from './refresh-status.use-case';
 export * from './sender-rate-limiter';

@@ -1,15 +1,8 @@
 import { MessageStatus } from '@porchlight/contracts';
 import { query, TenantDb } from '@porchlight/database';
 import { EntityManager } from 'typeorm';
+import { TenantGroupCommit } from './group-commit';
 import { deliveredSurveyMessages, SurveyDeliveries } from './survey-deliveries';
-
-interface PendingStatus {
-  messageId: string;
-  sid: string;
-  status: MessageStatus;
-  resolve: (updated: boolean) => void;
-  reject: (error: unknown) => void;
-}
 
 /** The order statuses move in; a batch keeps only the furthest callback per message. */
 const RANK: Record<string, number> = { pending: 0, queued: 1, sending: 2, sent: 3 };
@@ -49,57 +42,39 @@ export async function recordStatuses(
 
 /**
  * Plain status callbacks (no error code) arrive two or three per message during a broadcast.
- * A batch of notice and reply messages is stored in one round trip (`record_statuses`).
- * Rather than one transaction each, they are group-committed per tenant: while one statement of a
- * tenant's is being written, the callbacks that arrive meanwhile wait, and are written together
- * in the next one as soon as it is done. A lone callback is written at once; under load the
- * batches grow with the load (up to `maxBatch`), with no timer in between. Each request is
+ * Rather than one transaction each, they are group-committed per tenant (`TenantGroupCommit`): a
+ * lone callback is written at once, and the callbacks that arrive while a statement of the
+ * tenant's is being written go together in the next one (up to `maxBatch`); a batch of notice and
+ * reply messages is stored in one round trip (`record_statuses`). Each request is
  * answered only once its batch is committed — so Twilio still gets a 2xx only for a status that
  * is stored. Same rules as one at a time: status only moves forward, and a callback for an earlier
  * attempt's SID is ignored. The survey messages a batch delivers are handed to `surveys` in the
  * same transaction (their recipients' delivered flag).
  */
 export class StatusBatcher {
-  private readonly pending = new Map<string, PendingStatus[]>();
-  /** Tenants with a statement being written now. */
-  private readonly writing = new Set<string>();
+  private readonly batches: TenantGroupCommit<ReportedStatus, boolean>;
 
   constructor(
     private readonly db: TenantDb,
     private readonly surveys: SurveyDeliveries | null = null,
-    private readonly maxBatch = 500,
-  ) {}
-
-  apply(tenantId: string, messageId: string, sid: string, status: MessageStatus): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      const list = this.pending.get(tenantId) ?? [];
-      list.push({ messageId, sid, status, resolve, reject });
-      this.pending.set(tenantId, list);
-      if (!this.writing.has(tenantId)) void this.flushTenant(tenantId);
-    });
+    maxBatch = 500,
+  ) {
+    this.batches = new TenantGroupCommit((tenantId, batch) => this.write(tenantId, batch), maxBatch);
   }
 
-  private async flushTenant(tenantId: string): Promise<void> {
-    const waiting = this.pending.get(tenantId);
-    if (!waiting || waiting.length === 0) return;
-    const batch = waiting.splice(0, this.maxBatch);
-    if (waiting.length === 0) this.pending.delete(tenantId);
-    this.writing.add(tenantId);
-    const furthest = new Map<string, PendingStatus>();
+  /** Whether this callback moved its message. */
+  apply(tenantId: string, messageId: string, sid: string, status: MessageStatus): Promise<boolean> {
+    return this.batches.submit(tenantId, { messageId, sid, status });
+  }
+
+  private async write(tenantId: string, batch: ReportedStatus[]): Promise<boolean[]> {
+    const furthest = new Map<string, ReportedStatus>();
     for (const entry of batch) {
       const seen = furthest.get(entry.messageId);
       if (!seen || rank(entry.status) > rank(seen.status)) furthest.set(entry.messageId, entry);
     }
-    const entries = [...furthest.values()];
-    try {
-      const changed = await this.record(tenantId, entries);
-      for (const entry of batch) entry.resolve(furthest.get(entry.messageId) === entry && changed.has(entry.messageId));
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
-    } finally {
-      this.writing.delete(tenantId);
-      void this.flushTenant(tenantId);
-    }
+    const changed = await this.record(tenantId, [...furthest.values()]);
+    return batch.map((entry) => furthest.get(entry.messageId) === entry && changed.has(entry.messageId));
   }
 
   /**
@@ -107,7 +82,7 @@ export class StatusBatcher {
    * (`record_statuses`); the survey messages it names, if any, take a transaction that also tells
    * the survey which of them reached the phone.
    */
-  private async record(tenantId: string, entries: readonly PendingStatus[]): Promise<Set<string>> {
+  private async record(tenantId: string, entries: readonly ReportedStatus[]): Promise<Set<string>> {
     const rows = await this.db.call<{ id: string; survey: boolean }>('record_statuses', tenantId, [
       entries.map((e) => e.messageId),
       entries.map((e) => e.sid),

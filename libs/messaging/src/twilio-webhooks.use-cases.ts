@@ -1,10 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainError, JobName, MessageStatus } from '@porchlight/contracts';
-import { queryOne, TenantDb } from '@porchlight/database';
+import { TenantDb } from '@porchlight/database';
 import { SmsSecretUnreadableError, TenantDirectory, TenantRepository } from '@porchlight/identity';
 import { JobProducer } from '@porchlight/queue';
 import { validateTwilioSignature } from '@porchlight/sms';
 import { TenantContext } from '@porchlight/tenancy';
+import { InboundBatcher, StoredInbound } from './inbound-batcher';
 import { SURVEY_DELIVERIES, TWILIO_CALLBACK_OPTIONS, TwilioCallbackOptions } from './messaging.tokens';
 import { StatusBatcher } from './status-batcher';
 import { storeReportedStatus } from './reported-status';
@@ -86,6 +87,7 @@ export class TwilioWebhooks {
   }
 
   private readonly statuses = new StatusBatcher(this.db, this.surveys);
+  private readonly replies = new InboundBatcher(this.db, this.jobs);
   /** `authToken: null`: the tenant's token cannot be read (see SmsSecretUnreadableError). */
   private readonly signers = new Map<string, { at: number; value: Promise<{ tenantId: string; authToken: string | null }[]> }>();
 
@@ -114,26 +116,15 @@ export class TwilioWebhooks {
     return value;
   }
 
-  /** Stores an inbound SMS once per MessageSid and hands it to the inbound worker. */
-  async receiveSms(webhook: SignedWebhook): Promise<{ tenantId: string; messageId?: string; duplicate: boolean }> {
+  /**
+   * Stores an inbound SMS once per MessageSid and hands it to the inbound worker (written in
+   * batches per tenant: `InboundBatcher`); resolves once the row is committed and its job queued.
+   */
+  async receiveSms(webhook: SignedWebhook): Promise<{ tenantId: string } & StoredInbound> {
     const tenantId = await this.authenticate(webhook, field(webhook, 'To'));
-    const [sid, from, body] = [field(webhook, 'MessageSid'), field(webhook, 'From'), field(webhook, 'Body') ?? ''].map((v) => v && storableText(v));
+    const [sid, from] = [field(webhook, 'MessageSid'), field(webhook, 'From')].map((v) => v && storableText(v));
     if (!sid || !from) throw new DomainError('invalid', 'validation failed', [{ field: 'MessageSid', message: 'MessageSid and From are required' }]);
-    return TenantContext.run({ tenantId }, async () => {
-      const row = await this.db.tx((m) =>
-        queryOne<{ id: string }>(
-          m,
-          `insert into messages (tenant_id, direction, kind, phone, body, status, provider_sid)
-           values ($1, 'inbound', 'inbound', $2, $3, 'received', $4)
-           on conflict (tenant_id, provider_sid) where provider_sid is not null do nothing
-           returning id`,
-          [tenantId, from, body, sid],
-        ),
-      );
-      if (!row) return { tenantId, duplicate: true };
-      await this.jobs.add({ name: JobName.ProcessInbound, tenantId, messageId: row.id });
-      return { tenantId, messageId: row.id, duplicate: false };
-    });
+    return { tenantId, ...(await this.replies.receive(tenantId, { sid, from, body: storableText(field(webhook, 'Body') ?? '') })) };
   }
 
   /**

@@ -59,5 +59,10 @@ describe('buildJob', () => {
     const inContext = TenantContext.run({ tenantId, correlationId: 'corr-1' }, () => buildJob({ name: JobName.ProcessInbound, tenantId, messageId: id }));
     expect(inContext.job.data).toEqual({ tenantId, correlationId: 'corr-1', messageId: id });
     expect(buildJob({ name: JobName.ProcessInbound, tenantId, messageId: id }).job.data).toEqual({ tenantId, correlationId: id, messageId: id });
+    // A batch enqueued for many requests names each one's own.
+    const named = TenantContext.run({ tenantId, correlationId: 'corr-1' }, () =>
+      buildJob({ name: JobName.ProcessInbound, tenantId, messageId: id, correlationId: 'corr-2' }),
+    );
+    expect(named.job.data).toEqual({ tenantId, correlationId: 'corr-2', messageId: id });
   });
 });

@@ -10,6 +10,11 @@ export interface EnqueueOptions {
 
 interface TenantWork {
   tenantId: string;
+  /**
+   * The correlation id of the request that asked for the job, when the job is enqueued outside
+   * that request's scope (a batch enqueues the jobs of many requests at once).
+   */
+  correlationId?: string;
 }
 
 /** What only the caller knows about a job: its tenant, its row and when or how urgently it should run. */
@@ -55,9 +60,6 @@ export interface BuiltJob<J extends AnyJob = AnyJob> {
 
 const later = (delayMs: number | undefined) => (delayMs !== undefined && delayMs > 0 ? { delay: delayMs } : {});
 
-/** The job follows the work that asked for it (the API's X-Correlation-Id); otherwise its own row. */
-const correlation = (subject: string) => TenantContext.correlationId() ?? subject;
-
 /**
  * The one place a job is built: its name, its payload (tenant, correlation id, row id), its
  * deterministic id and its options (priority, delay). Producers and the reconciler call this and
@@ -65,6 +67,8 @@ const correlation = (subject: string) => TenantContext.correlationId() ?? subjec
  */
 export function buildJob(request: JobRequest): BuiltJob {
   const { tenantId } = request;
+  /** The job follows the work that asked for it (the API's X-Correlation-Id); otherwise its own row. */
+  const correlation = (subject: string) => request.correlationId ?? TenantContext.correlationId() ?? subject;
   switch (request.name) {
     case JobName.TranslateNotice: {
       const { name, noticeId, urgency } = request;

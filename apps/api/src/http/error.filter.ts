@@ -44,17 +44,28 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = errorBody(exception);
-    if (exception instanceof ThrottledError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
-    if (body.statusCode >= 500 && (exception instanceof DomainError || exception instanceof HttpException)) {
-      // A deliberate answer (an engine unreachable for a moment): one line, no stack.
-      this.logger.warn({ msg: 'request refused', statusCode: body.statusCode, reason: body.message });
-    } else if (body.statusCode >= 500) {
-      this.logger.error({
-        msg: 'request failed',
-        err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception),
-      });
-    }
+    const retryAfter = retryAfterHeader(exception);
+    if (retryAfter) response.setHeader('Retry-After', retryAfter);
+    logFailure(this.logger, exception, body);
     response.status(body.statusCode).json(body);
+  }
+}
+
+/** `Retry-After` for an error that says when to come back. */
+export function retryAfterHeader(exception: unknown): string | undefined {
+  return exception instanceof ThrottledError ? String(Math.max(1, Math.ceil(exception.retryAfterSeconds))) : undefined;
+}
+
+/** Logs what a 5xx answer hides: a deliberate one (an engine unreachable for a moment) in one line, anything else with its stack. */
+export function logFailure(logger: Logger, exception: unknown, body: ErrorBody): void {
+  if (body.statusCode < 500) return;
+  if (exception instanceof DomainError || exception instanceof HttpException) {
+    logger.warn({ msg: 'request refused', statusCode: body.statusCode, reason: body.message });
+  } else {
+    logger.error({
+      msg: 'request failed',
+      err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception),
+    });
   }
 }
 

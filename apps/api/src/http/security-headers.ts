@@ -1,3 +1,5 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { ApiEnv, corsOrigins } from '@porchlight/config';
 import { RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -47,6 +49,18 @@ export function securityHeaders(env: ApiEnv): RequestHandler {
   return (req, res, next) => {
     (req.path === DOCS_PATH || req.path.startsWith(`${DOCS_PATH}/`) ? docs : strict)(req, res, next);
   };
+}
+
+/**
+ * The headers `securityHeaders` sets on every response but the OpenAPI UI's, worked out once, for
+ * the routes answered on Node's HTTP server ahead of Express (`answer-first.ts`).
+ */
+export function fixedSecurityHeaders(env: ApiEnv): [string, string][] {
+  const request = new IncomingMessage(new Socket());
+  const response = new ServerResponse(request);
+  policy(new URL(env.PUBLIC_BASE_URL).protocol === 'https:', false)(request, response, () => undefined);
+  if (!response.hasHeader('content-security-policy')) throw new Error('helmet did not set its headers at once');
+  return Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]);
 }
 
 /**

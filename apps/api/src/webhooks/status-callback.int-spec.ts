@@ -51,10 +51,11 @@ describe('POST /webhooks/twilio/status (lean route)', () => {
       status: response.status,
       body: response.status === 204 ? undefined : await response.json(),
       correlation: response.headers.get('x-correlation-id'),
+      policy: response.headers.get('content-security-policy'),
     };
   };
 
-  it('stores a signed status, with or without our message id in the URL, and answers 204 with a correlation id', async () => {
+  it('stores a signed status, with or without our message id in the URL, and answers 204 with a correlation id and the API’s headers', async () => {
     const first = await outbound();
     const answer = await post(`/webhooks/twilio/status?m=${first.id}`, {
       AccountSid: api.fixture.accountSid,
@@ -64,6 +65,8 @@ describe('POST /webhooks/twilio/status (lean route)', () => {
     });
     expect(answer).toMatchObject({ status: 204 });
     expect(answer.correlation).toMatch(/^[0-9a-f-]{36}$/);
+    // The headers every response of the API carries (docs/http.md).
+    expect(answer.policy).toContain("frame-ancestors 'none'");
     expect(await statusOf(first.id)).toBe('delivered');
 
     const second = await outbound();

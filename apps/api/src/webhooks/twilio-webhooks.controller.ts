@@ -4,10 +4,13 @@ import { TwilioWebhooks } from '@porchlight/messaging';
 import { Request, Response } from 'express';
 import { Public } from '../http/auth.guard';
 import { AcceptsAnyText } from '../http/input.interceptor';
+import { EMPTY_TWIML } from './inbound-sms.route';
 
-const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
-
-/** Twilio's webhooks: form-encoded, signed, answered at once; the work happens in jobs. */
+/**
+ * Twilio's webhooks: form-encoded, signed, answered at once; the work happens in jobs. A POST to
+ * either path itself is answered ahead of Express (`inbound-sms.route.ts`,
+ * `status-callback.route.ts`); these routes answer the other spellings of them, with the same rules.
+ */
 @ApiTags('webhooks')
 @Public()
 @AcceptsAnyText()

@@ -26,6 +26,7 @@ import { SurveyPreparedAt1734500000000 } from './1734500000000-survey-prepared-a
 import { TenantPolicyOnce1734600000000 } from './1734600000000-tenant-policy-once';
 import { MessageBatchFunctions1734700000000 } from './1734700000000-message-batch-functions';
 import { RecordStatusesFunction1734800000000 } from './1734800000000-record-statuses-function';
+import { InboundBatchFunction1734900000000 } from './1734900000000-inbound-batch-function';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   TenantPolicyOnce1734600000000,
   MessageBatchFunctions1734700000000,
   RecordStatusesFunction1734800000000,
+  InboundBatchFunction1734900000000,
 ];
