@@ -160,7 +160,11 @@ export class FanOutNoticeUseCase {
       );
       if (rows.length === 0) return enqueued;
       const sameMoment = new Map<number, string[]>();
-      for (const row of rows) sameMoment.set(row.delay_ms, [...(sameMoment.get(row.delay_ms) ?? []), row.id]);
+      for (const row of rows) {
+        const ids = sameMoment.get(row.delay_ms);
+        if (ids) ids.push(row.id);
+        else sameMoment.set(row.delay_ms, [row.id]);
+      }
       const batches = [];
       let position = enqueued;
       for (const [delayMs, ids] of sameMoment) {
