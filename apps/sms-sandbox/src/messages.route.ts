@@ -1,5 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestListener } from '@porchlight/observability';
+import { BodyTooLargeError, readBody, RequestListener } from '@porchlight/observability';
 import { SandboxMessages } from './sandbox-messages';
 import { twilioError } from './twilio-format';
 
@@ -27,7 +27,10 @@ export function messageCreateHandler(messages: SandboxMessages): RequestListener
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const accountSid = CREATE.exec(req.url ?? '')?.[1] ?? '';
-    const raw = await readForm(req);
+    const raw = await readBody(req, MAX_FORM_BYTES).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) return null;
+      throw error;
+    });
     if (raw === null) {
       send(res, twilioError(413, 20001, 'The request body is too large.'));
       return;
@@ -43,26 +46,4 @@ function send(res: ServerResponse, answer: { status: number; body: Record<string
   const body = JSON.stringify(answer.body);
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
-}
-
-/** The form body as text, or null when it is over MAX_FORM_BYTES. */
-function readForm(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_FORM_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
 }

@@ -17,3 +17,36 @@ export function answerFirst(server: Server, pick: (req: IncomingMessage) => Requ
     else for (const listener of others) listener.call(server, req, res);
   });
 }
+
+/** A request body over the size a route accepts. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`request body is over ${String(maxBytes)} bytes`);
+  }
+}
+
+/**
+ * The request's body as UTF-8 text, for a route answered ahead of the framework's body parsers;
+ * rejects with BodyTooLargeError past `maxBytes` (the rest of the body is drained, not kept), or
+ * with the stream's error when the caller goes away.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLargeError(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}

@@ -1,6 +1,6 @@
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HttpException, Logger } from '@nestjs/common';
-import { answerFirst, correlationIdFor, RequestListener } from '@porchlight/observability';
+import { answerFirst, BodyTooLargeError, correlationIdFor, readBody, RequestListener } from '@porchlight/observability';
 import { TenantContext } from '@porchlight/tenancy';
 import { errorBody, logFailure, retryAfterHeader } from './error.filter';
 
@@ -55,34 +55,15 @@ function pathOf(url: string | undefined): string {
  * 413 beyond, or beyond the fields the API's form parser allows; 400 when the caller goes away.
  */
 export async function readForm(req: IncomingMessage, maxBytes: number): Promise<Record<string, string>> {
-  const body = await readBody(req, maxBytes);
+  const body = await readBody(req, maxBytes).catch((error: unknown) => {
+    throw error instanceof BodyTooLargeError
+      ? new HttpException({ message: 'request body is too large' }, 413)
+      : new HttpException({ message: 'request body could not be read' }, 400);
+  });
   // Counted as the form parser counts them: by their separators.
   for (let fields = 1, at = body.indexOf('&'); at >= 0; at = body.indexOf('&', at + 1))
     if (++fields > MAX_FIELDS) throw new HttpException({ message: 'request body could not be read' }, 413);
   const params: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(body)) params[key] = value;
   return params;
-}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new HttpException({ message: 'request body is too large' }, 413));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', () => {
-      reject(new HttpException({ message: 'request body could not be read' }, 400));
-    });
-  });
 }
