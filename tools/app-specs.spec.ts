@@ -1,8 +1,12 @@
-import { appSpecs } from './app-specs';
+import { appSpecs, defaultWorkers } from './app-specs';
 
 const names = (specs: { name: string }[]) => specs.map((spec) => spec.name);
 
 describe('appSpecs', () => {
+  it('runs the API and delivery once per core but one by default, and at least once', () => {
+    expect([1, 2, 3, 8].map(defaultWorkers)).toEqual([1, 1, 2, 7]);
+  });
+
   it('runs the API and delivery once per worker and every other app once, each delivery process on its own health port', () => {
     const specs = appSpecs({ DELIVERY_HEALTH_PORT: '4014' }, 3, '/srv/dist');
     expect(names(specs)).toEqual(['sms-sandbox', 'api.0', 'api.1', 'api.2', 'contacts', 'translation', 'dispatcher', 'delivery.0', 'delivery.1', 'delivery.2']);

@@ -16,8 +16,19 @@ export const APPS: { name: string; healthPort?: number; perCore?: boolean; clust
 ];
 
 /**
- * One spec per process: `<APP>_WORKERS` processes of an app (`WORKERS`, by default one per core,
- * for the API and delivery, which do the per-message work; one for the others). Instances are
+ * Processes of the API and of delivery when WORKERS is not set: one per core but one, which is left
+ * to Postgres, Redis and the other apps (the machine `npm start` runs on usually runs them too).
+ * Measured on two cores (docs/performance.md): one process each sends a fifth more messages a
+ * second than two, at three quarters of the CPU per message, and holds emergencies closer to their
+ * target; a larger machine gets one process per core it has to spare.
+ */
+export function defaultWorkers(cores: number): number {
+  return Math.max(1, cores - 1);
+}
+
+/**
+ * One spec per process: `<APP>_WORKERS` processes of an app (`WORKERS`, by default
+ * `defaultWorkers`, for the API and delivery, which do the per-message work; one for the others). Instances are
  * named `app.0`, `app.1` … when there are several.
  */
 export function appSpecs(env: Record<string, string | undefined>, workers: number, dist: string): AppSpec[] {

@@ -14,7 +14,7 @@ import { setupDatabase } from '../libs/database/src/setup/setup';
 import { seedDemo } from './demo-seed';
 import { preflight } from './preflight';
 import { DEFAULT_RESTART_POLICY } from './restart-policy';
-import { appSpecs } from './app-specs';
+import { appSpecs, defaultWorkers } from './app-specs';
 import { Supervisor } from './supervisor';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -64,7 +64,7 @@ async function waitReady(url: string, supervisor: Supervisor): Promise<boolean> 
 async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...(demo ? demoSecrets() : {}), ...process.env };
   const settings = loadEnvOrExit(SupervisorEnv);
-  const specs = appSpecs(env, settings.WORKERS ?? availableParallelism(), DIST);
+  const specs = appSpecs(env, settings.WORKERS ?? defaultWorkers(availableParallelism()), DIST);
   const databaseUrl = env.DATABASE_URL ?? 'postgres://porchlight_app:porchlight_app@127.0.0.1:5432/porchlight';
   const adminUrl = env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/porchlight';
   // Nothing starts without Postgres and Redis: say so in a line each, at once.

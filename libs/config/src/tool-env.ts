@@ -36,7 +36,7 @@ export class SupervisorEnv {
   RESTART_DELAY_MAX_SECONDS: number = 30;
 
   /**
-   * Processes of the API and of the delivery worker (default: one per core); `<APP>_WORKERS`
+   * Processes of the API and of the delivery worker (default: one per core but one, at least one); `<APP>_WORKERS`
    * (e.g. `DELIVERY_WORKERS`, `CONTACTS_WORKERS`) sets one app's count.
    */
   @IsOptional()
