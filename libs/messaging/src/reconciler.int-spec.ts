@@ -1,10 +1,10 @@
 import { JobName, jobId, QueueName } from '@porchlight/contracts';
 import { TenantContext } from '@porchlight/tenancy';
-import { addFamilies, createNoticeFixture, randomHex, TEST_REDIS_URL, useIntegration } from '@porchlight/testing';
+import { addFamilies, createNoticeFixture, createTenantFixture, randomHex, TEST_REDIS_URL, useIntegration } from '@porchlight/testing';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { buildJob } from '@porchlight/queue';
-import { Reconciler } from './reconciler';
+import { Reconciler, SWEEP_PAGE } from './reconciler';
 
 describe('Reconciler (Postgres and Redis)', () => {
   const spec = useIntegration('reconciler', { poolSize: 3 });
@@ -59,6 +59,57 @@ describe('Reconciler (Postgres and Redis)', () => {
     await spec.db.txFor(spec.fixture.tenantId, (m) => m.query(`update messages set updated_at = now() - interval '1 minute' where id = $1`, [id]));
     expect(await sweep()).toMatchObject({ messages: 1 });
     expect((await delivery().getJob(jobId.sendMessage(id)))?.name).toBe(JobName.SendMessage);
+  });
+
+  describe('a large backlog of waiting messages', () => {
+    /** A district of its own with `count` messages of one notice queued a minute ago, in batch job `batchJobId` if given. */
+    const backlog = async (count: number, batchJobId: string | null) => {
+      const fixture = await createTenantFixture(spec.db);
+      const noticeId = await createNoticeFixture(spec.db, fixture);
+      await spec.db.txFor(fixture.tenantId, async (m) => {
+        await m.query(`update notices set status = 'sending', fanned_out_at = now() where id = $1`, [noticeId]);
+        await m.query(
+          `insert into messages (tenant_id, notice_id, direction, kind, phone, body, status, batch_job_id, updated_at)
+           select $1, $2, 'outbound', 'notice', '+1617' || lpad(i::text, 7, '0'), 'Hello', 'queued', $4, now() - interval '1 minute'
+           from generate_series(1, $3) i`,
+          [fixture.tenantId, noticeId, count, batchJobId],
+        );
+      });
+      return { tenantId: fixture.tenantId, noticeId };
+    };
+    const sweepOf = (tenantId: string) => TenantContext.run({ tenantId, correlationId: 'spec' }, () => reconciler.sweepTenant(tenantId));
+    const stamped = (tenantId: string) =>
+      spec.db.txFor(tenantId, async (m) => {
+        const [{ n }] = await m.query(`select count(*)::int as n from messages where updated_at > now() - interval '30 seconds'`);
+        return n as number;
+      });
+
+    it('looks at one page of a healthy backlog per sweep: messages waiting in a live batch job are not all checked and stamped', async () => {
+      const batch = buildJob({
+        name: JobName.SendBatch,
+        tenantId: spec.fixture.tenantId,
+        noticeId: randomHex(8),
+        messageIds: [],
+        urgency: 'normal',
+        position: 0,
+        delayMs: 600_000,
+      });
+      const { tenantId } = await backlog(SWEEP_PAGE + 500, batch.options.jobId);
+      await spec.jobs.enqueueBulk([batch]);
+      try {
+        expect(await sweepOf(tenantId)).toMatchObject({ messages: 0 });
+        expect(await stamped(tenantId)).toBe(SWEEP_PAGE);
+      } finally {
+        await delivery().remove(batch.options.jobId);
+      }
+    });
+
+    it('goes on page after page while it finds lost messages, so a lost backlog is enqueued again in one sweep', async () => {
+      const { tenantId } = await backlog(SWEEP_PAGE + 500, null);
+      expect(await sweepOf(tenantId)).toMatchObject({ messages: SWEEP_PAGE + 500 });
+      expect(await stamped(tenantId)).toBe(SWEEP_PAGE + 500);
+      expect(await sweepOf(tenantId)).toMatchObject({ messages: 0 });
+    });
   });
 
   it('leaves recent work alone', async () => {

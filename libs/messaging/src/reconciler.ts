@@ -29,7 +29,25 @@ export interface ReconcilerOptions {
 /** How long after it was sent a message's status can still change at the provider (carriers' receipts come within hours). */
 const STATUS_HORIZON_HOURS = 72;
 
+/** A message waiting `pending` or `queued` with no news for a while. */
+interface WaitingMessage {
+  id: string;
+  notice_id: string | null;
+  batch_job_id: string | null;
+  urgency: Urgency;
+  delay_ms: number;
+}
+
+/** Stale waiting messages a sweep looks at, at most, per tenant. */
 const SWEEP_LIMIT = 20_000;
+/**
+ * They are looked at in pages of this many, and a page whose messages all still have their jobs
+ * ends the sweep: a healthy broadcast's tail waits `queued` behind its batches for longer than
+ * `staleAfterSeconds`, and checking and stamping 20,000 of those rows at every sweep cost the
+ * broadcast more than anything else the dispatcher does. After a loss (Redis flushed) every page
+ * finds lost work, and the sweep goes on to SWEEP_LIMIT as before.
+ */
+export const SWEEP_PAGE = 2_000;
 
 /**
  * Postgres is the truth and Redis the transport: this sweep finds work whose job is gone (Redis
@@ -100,16 +118,29 @@ export class Reconciler {
   /** One tenant's sweep (the caller has entered the tenant's context). */
   async sweepTenant(tenantId: string): Promise<ReconcileReport> {
     const { staleAfterSeconds: stale, sendingStaleAfterSeconds: sendingStale, statusStaleAfterSeconds: statusStale } = this.options;
+    let messages = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (let seen = 0; seen < SWEEP_LIMIT;) {
+      const page = await this.db.tx((m) =>
+        query<WaitingMessage>(
+          m,
+          `select msg.id, msg.notice_id, msg.batch_job_id, coalesce(n.urgency, 'urgent') as urgency,
+             greatest(0, floor(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms
+           from messages msg left join notices n on n.id = msg.notice_id
+           where msg.tenant_id = $1 and msg.direction = 'outbound' and msg.status in ('pending', 'queued')
+             and msg.updated_at < now() - make_interval(secs => $2) and msg.id > $3
+           order by msg.id limit ${String(SWEEP_PAGE)}`,
+          [tenantId, stale, after],
+        ),
+      );
+      if (page.length === 0) break;
+      const lostHere = await this.reviveMessages(tenantId, page);
+      messages += lostHere;
+      seen += page.length;
+      after = page[page.length - 1].id;
+      if (lostHere === 0 || page.length < SWEEP_PAGE) break;
+    }
     const found = await this.db.tx(async (m) => ({
-      messages: await query<{ id: string; notice_id: string | null; batch_job_id: string | null; urgency: Urgency; delay_ms: number }>(
-        m,
-        `select msg.id, msg.notice_id, msg.batch_job_id, coalesce(n.urgency, 'urgent') as urgency,
-           greatest(0, floor(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms
-         from messages msg left join notices n on n.id = msg.notice_id
-         where msg.tenant_id = $1 and msg.direction = 'outbound' and msg.status in ('pending', 'queued')
-           and msg.updated_at < now() - make_interval(secs => $2) limit ${String(SWEEP_LIMIT)}`,
-        [tenantId, stale],
-      ),
       unresolved: await query<{ id: string; claimed: string }>(
         m,
         `select id, extract(epoch from claimed_at)::bigint::text as claimed from messages
@@ -148,24 +179,10 @@ export class Reconciler {
     }));
 
     const lost: BuiltJob[] = [];
-    // A notice still fanning out enqueues its own rows; leave them to it.
-    const noticeIds = [...new Set(found.messages.map((row) => row.notice_id).filter((id): id is string => id !== null))];
-    const fanningOut = await this.jobs.existing(
-      QueueName.Dispatch,
-      noticeIds.map((id) => jobId.fanOutNotice(id)),
+    const alive = await this.jobs.existing(
+      QueueName.Delivery,
+      found.unresolved.map((row) => jobId.resolveMessage(row.id, row.claimed)),
     );
-    found.messages = found.messages.filter((row) => !row.notice_id || !fanningOut.has(jobId.fanOutNotice(row.notice_id)));
-    // A message fan-out enqueued in a batch waits in that batch's job while it lives (or in its own, once it left the batch).
-    const batchJobs = [...new Set(found.messages.map((row) => row.batch_job_id).filter((id): id is string => id !== null))];
-    const alive = await this.jobs.existing(QueueName.Delivery, [
-      ...found.messages.map((row) => jobId.sendMessage(row.id)),
-      ...batchJobs,
-      ...found.unresolved.map((row) => jobId.resolveMessage(row.id, row.claimed)),
-    ]);
-    for (const row of found.messages) {
-      if (alive.has(jobId.sendMessage(row.id)) || (row.batch_job_id !== null && alive.has(row.batch_job_id))) continue;
-      lost.push(buildJob({ name: JobName.SendMessage, tenantId, messageId: row.id, urgency: row.urgency, delayMs: row.delay_ms }));
-    }
     for (const row of found.unresolved) {
       const id = jobId.resolveMessage(row.id, row.claimed);
       if (!alive.has(id)) lost.push(buildJob({ name: JobName.ResolveMessage, tenantId, messageId: row.id, claimedAt: row.claimed }));
@@ -201,29 +218,56 @@ export class Reconciler {
         ),
       );
     }
-    if (lost.length > 0) {
-      for (const queue of new Set(lost.map((entry) => JOB_QUEUE[entry.job.name]))) {
-        await this.jobs.revive(
-          queue,
-          lost.filter((entry) => JOB_QUEUE[entry.job.name] === queue).map((entry) => entry.options.jobId),
-        );
-      }
-      await this.jobs.enqueueBulk(lost);
-    }
-    const touched = found.messages.map((row) => row.id);
-    if (touched.length > 0) {
-      await this.db.tx((m) =>
-        query(m, `update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status in ('pending', 'queued')`, [touched]),
-      );
-    }
+    await this.enqueueLost(lost);
     const count = (name: JobName) => lost.filter((entry) => entry.job.name === name).length;
     return {
-      messages: count(JobName.SendMessage),
+      messages,
       unresolved: count(JobName.ResolveMessage),
       statuses: count(JobName.RefreshStatus),
       inbound: count(JobName.ProcessInbound),
       replies: count(JobName.TranslateReply),
       notices: count(JobName.TranslateNotice) + count(JobName.FanOutNotice),
     };
+  }
+
+  /**
+   * One page of stale waiting messages: those whose job is gone are enqueued again, and every one
+   * looked at is stamped, so the next sweep looks at others. Returns how many were lost.
+   */
+  private async reviveMessages(tenantId: string, page: WaitingMessage[]): Promise<number> {
+    // A notice still fanning out enqueues its own rows; leave them to it.
+    const noticeIds = [...new Set(page.map((row) => row.notice_id).filter((id): id is string => id !== null))];
+    const fanningOut = await this.jobs.existing(
+      QueueName.Dispatch,
+      noticeIds.map((id) => jobId.fanOutNotice(id)),
+    );
+    const rows = page.filter((row) => !row.notice_id || !fanningOut.has(jobId.fanOutNotice(row.notice_id)));
+    // A message fan-out enqueued in a batch waits in that batch's job while it lives (or in its own, once it left the batch).
+    const batchJobs = [...new Set(rows.map((row) => row.batch_job_id).filter((id): id is string => id !== null))];
+    const alive = await this.jobs.existing(QueueName.Delivery, [...rows.map((row) => jobId.sendMessage(row.id)), ...batchJobs]);
+    const lost = rows
+      .filter((row) => !alive.has(jobId.sendMessage(row.id)) && (row.batch_job_id === null || !alive.has(row.batch_job_id)))
+      .map((row) => buildJob({ name: JobName.SendMessage, tenantId, messageId: row.id, urgency: row.urgency, delayMs: row.delay_ms }));
+    await this.enqueueLost(lost);
+    if (rows.length > 0) {
+      await this.db.tx((m) =>
+        query(m, `update messages set status = 'queued', updated_at = now() where id = any($1::uuid[]) and status in ('pending', 'queued')`, [
+          rows.map((row) => row.id),
+        ]),
+      );
+    }
+    return lost.length;
+  }
+
+  /** Jobs found lost, revived if they failed for good and enqueued again under their own ids. */
+  private async enqueueLost(lost: BuiltJob[]): Promise<void> {
+    if (lost.length === 0) return;
+    for (const queue of new Set(lost.map((entry) => JOB_QUEUE[entry.job.name]))) {
+      await this.jobs.revive(
+        queue,
+        lost.filter((entry) => JOB_QUEUE[entry.job.name] === queue).map((entry) => entry.options.jobId),
+      );
+    }
+    await this.jobs.enqueueBulk(lost);
   }
 }
