@@ -119,7 +119,8 @@ export class Reconciler {
   async sweepTenant(tenantId: string): Promise<ReconcileReport> {
     const { staleAfterSeconds: stale, sendingStaleAfterSeconds: sendingStale, statusStaleAfterSeconds: statusStale } = this.options;
     let messages = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
+    // Rows looked at are stamped and drop out of the next page; those left to a fan-out still running are not, and are skipped.
+    const skipped: string[] = [];
     for (let seen = 0; seen < SWEEP_LIMIT;) {
       const page = await this.db.tx((m) =>
         query<WaitingMessage>(
@@ -128,16 +129,16 @@ export class Reconciler {
              greatest(0, floor(extract(epoch from (msg.send_after - now())) * 1000))::int as delay_ms
            from messages msg left join notices n on n.id = msg.notice_id
            where msg.tenant_id = $1 and msg.direction = 'outbound' and msg.status in ('pending', 'queued')
-             and msg.updated_at < now() - make_interval(secs => $2) and msg.id > $3
-           order by msg.id limit ${String(SWEEP_PAGE)}`,
-          [tenantId, stale, after],
+             and msg.updated_at < now() - make_interval(secs => $2) and not (msg.id = any($3::uuid[]))
+           limit ${String(SWEEP_PAGE)}`,
+          [tenantId, stale, skipped],
         ),
       );
       if (page.length === 0) break;
-      const lostHere = await this.reviveMessages(tenantId, page);
+      const { lost: lostHere, leftToFanOut } = await this.reviveMessages(tenantId, page);
       messages += lostHere;
       seen += page.length;
-      after = page[page.length - 1].id;
+      skipped.push(...leftToFanOut);
       if (lostHere === 0 || page.length < SWEEP_PAGE) break;
     }
     const found = await this.db.tx(async (m) => ({
@@ -232,9 +233,10 @@ export class Reconciler {
 
   /**
    * One page of stale waiting messages: those whose job is gone are enqueued again, and every one
-   * looked at is stamped, so the next sweep looks at others. Returns how many were lost.
+   * looked at is stamped, so the next page and the next sweep look at others. Returns how many were
+   * lost, and the ids left to a fan-out still running (not stamped).
    */
-  private async reviveMessages(tenantId: string, page: WaitingMessage[]): Promise<number> {
+  private async reviveMessages(tenantId: string, page: WaitingMessage[]): Promise<{ lost: number; leftToFanOut: string[] }> {
     // A notice still fanning out enqueues its own rows; leave them to it.
     const noticeIds = [...new Set(page.map((row) => row.notice_id).filter((id): id is string => id !== null))];
     const fanningOut = await this.jobs.existing(
@@ -256,7 +258,8 @@ export class Reconciler {
         ]),
       );
     }
-    return lost.length;
+    const looked = new Set(rows);
+    return { lost: lost.length, leftToFanOut: page.filter((row) => !looked.has(row)).map((row) => row.id) };
   }
 
   /** Jobs found lost, revived if they failed for good and enqueued again under their own ids. */
