@@ -9,12 +9,26 @@ const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), http
 /**
  * Posts a form to `url` signed as Twilio signs its webhooks, with the account's token. Plain
  * `http.request` on keep-alive sockets: the sandbox sends two or three of these per message, and
- * `fetch` costs several times the CPU on the machine that also runs Porchlight.
+ * `fetch` costs several times the CPU on the machine that also runs Porchlight. A kept-alive socket
+ * the receiver closed just as it was reused (its idle timeout, 5 s in Node) fails before anything
+ * was read: that request is sent again once on a fresh socket, as Node's documentation advises.
  */
-export function postSigned(account: SandboxAccount, url: string, params: Record<string, string>): Promise<{ status: number; body: string }> {
+export async function postSigned(account: SandboxAccount, url: string, params: Record<string, string>): Promise<{ status: number; body: string }> {
   const signature = getExpectedTwilioSignature(account.token, url, params);
   const body = new URLSearchParams(params).toString();
   const target = new URL(url);
+  try {
+    return await postOnce(target, signature, body);
+  } catch (error) {
+    if (!(error instanceof ReusedSocketClosed)) throw error;
+    return postOnce(target, signature, body);
+  }
+}
+
+/** The receiver closed a kept-alive socket as it was reused: nothing reached it, safe to send again. */
+class ReusedSocketClosed extends Error {}
+
+function postOnce(target: URL, signature: string, body: string): Promise<{ status: number; body: string }> {
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(
@@ -42,7 +56,9 @@ export function postSigned(account: SandboxAccount, url: string, params: Record<
       },
     );
     request.on('timeout', () => request.destroy(new Error('status callback timed out')));
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      reject(request.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketClosed(error.message) : error);
+    });
     request.end(body);
   });
 }
